@@ -1,0 +1,165 @@
+// The one contract between the renderer and the main process. Every request
+// (name, parameter schema, result schema) and every event pushed to the
+// renderer is declared here; the Electron IPC bridge and the browser-mode
+// WebSocket both carry exactly this and nothing else.
+import { z } from 'zod';
+
+export const MessageStatus = z.enum([
+  'Pending', // in the local outbox, not yet accepted by ClickSend
+  'Scheduled',
+  'Queued',
+  'Sent',
+  'Delivered',
+  'Undelivered',
+  'Failed',
+  'Cancelled',
+  'Received',
+]);
+export type MessageStatus = z.infer<typeof MessageStatus>;
+
+export const Message = z.object({
+  id: z.number().int(),
+  conversationId: z.number().int(),
+  messageId: z.string().nullable(),
+  direction: z.enum(['in', 'out']),
+  body: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  status: MessageStatus,
+  statusText: z.string().nullable(),
+  /** Epoch milliseconds. */
+  createdAt: z.number(),
+  scheduledAt: z.number().nullable(),
+  parts: z.number().int().nullable(),
+  price: z.string().nullable(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const Conversation = z.object({
+  id: z.number().int(),
+  /** The other party, E.164 where it could be normalised. */
+  phone: z.string(),
+  /** Contact name when known, else the formatted number. */
+  title: z.string(),
+  lastMessageAt: z.number(),
+  lastBody: z.string(),
+  lastDirection: z.enum(['in', 'out']),
+  lastStatus: MessageStatus,
+  unreadCount: z.number().int(),
+});
+export type Conversation = z.infer<typeof Conversation>;
+
+export const Account = z.object({
+  username: z.string(),
+  accountName: z.string(),
+  balance: z.string(),
+  currency: z.string(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const SyncProgress = z.object({
+  pagesDone: z.number().int(),
+  messagesStored: z.number().int(),
+  estimatedTotal: z.number().int().nullable(),
+});
+
+export const SyncStatus = z.object({
+  state: z.enum(['idle', 'syncing', 'offline', 'paused']),
+  /** Epoch ms of the last pass that completed. */
+  lastSyncedAt: z.number().nullable(),
+  backfill: SyncProgress.nullable(),
+  /** Plain words for the user when state is offline or paused. */
+  message: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const Session = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('signed-out'),
+    /** Why the user has to sign in (e.g. a key rotated elsewhere), if any. */
+    notice: z.string().nullable(),
+    /** Browser-mode demo: a sample account is available on the simulator. */
+    demoAvailable: z.boolean(),
+  }),
+  z.object({ state: z.literal('signed-in'), account: Account, sync: SyncStatus }),
+]);
+export type Session = z.infer<typeof Session>;
+
+const Empty = z.object({}).strict();
+const Username = z.string().trim().min(1, 'Enter your API username.').max(200);
+const ApiKey = z.string().trim().min(1, 'Enter your API key.').max(200);
+const MessageBody = z.string().max(1600, 'A message can be at most 1,600 characters.');
+
+export const requests = {
+  'session.get': { params: Empty, result: Session },
+  'session.signIn': { params: z.object({ username: Username, apiKey: ApiKey }).strict(), result: Session },
+  'session.signInDemo': { params: Empty, result: Session },
+  'session.signOut': { params: Empty, result: Session },
+  'account.refresh': { params: Empty, result: Account },
+  'conversations.list': {
+    params: z.object({ limit: z.number().int().min(1).max(500), offset: z.number().int().min(0).default(0) }).strict(),
+    result: z.array(Conversation),
+  },
+  'conversations.markRead': { params: z.object({ conversationId: z.number().int() }).strict(), result: z.null() },
+  'messages.list': {
+    params: z
+      .object({
+        conversationId: z.number().int(),
+        /** Local id of the oldest message already shown; omit for the newest page. */
+        beforeId: z.number().int().optional(),
+        limit: z.number().int().min(1).max(200),
+      })
+      .strict(),
+    /** Newest first. */
+    result: z.array(Message),
+  },
+  'messages.send': {
+    params: z.object({ to: z.string().trim().min(1, 'Enter a phone number.').max(40), body: MessageBody }).strict(),
+    result: Message,
+  },
+  'sync.now': { params: Empty, result: SyncStatus },
+} as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
+
+export const events = {
+  /** Messages stored for the first time (a reply, a send, a sync). */
+  'messages.added': z.object({ messages: z.array(Message) }),
+  /** Status moved forward for messages already shown. */
+  'messages.statusChanged': z.object({ messages: z.array(Message) }),
+  'conversations.changed': z.object({ conversationIds: z.array(z.number().int()) }),
+  'sync.status': SyncStatus,
+  'connection.changed': z.object({ online: z.boolean(), message: z.string().nullable() }),
+  'session.changed': Session,
+} as const satisfies Record<string, z.ZodType>;
+
+export type RequestName = keyof typeof requests;
+export type EventName = keyof typeof events;
+export type Params<N extends RequestName> = z.input<(typeof requests)[N]['params']>;
+export type ParsedParams<N extends RequestName> = z.output<(typeof requests)[N]['params']>;
+export type Result<N extends RequestName> = z.output<(typeof requests)[N]['result']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const requestNames = Object.keys(requests) as RequestName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+/** An error as the user may see it: never a stack trace, never a secret. */
+export const UserError = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** What the user can do about it, when there is something. */
+  action: z.string().nullable(),
+});
+export type UserError = z.infer<typeof UserError>;
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
+
+/** What both transports (Electron IPC, browser-mode WebSocket) offer the renderer. */
+export interface InboxBridge {
+  invoke<N extends RequestName>(name: N, params: Params<N>): Promise<Reply<Result<N>>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export { IPC_EVENT, IPC_INVOKE } from './ipc-channels';
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(requests, name);
+}
