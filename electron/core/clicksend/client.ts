@@ -1,0 +1,256 @@
+// The ClickSend REST v3 client. It owns the credentials for one account,
+// validates every answer, retries only what is safe to repeat, and turns
+// every failure into a ClickSendError with words a user understands.
+import { z } from 'zod';
+import { ClickSendError } from './errors';
+import { RateLimiter, sleep } from './rate-limit';
+import {
+  AccountData,
+  Envelope,
+  HistoryRow,
+  InboundRow,
+  ReceiptRow,
+  SendData,
+  page,
+  type Page,
+} from './schemas';
+
+export const DEFAULT_API_URL = 'https://rest.clicksend.com/v3';
+
+export interface ClickSendClientOptions {
+  baseUrl: string;
+  username: string;
+  apiKey: string;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Attempts for requests that are safe to repeat. */
+  maxAttempts?: number;
+  /** Base of the exponential back-off between attempts. */
+  backoffMs?: number;
+  requestsPerSecond?: number;
+}
+
+export interface OutgoingSms {
+  to: string;
+  body: string;
+  /** Client-generated id used to find a send whose answer was lost. */
+  custom_string: string;
+  schedule?: number;
+  from?: string;
+  source?: string;
+}
+
+export interface HistoryQuery {
+  q?: string;
+  order_by?: string;
+  date_from?: number;
+  date_to?: number;
+  page?: number;
+  limit?: number;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+interface RequestOptions<T> {
+  query?: Query;
+  body?: unknown;
+  data: z.ZodType<T>;
+  /** GETs and read-marking PUTs may be repeated; a send never is. */
+  retry: boolean;
+  signal?: AbortSignal;
+}
+
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export class ClickSendClient {
+  readonly username: string;
+  private readonly baseUrl: string;
+  private readonly authorization: string;
+  private readonly timeoutMs: number;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+  private readonly limiter: RateLimiter;
+
+  constructor(options: ClickSendClientOptions) {
+    this.username = options.username;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    // Kept only as the header value; the key itself is not stored on the object.
+    this.authorization = `Basic ${Buffer.from(`${options.username}:${options.apiKey}`).toString('base64')}`;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.maxAttempts = options.maxAttempts ?? 4;
+    this.backoffMs = options.backoffMs ?? 500;
+    const perSecond = options.requestsPerSecond ?? 20;
+    this.limiter = new RateLimiter(perSecond, perSecond * 2);
+  }
+
+  getAccount(signal?: AbortSignal) {
+    return this.request('GET', '/account', { data: AccountData, retry: true, signal });
+  }
+
+  /** Never retried: an unknown outcome is reconciled from history by custom_string. */
+  sendSms(messages: OutgoingSms[], signal?: AbortSignal) {
+    return this.request('POST', '/sms/send', {
+      body: { messages: messages.map((m) => ({ source: 'clicksend-inbox', ...m })) },
+      data: SendData,
+      retry: false,
+      signal,
+    });
+  }
+
+  historyPage(query: HistoryQuery, signal?: AbortSignal): Promise<Page<HistoryRow>> {
+    return this.request('GET', '/sms/history', { query: { ...query }, data: page(HistoryRow), retry: true, signal });
+  }
+
+  inboundPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<InboundRow>> {
+    return this.request('GET', '/sms/inbound', {
+      query: { page: pageNumber, limit },
+      data: page(InboundRow),
+      retry: true,
+      signal,
+    });
+  }
+
+  markInboundRead(messageId: string, signal?: AbortSignal) {
+    return this.request('PUT', `/sms/inbound-read/${encodeURIComponent(messageId)}`, {
+      data: z.unknown(),
+      retry: true,
+      signal,
+    });
+  }
+
+  receiptsPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<ReceiptRow>> {
+    return this.request('GET', '/sms/receipts', {
+      query: { page: pageNumber, limit },
+      data: page(ReceiptRow),
+      retry: true,
+      signal,
+    });
+  }
+
+  markReceiptsRead(dateBefore: number, signal?: AbortSignal) {
+    return this.request('PUT', '/sms/receipts-read', {
+      body: { date_before: dateBefore },
+      data: z.unknown(),
+      retry: true,
+      signal,
+    });
+  }
+
+  private async request<T>(method: string, path: string, options: RequestOptions<T>): Promise<T> {
+    const endpoint = `${method} ${path.replace(/\/[0-9A-F-]{8,}(?=\/|$)/gi, '/{id}')}`;
+    const attempts = options.retry ? this.maxAttempts : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.limiter.take(options.signal);
+        return await this.attempt(method, path, endpoint, options);
+      } catch (error) {
+        if (!(error instanceof ClickSendError)) throw error;
+        const retryable = error.isConnectivity || error.status === 429 || (error.status !== null && error.status >= 500);
+        if (!retryable || attempt >= attempts) throw error;
+        if (error.retryAfterMs !== null && error.retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
+        const backoff = this.backoffMs * 2 ** (attempt - 1);
+        const wait = Math.max(error.retryAfterMs ?? 0, backoff / 2 + Math.random() * (backoff / 2));
+        await sleep(wait, options.signal).catch(() => {
+          throw new ClickSendError({ kind: 'aborted', endpoint, detail: 'cancelled' });
+        });
+      }
+    }
+  }
+
+  private async attempt<T>(method: string, path: string, endpoint: string, options: RequestOptions<T>): Promise<T> {
+    const url = new URL(this.baseUrl + path);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: {
+          Authorization: this.authorization,
+          Accept: 'application/json',
+          ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal,
+      });
+      text = await response.text();
+    } catch (error) {
+      if (options.signal?.aborted) throw new ClickSendError({ kind: 'aborted', endpoint, detail: 'cancelled' });
+      if (timeout.aborted) throw new ClickSendError({ kind: 'timeout', endpoint, detail: `no answer in ${this.timeoutMs} ms` });
+      throw new ClickSendError({ kind: 'network', endpoint, detail: describeNetworkError(error) });
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      if (!response.ok) throw httpError(response, endpoint, null, text.slice(0, 80));
+      throw new ClickSendError({ kind: 'invalid-response', endpoint, status: response.status, detail: 'the body is not JSON' });
+    }
+    const envelope = Envelope.safeParse(json);
+    if (!response.ok) {
+      throw httpError(response, endpoint, envelope.success ? envelope.data.response_code : null, envelope.data?.response_msg ?? '');
+    }
+    if (!envelope.success) {
+      throw new ClickSendError({ kind: 'invalid-response', endpoint, status: response.status, detail: describeIssues(envelope.error) });
+    }
+    if (envelope.data.response_code !== 'SUCCESS') {
+      throw new ClickSendError({
+        kind: 'application',
+        endpoint,
+        status: response.status,
+        code: envelope.data.response_code,
+        detail: envelope.data.response_msg,
+        apiMessage: envelope.data.response_msg,
+      });
+    }
+    const data = options.data.safeParse(envelope.data.data);
+    if (!data.success) {
+      throw new ClickSendError({
+        kind: 'invalid-response',
+        endpoint,
+        status: response.status,
+        detail: describeIssues(data.error, 'data'),
+      });
+    }
+    return data.data;
+  }
+}
+
+function httpError(response: Response, endpoint: string, code: string | null, detail: string): ClickSendError {
+  const retryAfter = response.headers.get('retry-after');
+  let retryAfterMs: number | null = null;
+  if (retryAfter !== null) {
+    const seconds = Number(retryAfter);
+    retryAfterMs = Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now());
+    if (Number.isNaN(retryAfterMs)) retryAfterMs = null;
+  }
+  return new ClickSendError({
+    kind: 'http',
+    endpoint,
+    status: response.status,
+    code,
+    retryAfterMs,
+    apiMessage: code ? detail : null,
+    detail: `HTTP ${response.status}${detail ? ` ${detail}` : ''}`,
+  });
+}
+
+/** Names the failing field, e.g. `data.data[3].message_id: expected string`. */
+function describeIssues(error: z.ZodError, prefix = ''): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unexpected shape';
+  const path = [prefix, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))]
+    .join('')
+    .replace(/^\./, '');
+  return `${path || 'body'}: ${issue.message}`;
+}
+
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : 'request failed');
+}

@@ -1,0 +1,105 @@
+// Response shapes of the REST v3 endpoints the app uses. Unknown fields are
+// dropped; a missing or mistyped field the app depends on fails parsing, so
+// nothing undefined ever reaches the cache. ClickSend sends some numbers as
+// strings (balance, prices, timestamps in places), hence the coercions.
+import { z } from 'zod';
+
+const unixSeconds = z.coerce.number().int().nonnegative();
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => (v === undefined || v === null || v === '' ? null : v));
+const looseText = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v === undefined || v === null || v === '' ? null : String(v)));
+
+export const Envelope = z.object({
+  http_code: z.coerce.number().int().optional(),
+  response_code: z.string(),
+  response_msg: z.string().optional().default(''),
+  data: z.unknown(),
+});
+
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({
+    total: z.coerce.number().int().nonnegative(),
+    per_page: z.coerce.number().int().positive(),
+    current_page: z.coerce.number().int().positive(),
+    last_page: z.coerce.number().int().nonnegative(),
+    data: z.array(item),
+  });
+}
+export type Page<T> = { total: number; per_page: number; current_page: number; last_page: number; data: T[] };
+
+export const AccountData = z.object({
+  username: z.string(),
+  account_name: optionalText,
+  user_first_name: optionalText,
+  user_last_name: optionalText,
+  balance: z.union([z.string(), z.number()]).transform((v) => String(v)),
+  _currency: z
+    .object({ currency_name_short: z.string().optional(), currency_prefix_d: z.string().optional() })
+    .optional(),
+});
+export type AccountData = z.output<typeof AccountData>;
+
+export const HistoryRow = z.object({
+  direction: z.enum(['in', 'out']).optional().default('out'),
+  date: unixSeconds,
+  to: z.string().min(1),
+  from: optionalText,
+  body: z.string(),
+  status: z.string(),
+  schedule: looseText,
+  status_code: looseText,
+  status_text: optionalText,
+  message_id: z.string().min(1),
+  message_parts: z.coerce.number().int().nullish().transform((v) => v ?? null),
+  message_price: looseText,
+  custom_string: optionalText,
+});
+export type HistoryRow = z.output<typeof HistoryRow>;
+
+export const InboundRow = z.object({
+  message_id: z.string().min(1),
+  from: z.string().min(1),
+  to: optionalText,
+  body: z.string(),
+  timestamp: unixSeconds.optional(),
+  timestamp_send: unixSeconds.optional(),
+  original_message_id: optionalText,
+  custom_string: optionalText,
+});
+export type InboundRow = z.output<typeof InboundRow>;
+
+export const ReceiptRow = z.object({
+  message_id: z.string().min(1),
+  timestamp: unixSeconds,
+  status_code: looseText,
+  status_text: optionalText,
+  status: optionalText,
+  custom_string: optionalText,
+});
+export type ReceiptRow = z.output<typeof ReceiptRow>;
+
+export const SentMessage = z.object({
+  to: z.string(),
+  body: z.string(),
+  from: optionalText,
+  status: z.string(),
+  message_id: optionalText,
+  message_parts: z.coerce.number().int().nullish().transform((v) => v ?? null),
+  message_price: looseText,
+  custom_string: optionalText,
+  schedule: looseText,
+  date: unixSeconds.optional(),
+});
+export type SentMessage = z.output<typeof SentMessage>;
+
+export const SendData = z.object({
+  total_price: z.coerce.number().optional(),
+  queued_count: z.coerce.number().int().optional(),
+  messages: z.array(SentMessage),
+});
+export type SendData = z.output<typeof SendData>;
