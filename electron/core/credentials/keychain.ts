@@ -1,0 +1,89 @@
+// API keys live only in the OS keychain (Keychain on macOS, Credential Vault
+// on Windows, the Secret Service on Linux) through keytar. There is no
+// fallback to a file: without a keychain the user is told what is missing.
+import { createRequire } from 'node:module';
+import type { UserError } from '../../../shared/contract';
+
+export interface SecretStore {
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+}
+
+export const DEFAULT_KEYCHAIN_SERVICE = 'ClickSend Inbox';
+
+export class KeychainError extends Error {
+  constructor(readonly userError: UserError) {
+    super(userError.message);
+    this.name = 'KeychainError';
+  }
+}
+
+type Keytar = {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+};
+
+let keytar: Keytar | null = null;
+function loadKeytar(): Keytar {
+  if (keytar) return keytar;
+  try {
+    keytar = createRequire(import.meta.url)('keytar') as Keytar;
+    return keytar;
+  } catch (error) {
+    throw new KeychainError({
+      code: 'KEYCHAIN_MODULE',
+      message: 'The keychain module (keytar) could not be loaded.',
+      action: nativeModuleAdvice(error),
+    });
+  }
+}
+
+export function createKeytarStore(service = process.env.INBOX_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE): SecretStore {
+  const call = async <T>(operation: (k: Keytar) => Promise<T>): Promise<T> => {
+    const k = loadKeytar();
+    try {
+      return await operation(k);
+    } catch (error) {
+      throw new KeychainError(explainKeychainFailure(error));
+    }
+  };
+  return {
+    get: (account) => call((k) => k.getPassword(service, account)),
+    set: (account, secret) => call((k) => k.setPassword(service, account, secret)),
+    delete: (account) => call((k) => k.deletePassword(service, account)),
+  };
+}
+
+export function explainKeychainFailure(error: unknown): UserError {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/secrets was not provided|autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|org\.freedesktop\.DBus|ServiceUnknown/i.test(text)) {
+    return {
+      code: 'KEYCHAIN_UNAVAILABLE',
+      message: 'No system keychain is running, so the API key cannot be stored safely.',
+      action: 'On Linux, install and start a Secret Service (GNOME Keyring or KWallet), then sign in again.',
+    };
+  }
+  if (/locked|cancel|denied|dismissed|user interaction/i.test(text)) {
+    return {
+      code: 'KEYCHAIN_LOCKED',
+      message: 'The system keychain is locked or access was refused.',
+      action: 'Unlock your keychain (or allow ClickSend Inbox when asked), then try again.',
+    };
+  }
+  return {
+    code: 'KEYCHAIN_ERROR',
+    message: 'The system keychain could not be used.',
+    action: 'Check that your keychain is unlocked and working, then try again.',
+  };
+}
+
+/** Shared with the SQLite loader: a native build for the wrong runtime says what to run. */
+export function nativeModuleAdvice(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(text)) {
+    return 'The native modules were built for another runtime. Run `npm run native:node` for tests and browser mode, or `npm run native:electron` for the desktop app.';
+  }
+  return 'Run `npm rebuild` (Linux needs libsecret-1-dev, python3, make and g++).';
+}
