@@ -1,0 +1,207 @@
+// Typed queries over messages. Ingestion is idempotent by ClickSend
+// message_id, so a page seen twice (retries, overlaps, crashes) changes nothing.
+import type { Message, MessageStatus } from '../../../shared/contract';
+import { conversationKey } from '../../../shared/phone-numbers';
+import { isForward } from '../clicksend/statuses';
+import type { Db } from './database';
+
+/** A message as it arrives from any source (history, inbound, a send). */
+export interface IncomingMessage {
+  messageId: string | null;
+  customString: string | null;
+  direction: 'in' | 'out';
+  body: string;
+  from: string | null;
+  to: string | null;
+  status: MessageStatus;
+  statusCode: string | null;
+  statusText: string | null;
+  createdAt: number;
+  scheduledAt: number | null;
+  parts: number | null;
+  price: string | null;
+  /** Counts towards the conversation's unread badge when first stored. */
+  unread: boolean;
+}
+
+interface MessageRow {
+  id: number;
+  conversation_id: number;
+  message_id: string | null;
+  direction: 'in' | 'out';
+  body: string;
+  from_number: string | null;
+  to_number: string | null;
+  status: MessageStatus;
+  status_text: string | null;
+  created_at: number;
+  scheduled_at: number | null;
+  parts: number | null;
+  price: string | null;
+}
+
+const columns = `id, conversation_id, message_id, direction, body, from_number, to_number, status,
+  status_text, created_at, scheduled_at, parts, price`;
+
+export function toMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    messageId: row.message_id,
+    direction: row.direction,
+    body: row.body,
+    from: row.from_number,
+    to: row.to_number,
+    status: row.status,
+    statusText: row.status_text,
+    createdAt: row.created_at,
+    scheduledAt: row.scheduled_at,
+    parts: row.parts,
+    price: row.price,
+  };
+}
+
+export interface IngestResult {
+  added: Message[];
+  changed: Message[];
+  conversationIds: number[];
+}
+
+/** Stores a batch in one transaction; returns what is new and what moved on. */
+export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): IngestResult {
+  const byMessageId = db.prepare<[string], MessageRow & { status_code: string | null }>(
+    `SELECT ${columns}, status_code FROM messages WHERE message_id = ?`,
+  );
+  const pendingByCustomString = db.prepare<[string], MessageRow>(
+    `SELECT ${columns} FROM messages WHERE custom_string = ? AND message_id IS NULL AND direction = 'out' LIMIT 1`,
+  );
+  const conversationByPhone = db.prepare<[string], { id: number }>('SELECT id FROM conversations WHERE phone = ?');
+  const insertConversation = db.prepare<[string]>('INSERT INTO conversations (phone) VALUES (?)');
+  const insertMessage = db.prepare(
+    `INSERT INTO messages (conversation_id, message_id, custom_string, direction, body, from_number, to_number,
+       status, status_code, status_text, created_at, scheduled_at, parts, price, unread)
+     VALUES (@conversationId, @messageId, @customString, @direction, @body, @from, @to,
+       @status, @statusCode, @statusText, @createdAt, @scheduledAt, @parts, @price, @unread)`,
+  );
+  const updateMessage = db.prepare(
+    `UPDATE messages SET message_id = @messageId, status = @status, status_code = @statusCode,
+       status_text = @statusText, parts = COALESCE(@parts, parts), price = COALESCE(@price, price),
+       scheduled_at = COALESCE(@scheduledAt, scheduled_at)
+     WHERE id = @id`,
+  );
+  const touchConversation = db.prepare(
+    `UPDATE conversations SET
+       last_message_id = CASE WHEN @createdAt >= last_message_at THEN @messageRowId ELSE last_message_id END,
+       last_message_at = MAX(last_message_at, @createdAt),
+       unread_count = unread_count + @unread
+     WHERE id = @conversationId`,
+  );
+  const readBack = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM messages WHERE id = ?`);
+
+  const result: IngestResult = { added: [], changed: [], conversationIds: [] };
+  const touched = new Set<number>();
+
+  db.transaction(() => {
+    for (const message of incoming) {
+      const existing =
+        (message.messageId ? byMessageId.get(message.messageId) : undefined) ??
+        (message.customString && message.direction === 'out' ? pendingByCustomString.get(message.customString) : undefined);
+      if (existing) {
+        const status = isForward(existing.status, message.status) ? message.status : existing.status;
+        const messageId = existing.message_id ?? message.messageId;
+        const statusChanged = status !== existing.status;
+        if (!statusChanged && messageId === existing.message_id) continue;
+        updateMessage.run({
+          id: existing.id,
+          messageId,
+          status,
+          statusCode: statusChanged ? message.statusCode : ((existing as { status_code?: string | null }).status_code ?? null),
+          statusText: statusChanged ? message.statusText : existing.status_text,
+          parts: message.parts,
+          price: message.price,
+          scheduledAt: message.scheduledAt,
+        });
+        result.changed.push(toMessage(readBack.get(existing.id)!));
+        touched.add(existing.conversation_id);
+        continue;
+      }
+      const other = message.direction === 'in' ? message.from : message.to;
+      if (!other) continue;
+      const phone = conversationKey(other);
+      let conversationId = conversationByPhone.get(phone)?.id;
+      if (conversationId === undefined) {
+        conversationId = Number(insertConversation.run(phone).lastInsertRowid);
+      }
+      const unread = message.direction === 'in' && message.unread ? 1 : 0;
+      const rowId = Number(
+        insertMessage.run({ ...message, conversationId, unread }).lastInsertRowid,
+      );
+      touchConversation.run({ conversationId, createdAt: message.createdAt, messageRowId: rowId, unread });
+      result.added.push(toMessage(readBack.get(rowId)!));
+      touched.add(conversationId);
+    }
+  })();
+  result.conversationIds = [...touched];
+  return result;
+}
+
+/** Newest first; `beforeId` pages backwards from a message already shown. */
+export function listMessages(db: Db, conversationId: number, limit: number, beforeId?: number): Message[] {
+  const rows =
+    beforeId === undefined
+      ? db
+          .prepare<[number, number], MessageRow>(
+            `SELECT ${columns} FROM messages WHERE conversation_id = ?
+             ORDER BY created_at DESC, id DESC LIMIT ?`,
+          )
+          .all(conversationId, limit)
+      : db
+          .prepare<[number, number, number], MessageRow>(
+            `SELECT ${columns} FROM messages WHERE conversation_id = ?
+               AND (created_at, id) < (SELECT created_at, id FROM messages WHERE id = ?)
+             ORDER BY created_at DESC, id DESC LIMIT ?`,
+          )
+          .all(conversationId, beforeId, limit);
+  return rows.map(toMessage);
+}
+
+export function getMessage(db: Db, id: number): Message | null {
+  const row = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM messages WHERE id = ?`).get(id);
+  return row ? toMessage(row) : null;
+}
+
+export function countMessages(db: Db): number {
+  return db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM messages').get()!.n;
+}
+
+export interface StatusReport {
+  messageId: string;
+  status: MessageStatus;
+  statusCode: string | null;
+  statusText: string | null;
+}
+
+/** Delivery receipts: move known messages forward; unknown ids wait for history. */
+export function applyStatusReports(db: Db, reports: readonly StatusReport[]): IngestResult {
+  const find = db.prepare<[string], MessageRow>(`SELECT ${columns} FROM messages WHERE message_id = ?`);
+  const update = db.prepare('UPDATE messages SET status = ?, status_code = ?, status_text = ? WHERE id = ?');
+  const result: IngestResult = { added: [], changed: [], conversationIds: [] };
+  const touched = new Set<number>();
+  db.transaction(() => {
+    for (const report of reports) {
+      const row = find.get(report.messageId);
+      if (!row || !isForward(row.status, report.status)) continue;
+      update.run(report.status, report.statusCode, report.statusText, row.id);
+      result.changed.push({ ...toMessage(row), status: report.status, statusText: report.statusText });
+      touched.add(row.conversation_id);
+    }
+  })();
+  result.conversationIds = [...touched];
+  return result;
+}
+
+/** A local outcome (a refused send): the only backwards-free way to set Failed. */
+export function setLocalStatus(db: Db, id: number, status: MessageStatus, statusText: string | null): Message | null {
+  db.prepare('UPDATE messages SET status = ?, status_text = ? WHERE id = ?').run(status, statusText, id);
+  return getMessage(db, id);
+}
