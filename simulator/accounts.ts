@@ -1,0 +1,111 @@
+// Account state and GET /account.
+import type { Contact, ContactList, HistoryRow, InboundSms, Receipt, SimAccount, SmsTemplate } from './types';
+import { HistoryStore } from './history';
+import type { Handler } from './routes';
+import { ok } from './envelope';
+
+export interface InboundRecord {
+  seq: number;
+  sms: InboundSms;
+  read: boolean;
+}
+
+export interface ReceiptRecord {
+  seq: number;
+  receipt: Receipt;
+  read: boolean;
+}
+
+export interface AccountState {
+  username: string;
+  apiKey: string;
+  userId: number;
+  subaccountId: number;
+  /** AUD in ten-thousandths so charges and refunds stay exact */
+  balanceUnits: number;
+  history: HistoryStore;
+  inbound: InboundRecord[];
+  receipts: ReceiptRecord[];
+  templates: Map<number, SmsTemplate>;
+  lists: Map<number, ContactList>;
+  contacts: Map<number, Contact>;
+  /** outbound rows still in status Scheduled */
+  scheduled: Set<HistoryRow>;
+}
+
+export const CURRENCY = {
+  currency_name_short: 'AUD',
+  currency_prefix_d: '$',
+  currency_prefix_c: 'c',
+  currency_name_long: 'Australian Dollars',
+} as const;
+
+export function createAccount(a: SimAccount, index: number): AccountState {
+  const subaccountId = 563840 + index;
+  return {
+    username: a.username,
+    apiKey: a.apiKey,
+    userId: 496596 + index,
+    subaccountId,
+    balanceUnits: Math.round((a.balance ?? 100) * 10000),
+    history: new HistoryStore(subaccountId),
+    inbound: [],
+    receipts: [],
+    templates: new Map(),
+    lists: new Map(),
+    contacts: new Map(),
+    scheduled: new Set(),
+  };
+}
+
+/** "100.00" for whole cents, otherwise all four decimals ("99.9208") so charges stay visible. */
+export function formatBalance(units: number): string {
+  return units % 100 === 0 ? (units / 10000).toFixed(2) : (units / 10000).toFixed(4);
+}
+
+function titleCase(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const getAccount: Handler = ({ account }) => {
+  const local = account.username.split(/[@._-]/)[0] || 'test';
+  return ok(
+    {
+      user_id: account.userId,
+      username: account.username,
+      user_email: account.username.includes('@') ? account.username : `${account.username}@example.com`,
+      balance: formatBalance(account.balanceUnits),
+      user_phone: '+61411111111',
+      user_first_name: titleCase(local),
+      user_last_name: 'Tester',
+      account: account.subaccountId,
+      account_name: `${titleCase(local)} Pty Ltd`,
+      account_billing_email: `billing+${local}@example.com`,
+      account_billing_mobile: '+61411111111',
+      active: 1,
+      banned: 0,
+      country: 'AU',
+      default_country_sms: 'AU',
+      timezone: 'Australia/Melbourne',
+      low_credit_amount: 1,
+      setting_unicode_sms: 1,
+      subaccount_id: account.subaccountId,
+      _subaccount: {
+        subaccount_id: account.subaccountId,
+        api_username: account.username,
+        email: `${local}@example.com`,
+        first_name: titleCase(local),
+        last_name: 'Tester',
+        access_users: 1,
+        access_billing: 1,
+        access_reporting: 1,
+        access_contacts: 1,
+        access_settings: 1,
+        access_sms: 1,
+        share_campaigns: 0,
+      },
+      _currency: CURRENCY,
+    },
+    "Here's your account",
+  );
+};

@@ -1,0 +1,79 @@
+// Injected failures for API requests: a queue of specs, each hitting up to
+// `count` matching requests, first match wins.
+import { z } from 'zod';
+
+export type FaultKind =
+  | '500' | '429' | 'slow' | 'stall' | 'drop' | 'malformed' | 'truncated' | 'wrong-shape' | 'drop-after-apply';
+
+export interface FaultSpec {
+  kind: FaultKind;
+  /** HTTP method, case-insensitive; any when absent */
+  method?: string;
+  /** substring of the path after /v3, or "/regex/" source; any when absent */
+  path?: string;
+  /** how many matching requests it hits; default 1, Infinity allowed */
+  count?: number;
+  /** seconds, for 429; default 1 */
+  retryAfter?: number;
+  /** for slow; default 1000 */
+  delayMs?: number;
+}
+
+export const FAULT_KINDS = [
+  '500', '429', 'slow', 'stall', 'drop', 'malformed', 'truncated', 'wrong-shape', 'drop-after-apply',
+] as const satisfies readonly FaultKind[];
+
+/** Control-endpoint body; count may be the string "Infinity" since JSON has no Infinity. */
+export const faultSpecSchema = z.object({
+  kind: z.enum(FAULT_KINDS),
+  method: z.string().optional(),
+  path: z.string().optional(),
+  count: z.union([z.number().int().positive(), z.literal('Infinity').transform(() => Infinity)]).optional(),
+  retryAfter: z.number().nonnegative().optional(),
+  delayMs: z.number().nonnegative().optional(),
+});
+
+interface ActiveFault {
+  spec: FaultSpec;
+  remaining: number;
+  matchPath: (path: string) => boolean;
+}
+
+function pathMatcher(path: string | undefined): (p: string) => boolean {
+  if (path === undefined || path === '') return () => true;
+  if (path.length > 2 && path.startsWith('/') && path.endsWith('/')) {
+    const re = new RegExp(path.slice(1, -1));
+    return (p) => re.test(p);
+  }
+  return (p) => p.includes(path);
+}
+
+export class FaultBook {
+  private faults: ActiveFault[] = [];
+
+  add(spec: FaultSpec): void {
+    const count = spec.count ?? 1;
+    if (!(count > 0)) throw new Error('fault count must be positive');
+    this.faults.push({ spec: { ...spec }, remaining: count, matchPath: pathMatcher(spec.path) });
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  list(): Array<FaultSpec & { remaining: number }> {
+    return this.faults.map((f) => ({ ...f.spec, remaining: f.remaining }));
+  }
+
+  /** Consumes one hit of the first fault matching this request, if any. */
+  take(method: string, path: string): FaultSpec | undefined {
+    const i = this.faults.findIndex(
+      (f) => (!f.spec.method || f.spec.method.toUpperCase() === method.toUpperCase()) && f.matchPath(path),
+    );
+    const f = this.faults[i];
+    if (!f) return undefined;
+    f.remaining -= 1;
+    if (f.remaining <= 0) this.faults.splice(i, 1);
+    return f.spec;
+  }
+}
