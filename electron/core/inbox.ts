@@ -1,0 +1,234 @@
+// The core of the app, free of Electron: it owns the signed-in account (its
+// client, cache and sync) and answers every request of the contract. The
+// Electron shell and browser mode both wrap this one object.
+import { EventEmitter } from 'node:events';
+import type { Account, EventName, EventPayload, Session, SyncStatus } from '../../shared/contract';
+import { ClickSendClient } from './clicksend/client';
+import { ClickSendError } from './clicksend/errors';
+import type { AccountData } from './clicksend/schemas';
+import { openCache, type Db } from './cache/database';
+import { listConversations, markConversationRead } from './cache/conversations';
+import { listMessages, type IngestResult } from './cache/messages';
+import { readCursor, writeCursor } from './cache/sync-state';
+import type { CoreConfig } from './config';
+import { createDispatcher, type Dispatch, type Handlers, type Logger } from './contract/dispatch';
+import { InboxError } from './contract/inbox-error';
+import type { SecretStore } from './credentials/keychain';
+import { KeychainError } from './credentials/keychain';
+import { sendMessage } from './outbox/send';
+import { accountCachePath, readActiveAccount, writeActiveAccount } from './session/accounts';
+import { SyncEngine } from './sync/sync-engine';
+
+export interface InboxOptions {
+  config: CoreConfig;
+  secrets: SecretStore;
+  log: Logger;
+  /** Browser-mode demo against the simulator. */
+  demo?: { username: string; apiKey: string };
+  syncIntervalMs?: number;
+  clientTimeoutMs?: number;
+}
+
+interface ActiveAccount {
+  username: string;
+  db: Db;
+  client: ClickSendClient;
+  sync: SyncEngine;
+  account: Account;
+}
+
+export type InboxEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
+
+export class Inbox {
+  readonly dispatch: Dispatch;
+  private readonly options: InboxOptions;
+  private readonly emitter = new EventEmitter();
+  private active: ActiveAccount | null = null;
+  private notice: string | null = null;
+
+  constructor(options: InboxOptions) {
+    this.options = options;
+    this.dispatch = createDispatcher(this.handlers(), options.log);
+  }
+
+  onEvent(listener: (event: InboxEvent) => void): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+
+  /** Restores the last session from the keychain and cache; needs no network. */
+  async start(): Promise<void> {
+    const username = readActiveAccount(this.options.config.dataDir);
+    if (!username) return;
+    let apiKey: string | null;
+    try {
+      apiKey = await this.options.secrets.get(username);
+    } catch (error) {
+      if (!(error instanceof KeychainError)) throw error;
+      this.notice = [error.userError.message, error.userError.action].filter(Boolean).join(' ');
+      return;
+    }
+    if (!apiKey) {
+      this.notice = `The API key for ${username} is no longer in the system keychain. Sign in again.`;
+      return;
+    }
+    const db = openCache(accountCachePath(this.options.config.dataDir, username));
+    const cached = readCursor<Account>(db, 'account') ?? { username, accountName: username, balance: '', currency: '' };
+    this.activate(username, apiKey, db, cached);
+  }
+
+  async stop(): Promise<void> {
+    this.deactivate();
+  }
+
+  session(): Session {
+    if (!this.active) return { state: 'signed-out', notice: this.notice, demoAvailable: Boolean(this.options.demo) };
+    return { state: 'signed-in', account: this.active.account, sync: this.active.sync.status };
+  }
+
+  private emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    this.emitter.emit('event', { name, payload } as InboxEvent);
+  }
+
+  private requireActive(): ActiveAccount {
+    if (!this.active) throw new InboxError('SIGNED_OUT', 'Sign in first.', null);
+    return this.active;
+  }
+
+  private client(username: string, apiKey: string, maxAttempts?: number): ClickSendClient {
+    return new ClickSendClient({
+      baseUrl: this.options.config.apiUrl,
+      username,
+      apiKey,
+      timeoutMs: this.options.clientTimeoutMs,
+      maxAttempts,
+    });
+  }
+
+  private async signIn(username: string, apiKey: string): Promise<Session> {
+    const client = this.client(username, apiKey, 2);
+    let data: AccountData;
+    try {
+      data = await client.getAccount();
+    } catch (error) {
+      if (error instanceof ClickSendError && error.isUnauthorized) {
+        throw new InboxError(
+          'INVALID_CREDENTIALS',
+          error.apiMessage ?? 'ClickSend did not accept this API username and key.',
+          'Copy both again from API Credentials in the ClickSend dashboard.',
+        );
+      }
+      throw error;
+    }
+    await this.options.secrets.set(username, apiKey);
+    this.deactivate();
+    const db = openCache(accountCachePath(this.options.config.dataDir, username));
+    const account = toAccount(data);
+    writeCursor(db, 'account', account);
+    writeActiveAccount(this.options.config.dataDir, username);
+    this.notice = null;
+    this.activate(username, apiKey, db, account);
+    const session = this.session();
+    this.emit('session.changed', session);
+    return session;
+  }
+
+  private async signOut(notice: string | null): Promise<Session> {
+    const username = this.active?.username ?? readActiveAccount(this.options.config.dataDir);
+    this.deactivate();
+    writeActiveAccount(this.options.config.dataDir, null);
+    this.notice = notice;
+    if (username) await this.options.secrets.delete(username);
+    const session = this.session();
+    this.emit('session.changed', session);
+    return session;
+  }
+
+  private activate(username: string, apiKey: string, db: Db, account: Account): void {
+    const client = this.client(username, apiKey);
+    const sync = new SyncEngine({
+      db,
+      client,
+      intervalMs: this.options.syncIntervalMs ?? this.options.config.syncIntervalMs,
+      listener: {
+        changes: (result) => this.publishChanges(result),
+        status: (status: SyncStatus) => this.emit('sync.status', status),
+        connection: (online, message) => this.emit('connection.changed', { online, message }),
+        unauthorized: () => this.onUnauthorized(username),
+      },
+    });
+    this.active = { username, db, client, sync, account };
+    sync.start();
+    void this.refreshAccount().catch(() => undefined);
+  }
+
+  private deactivate(): void {
+    if (!this.active) return;
+    this.active.sync.stop();
+    this.active.db.close();
+    this.active = null;
+  }
+
+  /** The key was rotated elsewhere: keep the cache, ask for the key again. */
+  private onUnauthorized(username: string): void {
+    if (this.active?.username !== username) return;
+    this.deactivate();
+    this.notice = 'ClickSend no longer accepts the saved API key (it may have been changed in the dashboard). Sign in again; your messages are kept.';
+    this.emit('session.changed', this.session());
+  }
+
+  private async refreshAccount(): Promise<Account> {
+    const active = this.requireActive();
+    const account = toAccount(await active.client.getAccount());
+    if (this.active !== active) return account;
+    active.account = account;
+    writeCursor(active.db, 'account', account);
+    this.emit('session.changed', this.session());
+    return account;
+  }
+
+  private publishChanges(result: IngestResult): void {
+    if (result.added.length) this.emit('messages.added', { messages: result.added });
+    if (result.changed.length) this.emit('messages.statusChanged', { messages: result.changed });
+    if (result.conversationIds.length) this.emit('conversations.changed', { conversationIds: result.conversationIds });
+  }
+
+  private handlers(): Handlers {
+    return {
+      'session.get': async () => this.session(),
+      'session.signIn': ({ username, apiKey }) => this.signIn(username, apiKey),
+      'session.signInDemo': async () => {
+        const demo = this.options.demo;
+        if (!demo) throw new InboxError('NO_DEMO', 'The demo is only available when the app is started with `npm run demo`.', null);
+        return this.signIn(demo.username, demo.apiKey);
+      },
+      'session.signOut': () => this.signOut(null),
+      'account.refresh': () => this.refreshAccount(),
+      'conversations.list': async ({ limit, offset }) => listConversations(this.requireActive().db, limit, offset),
+      'conversations.markRead': async ({ conversationId }) => {
+        const active = this.requireActive();
+        if (markConversationRead(active.db, conversationId)) {
+          this.emit('conversations.changed', { conversationIds: [conversationId] });
+        }
+        return null;
+      },
+      'messages.list': async ({ conversationId, beforeId, limit }) =>
+        listMessages(this.requireActive().db, conversationId, limit, beforeId),
+      'messages.send': ({ to, body }) => {
+        const active = this.requireActive();
+        return sendMessage({ db: active.db, client: active.client, changes: (r) => this.publishChanges(r) }, to, body);
+      },
+      'sync.now': () => this.requireActive().sync.syncNow(),
+    };
+  }
+}
+
+function toAccount(data: AccountData): Account {
+  const name = data.account_name ?? [data.user_first_name, data.user_last_name].filter(Boolean).join(' ');
+  return {
+    username: data.username,
+    accountName: name || data.username,
+    balance: data.balance,
+    currency: data._currency?.currency_prefix_d ?? data._currency?.currency_name_short ?? '',
+  };
+}

@@ -1,0 +1,270 @@
+// Keeps the cache current by polling: a resumable backfill of history on
+// first sign-in, then inbound replies, delivery receipts and an overlapping
+// incremental pull of history (which also carries replies another copy of
+// the app has already marked read). Failures switch to offline and back off.
+import type { SyncStatus } from '../../../shared/contract';
+import type { ClickSendClient } from '../clicksend/client';
+import { ClickSendError } from '../clicksend/errors';
+import { statusFromHistory, statusFromReceipt } from '../clicksend/statuses';
+import type { HistoryRow, InboundRow } from '../clicksend/schemas';
+import type { Db } from '../cache/database';
+import { applyStatusReports, ingestMessages, type IncomingMessage, type IngestResult } from '../cache/messages';
+import { readCursor, writeCursor } from '../cache/sync-state';
+
+const PAGE = 100;
+/** Re-read this much history before the cursor: rows can land late. */
+const OVERLAP_SECONDS = 600;
+const MAX_BACKOFF_MS = 120_000;
+
+interface BackfillCursor {
+  nextPage: number;
+  done: boolean;
+  total: number | null;
+  stored: number;
+}
+
+export interface SyncListener {
+  changes(result: IngestResult): void;
+  status(status: SyncStatus): void;
+  connection(online: boolean, message: string | null): void;
+  /** The key was refused (rotated elsewhere): sync stops, the cache stays. */
+  unauthorized(error: ClickSendError): void;
+}
+
+export interface SyncOptions {
+  db: Db;
+  client: ClickSendClient;
+  listener: SyncListener;
+  intervalMs?: number;
+}
+
+export class SyncEngine {
+  private readonly db: Db;
+  private readonly client: ClickSendClient;
+  private readonly listener: SyncListener;
+  private readonly intervalMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private abort = new AbortController();
+  private failures = 0;
+  private stopped = true;
+  private online = true;
+  private current: SyncStatus;
+
+  constructor(options: SyncOptions) {
+    this.db = options.db;
+    this.client = options.client;
+    this.listener = options.listener;
+    this.intervalMs = options.intervalMs ?? 15_000;
+    const backfill = readCursor<BackfillCursor>(this.db, 'backfill');
+    this.current = {
+      state: 'idle',
+      lastSyncedAt: readCursor<number>(this.db, 'lastSyncedAt'),
+      backfill: backfill && !backfill.done ? progressOf(backfill) : null,
+      message: null,
+    };
+  }
+
+  get status(): SyncStatus {
+    return this.current;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.abort = new AbortController();
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.abort.abort(new Error('sync stopped'));
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Runs a pass now (or waits for the one under way) and reports the outcome. */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.stopped) return this.current;
+    if (this.timer) clearTimeout(this.timer);
+    await this.runPass();
+    return this.current;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.runPass(), delayMs);
+  }
+
+  private runPass(): Promise<void> {
+    this.running ??= this.pass().finally(() => {
+      this.running = null;
+      const delay = this.failures === 0 ? this.intervalMs : Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** (this.failures - 1));
+      this.schedule(delay);
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    const signal = this.abort.signal;
+    this.setStatus({ state: 'syncing' });
+    try {
+      // Replies first: one still unread at ClickSend counts as unread here,
+      // even when the backfill would also bring it (as already seen).
+      await this.pullInbound(signal);
+      await this.backfill(signal);
+      await this.pullReceipts(signal);
+      await this.pullRecentHistory(signal);
+      this.failures = 0;
+      const now = Date.now();
+      writeCursor(this.db, 'lastSyncedAt', now);
+      this.setOnline(true, null);
+      this.setStatus({ state: 'idle', lastSyncedAt: now, message: null });
+    } catch (error) {
+      if (this.stopped) return;
+      if (!(error instanceof ClickSendError)) throw error;
+      if (error.isUnauthorized) {
+        this.stopped = true;
+        this.setStatus({ state: 'paused', message: error.toUserError().message });
+        this.listener.unauthorized(error);
+        return;
+      }
+      this.failures++;
+      const { message } = error.toUserError();
+      if (error.isConnectivity) this.setOnline(false, message);
+      this.setStatus({ state: error.isConnectivity ? 'offline' : 'idle', message });
+    }
+  }
+
+  private async backfill(signal: AbortSignal): Promise<void> {
+    let cursor = readCursor<BackfillCursor>(this.db, 'backfill') ?? { nextPage: 1, done: false, total: null, stored: 0 };
+    while (!cursor.done) {
+      // Oldest first: new rows are appended at the end, so a resumed walk
+      // neither skips nor repeats pages.
+      const page = await this.client.historyPage({ order_by: 'date:asc', page: cursor.nextPage, limit: PAGE }, signal);
+      const rows = page.data.map((row) => fromHistory(row, false));
+      cursor = {
+        nextPage: cursor.nextPage + 1,
+        done: page.current_page >= page.last_page || page.data.length === 0,
+        total: page.total,
+        stored: cursor.stored + page.data.length,
+      };
+      const next = cursor;
+      const result = this.db.transaction(() => {
+        const ingested = ingestMessages(this.db, rows);
+        writeCursor(this.db, 'backfill', next);
+        const newest = page.data.reduce((max, row) => Math.max(max, row.date), readCursor<number>(this.db, 'historyDate') ?? 0);
+        writeCursor(this.db, 'historyDate', newest);
+        return ingested;
+      })();
+      this.emitChanges(result);
+      this.setStatus({ backfill: cursor.done ? null : progressOf(cursor) });
+    }
+  }
+
+  private async pullInbound(signal: AbortSignal): Promise<void> {
+    const seen: InboundRow[] = [];
+    for (let pageNumber = 1; ; pageNumber++) {
+      const page = await this.client.inboundPage(pageNumber, PAGE, signal);
+      seen.push(...page.data);
+      if (page.current_page >= page.last_page || page.data.length === 0) break;
+    }
+    if (seen.length === 0) return;
+    // Committed before it is marked read at ClickSend: a crash in between
+    // only means the reply is offered again, and ingestion ignores repeats.
+    this.emitChanges(ingestMessages(this.db, seen.map(fromInbound)));
+    for (const row of seen) await this.client.markInboundRead(row.message_id, signal);
+  }
+
+  private async pullReceipts(signal: AbortSignal): Promise<void> {
+    let newest = 0;
+    for (let pageNumber = 1; ; pageNumber++) {
+      const page = await this.client.receiptsPage(pageNumber, PAGE, signal);
+      const reports = page.data.map((r) => ({
+        messageId: r.message_id,
+        status: statusFromReceipt(r.status, r.status_code),
+        statusCode: r.status_code,
+        statusText: r.status_text,
+      }));
+      this.emitChanges(applyStatusReports(this.db, reports));
+      for (const r of page.data) newest = Math.max(newest, r.timestamp);
+      if (page.current_page >= page.last_page || page.data.length === 0) break;
+    }
+    if (newest > 0) await this.client.markReceiptsRead(newest + 1, signal);
+  }
+
+  private async pullRecentHistory(signal: AbortSignal): Promise<void> {
+    const since = readCursor<number>(this.db, 'historyDate') ?? 0;
+    let newest = since;
+    for (let pageNumber = 1; ; pageNumber++) {
+      const page = await this.client.historyPage(
+        { order_by: 'date:asc', date_from: Math.max(0, since - OVERLAP_SECONDS), page: pageNumber, limit: PAGE },
+        signal,
+      );
+      this.emitChanges(ingestMessages(this.db, page.data.map((row) => fromHistory(row, true))));
+      for (const row of page.data) newest = Math.max(newest, row.date);
+      if (page.current_page >= page.last_page || page.data.length === 0) break;
+    }
+    writeCursor(this.db, 'historyDate', newest);
+  }
+
+  private emitChanges(result: IngestResult): void {
+    if (result.added.length || result.changed.length) this.listener.changes(result);
+  }
+
+  private setOnline(online: boolean, message: string | null): void {
+    if (this.online === online) return;
+    this.online = online;
+    this.listener.connection(online, message);
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    this.current = { ...this.current, ...patch };
+    this.listener.status(this.current);
+  }
+}
+
+function progressOf(cursor: BackfillCursor) {
+  return { pagesDone: cursor.nextPage - 1, messagesStored: cursor.stored, estimatedTotal: cursor.total };
+}
+
+export function fromHistory(row: HistoryRow, unread: boolean): IncomingMessage {
+  const scheduled = row.schedule && /^\d+$/.test(row.schedule) ? Number(row.schedule) * 1000 : null;
+  return {
+    messageId: row.message_id,
+    customString: row.custom_string,
+    direction: row.direction,
+    body: row.body,
+    from: row.from,
+    to: row.to,
+    status: statusFromHistory(row.status, row.status_code),
+    statusCode: row.status_code,
+    statusText: row.status_text,
+    createdAt: row.date * 1000,
+    scheduledAt: scheduled,
+    parts: row.message_parts,
+    price: row.message_price,
+    unread: unread && row.direction === 'in',
+  };
+}
+
+function fromInbound(row: InboundRow): IncomingMessage {
+  const at = row.timestamp ?? row.timestamp_send ?? Math.floor(Date.now() / 1000);
+  return {
+    messageId: row.message_id,
+    customString: row.custom_string,
+    direction: 'in',
+    body: row.body,
+    from: row.from,
+    to: row.to,
+    status: 'Received',
+    statusCode: null,
+    statusText: null,
+    createdAt: at * 1000,
+    scheduledAt: null,
+    parts: null,
+    price: null,
+    unread: true,
+  };
+}
