@@ -1,0 +1,39 @@
+// Entry point of browser mode (`npm run start:web`): the core in plain Node,
+// the renderer served to any browser on 127.0.0.1.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configFromEnv, webPortFromEnv, type CoreConfig } from '../core/config';
+import { createKeytarStore } from '../core/credentials/keychain';
+import { Inbox } from '../core/inbox';
+import { consoleLogger } from '../core/log';
+import { startWebServer, type WebServer } from './server';
+
+export interface WebModeOptions {
+  config?: CoreConfig;
+  demo?: { username: string; apiKey: string };
+  port?: number;
+}
+
+const rendererDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../out/renderer');
+
+export async function runWebMode(options: WebModeOptions = {}): Promise<{ inbox: Inbox; server: WebServer }> {
+  const log = consoleLogger;
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
+  const inbox = new Inbox({ config: options.config ?? configFromEnv(), secrets: createKeytarStore(), log, demo: options.demo });
+  await inbox.start();
+  const server = await startWebServer({ inbox, port: options.port ?? webPortFromEnv(), rendererDir, log });
+  const shutdown = () => {
+    void Promise.all([server.close(), inbox.stop()]).finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  console.log(`Inbox ready at ${server.url}`);
+  return { inbox, server };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runWebMode().catch((error: unknown) => {
+    console.error(`Browser mode could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
