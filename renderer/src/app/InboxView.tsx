@@ -1,0 +1,45 @@
+import type { Account } from '../../../shared/contract';
+import { useInbox } from '../store/inbox-store';
+import { ConversationList } from '../conversations/ConversationList';
+import { Thread } from '../thread/Thread';
+import { SyncIndicator } from './SyncIndicator';
+
+export function InboxView({ account }: { account: Account }) {
+  const signOut = useInbox((s) => s.signOut);
+  const error = useInbox((s) => s.error);
+  const dismissError = useInbox((s) => s.dismissError);
+
+  return (
+    <div className="inbox">
+      <header className="app-header">
+        <div className="account">
+          <strong>{account.accountName}</strong>
+          {account.balance !== '' && (
+            <span className="muted" aria-label="Balance">
+              {account.currency}
+              {Number.isFinite(Number(account.balance)) ? Number(account.balance).toFixed(2) : account.balance}
+            </span>
+          )}
+        </div>
+        <SyncIndicator />
+        <button type="button" className="secondary" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </header>
+      {error && (
+        <div className="banner error" role="alert">
+          <span>
+            {error.message} {error.action}
+          </span>
+          <button type="button" className="link" onClick={dismissError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="panes">
+        <ConversationList />
+        <Thread />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useInbox } from '../store/inbox-store';
+
+function time(ms: number): string {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Syncing / up to date / offline, with the time of the last good sync. */
+export function SyncIndicator() {
+  const sync = useInbox((s) => s.sync);
+  const online = useInbox((s) => s.online);
+  const coreConnected = useInbox((s) => s.coreConnected);
+  const offlineMessage = useInbox((s) => s.offlineMessage);
+  const syncNow = useInbox((s) => s.syncNow);
+
+  let text: string;
+  let tone: string;
+  if (!coreConnected) {
+    text = 'Offline: the app’s core is not running';
+    tone = 'offline';
+  } else if (!online || sync?.state === 'offline') {
+    text = `Offline${sync?.lastSyncedAt ? ` · last synced ${time(sync.lastSyncedAt)}` : ''}`;
+    tone = 'offline';
+  } else if (sync?.state === 'syncing') {
+    const b = sync.backfill;
+    text = b ? `Syncing history… ${b.messagesStored}${b.estimatedTotal ? ` of ${b.estimatedTotal}` : ''}` : 'Syncing…';
+    tone = 'syncing';
+  } else if (sync?.state === 'paused') {
+    text = 'Sync paused';
+    tone = 'offline';
+  } else {
+    text = sync?.lastSyncedAt ? `Up to date · ${time(sync.lastSyncedAt)}` : 'Up to date';
+    tone = 'ok';
+  }
+  const backfill = sync?.backfill;
+
+  return (
+    <div className="sync">
+      <span role="status" className={`sync-state ${tone}`} title={offlineMessage ?? undefined}>
+        {text}
+      </span>
+      {backfill && backfill.estimatedTotal ? (
+        <progress aria-label="History sync progress" max={backfill.estimatedTotal} value={backfill.messagesStored} />
+      ) : null}
+      <button type="button" className="secondary" onClick={() => void syncNow()} disabled={!coreConnected}>
+        Sync now
+      </button>
+    </div>
+  );
+}
