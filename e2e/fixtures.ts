@@ -1,0 +1,160 @@
+// The e2e harness: a ClickSend simulator on loopback, the app's core with a
+// fresh data folder and its own keychain entry, and a real browser window on
+// it. Where the Electron binary exists the window is the real Electron app;
+// elsewhere it is browser mode (`electron/web/main.ts`) in Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { test as base, chromium, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { startSimulator, type Simulator } from '../simulator/server';
+
+export const ACCOUNT = { username: 'e2e-user', apiKey: 'e2e-key-1234' };
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+
+export function electronBinary(): string | null {
+  try {
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const binary = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim());
+    return existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+export const mode: 'electron' | 'browser' = process.env.INBOX_E2E_MODE === 'browser' || !electronBinary() ? 'browser' : 'electron';
+
+export interface InboxApp {
+  page: Page;
+  simulator: Simulator;
+  dataDir: string;
+  env: Record<string, string>;
+  /** Stops the core and starts it again on the same data (a restart of the app). */
+  restart(): Promise<void>;
+  signIn(username?: string, apiKey?: string): Promise<void>;
+}
+
+class BrowserModeRunner {
+  private core: ChildProcess | null = null;
+  private browser: Browser | null = null;
+  page!: Page;
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  async start(): Promise<void> {
+    const url = await this.startCore();
+    this.browser ??= await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    if (!this.page || this.page.isClosed()) this.page = await this.browser.newPage();
+    await this.page.goto(url);
+  }
+
+  private startCore(): Promise<string> {
+    const core = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts'], {
+      cwd: root,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.core = core;
+    let output = '';
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /Inbox ready at (\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      };
+      core.stdout!.on('data', onData);
+      core.stderr!.on('data', onData);
+      core.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`browser mode exited (${code}):\n${output}`));
+      });
+    });
+  }
+
+  async stopCore(): Promise<void> {
+    const core = this.core;
+    if (!core || core.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      core.once('exit', () => resolve());
+      core.kill('SIGTERM');
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.stopCore();
+    await this.browser?.close();
+  }
+}
+
+class ElectronRunner {
+  private app: ElectronApplication | null = null;
+  page!: Page;
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  async start(): Promise<void> {
+    this.app = await _electron.launch({
+      executablePath: electronBinary()!,
+      args: [join(root, 'out/main/index.js')],
+      env: { ...process.env, ...this.env } as Record<string, string>,
+    });
+    this.page = await this.app.firstWindow();
+  }
+
+  async stopCore(): Promise<void> {
+    await this.app?.close();
+    this.app = null;
+  }
+
+  close(): Promise<void> {
+    return this.stopCore();
+  }
+}
+
+export const test = base.extend<{ app: InboxApp }>({
+  app: async ({}, use) => {
+    const simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 50 }] });
+    const dataDir = mkdtempSync(join(tmpdir(), 'inbox-e2e-'));
+    const env = {
+      CLICKSEND_API_URL: simulator.url,
+      INBOX_DATA_DIR: dataDir,
+      INBOX_WEB_PORT: '0',
+      // Each test has keychain entries of its own.
+      INBOX_KEYCHAIN_SERVICE: `ClickSend Inbox e2e ${randomUUID()}`,
+      INBOX_SYNC_INTERVAL_MS: '1000',
+    };
+    const runner = mode === 'electron' ? new ElectronRunner(env) : new BrowserModeRunner(env);
+    await runner.start();
+    const app: InboxApp = {
+      get page() {
+        return runner.page;
+      },
+      simulator,
+      dataDir,
+      env,
+      restart: async () => {
+        await runner.stopCore();
+        await runner.start();
+      },
+      signIn: async (username = ACCOUNT.username, apiKey = ACCOUNT.apiKey) => {
+        await runner.page.getByLabel('API username').fill(username);
+        await runner.page.getByLabel('API key').fill(apiKey);
+        await runner.page.getByRole('button', { name: 'Sign in' }).click();
+      },
+    };
+    await use(app);
+    await runner.close();
+    await simulator.close();
+  },
+});
+
+export { expect } from '@playwright/test';

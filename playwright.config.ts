@@ -1,0 +1,17 @@
+import { defineConfig } from '@playwright/test';
+
+// The specs drive browser mode in Debian's Chromium here; wherever the
+// Electron binary is installed the same specs drive the real Electron app
+// (see e2e/fixtures.ts).
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  retries: 0,
+  reporter: [['list']],
+  use: { screenshot: 'only-on-failure', trace: 'retain-on-failure' },
+});

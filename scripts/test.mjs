@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order, failing on the first that fails.
+// On Linux the keychain tests need a Secret Service: if none is reachable,
+// this re-runs itself inside a private D-Bus session with an unlocked
+// GNOME Keyring, so the tests use a real keychain and never the user's own.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+
+function run(title, command, commandArgs, env = process.env) {
+  console.log(`\n── ${title}: ${[command, ...commandArgs].join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit', env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${title} failed after ${seconds} s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✓ ${title} (${seconds} s)`);
+}
+
+if (process.platform === 'linux' && !process.env.INBOX_TEST_KEYRING) {
+  // A throw-away keyring folder and password: the user's own keyrings are never touched.
+  const keyrings = mkdtempSync(join(tmpdir(), 'inbox-test-keyring-'));
+  const inner = 'printf inbox-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/test.mjs "$@"';
+  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner, 'test', ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, INBOX_TEST_KEYRING: '1', XDG_DATA_HOME: keyrings },
+  });
+  if (result.error) {
+    console.error('npm test needs dbus-run-session and gnome-keyring on Linux (apt-get install dbus gnome-keyring); see README.');
+    process.exit(1);
+  }
+  process.exit(result.status ?? 1);
+}
+
+// Native modules built for Electron's ABI cannot load in Node: rebuild them.
+for (const name of ['better-sqlite3', 'keytar']) {
+  try {
+    const mod = require(name);
+    if (name === 'better-sqlite3') new mod(':memory:').close();
+  } catch (error) {
+    if (/NODE_MODULE_VERSION|different Node\.js version/.test(String(error))) {
+      console.log(`${name} was built for another runtime (Electron); rebuilding it for Node.`);
+      run('native modules for Node', 'npm', ['run', 'native:node']);
+    } else {
+      console.error(`${name} could not be loaded: ${error instanceof Error ? error.message : error}\nRun: npm rebuild ${name}`);
+      process.exit(1);
+    }
+  }
+}
+
+const steps = {
+  typecheck: () => run('type check', 'npx', ['tsc', '-b']),
+  lint: () => run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']),
+  unit: () => run('unit and integration tests', 'npx', ['vitest', 'run']),
+  e2e: () => {
+    run('renderer build', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+    run('end-to-end tests', 'npx', ['playwright', 'test']);
+  },
+};
+for (const [name, step] of Object.entries(steps)) if (!only || only === name) step();
+console.log('\nAll checks passed.');
