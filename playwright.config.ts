@@ -12,6 +12,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'out/test-reports/e2e.json' }]],
   use: { screenshot: 'only-on-failure', trace: 'retain-on-failure' },
 });

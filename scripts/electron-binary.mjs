@@ -11,6 +11,7 @@ const require = createRequire(import.meta.url);
 const command = process.argv[2];
 
 export function electronBinary() {
+  if (process.env.INBOX_ELECTRON_BINARY) return existsSync(process.env.INBOX_ELECTRON_BINARY) ? process.env.INBOX_ELECTRON_BINARY : null;
   try {
     const dir = dirname(require.resolve('electron/package.json'));
     const pathFile = join(dir, 'path.txt');
@@ -23,6 +24,7 @@ export function electronBinary() {
 }
 
 function fetchBinary() {
+  if (process.env.INBOX_SKIP_ELECTRON_DOWNLOAD) return false;
   const dir = dirname(require.resolve('electron/package.json'));
   const result = spawnSync(process.execPath, [join(dir, 'install.js')], { stdio: 'pipe', encoding: 'utf8', timeout: 300_000 });
   return result.status === 0 && electronBinary() !== null;
@@ -30,7 +32,9 @@ function fetchBinary() {
 
 const browserMode = 'Run the app in browser mode instead: npm run start:web (then open the printed URL in Chromium).';
 
-if (command === 'install') {
+if (command === 'check') {
+  process.exit(electronBinary() ? 0 : 1);
+} else if (command === 'install') {
   if (process.env.CI || process.env.INBOX_SKIP_ELECTRON_DOWNLOAD || electronBinary()) process.exit(0);
   if (!fetchBinary()) console.log(`Note: the Electron binary could not be downloaded. ${browserMode}`);
 } else if (command === 'start') {

@@ -4,7 +4,7 @@
 // this re-runs itself inside a private D-Bus session with an unlocked
 // GNOME Keyring, so the tests use a real keychain and never the user's own.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,14 +56,51 @@ for (const name of ['better-sqlite3', 'keytar']) {
   }
 }
 
+const reports = 'out/test-reports';
+mkdirSync(reports, { recursive: true });
+const hasElectron = spawnSync(process.execPath, ['scripts/electron-binary.mjs', 'check']).status === 0;
+
 const steps = {
   typecheck: () => run('type check', 'npx', ['tsc', '-b']),
   lint: () => run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']),
-  unit: () => run('unit and integration tests', 'npx', ['vitest', 'run']),
+  unit: () =>
+    run('unit and integration tests', 'npx', [
+      'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`,
+    ]),
   e2e: () => {
-    run('renderer build', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
-    run('end-to-end tests', 'npx', ['playwright', 'test']);
+    if (hasElectron) {
+      // The same specs against the real Electron app, with native modules built for it.
+      run('Electron build', 'npx', ['electron-vite', 'build']);
+      run('native modules for Electron', 'npm', ['run', 'native:electron']);
+      try {
+        run('end-to-end tests (Electron)', 'npx', ['playwright', 'test']);
+      } finally {
+        run('native modules for Node', 'npm', ['run', 'native:node']);
+      }
+    } else {
+      run('renderer build', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+      run('end-to-end tests (browser mode in Chromium)', 'npx', ['playwright', 'test']);
+    }
   },
 };
 for (const [name, step] of Object.entries(steps)) if (!only || only === name) step();
+
+// One plain closing line over both runners.
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+const vitest = read(`${reports}/vitest.json`);
+if (vitest && (!only || only === 'unit')) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  skipped += vitest.numPendingTests + vitest.numTodoTests;
+}
+const e2e = read(`${reports}/e2e.json`);
+if (e2e && (!only || only === 'e2e')) {
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failed += e2e.stats.unexpected;
+  skipped += e2e.stats.skipped;
+}
 console.log('\nAll checks passed.');
+console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -35,3 +35,15 @@ describe('keychain (real keytar)', () => {
     expect(error.action).toMatch(/GNOME Keyring/);
   });
 });
+
+describe('native module advice', () => {
+  it('names the command to run for a build made for another runtime', async () => {
+    const { nativeModuleAdvice } = await import('./keychain');
+    const advice = nativeModuleAdvice(
+      new Error("The module 'keytar.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 133."),
+    );
+    expect(advice).toContain('npm run native:node');
+    expect(advice).toContain('npm run native:electron');
+    expect(nativeModuleAdvice(new Error('libsecret-1.so.0: cannot open shared object file'))).toContain('npm rebuild');
+  });
+});
