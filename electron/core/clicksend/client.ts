@@ -4,13 +4,19 @@
 import { z } from 'zod';
 import { ClickSendError } from './errors';
 import { RateLimiter, sleep } from './rate-limit';
+import { walkPages } from './pages';
 import {
   AccountData,
+  CancelAllData,
+  Contact,
+  ContactList,
   Envelope,
   HistoryRow,
   InboundRow,
+  PriceData,
   ReceiptRow,
   SendData,
+  Template,
   page,
   type Page,
 } from './schemas';
@@ -38,6 +44,22 @@ export interface OutgoingSms {
   schedule?: number;
   from?: string;
   source?: string;
+}
+
+export interface TemplateInput {
+  template_name: string;
+  body: string;
+}
+
+export interface ContactInput {
+  phone_number?: string;
+  first_name?: string;
+  last_name?: string;
+  email?: string;
+  custom_1?: string;
+  custom_2?: string;
+  custom_3?: string;
+  custom_4?: string;
 }
 
 export interface HistoryQuery {
@@ -97,6 +119,25 @@ export class ClickSendClient {
     });
   }
 
+  /** No side effects, so it may be repeated. */
+  priceSms(messages: Array<Pick<OutgoingSms, 'to' | 'body' | 'from' | 'schedule'>>, signal?: AbortSignal) {
+    return this.request('POST', '/sms/price', { body: { messages }, data: PriceData, retry: true, signal });
+  }
+
+  /** Not repeated: a second cancel of the same message is an error, not a no-op. */
+  cancelScheduled(messageId: string, signal?: AbortSignal) {
+    return this.request('PUT', `/sms/${encodeURIComponent(messageId)}/cancel`, { data: z.unknown(), retry: false, signal });
+  }
+
+  cancelAllScheduled(customString?: string, signal?: AbortSignal) {
+    return this.request('PUT', '/sms/cancel-all', {
+      body: customString ? { custom_string: customString } : {},
+      data: CancelAllData,
+      retry: false,
+      signal,
+    });
+  }
+
   historyPage(query: HistoryQuery, signal?: AbortSignal): Promise<Page<HistoryRow>> {
     return this.request('GET', '/sms/history', { query: { ...query }, data: page(HistoryRow), retry: true, signal });
   }
@@ -112,6 +153,15 @@ export class ClickSendClient {
 
   markInboundRead(messageId: string, signal?: AbortSignal) {
     return this.request('PUT', `/sms/inbound-read/${encodeURIComponent(messageId)}`, {
+      data: z.unknown(),
+      retry: true,
+      signal,
+    });
+  }
+
+  markAllInboundRead(dateBefore?: number, signal?: AbortSignal) {
+    return this.request('PUT', '/sms/inbound-read', {
+      body: dateBefore === undefined ? {} : { date_before: dateBefore },
       data: z.unknown(),
       retry: true,
       signal,
@@ -136,8 +186,96 @@ export class ClickSendClient {
     });
   }
 
+  /** Every history row matching the query, each once (see walkPages). */
+  history(query: Omit<HistoryQuery, 'page' | 'limit'>, signal?: AbortSignal) {
+    return walkPages((p, limit) => this.historyPage({ ...query, page: p, limit }, signal), { key: (r) => r.message_id });
+  }
+
+  inbound(signal?: AbortSignal) {
+    return walkPages((p, limit) => this.inboundPage(p, limit, signal), { key: (r) => r.message_id });
+  }
+
+  receipts(signal?: AbortSignal) {
+    return walkPages((p, limit) => this.receiptsPage(p, limit, signal), { key: (r) => `${r.message_id}:${r.timestamp}` });
+  }
+
+  // Templates
+
+  templates(signal?: AbortSignal) {
+    return walkPages(
+      (p, limit) => this.request('GET', '/sms/templates', { query: { page: p, limit }, data: page(Template), retry: true, signal }),
+      { key: (t) => t.template_id },
+    );
+  }
+
+  getTemplate(id: number, signal?: AbortSignal) {
+    return this.request('GET', `/sms/templates/${id}`, { data: Template, retry: true, signal });
+  }
+
+  createTemplate(input: TemplateInput, signal?: AbortSignal) {
+    return this.request('POST', '/sms/templates', { body: input, data: Template, retry: false, signal });
+  }
+
+  updateTemplate(id: number, input: TemplateInput, signal?: AbortSignal) {
+    return this.request('PUT', `/sms/templates/${id}`, { body: input, data: Template, retry: true, signal });
+  }
+
+  deleteTemplate(id: number, signal?: AbortSignal) {
+    return this.request('DELETE', `/sms/templates/${id}`, { data: z.unknown(), retry: false, signal });
+  }
+
+  // Contact lists and contacts
+
+  lists(signal?: AbortSignal) {
+    return walkPages(
+      (p, limit) => this.request('GET', '/lists', { query: { page: p, limit }, data: page(ContactList), retry: true, signal }),
+      { key: (l) => l.list_id },
+    );
+  }
+
+  getList(listId: number, signal?: AbortSignal) {
+    return this.request('GET', `/lists/${listId}`, { data: ContactList, retry: true, signal });
+  }
+
+  createList(name: string, signal?: AbortSignal) {
+    return this.request('POST', '/lists', { body: { list_name: name }, data: ContactList, retry: false, signal });
+  }
+
+  updateList(listId: number, name: string, signal?: AbortSignal) {
+    return this.request('PUT', `/lists/${listId}`, { body: { list_name: name }, data: ContactList, retry: true, signal });
+  }
+
+  deleteList(listId: number, signal?: AbortSignal) {
+    return this.request('DELETE', `/lists/${listId}`, { data: z.unknown(), retry: false, signal });
+  }
+
+  contacts(listId: number, signal?: AbortSignal) {
+    return walkPages(
+      (p, limit) =>
+        this.request('GET', `/lists/${listId}/contacts`, { query: { page: p, limit }, data: page(Contact), retry: true, signal }),
+      { key: (c) => c.contact_id },
+    );
+  }
+
+  getContact(listId: number, contactId: number, signal?: AbortSignal) {
+    return this.request('GET', `/lists/${listId}/contacts/${contactId}`, { data: Contact, retry: true, signal });
+  }
+
+  createContact(listId: number, input: ContactInput, signal?: AbortSignal) {
+    return this.request('POST', `/lists/${listId}/contacts`, { body: input, data: Contact, retry: false, signal });
+  }
+
+  updateContact(listId: number, contactId: number, input: ContactInput, signal?: AbortSignal) {
+    return this.request('PUT', `/lists/${listId}/contacts/${contactId}`, { body: input, data: Contact, retry: true, signal });
+  }
+
+  deleteContact(listId: number, contactId: number, signal?: AbortSignal) {
+    return this.request('DELETE', `/lists/${listId}/contacts/${contactId}`, { data: z.unknown(), retry: false, signal });
+  }
+
   private async request<T>(method: string, path: string, options: RequestOptions<T>): Promise<T> {
-    const endpoint = `${method} ${path.replace(/\/[0-9A-F-]{8,}(?=\/|$)/gi, '/{id}')}`;
+    // Ids become {id}: errors and logs name the endpoint, not a customer's data.
+    const endpoint = `${method} ${path.replace(/\/(\d+|[0-9A-F-]{8,})(?=\/|$)/gi, '/{id}')}`;
     const attempts = options.retry ? this.maxAttempts : 1;
     for (let attempt = 1; ; attempt++) {
       try {

@@ -49,6 +49,12 @@ describe('ClickSend error words', () => {
     [{ kind: 'http' as const, status: 503 }, /trouble/],
     [{ kind: 'http' as const, status: 429 }, /slow down/],
     [{ kind: 'http' as const, status: 401 }, /did not accept/],
+    [{ kind: 'http' as const, status: 400 }, /could not accept this request/],
+    [{ kind: 'http' as const, status: 403 }, /refused/],
+    [{ kind: 'http' as const, status: 404 }, /could not find/],
+    [{ kind: 'http' as const, status: 405 }, /does not allow/],
+    [{ kind: 'http' as const, status: 400, code: 'INVALID_RECIPIENT' }, /not valid/],
+    [{ kind: 'aborted' as const }, /cancelled/],
     [{ kind: 'invalid-response' as const }, /could not read/],
   ])('maps %o to plain words', (init, expected) => {
     const error = new ClickSendError({ endpoint: 'GET /account', detail: 'x', ...init });

@@ -103,3 +103,45 @@ export const SendData = z.object({
   messages: z.array(SentMessage),
 });
 export type SendData = z.output<typeof SendData>;
+
+export const PriceData = z.object({
+  total_price: z.coerce.number(),
+  total_count: z.coerce.number().int().optional(),
+  messages: z.array(SentMessage).optional().default([]),
+  _currency: z.object({ currency_prefix_d: z.string().optional(), currency_name_short: z.string().optional() }).optional(),
+});
+export type PriceData = z.output<typeof PriceData>;
+
+export const CancelAllData = z
+  .object({ count: z.coerce.number().int().nonnegative() })
+  .nullish()
+  .transform((v) => v ?? { count: 0 });
+
+export const Template = z.object({
+  template_id: z.coerce.number().int(),
+  template_name: z.string(),
+  body: z.string(),
+});
+export type Template = z.output<typeof Template>;
+
+export const ContactList = z.object({
+  list_id: z.coerce.number().int(),
+  list_name: z.string(),
+  _contacts_count: z.coerce.number().int().optional(),
+});
+export type ContactList = z.output<typeof ContactList>;
+
+export const Contact = z.object({
+  contact_id: z.coerce.number().int(),
+  list_id: z.coerce.number().int(),
+  phone_number: optionalText,
+  first_name: optionalText,
+  last_name: optionalText,
+  email: optionalText,
+  custom_1: optionalText,
+  custom_2: optionalText,
+  custom_3: optionalText,
+  custom_4: optionalText,
+  date_updated: unixSeconds.optional(),
+});
+export type Contact = z.output<typeof Contact>;
