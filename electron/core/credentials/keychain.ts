@@ -58,14 +58,14 @@ export function createKeytarStore(service = process.env.INBOX_KEYCHAIN_SERVICE |
 
 export function explainKeychainFailure(error: unknown): UserError {
   const text = error instanceof Error ? error.message : String(error);
-  if (/secrets was not provided|autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|org\.freedesktop\.DBus|ServiceUnknown/i.test(text)) {
+  if (/secrets was not provided|autolaunch D-Bus|Could not connect|DBUS_SESSION_BUS_ADDRESS|org\.freedesktop\.DBus|ServiceUnknown/i.test(text)) {
     return {
       code: 'KEYCHAIN_UNAVAILABLE',
       message: 'No system keychain is running, so the API key cannot be stored safely.',
       action: 'On Linux, install and start a Secret Service (GNOME Keyring or KWallet), then sign in again.',
     };
   }
-  if (/locked|cancel|denied|dismissed|user interaction/i.test(text)) {
+  if (/locked|cancel|denied|dismissed|user interaction|collection|prompt/i.test(text)) {
     return {
       code: 'KEYCHAIN_LOCKED',
       message: 'The system keychain is locked or access was refused.',

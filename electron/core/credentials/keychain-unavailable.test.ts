@@ -1,0 +1,48 @@
+// With no Secret Service reachable, signing in must say what is missing and
+// store the key nowhere. Run in a child process whose D-Bus address leads
+// nowhere, so the real keytar meets a real missing keychain.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../../simulator/server';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+describe('sign-in without a keychain', () => {
+  let sim: Simulator;
+  beforeEach(async () => {
+    sim = await startSimulator({ accounts: [{ username: 'u', apiKey: 'key-that-must-not-leak' }] });
+  });
+  afterEach(() => sim.close());
+
+  it('refuses with plain words naming the Secret Service, and writes the key nowhere', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'inbox-nokeychain-'));
+    const script = join(dataDir, 'sign-in.mts');
+    writeFileSync(
+      script,
+      `import { Inbox } from ${JSON.stringify(join(root, 'electron/core/inbox'))};
+       import { createKeytarStore } from ${JSON.stringify(join(root, 'electron/core/credentials/keychain'))};
+       import { consoleLogger } from ${JSON.stringify(join(root, 'electron/core/log'))};
+       const inbox = new Inbox({ config: { apiUrl: ${JSON.stringify(sim.url)}, dataDir: ${JSON.stringify(dataDir)} }, secrets: createKeytarStore(), log: consoleLogger });
+       await inbox.start();
+       console.log(JSON.stringify(await inbox.dispatch('session.signIn', { username: 'u', apiKey: 'key-that-must-not-leak' })));
+       await inbox.stop();`,
+    );
+    // Asynchronous: the simulator answers from this process's event loop.
+    const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' },
+    });
+    const reply = JSON.parse(result.stdout.trim().split('\n').pop()!);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE', action: expect.stringMatching(/Secret Service/) } });
+    expect(result.stdout + result.stderr).not.toContain('key-that-must-not-leak');
+    for (const file of readdirSync(dataDir, { recursive: true }) as string[]) {
+      if (file.endsWith('.mts')) continue;
+      expect(readFileSync(join(dataDir, file), 'latin1')).not.toContain('key-that-must-not-leak');
+    }
+  });
+});
