@@ -205,3 +205,58 @@ export function setLocalStatus(db: Db, id: number, status: MessageStatus, status
   db.prepare('UPDATE messages SET status = ?, status_text = ? WHERE id = ?').run(status, statusText, id);
   return getMessage(db, id);
 }
+
+export interface UnconfirmedSend {
+  id: number;
+  customString: string;
+  createdAt: number;
+}
+
+/** Sends stored locally that ClickSend has not (yet) confirmed. */
+export function listUnconfirmedSends(db: Db): UnconfirmedSend[] {
+  return db
+    .prepare<[], { id: number; custom_string: string; created_at: number }>(
+      `SELECT id, custom_string, created_at FROM messages
+       WHERE status = 'Pending' AND message_id IS NULL AND direction = 'out' AND custom_string IS NOT NULL
+       ORDER BY id`,
+    )
+    .all()
+    .map((r) => ({ id: r.id, customString: r.custom_string, createdAt: r.created_at }));
+}
+
+/** A retry: the same local message, a new custom_string, Pending again. */
+export function restartSend(db: Db, id: number, customString: string, at: number): Message | null {
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE messages SET custom_string = ?, status = 'Pending', status_text = NULL, created_at = ? WHERE id = ? AND message_id IS NULL`,
+    ).run(customString, at, id);
+    db.prepare(
+      `UPDATE conversations SET last_message_id = ?, last_message_at = ?
+       WHERE id = (SELECT conversation_id FROM messages WHERE id = ?) AND last_message_at <= ?`,
+    ).run(id, at, id, at);
+  })();
+  return getMessage(db, id);
+}
+
+export function customStringOf(db: Db, id: number): string | null {
+  return db.prepare<[number], { custom_string: string | null }>('SELECT custom_string FROM messages WHERE id = ?').get(id)?.custom_string ?? null;
+}
+
+/** Removes a message ClickSend never accepted, keeping the conversation's summary right. */
+export function deleteLocalMessage(db: Db, id: number): void {
+  db.transaction(() => {
+    const row = db.prepare<[number], { conversation_id: number }>('SELECT conversation_id FROM messages WHERE id = ? AND message_id IS NULL').get(id);
+    if (!row) return;
+    db.prepare('DELETE FROM messages WHERE id = ?').run(id);
+    const latest = db
+      .prepare<[number], { id: number; created_at: number }>(
+        'SELECT id, created_at FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
+      )
+      .get(row.conversation_id);
+    if (latest) {
+      db.prepare('UPDATE conversations SET last_message_id = ?, last_message_at = ? WHERE id = ?').run(latest.id, latest.created_at, row.conversation_id);
+    } else {
+      db.prepare('DELETE FROM conversations WHERE id = ?').run(row.conversation_id);
+    }
+  })();
+}

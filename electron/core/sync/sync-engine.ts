@@ -5,11 +5,12 @@
 import type { SyncStatus } from '../../../shared/contract';
 import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
-import { statusFromHistory, statusFromReceipt } from '../clicksend/statuses';
-import type { HistoryRow, InboundRow } from '../clicksend/schemas';
+import { statusFromReceipt } from '../clicksend/statuses';
+import type { InboundRow } from '../clicksend/schemas';
 import type { Db } from '../cache/database';
-import { applyStatusReports, ingestMessages, type IncomingMessage, type IngestResult } from '../cache/messages';
+import { applyStatusReports, ingestMessages, type IngestResult } from '../cache/messages';
 import { readCursor, writeCursor } from '../cache/sync-state';
+import { fromHistory, fromInbound } from './incoming';
 
 const PAGE = 100;
 /** Re-read this much history before the cursor: rows can land late. */
@@ -36,6 +37,8 @@ export interface SyncOptions {
   client: ClickSendClient;
   listener: SyncListener;
   intervalMs?: number;
+  /** Settles sends whose answer was lost, after history is current. */
+  outbox?: { reconcile(signal: AbortSignal): Promise<void> };
 }
 
 export class SyncEngine {
@@ -43,6 +46,7 @@ export class SyncEngine {
   private readonly client: ClickSendClient;
   private readonly listener: SyncListener;
   private readonly intervalMs: number;
+  private readonly outbox: SyncOptions['outbox'];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private abort = new AbortController();
@@ -56,6 +60,7 @@ export class SyncEngine {
     this.client = options.client;
     this.listener = options.listener;
     this.intervalMs = options.intervalMs ?? 15_000;
+    this.outbox = options.outbox;
     const backfill = readCursor<BackfillCursor>(this.db, 'backfill');
     this.current = {
       state: 'idle',
@@ -116,6 +121,7 @@ export class SyncEngine {
       await this.backfill(signal);
       await this.pullReceipts(signal);
       await this.pullRecentHistory(signal);
+      await this.outbox?.reconcile(signal);
       this.failures = 0;
       const now = Date.now();
       writeCursor(this.db, 'lastSyncedAt', now);
@@ -165,11 +171,7 @@ export class SyncEngine {
 
   private async pullInbound(signal: AbortSignal): Promise<void> {
     const seen: InboundRow[] = [];
-    for (let pageNumber = 1; ; pageNumber++) {
-      const page = await this.client.inboundPage(pageNumber, PAGE, signal);
-      seen.push(...page.data);
-      if (page.current_page >= page.last_page || page.data.length === 0) break;
-    }
+    for await (const rows of this.client.inbound(signal)) seen.push(...rows);
     if (seen.length === 0) return;
     // Committed before it is marked read at ClickSend: a crash in between
     // only means the reply is offered again, and ingestion ignores repeats.
@@ -179,32 +181,28 @@ export class SyncEngine {
 
   private async pullReceipts(signal: AbortSignal): Promise<void> {
     let newest = 0;
-    for (let pageNumber = 1; ; pageNumber++) {
-      const page = await this.client.receiptsPage(pageNumber, PAGE, signal);
-      const reports = page.data.map((r) => ({
+    for await (const rows of this.client.receipts(signal)) {
+      const reports = rows.map((r) => ({
         messageId: r.message_id,
         status: statusFromReceipt(r.status, r.status_code),
         statusCode: r.status_code,
         statusText: r.status_text,
       }));
       this.emitChanges(applyStatusReports(this.db, reports));
-      for (const r of page.data) newest = Math.max(newest, r.timestamp);
-      if (page.current_page >= page.last_page || page.data.length === 0) break;
+      for (const r of rows) newest = Math.max(newest, r.timestamp);
     }
+    // date_before is exclusive. A receipt that lands in between and is hidden
+    // by this is still caught: history carries the same status.
     if (newest > 0) await this.client.markReceiptsRead(newest + 1, signal);
   }
 
   private async pullRecentHistory(signal: AbortSignal): Promise<void> {
     const since = readCursor<number>(this.db, 'historyDate') ?? 0;
     let newest = since;
-    for (let pageNumber = 1; ; pageNumber++) {
-      const page = await this.client.historyPage(
-        { order_by: 'date:asc', date_from: Math.max(0, since - OVERLAP_SECONDS), page: pageNumber, limit: PAGE },
-        signal,
-      );
-      this.emitChanges(ingestMessages(this.db, page.data.map((row) => fromHistory(row, true))));
-      for (const row of page.data) newest = Math.max(newest, row.date);
-      if (page.current_page >= page.last_page || page.data.length === 0) break;
+    const query = { order_by: 'date:asc', date_from: Math.max(0, since - OVERLAP_SECONDS) };
+    for await (const rows of this.client.history(query, signal)) {
+      this.emitChanges(ingestMessages(this.db, rows.map((row) => fromHistory(row, true))));
+      for (const row of rows) newest = Math.max(newest, row.date);
     }
     writeCursor(this.db, 'historyDate', newest);
   }
@@ -229,42 +227,3 @@ function progressOf(cursor: BackfillCursor) {
   return { pagesDone: cursor.nextPage - 1, messagesStored: cursor.stored, estimatedTotal: cursor.total };
 }
 
-export function fromHistory(row: HistoryRow, unread: boolean): IncomingMessage {
-  const scheduled = row.schedule && /^\d+$/.test(row.schedule) ? Number(row.schedule) * 1000 : null;
-  return {
-    messageId: row.message_id,
-    customString: row.custom_string,
-    direction: row.direction,
-    body: row.body,
-    from: row.from,
-    to: row.to,
-    status: statusFromHistory(row.status, row.status_code),
-    statusCode: row.status_code,
-    statusText: row.status_text,
-    createdAt: row.date * 1000,
-    scheduledAt: scheduled,
-    parts: row.message_parts,
-    price: row.message_price,
-    unread: unread && row.direction === 'in',
-  };
-}
-
-function fromInbound(row: InboundRow): IncomingMessage {
-  const at = row.timestamp ?? row.timestamp_send ?? Math.floor(Date.now() / 1000);
-  return {
-    messageId: row.message_id,
-    customString: row.custom_string,
-    direction: 'in',
-    body: row.body,
-    from: row.from,
-    to: row.to,
-    status: 'Received',
-    statusCode: null,
-    statusText: null,
-    createdAt: at * 1000,
-    scheduledAt: null,
-    parts: null,
-    price: null,
-    unread: true,
-  };
-}
