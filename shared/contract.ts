@@ -80,8 +80,16 @@ export const Session = z.discriminatedUnion('state', [
     notice: z.string().nullable(),
     /** Browser-mode demo: a sample account is available on the simulator. */
     demoAvailable: z.boolean(),
+    /** Accounts whose keys are in the keychain, to continue as without typing. */
+    savedAccounts: z.array(z.string()),
   }),
-  z.object({ state: z.literal('signed-in'), account: Account, sync: SyncStatus }),
+  z.object({
+    state: z.literal('signed-in'),
+    account: Account,
+    sync: SyncStatus,
+    /** Every saved account (usernames), for switching. */
+    accounts: z.array(z.string()),
+  }),
 ]);
 export type Session = z.infer<typeof Session>;
 
@@ -95,6 +103,8 @@ export const requests = {
   'session.signIn': { params: z.object({ username: Username, apiKey: ApiKey }).strict(), result: Session },
   'session.signInDemo': { params: Empty, result: Session },
   'session.signOut': { params: Empty, result: Session },
+  /** Each account has its own cache: switching never mixes conversations. */
+  'accounts.switch': { params: z.object({ username: Username }).strict(), result: Session },
   'account.refresh': { params: Empty, result: Account },
   'conversations.list': {
     params: z.object({ limit: z.number().int().min(1).max(500), offset: z.number().int().min(0).default(0) }).strict(),
@@ -117,6 +127,10 @@ export const requests = {
     params: z.object({ to: z.string().trim().min(1, 'Enter a phone number.').max(40), body: MessageBody }).strict(),
     result: Message,
   },
+  /** Sends again a message ClickSend never accepted (status Failed). */
+  'messages.retry': { params: z.object({ id: z.number().int() }).strict(), result: Message },
+  /** Deletes a message ClickSend never accepted. */
+  'messages.discard': { params: z.object({ id: z.number().int() }).strict(), result: z.null() },
   'sync.now': { params: Empty, result: SyncStatus },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 

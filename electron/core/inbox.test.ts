@@ -162,4 +162,37 @@ describe('Inbox core against the simulator', () => {
     );
     expect(changed?.payload).toMatchObject({ notice: expect.stringMatching(/Sign in again/) });
   });
+
+  it('keeps several accounts, each with its own cache, and switches between them', async () => {
+    const other = { username: 'sub-account', apiKey: `key-${randomUUID()}` };
+    simulator.addAccount({ ...other, balance: 5 });
+    simulator.injectInbound({ username: ACCOUNT.username, from: '+61411111111', body: 'For the main account' });
+    simulator.injectInbound({ username: other.username, from: '+61422222222', body: 'For the sub-account' });
+    const inbox = await makeInbox();
+    const bodies = async () =>
+      value<Array<{ lastBody: string }>>(await inbox.dispatch('conversations.list', { limit: 10 })).map((c) => c.lastBody);
+
+    value(await inbox.dispatch('session.signIn', ACCOUNT));
+    await until(bodies, (b) => b.length === 1);
+    value(await inbox.dispatch('session.signIn', other));
+    expect(await until(bodies, (b) => b.length === 1)).toEqual(['For the sub-account']);
+
+    const switched = value<Session>(await inbox.dispatch('accounts.switch', { username: ACCOUNT.username }));
+    expect(switched).toMatchObject({ state: 'signed-in', account: { username: ACCOUNT.username }, accounts: [ACCOUNT.username, other.username] });
+    expect(await bodies()).toEqual(['For the main account']);
+    expect(await inbox.dispatch('accounts.switch', { username: 'stranger' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACCOUNT' } });
+  });
+
+  it('asks to sign in again when the key was deleted from the keychain behind its back', async () => {
+    const first = await makeInbox();
+    value(await first.dispatch('session.signIn', ACCOUNT));
+    await first.stop();
+    await createKeytarStore(service).delete(ACCOUNT.username);
+    const second = await makeInbox();
+    expect(value<Session>(await second.dispatch('session.get', {}))).toMatchObject({
+      state: 'signed-out',
+      notice: expect.stringMatching(/no longer in the system keychain/),
+      savedAccounts: [ACCOUNT.username],
+    });
+  });
 });

@@ -15,8 +15,8 @@ import { createDispatcher, type Dispatch, type Handlers, type Logger } from './c
 import { InboxError } from './contract/inbox-error';
 import type { SecretStore } from './credentials/keychain';
 import { KeychainError } from './credentials/keychain';
-import { sendMessage } from './outbox/send';
-import { accountCachePath, readActiveAccount, writeActiveAccount } from './session/accounts';
+import { Outbox } from './outbox/outbox';
+import { accountCachePath, readSessionFile, writeSessionFile } from './session/accounts';
 import { SyncEngine } from './sync/sync-engine';
 
 export interface InboxOptions {
@@ -27,6 +27,8 @@ export interface InboxOptions {
   demo?: { username: string; apiKey: string };
   syncIntervalMs?: number;
   clientTimeoutMs?: number;
+  /** See Outbox: how long before a send ClickSend has no record of counts as not sent. */
+  confirmSendWithinMs?: number;
 }
 
 interface ActiveAccount {
@@ -34,6 +36,7 @@ interface ActiveAccount {
   db: Db;
   client: ClickSendClient;
   sync: SyncEngine;
+  outbox: Outbox;
   account: Account;
 }
 
@@ -58,23 +61,28 @@ export class Inbox {
 
   /** Restores the last session from the keychain and cache; needs no network. */
   async start(): Promise<void> {
-    const username = readActiveAccount(this.options.config.dataDir);
+    const username = readSessionFile(this.options.config.dataDir).activeAccount;
     if (!username) return;
-    let apiKey: string | null;
     try {
-      apiKey = await this.options.secrets.get(username);
+      await this.open(username);
     } catch (error) {
-      if (!(error instanceof KeychainError)) throw error;
-      this.notice = [error.userError.message, error.userError.action].filter(Boolean).join(' ');
-      return;
+      if (!(error instanceof InboxError || error instanceof KeychainError)) throw error;
+      const { message, action } = error instanceof InboxError ? error.toUserError() : error.userError;
+      this.notice = [message, action].filter(Boolean).join(' ');
     }
+  }
+
+  /** Opens a saved account from its keychain entry and its own cache. */
+  private async open(username: string): Promise<void> {
+    const apiKey = await this.options.secrets.get(username);
     if (!apiKey) {
-      this.notice = `The API key for ${username} is no longer in the system keychain. Sign in again.`;
-      return;
+      throw new InboxError('KEY_MISSING', `The API key for ${username} is no longer in the system keychain.`, 'Sign in again.');
     }
+    this.deactivate();
     const db = openCache(accountCachePath(this.options.config.dataDir, username));
     const cached = readCursor<Account>(db, 'account') ?? { username, accountName: username, balance: '', currency: '' };
     this.activate(username, apiKey, db, cached);
+    writeSessionFile(this.options.config.dataDir, { ...readSessionFile(this.options.config.dataDir), activeAccount: username });
   }
 
   async stop(): Promise<void> {
@@ -82,8 +90,11 @@ export class Inbox {
   }
 
   session(): Session {
-    if (!this.active) return { state: 'signed-out', notice: this.notice, demoAvailable: Boolean(this.options.demo) };
-    return { state: 'signed-in', account: this.active.account, sync: this.active.sync.status };
+    const { accounts } = readSessionFile(this.options.config.dataDir);
+    if (!this.active) {
+      return { state: 'signed-out', notice: this.notice, demoAvailable: Boolean(this.options.demo), savedAccounts: accounts };
+    }
+    return { state: 'signed-in', account: this.active.account, sync: this.active.sync.status, accounts };
   }
 
   private emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
@@ -125,7 +136,11 @@ export class Inbox {
     const db = openCache(accountCachePath(this.options.config.dataDir, username));
     const account = toAccount(data);
     writeCursor(db, 'account', account);
-    writeActiveAccount(this.options.config.dataDir, username);
+    const saved = readSessionFile(this.options.config.dataDir);
+    writeSessionFile(this.options.config.dataDir, {
+      activeAccount: username,
+      accounts: saved.accounts.includes(username) ? saved.accounts : [...saved.accounts, username],
+    });
     this.notice = null;
     this.activate(username, apiKey, db, account);
     const session = this.session();
@@ -133,10 +148,23 @@ export class Inbox {
     return session;
   }
 
+  private async switchAccount(username: string): Promise<Session> {
+    if (!readSessionFile(this.options.config.dataDir).accounts.includes(username)) {
+      throw new InboxError('UNKNOWN_ACCOUNT', `${username} is not a saved account.`, 'Sign in to add it.');
+    }
+    if (this.active?.username !== username) await this.open(username);
+    this.notice = null;
+    const session = this.session();
+    this.emit('session.changed', session);
+    return session;
+  }
+
+  /** Signs the current account out: its key leaves the keychain; its cache stays for a later sign-in. */
   private async signOut(notice: string | null): Promise<Session> {
-    const username = this.active?.username ?? readActiveAccount(this.options.config.dataDir);
+    const saved = readSessionFile(this.options.config.dataDir);
+    const username = this.active?.username ?? saved.activeAccount;
     this.deactivate();
-    writeActiveAccount(this.options.config.dataDir, null);
+    writeSessionFile(this.options.config.dataDir, { activeAccount: null, accounts: saved.accounts.filter((a) => a !== username) });
     this.notice = notice;
     if (username) await this.options.secrets.delete(username);
     const session = this.session();
@@ -146,9 +174,16 @@ export class Inbox {
 
   private activate(username: string, apiKey: string, db: Db, account: Account): void {
     const client = this.client(username, apiKey);
+    const outbox = new Outbox({
+      db,
+      client,
+      changes: (result) => this.publishChanges(result),
+      confirmWithinMs: this.options.confirmSendWithinMs,
+    });
     const sync = new SyncEngine({
       db,
       client,
+      outbox,
       intervalMs: this.options.syncIntervalMs ?? this.options.config.syncIntervalMs,
       listener: {
         changes: (result) => this.publishChanges(result),
@@ -157,7 +192,7 @@ export class Inbox {
         unauthorized: () => this.onUnauthorized(username),
       },
     });
-    this.active = { username, db, client, sync, account };
+    this.active = { username, db, client, sync, outbox, account };
     sync.start();
     void this.refreshAccount().catch(() => undefined);
   }
@@ -203,6 +238,7 @@ export class Inbox {
         return this.signIn(demo.username, demo.apiKey);
       },
       'session.signOut': () => this.signOut(null),
+      'accounts.switch': ({ username }) => this.switchAccount(username),
       'account.refresh': () => this.refreshAccount(),
       'conversations.list': async ({ limit, offset }) => listConversations(this.requireActive().db, limit, offset),
       'conversations.markRead': async ({ conversationId }) => {
@@ -214,9 +250,11 @@ export class Inbox {
       },
       'messages.list': async ({ conversationId, beforeId, limit }) =>
         listMessages(this.requireActive().db, conversationId, limit, beforeId),
-      'messages.send': ({ to, body }) => {
-        const active = this.requireActive();
-        return sendMessage({ db: active.db, client: active.client, changes: (r) => this.publishChanges(r) }, to, body);
+      'messages.send': ({ to, body }) => this.requireActive().outbox.send(to, body),
+      'messages.retry': ({ id }) => this.requireActive().outbox.retry(id),
+      'messages.discard': async ({ id }) => {
+        this.requireActive().outbox.discard(id);
+        return null;
       },
       'sync.now': () => this.requireActive().sync.syncNow(),
     };

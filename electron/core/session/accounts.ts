@@ -1,11 +1,12 @@
-// Which account is signed in, and where each account's cache lives. Only the
-// username is written here; the key is in the keychain.
+// Which accounts are saved and which one is signed in, and where each
+// account's cache lives. Only usernames are written here; keys are in the keychain.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface SessionFile {
+export interface SessionFile {
   activeAccount: string | null;
+  accounts: string[];
 }
 
 export function accountCachePath(dataDir: string, username: string): string {
@@ -14,19 +15,21 @@ export function accountCachePath(dataDir: string, username: string): string {
   return join(dataDir, 'accounts', slug, 'cache.sqlite');
 }
 
-export function readActiveAccount(dataDir: string): string | null {
+export function readSessionFile(dataDir: string): SessionFile {
   try {
     const parsed = JSON.parse(readFileSync(join(dataDir, 'session.json'), 'utf8')) as Partial<SessionFile>;
-    return typeof parsed.activeAccount === 'string' && parsed.activeAccount ? parsed.activeAccount : null;
+    const active = typeof parsed.activeAccount === 'string' && parsed.activeAccount ? parsed.activeAccount : null;
+    const accounts = Array.isArray(parsed.accounts) ? parsed.accounts.filter((a): a is string => typeof a === 'string' && a !== '') : [];
+    if (active && !accounts.includes(active)) accounts.push(active);
+    return { activeAccount: active, accounts };
   } catch {
-    return null;
+    return { activeAccount: null, accounts: [] };
   }
 }
 
-export function writeActiveAccount(dataDir: string, username: string | null): void {
+export function writeSessionFile(dataDir: string, file: SessionFile): void {
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'session.json');
-  const body: SessionFile = { activeAccount: username };
-  writeFileSync(`${file}.tmp`, JSON.stringify(body, null, 2));
-  renameSync(`${file}.tmp`, file);
+  const path = join(dataDir, 'session.json');
+  writeFileSync(`${path}.tmp`, JSON.stringify(file, null, 2));
+  renameSync(`${path}.tmp`, path);
 }
