@@ -63,7 +63,7 @@ describe('browser-mode server', () => {
     const ws = await open(socketUrl, origin);
     expect(await request(ws, { id: 1, name: 'session.get', params: {} })).toEqual({
       id: 1,
-      reply: { ok: true, value: { state: 'signed-out', notice: null, demoAvailable: false } },
+      reply: { ok: true, value: { state: 'signed-out', notice: null, demoAvailable: false, savedAccounts: [] } },
     });
     expect(await request(ws, { id: 2, name: 'shell.exec', params: {} })).toMatchObject({ id: 2, reply: { ok: false, error: { code: 'UNKNOWN_REQUEST' } } });
     ws.close();

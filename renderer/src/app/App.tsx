@@ -6,6 +6,7 @@ import { InboxView } from './InboxView';
 export function App() {
   const session = useInbox((s) => s.session);
   const init = useInbox((s) => s.init);
+  const addingAccount = useInbox((s) => s.addingAccount);
 
   useEffect(() => {
     void init();
@@ -18,5 +19,13 @@ export function App() {
       </main>
     );
   }
-  return session.state === 'signed-in' ? <InboxView account={session.account} /> : <SignIn session={session} />;
+  if (session.state === 'signed-in' && !addingAccount) return <InboxView account={session.account} accounts={session.accounts} />;
+  return (
+    <SignIn
+      notice={session.state === 'signed-out' ? session.notice : null}
+      demoAvailable={session.state === 'signed-out' && session.demoAvailable}
+      savedAccounts={session.state === 'signed-out' ? session.savedAccounts : []}
+      adding={session.state === 'signed-in'}
+    />
+  );
 }

@@ -2,9 +2,10 @@ import type { Account } from '../../../shared/contract';
 import { useInbox } from '../store/inbox-store';
 import { ConversationList } from '../conversations/ConversationList';
 import { Thread } from '../thread/Thread';
+import { AccountSwitcher } from './AccountSwitcher';
 import { SyncIndicator } from './SyncIndicator';
 
-export function InboxView({ account }: { account: Account }) {
+export function InboxView({ account, accounts }: { account: Account; accounts: string[] }) {
   const signOut = useInbox((s) => s.signOut);
   const error = useInbox((s) => s.error);
   const dismissError = useInbox((s) => s.dismissError);
@@ -13,6 +14,7 @@ export function InboxView({ account }: { account: Account }) {
     <div className="inbox">
       <header className="app-header">
         <div className="account">
+          <AccountSwitcher current={account.username} accounts={accounts} />
           <strong>{account.accountName}</strong>
           {account.balance !== '' && (
             <span className="muted" aria-label="Balance">

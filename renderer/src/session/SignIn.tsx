@@ -1,10 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import type { Session, UserError } from '../../../shared/contract';
+import type { UserError } from '../../../shared/contract';
 import { useInbox } from '../store/inbox-store';
 
-export function SignIn({ session }: { session: Extract<Session, { state: 'signed-out' }> }) {
+interface SignInProps {
+  notice: string | null;
+  demoAvailable: boolean;
+  /** Accounts whose keys are saved: one click to continue. */
+  savedAccounts: string[];
+  /** Adding another account while one is signed in: offer a way back. */
+  adding: boolean;
+}
+
+export function SignIn({ notice, demoAvailable, savedAccounts, adding }: SignInProps) {
   const signIn = useInbox((s) => s.signIn);
   const signInDemo = useInbox((s) => s.signInDemo);
+  const switchAccount = useInbox((s) => s.switchAccount);
+  const setAddingAccount = useInbox((s) => s.setAddingAccount);
   const [username, setUsername] = useState('');
   const [apiKey, setApiKey] = useState('');
   const [busy, setBusy] = useState(false);
@@ -26,18 +37,33 @@ export function SignIn({ session }: { session: Extract<Session, { state: 'signed
     setBusy(false);
   };
 
+  const resume = async (saved: string) => {
+    setBusy(true);
+    setError(await switchAccount(saved));
+    setBusy(false);
+  };
+
   return (
     <main className="centered">
       <form className="card sign-in" onSubmit={(e) => void submit(e)} aria-describedby="sign-in-help">
-        <h1>ClickSend Inbox</h1>
+        <h1>{adding ? 'Add an account' : 'ClickSend Inbox'}</h1>
         <p id="sign-in-help" className="muted">
           Sign in with your API username and API key from <em>API Credentials</em> in the ClickSend dashboard. The key is
           kept in your system keychain.
         </p>
-        {session.notice && (
+        {notice && (
           <p className="banner warning" role="status">
-            {session.notice}
+            {notice}
           </p>
+        )}
+        {savedAccounts.length > 0 && (
+          <div className="saved-accounts">
+            {savedAccounts.map((saved) => (
+              <button key={saved} type="button" className="secondary" onClick={() => void resume(saved)} disabled={busy}>
+                Continue as {saved}
+              </button>
+            ))}
+          </div>
         )}
         <label>
           API username
@@ -55,7 +81,12 @@ export function SignIn({ session }: { session: Extract<Session, { state: 'signed
         <button type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
-        {session.demoAvailable && (
+        {adding && (
+          <button type="button" className="secondary" onClick={() => setAddingAccount(false)}>
+            Cancel
+          </button>
+        )}
+        {demoAvailable && (
           <button type="button" className="secondary" onClick={() => void demo()} disabled={busy}>
             Try the demo account
           </button>

@@ -21,11 +21,17 @@ export interface InboxState {
   messages: Record<number, Message[]>;
   hasOlder: Record<number, boolean>;
   error: UserError | null;
+  /** The sign-in form is open to add another account while one is signed in. */
+  addingAccount: boolean;
 
   init(): Promise<void>;
   signIn(username: string, apiKey: string): Promise<UserError | null>;
   signInDemo(): Promise<UserError | null>;
   signOut(): Promise<void>;
+  switchAccount(username: string): Promise<UserError | null>;
+  setAddingAccount(adding: boolean): void;
+  retry(messageId: number): Promise<void>;
+  discard(messageId: number): Promise<void>;
   select(conversationId: number): Promise<void>;
   loadOlder(conversationId: number): Promise<void>;
   send(body: string): Promise<UserError | null>;
@@ -44,10 +50,15 @@ export const useInbox = create<InboxState>()((set, get) => {
   };
 
   const applySession = (session: Session) => {
-    const wasSignedIn = get().session?.state === 'signed-in';
+    const previous = get().session;
+    const previousUser = previous?.state === 'signed-in' ? previous.account.username : null;
+    const user = session.state === 'signed-in' ? session.account.username : null;
     set({ session, sync: session.state === 'signed-in' ? session.sync : null });
-    if (session.state === 'signed-in' && !wasSignedIn) void refreshConversations();
-    if (session.state === 'signed-out') set({ conversations: [], messages: {}, selectedId: null, hasOlder: {} });
+    // Another account (or none): nothing of the last one may stay on screen.
+    if (user !== previousUser) {
+      set({ conversations: [], messages: {}, selectedId: null, hasOlder: {}, addingAccount: false, error: null });
+      if (user) void refreshConversations();
+    }
   };
 
   const mergeIntoThreads = (incoming: Message[]) => {
@@ -72,6 +83,7 @@ export const useInbox = create<InboxState>()((set, get) => {
     messages: {},
     hasOlder: {},
     error: null,
+    addingAccount: false,
 
     async init() {
       subscribe('session.changed', applySession);
@@ -120,6 +132,41 @@ export const useInbox = create<InboxState>()((set, get) => {
     async signOut() {
       try {
         applySession(await call('session.signOut', {}));
+      } catch (error) {
+        set({ error: describeError(error) });
+      }
+    },
+
+    async switchAccount(username) {
+      try {
+        applySession(await call('accounts.switch', { username }));
+        return null;
+      } catch (error) {
+        return describeError(error);
+      }
+    },
+
+    setAddingAccount(addingAccount) {
+      set({ addingAccount });
+    },
+
+    async retry(messageId) {
+      try {
+        mergeIntoThreads([await call('messages.retry', { id: messageId })]);
+      } catch (error) {
+        set({ error: describeError(error) });
+      }
+    },
+
+    async discard(messageId) {
+      const conversationId = get().selectedId;
+      try {
+        await call('messages.discard', { id: messageId });
+        if (conversationId !== null) {
+          set((state) => ({
+            messages: { ...state.messages, [conversationId]: (state.messages[conversationId] ?? []).filter((m) => m.id !== messageId) },
+          }));
+        }
       } catch (error) {
         set({ error: describeError(error) });
       }

@@ -49,6 +49,8 @@ export function Thread() {
 }
 
 function MessageBubble({ message: m }: { message: Message }) {
+  const retry = useInbox((s) => s.retry);
+  const discard = useInbox((s) => s.discard);
   const status = m.direction === 'out' ? (m.status === 'Pending' ? 'Sending' : m.status) : null;
   return (
     <li className={`bubble ${m.direction}`}>
@@ -64,6 +66,16 @@ function MessageBubble({ message: m }: { message: Message }) {
         )}
       </span>
       {m.status === 'Failed' && m.statusText && <span className="failure">{m.statusText}</span>}
+      {m.status === 'Failed' && m.messageId === null && (
+        <span className="actions">
+          <button type="button" className="link" onClick={() => void retry(m.id)}>
+            Retry
+          </button>
+          <button type="button" className="link" onClick={() => void discard(m.id)}>
+            Delete
+          </button>
+        </span>
+      )}
     </li>
   );
 }
