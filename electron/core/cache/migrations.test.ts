@@ -1,27 +1,62 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { openCache } from './database';
-import { LATEST_VERSION, migrate, migrations } from './migrations';
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openCache, type Db } from './database';
+import { LATEST_VERSION, migrate } from './migrations';
+import { searchCache } from './search';
 
 const Driver = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
+/** Data as each version wrote it, so a migration is tested on real rows. */
+const seeds: Record<number, (db: Db) => void> = {
+  1: (db) => {
+    db.exec(`
+      INSERT INTO conversations (id, phone, last_message_id, last_message_at, unread_count) VALUES (1, '+61422222222', 3, 3000, 1);
+      INSERT INTO messages (id, conversation_id, message_id, custom_string, direction, body, from_number, to_number,
+          status, created_at, unread)
+        VALUES (1, 1, 'M1', NULL, 'out', 'Your table is ready', NULL, '+61422222222', 'Delivered', 1000, 0),
+               (2, 1, NULL, 'inbox-lost', 'out', 'Running late', NULL, '+61422222222', 'Pending', 2000, 0),
+               (3, 1, 'M3', NULL, 'in', 'Thanks, on my way', '+61422222222', NULL, 'Received', 3000, 1);
+      INSERT INTO sync_state (key, value) VALUES ('historyDate', '3');
+    `);
+  },
+};
+
+function databaseAt(version: number): Db {
+  const db = new Driver(':memory:');
+  for (let v = 1; v <= version; v++) {
+    migrate(db, v);
+    seeds[v]?.(db);
+  }
+  return db;
+}
+
 describe('migrations', () => {
-  it('brings a database from every earlier version to the latest', () => {
-    for (let start = 0; start <= LATEST_VERSION; start++) {
-      const db = new Driver(':memory:');
-      migrate(db, start);
+  for (let start = 0; start <= LATEST_VERSION; start++) {
+    it(`brings a version ${start} database to the latest with its data intact`, () => {
+      const db = databaseAt(start);
       expect(db.pragma('user_version', { simple: true })).toBe(start);
       migrate(db);
-      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-      expect(tables).toEqual(expect.arrayContaining(['conversations', 'messages', 'sync_state']));
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      if (start >= 1) {
+        expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(3);
+        // Old rows are searchable, and a send left Pending by version 1 is in
+        // the outbox as unknown: it is looked for before anything is resent.
+        expect(searchCache(db, 'table', 10).messages.map((m) => m.id)).toEqual([1]);
+        expect(db.prepare('SELECT message_row_id, state, custom_string FROM outbox').all()).toEqual([
+          { message_row_id: 2, state: 'unknown', custom_string: 'inbox-lost' },
+        ]);
+        expect(db.prepare('SELECT sent_at FROM messages WHERE id = 1').pluck().get()).toBe(1000);
+        expect(db.prepare("SELECT value FROM sync_state WHERE key = 'historyDate'").pluck().get()).toBe('3');
+      }
       db.close();
-    }
-  });
+    });
+  }
 
   it('opens the cache file in WAL mode', () => {
     const db = openCache(join(mkdtempSync(join(tmpdir(), 'inbox-cache-')), 'cache.sqlite'));
@@ -33,6 +68,15 @@ describe('migrations', () => {
     const db = new Driver(':memory:');
     db.pragma(`user_version = ${LATEST_VERSION + 1}`);
     expect(() => migrate(db)).toThrow(/newer version/);
+    db.close();
+  });
+
+  it('leaves a database at its old version when a migration fails half-way', () => {
+    const db = databaseAt(1);
+    db.exec('CREATE TABLE templates (x INTEGER)'); // collides with version 2
+    expect(() => migrate(db)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'outbox'").pluck().get()).toBe(0);
     db.close();
   });
 });

@@ -42,6 +42,98 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
       );
     `);
   },
+
+  // 2: contacts and lists, templates, the outbox, sent_at, and FTS5 search
+  // over message bodies and contact names (external content, kept by triggers).
+  (db) => {
+    db.exec(`
+      ALTER TABLE messages ADD COLUMN sent_at INTEGER;
+      UPDATE messages SET sent_at = COALESCE(scheduled_at, created_at)
+        WHERE direction = 'out' AND status IN ('Sent', 'Delivered', 'Undelivered');
+
+      CREATE TABLE contact_lists (
+        list_id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        contacts_count INTEGER
+      );
+      CREATE TABLE contacts (
+        contact_id INTEGER PRIMARY KEY,
+        list_id INTEGER NOT NULL REFERENCES contact_lists (list_id) ON DELETE CASCADE,
+        phone TEXT,
+        first_name TEXT,
+        last_name TEXT,
+        email TEXT,
+        custom_1 TEXT,
+        custom_2 TEXT,
+        custom_3 TEXT,
+        custom_4 TEXT,
+        updated_at INTEGER
+      );
+      CREATE INDEX contacts_by_phone ON contacts (phone) WHERE phone IS NOT NULL;
+      CREATE INDEX contacts_by_list ON contacts (list_id);
+
+      CREATE TABLE templates (
+        template_id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+
+      -- Sends ClickSend has not confirmed. 'waiting': never handed over (safe
+      -- to submit); 'submitting': a request is (or was, before a crash) in
+      -- flight; 'unknown': the answer was lost. Only 'waiting' may be sent
+      -- without first looking for its custom_string in history.
+      CREATE TABLE outbox (
+        message_row_id INTEGER PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,
+        custom_string TEXT NOT NULL UNIQUE,
+        to_number TEXT NOT NULL,
+        body TEXT NOT NULL,
+        schedule INTEGER,
+        state TEXT NOT NULL CHECK (state IN ('waiting', 'submitting', 'unknown')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        queued_at INTEGER NOT NULL,
+        submitted_at INTEGER
+      );
+      -- Version 1 kept unconfirmed sends only as Pending messages: their
+      -- requests may have reached ClickSend, so their outcome is unknown.
+      INSERT INTO outbox (message_row_id, custom_string, to_number, body, schedule, state, attempts, queued_at, submitted_at)
+        SELECT id, custom_string, to_number, body, scheduled_at / 1000, 'unknown', 1, created_at, created_at
+        FROM messages
+        WHERE status = 'Pending' AND message_id IS NULL AND direction = 'out'
+          AND custom_string IS NOT NULL AND to_number IS NOT NULL;
+
+      CREATE VIRTUAL TABLE messages_fts USING fts5(
+        body, content = 'messages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
+      END;
+      CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+      END;
+      CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+        INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
+      END;
+      INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
+
+      CREATE VIRTUAL TABLE contacts_fts USING fts5(
+        first_name, last_name, content = 'contacts', content_rowid = 'contact_id',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN
+        INSERT INTO contacts_fts (rowid, first_name, last_name) VALUES (new.contact_id, new.first_name, new.last_name);
+      END;
+      CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts BEGIN
+        INSERT INTO contacts_fts (contacts_fts, rowid, first_name, last_name)
+          VALUES ('delete', old.contact_id, old.first_name, old.last_name);
+      END;
+      CREATE TRIGGER contacts_fts_update AFTER UPDATE OF first_name, last_name ON contacts BEGIN
+        INSERT INTO contacts_fts (contacts_fts, rowid, first_name, last_name)
+          VALUES ('delete', old.contact_id, old.first_name, old.last_name);
+        INSERT INTO contacts_fts (rowid, first_name, last_name) VALUES (new.contact_id, new.first_name, new.last_name);
+      END;
+    `);
+  },
 ];
 
 export const LATEST_VERSION = migrations.length;

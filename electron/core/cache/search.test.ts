@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { replaceContacts } from './contacts';
+import { openCache, type Db } from './database';
+import { ingestMessages, type IncomingMessage } from './messages';
+import { ftsQuery, MATCH_END, MATCH_START, searchCache } from './search';
+
+let seq = 0;
+function reply(body: string, from = '+61422222222', at = 1_700_000_000_000 + seq * 1000): IncomingMessage {
+  seq++;
+  return {
+    messageId: `M${seq}`,
+    customString: null,
+    direction: 'in',
+    body,
+    from,
+    to: '+61411000000',
+    status: 'Received',
+    statusCode: null,
+    statusText: null,
+    createdAt: at,
+    scheduledAt: null,
+    parts: 1,
+    price: null,
+    unread: false,
+  };
+}
+
+describe('search', () => {
+  let db: Db;
+  beforeEach(() => {
+    db = openCache(':memory:');
+    ingestMessages(db, [
+      reply('Can we move my appointment to Thursday?'),
+      reply('See you on Thursday at 10'),
+      reply('Café opens at 8, see you there', '+61433333333'),
+      reply('Price is "50% off" AND free NEAR delivery'),
+      reply('Thanks! 👍'),
+    ]);
+    replaceContacts(
+      db,
+      [{ list_id: 1, list_name: 'Customers' }],
+      [
+        { contact_id: 10, list_id: 1, phone_number: '+61433333333', first_name: 'Zoë', last_name: 'Thursday', email: null, custom_1: null, custom_2: null, custom_3: null, custom_4: null },
+      ],
+    );
+  });
+  afterEach(() => db.close());
+
+  const bodies = (text: string) => searchCache(db, text, 50).messages.map((m) => m.snippet.replaceAll(MATCH_START, '[').replaceAll(MATCH_END, ']'));
+
+  it('finds every message containing all the words, newest first, with the matches marked', () => {
+    expect(bodies('thursday')).toEqual(['See you on [Thursday] at 10', 'Can we move my appointment to [Thursday]?']);
+    expect(bodies('see thursday')).toEqual(['[See] you on [Thursday] at 10']);
+  });
+
+  it('matches the word being typed as a prefix, and a quoted phrase exactly', () => {
+    expect(bodies('appoint')).toEqual(['Can we move my [appointment] to Thursday?']);
+    expect(bodies('"see you on"')).toEqual(['[See you on] Thursday at 10']);
+    expect(bodies('"you see"')).toEqual([]);
+  });
+
+  it('ignores accents, and shows contacts by name with the conversation to open', () => {
+    expect(bodies('cafe')).toEqual(['[Café] opens at 8, see you there']);
+    const { contacts, messages } = searchCache(db, 'zoe', 10);
+    expect(contacts).toEqual([{ contactId: 10, name: 'Zoë Thursday', phone: '+61433333333', conversationId: expect.any(Number) }]);
+    expect(messages).toEqual([]);
+    expect(searchCache(db, 'café', 10).messages[0]!.title).toBe('Zoë Thursday');
+  });
+
+  it.each([
+    ['a lone quote', '"'],
+    ['unbalanced quotes', 'free "delivery'],
+    ['operators', 'AND OR NOT NEAR'],
+    ['NEAR syntax', 'NEAR(free delivery, 2)'],
+    ['a column filter', 'body:thursday'],
+    ['stars and carets', '*** ^free -x +y'],
+    ['SQL', "'; DROP TABLE messages; --"],
+    ['brackets and colons', '(50%) {x} [y]:'],
+    ['emoji only', '👍'],
+    ['control characters', 'free\u0000\u0001'],
+    ['10,000 characters', 'x'.repeat(10_000)],
+    ['whitespace', '   \t\n '],
+  ])('treats %s as plain text, never an error', (_name, text) => {
+    expect(() => searchCache(db, text, 50)).not.toThrow();
+    expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(5);
+  });
+
+  it('searches the words of operator-like input as words', () => {
+    expect(bodies('AND free NEAR')).toEqual(['Price is "50% off" [AND] [free] [NEAR] delivery']);
+    expect(bodies('"50% off"')).toEqual(['Price is "[50% off]" AND free NEAR delivery']);
+  });
+
+  it('builds queries of quoted tokens only', () => {
+    expect(ftsQuery('see you')).toBe('"see" "you"*');
+    expect(ftsQuery('see you ')).toBe('"see" "you"');
+    expect(ftsQuery('"see you" there')).toBe('"see you" "there"*');
+    expect(ftsQuery('"')).toBeNull();
+    expect(ftsQuery('  ')).toBeNull();
+  });
+
+  it('keeps the index in step when a message is deleted', () => {
+    const id = searchCache(db, 'thanks', 10).messages[0]!.id;
+    db.prepare('DELETE FROM messages WHERE id = ?').run(id);
+    expect(searchCache(db, 'thanks', 10).messages).toEqual([]);
+    expect(() => db.prepare("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')").run()).not.toThrow();
+  });
+});
