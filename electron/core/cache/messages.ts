@@ -97,6 +97,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
      WHERE id = @conversationId`,
   );
   const readBack = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM messages WHERE id = ?`);
+  const dropFromOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE message_row_id = ?');
 
   const result: IngestResult = { added: [], changed: [], conversationIds: [] };
   const touched = new Set<number>();
@@ -121,6 +122,8 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
           price: message.price,
           scheduledAt: message.scheduledAt,
         });
+        // Found at ClickSend: whatever the outbox thought, this send is settled.
+        if (existing.message_id === null && messageId !== null) dropFromOutbox.run(existing.id);
         result.changed.push(toMessage(readBack.get(existing.id)!));
         touched.add(existing.conversation_id);
         continue;
@@ -204,42 +207,6 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
 export function setLocalStatus(db: Db, id: number, status: MessageStatus, statusText: string | null): Message | null {
   db.prepare('UPDATE messages SET status = ?, status_text = ? WHERE id = ?').run(status, statusText, id);
   return getMessage(db, id);
-}
-
-export interface UnconfirmedSend {
-  id: number;
-  customString: string;
-  createdAt: number;
-}
-
-/** Sends stored locally that ClickSend has not (yet) confirmed. */
-export function listUnconfirmedSends(db: Db): UnconfirmedSend[] {
-  return db
-    .prepare<[], { id: number; custom_string: string; created_at: number }>(
-      `SELECT id, custom_string, created_at FROM messages
-       WHERE status = 'Pending' AND message_id IS NULL AND direction = 'out' AND custom_string IS NOT NULL
-       ORDER BY id`,
-    )
-    .all()
-    .map((r) => ({ id: r.id, customString: r.custom_string, createdAt: r.created_at }));
-}
-
-/** A retry: the same local message, a new custom_string, Pending again. */
-export function restartSend(db: Db, id: number, customString: string, at: number): Message | null {
-  db.transaction(() => {
-    db.prepare(
-      `UPDATE messages SET custom_string = ?, status = 'Pending', status_text = NULL, created_at = ? WHERE id = ? AND message_id IS NULL`,
-    ).run(customString, at, id);
-    db.prepare(
-      `UPDATE conversations SET last_message_id = ?, last_message_at = ?
-       WHERE id = (SELECT conversation_id FROM messages WHERE id = ?) AND last_message_at <= ?`,
-    ).run(id, at, id, at);
-  })();
-  return getMessage(db, id);
-}
-
-export function customStringOf(db: Db, id: number): string | null {
-  return db.prepare<[number], { custom_string: string | null }>('SELECT custom_string FROM messages WHERE id = ?').get(id)?.custom_string ?? null;
 }
 
 /** Removes a message ClickSend never accepted, keeping the conversation's summary right. */

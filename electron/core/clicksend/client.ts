@@ -319,7 +319,8 @@ export class ClickSendClient {
     } catch (error) {
       if (options.signal?.aborted) throw new ClickSendError({ kind: 'aborted', endpoint, detail: 'cancelled' });
       if (timeout.aborted) throw new ClickSendError({ kind: 'timeout', endpoint, detail: `no answer in ${this.timeoutMs} ms` });
-      throw new ClickSendError({ kind: 'network', endpoint, detail: describeNetworkError(error) });
+      const detail = describeNetworkError(error);
+      throw new ClickSendError({ kind: 'network', endpoint, detail, neverReachedServer: NOT_CONNECTED.test(detail) });
     }
 
     let json: unknown;
@@ -387,6 +388,9 @@ function describeIssues(error: z.ZodError, prefix = ''): string {
     .replace(/^\./, '');
   return `${path || 'body'}: ${issue.message}`;
 }
+
+/** Failures before a connection existed: nothing of the request reached the server. */
+const NOT_CONNECTED = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ENETDOWN)$/;
 
 function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;

@@ -76,6 +76,8 @@ export class ClickSendError extends Error {
   readonly retryAfterMs: number | null;
   /** ClickSend's own response_msg, when it sent one. */
   readonly apiMessage: string | null;
+  /** The request certainly never reached ClickSend (refused, no route, no DNS): safe to send again. */
+  readonly neverReachedServer: boolean;
 
   constructor(init: {
     kind: ClickSendErrorKind;
@@ -85,6 +87,7 @@ export class ClickSendError extends Error {
     code?: string | null;
     retryAfterMs?: number | null;
     apiMessage?: string | null;
+    neverReachedServer?: boolean;
   }) {
     super(`${init.endpoint}: ${init.detail}`);
     this.name = 'ClickSendError';
@@ -94,6 +97,7 @@ export class ClickSendError extends Error {
     this.code = init.code ?? null;
     this.retryAfterMs = init.retryAfterMs ?? null;
     this.apiMessage = init.apiMessage || null;
+    this.neverReachedServer = init.neverReachedServer ?? false;
   }
 
   /** True when the request never got an answer that says what happened. */

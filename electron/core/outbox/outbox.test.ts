@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../simulator/server';
 import { ClickSendClient } from '../clicksend/client';
 import { openCache, type Db } from '../cache/database';
-import { countMessages, listUnconfirmedSends } from '../cache/messages';
+import { countMessages, getMessage } from '../cache/messages';
+import { listOutbox, markSubmitting } from '../cache/outbox';
 import { Outbox } from './outbox';
 
 const ACCOUNT = { username: 'outbox-user', apiKey: 'outbox-key' };
@@ -57,11 +58,11 @@ describe('Outbox', () => {
     sim.addFault({ kind: 'drop-after-apply', path: '/sms/send' });
     const message = await outbox.send('+61411111111', 'Did this arrive?');
     expect(message.status).toBe('Pending');
-    expect(listUnconfirmedSends(db)).toHaveLength(1);
+    expect(listOutbox(db)).toHaveLength(1);
 
-    await outbox.reconcile();
+    await outbox.flush();
     expect(sim.sent()).toHaveLength(1);
-    expect(listUnconfirmedSends(db)).toHaveLength(0);
+    expect(listOutbox(db)).toHaveLength(0);
     expect(countMessages(db)).toBe(1);
   });
 
@@ -70,13 +71,13 @@ describe('Outbox', () => {
     const message = await outbox.send('+61411111111', 'Lost on the way');
     expect(message.status).toBe('Pending');
 
-    await outbox.reconcile(); // too early to conclude anything
-    expect(listUnconfirmedSends(db)).toHaveLength(1);
+    await outbox.flush(); // too early to conclude anything
+    expect(listOutbox(db)).toHaveLength(1);
 
     clock += 61_000;
-    await outbox.reconcile();
+    await outbox.flush();
     expect(sim.sent()).toHaveLength(0);
-    expect(listUnconfirmedSends(db)).toHaveLength(0);
+    expect(listOutbox(db)).toHaveLength(0);
 
     const retried = await outbox.retry(message.id);
     expect(retried).toMatchObject({ id: message.id, status: 'Queued' });
@@ -92,5 +93,74 @@ describe('Outbox', () => {
     expect(() => outbox.discard(sent.id)).toThrow(/not sent/);
     outbox.discard(failed.id);
     expect(countMessages(db)).toBe(1);
+  });
+
+  it('a send made while ClickSend cannot be reached waits, then goes out by itself, once and in order', async () => {
+    const port = Number(new URL(sim.url).port);
+    await sim.close();
+    const first = await outbox.send('+61411111111', 'First, written offline');
+    const second = await outbox.send('+61411111111', 'Second, written offline');
+    expect(first).toMatchObject({ status: 'Pending', statusText: expect.stringMatching(/Waiting for a connection/) });
+    expect(listOutbox(db).map((e) => e.state)).toEqual(['waiting', 'waiting']);
+
+    sim = await startSimulator({ port, accounts: [{ ...ACCOUNT, balance: 5 }] });
+    await outbox.flush();
+    await outbox.flush();
+    expect(sim.sent().map((s) => s.body)).toEqual(['First, written offline', 'Second, written offline']);
+    expect(getMessage(db, second.id)).toMatchObject({ status: 'Queued', messageId: sim.sent()[1]!.message_id });
+    expect(listOutbox(db)).toEqual([]);
+  });
+
+  it('a waiting send can be deleted before it goes out', async () => {
+    const port = Number(new URL(sim.url).port);
+    await sim.close();
+    const waiting = await outbox.send('+61411111111', 'Never mind');
+    outbox.discard(waiting.id);
+    sim = await startSimulator({ port, accounts: [{ ...ACCOUNT, balance: 5 }] });
+    await outbox.flush();
+    expect(sim.sent()).toHaveLength(0);
+    expect(countMessages(db)).toBe(0);
+  });
+
+  it('a send cut off by a crash is looked for in history on restart, not sent again', async () => {
+    // What a crash leaves behind: the entry marked submitting, the request applied at ClickSend.
+    sim.addFault({ kind: 'drop-after-apply', path: '/sms/send' });
+    const message = await outbox.send('+61411111111', 'Sent just before the crash');
+    db.prepare("UPDATE outbox SET state = 'waiting'").run();
+    markSubmitting(db, message.id, clock);
+
+    const restarted = new Outbox({
+      db,
+      client: new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, backoffMs: 5, timeoutMs: 1000 }),
+      changes: () => undefined,
+      confirmWithinMs: 60_000,
+      now: () => clock,
+    });
+    expect(listOutbox(db).map((e) => e.state)).toEqual(['unknown']);
+    await restarted.flush();
+    expect(sim.sent()).toHaveLength(1);
+    expect(getMessage(db, message.id)).toMatchObject({ status: 'Queued', messageId: sim.sent()[0]!.message_id });
+  });
+
+  it('a 500 on send is an unknown outcome: reconciled, never resubmitted', async () => {
+    sim.addFault({ kind: '500', path: '/sms/send', count: 1 });
+    const message = await outbox.send('+61411111111', 'Server trouble');
+    expect(message.status).toBe('Pending');
+    expect(listOutbox(db).map((e) => e.state)).toEqual(['unknown']);
+    await outbox.flush();
+    expect(sim.requests().filter((r) => r.path.endsWith('/sms/send'))).toHaveLength(1);
+  });
+
+  it('a key refused while sending keeps the message waiting for the next sign-in', async () => {
+    const wrong = new Outbox({
+      db,
+      client: new ClickSendClient({ baseUrl: sim.url, username: ACCOUNT.username, apiKey: 'rotated', backoffMs: 5 }),
+      changes: () => undefined,
+      now: () => clock,
+    });
+    const message = await wrong.send('+61411111111', 'After the key changed');
+    expect(message).toMatchObject({ status: 'Pending', statusText: expect.stringMatching(/sign in again/) });
+    await outbox.flush();
+    expect(sim.sent().map((s) => s.body)).toEqual(['After the key changed']);
   });
 });

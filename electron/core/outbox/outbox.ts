@@ -1,9 +1,13 @@
-// Sending, for one account. A message is stored first (Pending) with a
-// client-generated custom_string; ClickSend's answer moves it on. If the
-// answer is lost, the message stays Pending and is never sent again blindly:
-// reconcile() looks for its custom_string in history and either completes it
-// or, once ClickSend has had time to show it and has not, marks it Failed so
-// the user can retry. Nothing is ever sent twice by the app.
+// Sending, for one account, exactly once. A send is first stored with its
+// outbox entry and a client-generated custom_string (see cache/outbox.ts),
+// then handed to ClickSend. What happens next depends on what is known:
+// - accepted or refused: the message moves on and leaves the outbox;
+// - the request never reached ClickSend (offline): it waits, and goes out by
+//   itself on a later pass, in order;
+// - the answer was lost (time-out, dropped connection, 5xx, a crash): it may
+//   have been sent, so it is looked for in history by custom_string, and is
+//   never submitted again by the app. If ClickSend has no record of it after
+//   a grace period, it becomes Failed and the user decides (Retry / Delete).
 import { randomUUID } from 'node:crypto';
 import type { Message } from '../../../shared/contract';
 import { normaliseNumber } from '../../../shared/phone-numbers';
@@ -11,16 +15,19 @@ import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
 import { recipientOutcomes } from '../clicksend/send-outcomes';
 import type { Db } from '../cache/database';
+import { deleteLocalMessage, getMessage, type IngestResult } from '../cache/messages';
 import {
-  customStringOf,
-  deleteLocalMessage,
-  getMessage,
-  ingestMessages,
-  listUnconfirmedSends,
-  restartSend,
-  setLocalStatus,
-  type IngestResult,
-} from '../cache/messages';
+  confirmSend,
+  failSend,
+  getOutboxEntry,
+  listOutbox,
+  markSubmitting,
+  queueSend,
+  recoverInterruptedSends,
+  requeueSend,
+  setOutboxState,
+  type OutboxEntry,
+} from '../cache/outbox';
 import { InboxError } from '../contract/inbox-error';
 import { fromHistory } from '../sync/incoming';
 
@@ -34,41 +41,43 @@ export interface OutboxOptions {
   now?: () => number;
 }
 
-const NOT_SENT = 'ClickSend has no record of this message, so it was not sent. Retry or delete it.';
+export const SENDING = 'Sending…';
+export const WAITING = 'Waiting for a connection. It will be sent by itself when ClickSend can be reached.';
+const SIGN_IN_FIRST = 'Waiting: ClickSend no longer accepts the saved key. It will be sent once you sign in again.';
 const UNCONFIRMED = 'Not confirmed yet. The app is checking with ClickSend before doing anything else.';
+const NOT_SENT = 'ClickSend has no record of this message, so it was not sent. Retry or delete it.';
 
 export class Outbox {
   private readonly inFlight = new Set<number>();
   private readonly now: () => number;
+  private flushing: Promise<void> | null = null;
 
   constructor(private readonly options: OutboxOptions) {
     this.now = options.now ?? Date.now;
+    // Requests cut off by a crash or quit may have reached ClickSend.
+    recoverInterruptedSends(options.db);
   }
 
   async send(to: string, body: string): Promise<Message> {
     const number = normaliseNumber(to, this.options.defaultCountry);
     if (!number.ok) throw new InboxError('INVALID_NUMBER', number.reason, null);
     if (body.trim() === '') throw new InboxError('EMPTY_MESSAGE', 'The message is empty.', 'Type a message before sending.');
-    const stored = ingestMessages(this.options.db, [
-      {
-        messageId: null,
-        customString: newCustomString(),
-        direction: 'out',
-        body,
-        from: null,
-        to: number.e164,
-        status: 'Pending',
-        statusCode: null,
-        statusText: null,
-        createdAt: this.now(),
-        scheduledAt: null,
-        parts: null,
-        price: null,
-        unread: false,
-      },
-    ]);
+    const stored = queueSend(this.options.db, {
+      to: number.e164,
+      body,
+      customString: newCustomString(),
+      schedule: null,
+      now: this.now(),
+      statusText: SENDING,
+    });
     this.options.changes(stored);
-    return this.submit(stored.added[0]!.id);
+    const id = stored.added[0]!.id;
+    // Earlier sends still waiting go first, so messages keep their order.
+    if (listOutbox(this.options.db, 'waiting').length > 1) {
+      await this.flush();
+      return getMessage(this.options.db, id)!;
+    }
+    return this.submit(getOutboxEntry(this.options.db, id)!);
   }
 
   /** Only a message ClickSend never accepted may be sent again, under a new custom_string. */
@@ -78,87 +87,107 @@ export class Outbox {
     if (message.status !== 'Failed' || message.messageId !== null) {
       throw new InboxError('NOT_RETRYABLE', 'Only a message that was not sent can be retried.', null);
     }
-    const restarted = restartSend(this.options.db, id, newCustomString(), this.now());
-    this.publish(restarted);
-    return this.submit(id);
+    this.publish(requeueSend(this.options.db, id, newCustomString(), this.now(), SENDING));
+    return this.submit(getOutboxEntry(this.options.db, id)!);
   }
 
   discard(id: number): void {
     const message = getMessage(this.options.db, id);
     if (!message) return;
-    if (message.status !== 'Failed' || message.messageId !== null) {
+    const entry = getOutboxEntry(this.options.db, id);
+    const deletable = message.messageId === null && (message.status === 'Failed' || entry?.state === 'waiting');
+    if (!deletable || this.inFlight.has(id)) {
       throw new InboxError('NOT_DELETABLE', 'Only a message that was not sent can be deleted here.', null);
     }
     deleteLocalMessage(this.options.db, id);
     this.options.changes({ added: [], changed: [], conversationIds: [message.conversationId] });
   }
 
-  /** Settles sends whose answer was lost, from history. Called each sync pass. */
-  async reconcile(signal?: AbortSignal): Promise<void> {
-    const confirmWithin = this.options.confirmWithinMs ?? 120_000;
-    for (const pending of listUnconfirmedSends(this.options.db)) {
-      if (this.inFlight.has(pending.id)) continue;
-      let found = null;
-      const since = Math.floor(pending.createdAt / 1000) - 300;
-      for await (const rows of this.options.client.history({ q: `custom_string:${pending.customString}`, date_from: since }, signal)) {
-        // Filtered again here: the search is a hint, the custom_string is the proof.
-        found = rows.find((row) => row.custom_string === pending.customString && row.direction === 'out') ?? null;
-        if (found) break;
-      }
-      if (found) {
-        this.options.changes(ingestMessages(this.options.db, [fromHistory(found, false)]));
-      } else if (this.now() - pending.createdAt > confirmWithin) {
-        this.publish(setLocalStatus(this.options.db, pending.id, 'Failed', NOT_SENT));
-      }
+  /**
+   * Called each sync pass, once history is current: settles lost answers
+   * from history, then sends what waited for a connection, oldest first.
+   */
+  flush(signal?: AbortSignal): Promise<void> {
+    this.flushing ??= this.flushOnce(signal).finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async flushOnce(signal?: AbortSignal): Promise<void> {
+    for (const entry of listOutbox(this.options.db, 'unknown')) {
+      if (!this.inFlight.has(entry.id)) await this.reconcile(entry, signal);
+    }
+    for (const entry of listOutbox(this.options.db, 'waiting')) {
+      if (this.inFlight.has(entry.id)) continue;
+      const message = await this.submit(entry);
+      // Still unreachable: the rest would fail the same way; keep the order.
+      if (getOutboxEntry(this.options.db, message.id)?.state === 'waiting') break;
     }
   }
 
-  private async submit(id: number): Promise<Message> {
-    const local = getMessage(this.options.db, id)!;
-    const customString = customStringOf(this.options.db, id)!;
+  private async reconcile(entry: OutboxEntry, signal?: AbortSignal): Promise<void> {
+    const since = Math.floor((entry.submittedAt ?? entry.queuedAt) / 1000) - 300;
+    let found = null;
+    for await (const rows of this.options.client.history({ q: `custom_string:${entry.customString}`, date_from: since }, signal)) {
+      // Filtered again here: the search is a hint, the custom_string is the proof.
+      found = rows.find((row) => row.custom_string === entry.customString && row.direction === 'out') ?? null;
+      if (found) break;
+    }
+    if (found) {
+      this.options.changes(confirmSend(this.options.db, entry.id, fromHistory(found, false)));
+    } else if (this.now() - (entry.submittedAt ?? entry.queuedAt) > (this.options.confirmWithinMs ?? 120_000)) {
+      this.publish(failSend(this.options.db, entry.id, NOT_SENT));
+    }
+  }
+
+  private async submit(entry: OutboxEntry): Promise<Message> {
+    const { db } = this.options;
+    const id = entry.id;
     this.inFlight.add(id);
+    markSubmitting(db, id, this.now());
     try {
-      const answer = await this.options.client.sendSms([{ to: local.to!, body: local.body, custom_string: customString }]);
+      const answer = await this.options.client.sendSms([{ to: entry.to, body: entry.body, custom_string: entry.customString }]);
       const [outcome] = recipientOutcomes(answer);
       if (!outcome) return this.fail(id, 'ClickSend did not report on this message.');
       if (outcome.error) return this.fail(id, [outcome.error.message, outcome.error.action].filter(Boolean).join(' '));
-      const accepted = ingestMessages(this.options.db, [
-        {
-          messageId: outcome.messageId,
-          customString,
-          direction: 'out',
-          body: local.body,
-          from: outcome.from,
-          to: local.to,
-          status: 'Queued',
-          statusCode: null,
-          statusText: null,
-          createdAt: local.createdAt,
-          scheduledAt: null,
-          parts: outcome.parts,
-          price: outcome.price,
-          unread: false,
-        },
-      ]);
+      const local = getMessage(db, id)!;
+      const accepted = confirmSend(db, id, {
+        messageId: outcome.messageId,
+        customString: entry.customString,
+        direction: 'out',
+        body: entry.body,
+        from: outcome.from,
+        to: entry.to,
+        status: 'Queued',
+        statusCode: null,
+        statusText: null,
+        createdAt: local.createdAt,
+        scheduledAt: null,
+        parts: outcome.parts,
+        price: outcome.price,
+        unread: false,
+      });
       this.options.changes(accepted);
-      return accepted.changed[0] ?? getMessage(this.options.db, id)!;
+      return accepted.changed[0] ?? getMessage(db, id)!;
     } catch (error) {
-      if (error instanceof ClickSendError && (error.isConnectivity || error.kind === 'invalid-response')) {
-        // Outcome unknown: it may have been sent. Keep it Pending for reconcile().
-        return this.publish(setLocalStatus(this.options.db, id, 'Pending', UNCONFIRMED))!;
+      if (!(error instanceof ClickSendError)) throw error;
+      if (error.neverReachedServer || error.status === 429) {
+        return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
       }
-      if (error instanceof ClickSendError) {
-        const { message, action } = error.toUserError();
-        return this.fail(id, [message, action].filter(Boolean).join(' '));
-      }
-      throw error;
+      if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
+      const outcomeUnknown =
+        error.isConnectivity || error.kind === 'invalid-response' || error.kind === 'aborted' || (error.status ?? 0) >= 500;
+      if (outcomeUnknown) return this.publish(setOutboxState(db, id, 'unknown', UNCONFIRMED))!;
+      const { message, action } = error.toUserError();
+      return this.fail(id, [message, action].filter(Boolean).join(' '));
     } finally {
       this.inFlight.delete(id);
     }
   }
 
   private fail(id: number, reason: string): Message {
-    return this.publish(setLocalStatus(this.options.db, id, 'Failed', reason))!;
+    return this.publish(failSend(this.options.db, id, reason))!;
   }
 
   private publish(message: Message | null): Message | null {

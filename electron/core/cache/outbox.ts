@@ -1,0 +1,153 @@
+// The outbox table: sends ClickSend has not confirmed. A row's state says
+// what may be done with it safely (see migration 2).
+import type { Message } from '../../../shared/contract';
+import type { Db } from './database';
+import { getMessage, ingestMessages, type IngestResult } from './messages';
+
+export type OutboxState = 'waiting' | 'submitting' | 'unknown';
+
+export interface OutboxEntry {
+  id: number;
+  customString: string;
+  to: string;
+  body: string;
+  /** Unix seconds, when the send is scheduled. */
+  schedule: number | null;
+  state: OutboxState;
+  attempts: number;
+  queuedAt: number;
+  submittedAt: number | null;
+}
+
+interface OutboxRow {
+  message_row_id: number;
+  custom_string: string;
+  to_number: string;
+  body: string;
+  schedule: number | null;
+  state: OutboxState;
+  attempts: number;
+  queued_at: number;
+  submitted_at: number | null;
+}
+
+function toEntry(row: OutboxRow): OutboxEntry {
+  return {
+    id: row.message_row_id,
+    customString: row.custom_string,
+    to: row.to_number,
+    body: row.body,
+    schedule: row.schedule,
+    state: row.state,
+    attempts: row.attempts,
+    queuedAt: row.queued_at,
+    submittedAt: row.submitted_at,
+  };
+}
+
+/** Stores the message (Pending) and its outbox entry together: one commit, nothing half-queued. */
+export function queueSend(
+  db: Db,
+  send: { to: string; body: string; customString: string; schedule: number | null; now: number; statusText: string },
+): IngestResult {
+  return db.transaction(() => {
+    const stored = ingestMessages(db, [
+      {
+        messageId: null,
+        customString: send.customString,
+        direction: 'out',
+        body: send.body,
+        from: null,
+        to: send.to,
+        status: 'Pending',
+        statusCode: null,
+        statusText: send.statusText,
+        createdAt: send.now,
+        scheduledAt: send.schedule === null ? null : send.schedule * 1000,
+        parts: null,
+        price: null,
+        unread: false,
+      },
+    ]);
+    const message = stored.added[0]!;
+    db.prepare(
+      `INSERT INTO outbox (message_row_id, custom_string, to_number, body, schedule, state, queued_at)
+       VALUES (?, ?, ?, ?, ?, 'waiting', ?)`,
+    ).run(message.id, send.customString, send.to, send.body, send.schedule, send.now);
+    return stored;
+  })();
+}
+
+export function getOutboxEntry(db: Db, id: number): OutboxEntry | null {
+  const row = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE message_row_id = ?').get(id);
+  return row ? toEntry(row) : null;
+}
+
+/** Oldest first: sends go out in the order they were written. */
+export function listOutbox(db: Db, state?: OutboxState): OutboxEntry[] {
+  const rows =
+    state === undefined
+      ? db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY queued_at, message_row_id').all()
+      : db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE state = ? ORDER BY queued_at, message_row_id').all(state);
+  return rows.map(toEntry);
+}
+
+/** Committed before the request leaves: after a crash, the row says the send may have happened. */
+export function markSubmitting(db: Db, id: number, now: number): void {
+  db.prepare(`UPDATE outbox SET state = 'submitting', attempts = attempts + 1, submitted_at = ? WHERE message_row_id = ?`).run(
+    now,
+    id,
+  );
+}
+
+/** Sets the entry's state and the message's words for the user, together. */
+export function setOutboxState(db: Db, id: number, state: OutboxState, statusText: string): Message | null {
+  db.transaction(() => {
+    db.prepare('UPDATE outbox SET state = ? WHERE message_row_id = ?').run(state, id);
+    db.prepare(`UPDATE messages SET status = 'Pending', status_text = ? WHERE id = ?`).run(statusText, id);
+  })();
+  return getMessage(db, id);
+}
+
+/** A request in flight when the app stopped may have been sent: treat it as unknown. */
+export function recoverInterruptedSends(db: Db): number {
+  return db.prepare(`UPDATE outbox SET state = 'unknown' WHERE state = 'submitting'`).run().changes;
+}
+
+/** ClickSend accepted the send (or it was found in history): it leaves the outbox with its id. */
+export function confirmSend(db: Db, id: number, confirmed: Parameters<typeof ingestMessages>[1][number]): IngestResult {
+  return db.transaction(() => {
+    const result = ingestMessages(db, [confirmed]);
+    db.prepare('DELETE FROM outbox WHERE message_row_id = ?').run(id);
+    return result;
+  })();
+}
+
+/** ClickSend refused it, or it was proven unsent: Failed, out of the outbox, retryable by the user. */
+export function failSend(db: Db, id: number, reason: string): Message | null {
+  db.transaction(() => {
+    db.prepare('DELETE FROM outbox WHERE message_row_id = ?').run(id);
+    db.prepare(`UPDATE messages SET status = 'Failed', status_text = ? WHERE id = ?`).run(reason, id);
+  })();
+  return getMessage(db, id);
+}
+
+/** A retry by the user: the same local message, a new custom_string, waiting again. */
+export function requeueSend(db: Db, id: number, customString: string, now: number, statusText: string): Message | null {
+  db.transaction(() => {
+    const message = getMessage(db, id);
+    if (!message || message.messageId !== null || message.to === null) return;
+    db.prepare(
+      `UPDATE messages SET custom_string = ?, status = 'Pending', status_text = ?, created_at = ? WHERE id = ?`,
+    ).run(customString, statusText, now, id);
+    db.prepare(
+      `INSERT INTO outbox (message_row_id, custom_string, to_number, body, schedule, state, queued_at)
+       VALUES (?, ?, ?, ?, ?, 'waiting', ?)`,
+    ).run(id, customString, message.to, message.body, message.scheduledAt === null ? null : Math.floor(message.scheduledAt / 1000), now);
+    db.prepare(
+      `UPDATE conversations SET last_message_id = ?, last_message_at = ?
+       WHERE id = ? AND last_message_at <= ?`,
+    ).run(id, now, message.conversationId, now);
+  })();
+  return getMessage(db, id);
+}
