@@ -37,6 +37,8 @@ export interface Simulator {
   clearFaults(): void;
   sent(username?: string): SentSms[];
   requests(): RequestLogEntry[];
+  /** `METHOD /path` of every API request as it arrived, answered or not (the log only has answered ones). */
+  arrivals(): string[];
   addAccount(a: SimAccount): void;
   seedDemo(username?: string): void;
   seedHistory(username: string, n: number, opts?: { conversations?: number; startTimestamp?: number }): void;
@@ -135,7 +137,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const core = new SimCore({ accounts: opts.accounts ?? DEFAULT_ACCOUNTS, autoDeliverMs: opts.autoDeliverMs });
   const sockets = new Set<Socket>();
   let closed = false;
-  let port = 0; // known once listening
+  let port = 0;
+  /** Every API request as it arrives, before any answer: lets tests act while one is in flight. */
+  const arrivals: string[] = []; // known once listening
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -156,6 +160,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     }
 
     const sub = pathname === '/v3' ? '/' : pathname.startsWith('/v3/') ? pathname.slice(3) : null;
+    if (sub !== null) arrivals.push(`${method} ${sub}`);
     const logPath = sub ?? pathname;
     const query = url.searchParams.toString();
     const log = (status: number, fault?: string): void =>
@@ -272,6 +277,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     clearFaults: () => core.faults.clear(),
     sent: (username) => (username === undefined ? [...core.sentLog] : core.sentLog.filter((s) => s.username === username)),
     requests: () => [...core.requestLog],
+    arrivals: () => [...arrivals],
     addAccount: (a) => {
       core.addAccount(a);
     },
