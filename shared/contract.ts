@@ -49,6 +49,31 @@ export const Conversation = z.object({
 });
 export type Conversation = z.infer<typeof Conversation>;
 
+export const SearchResults = z.object({
+  messages: z.array(
+    z.object({
+      /** Local message id, to open the thread at it. */
+      id: z.number().int(),
+      conversationId: z.number().int(),
+      title: z.string(),
+      direction: z.enum(['in', 'out']),
+      createdAt: z.number(),
+      /** Text around the match; matched words sit between \u0002 and \u0003. */
+      snippet: z.string(),
+    }),
+  ),
+  contacts: z.array(
+    z.object({
+      contactId: z.number().int(),
+      name: z.string(),
+      phone: z.string().nullable(),
+      /** The conversation with this contact's number, if there is one. */
+      conversationId: z.number().int().nullable(),
+    }),
+  ),
+});
+export type SearchResults = z.infer<typeof SearchResults>;
+
 export const Account = z.object({
   username: z.string(),
   accountName: z.string(),
@@ -132,6 +157,13 @@ export const requests = {
   /** Deletes a message ClickSend never accepted. */
   'messages.discard': { params: z.object({ id: z.number().int() }).strict(), result: z.null() },
   'sync.now': { params: Empty, result: SyncStatus },
+  /** Any text is a valid search: it never reaches FTS5 as syntax. Works offline. */
+  'search.query': {
+    params: z.object({ text: z.string().max(10_000), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    result: SearchResults,
+  },
+  /** The window gained or lost focus: sync polls faster while the user is looking. */
+  'app.presence': { params: z.object({ focused: z.boolean() }).strict(), result: z.null() },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export const events = {
@@ -141,6 +173,8 @@ export const events = {
   'messages.statusChanged': z.object({ messages: z.array(Message) }),
   'conversations.changed': z.object({ conversationIds: z.array(z.number().int()) }),
   'sync.status': SyncStatus,
+  /** Contacts or templates changed (conversation titles may have too). */
+  'directory.changed': z.object({ contacts: z.boolean(), templates: z.boolean() }),
   'connection.changed': z.object({ online: z.boolean(), message: z.string().nullable() }),
   'session.changed': Session,
 } as const satisfies Record<string, z.ZodType>;

@@ -9,6 +9,7 @@ import type { AccountData } from './clicksend/schemas';
 import { openCache, type Db } from './cache/database';
 import { listConversations, markConversationRead } from './cache/conversations';
 import { listMessages, type IngestResult } from './cache/messages';
+import { searchCache } from './cache/search';
 import { readCursor, writeCursor } from './cache/sync-state';
 import type { CoreConfig } from './config';
 import { createDispatcher, type Dispatch, type Handlers, type Logger } from './contract/dispatch';
@@ -48,6 +49,7 @@ export class Inbox {
   private readonly emitter = new EventEmitter();
   private active: ActiveAccount | null = null;
   private notice: string | null = null;
+  private focused = true;
 
   constructor(options: InboxOptions) {
     this.options = options;
@@ -185,7 +187,9 @@ export class Inbox {
       client,
       outbox,
       intervalMs: this.options.syncIntervalMs ?? this.options.config.syncIntervalMs,
+      focused: this.focused,
       listener: {
+        directoryChanged: (changed) => this.emit('directory.changed', changed),
         changes: (result) => this.publishChanges(result),
         status: (status: SyncStatus) => this.emit('sync.status', status),
         connection: (online, message) => this.emit('connection.changed', { online, message }),
@@ -257,6 +261,12 @@ export class Inbox {
         return null;
       },
       'sync.now': () => this.requireActive().sync.syncNow(),
+      'search.query': async ({ text, limit }) => searchCache(this.requireActive().db, text, limit),
+      'app.presence': async ({ focused }) => {
+        this.focused = focused;
+        this.active?.sync.setFocused(focused);
+        return null;
+      },
     };
   }
 }

@@ -9,7 +9,11 @@ import { statusFromReceipt } from '../clicksend/statuses';
 import type { InboundRow } from '../clicksend/schemas';
 import type { Db } from '../cache/database';
 import { applyStatusReports, ingestMessages, type IngestResult } from '../cache/messages';
+import { replaceContacts } from '../cache/contacts';
 import { readCursor, writeCursor } from '../cache/sync-state';
+import { replaceTemplates } from '../cache/templates';
+import type { Contact } from '../clicksend/schemas';
+import { DIRECTORY_EVERY_MS, pollDelay, type Presence } from './cadence';
 import { fromHistory, fromInbound } from './incoming';
 
 const PAGE = 100;
@@ -30,15 +34,20 @@ export interface SyncListener {
   connection(online: boolean, message: string | null): void;
   /** The key was refused (rotated elsewhere): sync stops, the cache stays. */
   unauthorized(error: ClickSendError): void;
+  /** Contacts or templates changed at ClickSend. */
+  directoryChanged(changed: { contacts: boolean; templates: boolean }): void;
 }
 
 export interface SyncOptions {
   db: Db;
   client: ClickSendClient;
   listener: SyncListener;
+  /** Base poll interval; see cadence.ts for focus and idle. */
   intervalMs?: number;
-  /** Settles sends whose answer was lost, after history is current. */
-  outbox?: { reconcile(signal: AbortSignal): Promise<void> };
+  focused?: boolean;
+  now?: () => number;
+  /** Settles sends whose answer was lost and sends what waited, after history is current. */
+  outbox?: { flush(signal: AbortSignal): Promise<void> };
 }
 
 export class SyncEngine {
@@ -54,6 +63,10 @@ export class SyncEngine {
   private stopped = true;
   private online = true;
   private current: SyncStatus;
+  private readonly now: () => number;
+  private presence: Presence;
+  private nextPassAt = 0;
+  private directoryDue = true;
 
   constructor(options: SyncOptions) {
     this.db = options.db;
@@ -61,6 +74,8 @@ export class SyncEngine {
     this.listener = options.listener;
     this.intervalMs = options.intervalMs ?? 15_000;
     this.outbox = options.outbox;
+    this.now = options.now ?? Date.now;
+    this.presence = { focused: options.focused ?? true, unfocusedSince: this.now() };
     const backfill = readCursor<BackfillCursor>(this.db, 'backfill');
     this.current = {
       state: 'idle',
@@ -88,25 +103,43 @@ export class SyncEngine {
     this.timer = null;
   }
 
-  /** Runs a pass now (or waits for the one under way) and reports the outcome. */
+  /** Runs a pass now (or waits for the one under way), contacts and templates included. */
   async syncNow(): Promise<SyncStatus> {
     if (this.stopped) return this.current;
     if (this.timer) clearTimeout(this.timer);
+    this.directoryDue = true;
     await this.runPass();
     return this.current;
+  }
+
+  /** Focus speeds polling up at once; losing it starts the idle clock. */
+  setFocused(focused: boolean): void {
+    if (focused === this.presence.focused) return;
+    this.presence = { focused, unfocusedSince: focused ? this.presence.unfocusedSince : this.now() };
+    if (focused && this.timer && this.failures === 0) {
+      const sooner = this.now() + pollDelay(this.intervalMs, this.presence, this.now());
+      if (sooner < this.nextPassAt) this.schedule(sooner - this.now());
+    }
+  }
+
+  /** The delay before the next pass, as things stand: for tests and diagnostics. */
+  get nextDelayMs(): number {
+    return this.failures === 0
+      ? pollDelay(this.intervalMs, this.presence, this.now())
+      : Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** (this.failures - 1));
   }
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    this.nextPassAt = this.now() + delayMs;
     this.timer = setTimeout(() => void this.runPass(), delayMs);
   }
 
   private runPass(): Promise<void> {
     this.running ??= this.pass().finally(() => {
       this.running = null;
-      const delay = this.failures === 0 ? this.intervalMs : Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** (this.failures - 1));
-      this.schedule(delay);
+      this.schedule(this.nextDelayMs);
     });
     return this.running;
   }
@@ -121,9 +154,10 @@ export class SyncEngine {
       await this.backfill(signal);
       await this.pullReceipts(signal);
       await this.pullRecentHistory(signal);
-      await this.outbox?.reconcile(signal);
+      await this.outbox?.flush(signal);
+      await this.refreshDirectory(signal);
       this.failures = 0;
-      const now = Date.now();
+      const now = this.now();
       writeCursor(this.db, 'lastSyncedAt', now);
       this.setOnline(true, null);
       this.setStatus({ state: 'idle', lastSyncedAt: now, message: null });
@@ -205,6 +239,30 @@ export class SyncEngine {
       for (const row of rows) newest = Math.max(newest, row.date);
     }
     writeCursor(this.db, 'historyDate', newest);
+  }
+
+  private async refreshDirectory(signal: AbortSignal): Promise<void> {
+    const last = readCursor<number>(this.db, 'directoryAt') ?? 0;
+    if (!this.directoryDue && this.now() - last < DIRECTORY_EVERY_MS) return;
+    try {
+      const templates = [];
+      for await (const rows of this.client.templates(signal)) templates.push(...rows);
+      const lists = [];
+      const contacts: Contact[] = [];
+      for await (const rows of this.client.lists(signal)) lists.push(...rows);
+      for (const list of lists) {
+        for await (const rows of this.client.contacts(list.list_id, signal)) contacts.push(...rows);
+      }
+      const changed = { templates: replaceTemplates(this.db, templates), contacts: replaceContacts(this.db, lists, contacts) };
+      writeCursor(this.db, 'directoryAt', this.now());
+      this.directoryDue = false;
+      if (changed.templates || changed.contacts) this.listener.directoryChanged(changed);
+    } catch (error) {
+      // An account without access to lists or templates still syncs its messages.
+      if (!(error instanceof ClickSendError) || error.isConnectivity || error.isUnauthorized || error.kind === 'aborted') throw error;
+      this.directoryDue = false;
+      writeCursor(this.db, 'directoryAt', this.now());
+    }
   }
 
   private emitChanges(result: IngestResult): void {

@@ -1,0 +1,32 @@
+// A sync pass (and optionally a send) in a process of its own, so tests can
+// SIGKILL it at any point and restart it on the same cache file.
+// Usage: node --import tsx sync-process.fixture.ts <apiUrl> <cacheFile> <username> <apiKey> [send-body]
+import { ClickSendClient } from '../clicksend/client';
+import { openCache } from '../cache/database';
+import { Outbox } from '../outbox/outbox';
+import { SyncEngine } from './sync-engine';
+
+const [apiUrl, cacheFile, username, apiKey, sendBody] = process.argv.slice(2);
+const db = openCache(cacheFile!);
+const client = new ClickSendClient({ baseUrl: apiUrl!, username: username!, apiKey: apiKey!, backoffMs: 20, requestsPerSecond: 1000 });
+const outbox = new Outbox({ db, client, changes: () => undefined, confirmWithinMs: 0 });
+const sync = new SyncEngine({
+  db,
+  client,
+  outbox,
+  intervalMs: 60_000,
+  listener: {
+    changes: () => undefined,
+    status: () => undefined,
+    connection: () => undefined,
+    unauthorized: () => undefined,
+    directoryChanged: () => undefined,
+  },
+});
+console.log('started');
+if (sendBody) await outbox.send('+61422222222', sendBody);
+sync.start();
+const status = await sync.syncNow();
+sync.stop();
+db.close();
+console.log(JSON.stringify({ done: true, status }));
