@@ -1,13 +1,25 @@
 import type { Conversation } from '../../../shared/contract';
+import { SearchBox, SearchResultsList } from '../search/SearchBox';
+import { useSearch } from '../search/search-store';
 import { useInbox } from '../store/inbox-store';
 import { formatTime } from '../thread/time';
 
 export function ConversationList() {
+  const searching = useSearch((s) => s.text.trim() !== '');
+
+  return (
+    <div className="sidebar">
+      <SearchBox />
+      {searching ? <SearchResultsList /> : <Conversations />}
+    </div>
+  );
+}
+
+function Conversations() {
   const conversations = useInbox((s) => s.conversations);
   const selectedId = useInbox((s) => s.selectedId);
   const select = useInbox((s) => s.select);
   const sync = useInbox((s) => s.sync);
-
   return (
     <nav className="conversations" aria-label="Conversations">
       {conversations.length === 0 ? (

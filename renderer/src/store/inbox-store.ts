@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { Conversation, Message, Session, SyncStatus, UserError } from '../../../shared/contract';
 import { call, describeError, onCoreConnection, subscribe } from '../bridge/inbox-client';
+import { useSearch } from '../search/search-store';
 import { groupByConversation, mergeMessages } from './message-merge';
 
 const PAGE = 50;
@@ -39,6 +40,18 @@ export interface InboxState {
   dismissError(): void;
 }
 
+/** Tells the core whether anyone is looking, so it polls faster while they are. */
+function reportPresence(): void {
+  const report = () => {
+    const focused = document.visibilityState === 'visible' && document.hasFocus();
+    void call('app.presence', { focused }).catch(() => undefined);
+  };
+  window.addEventListener('focus', report);
+  window.addEventListener('blur', report);
+  document.addEventListener('visibilitychange', report);
+  report();
+}
+
 export const useInbox = create<InboxState>()((set, get) => {
   const refreshConversations = async () => {
     if (get().session?.state !== 'signed-in') return;
@@ -57,6 +70,7 @@ export const useInbox = create<InboxState>()((set, get) => {
     // Another account (or none): nothing of the last one may stay on screen.
     if (user !== previousUser) {
       set({ conversations: [], messages: {}, selectedId: null, hasOlder: {}, addingAccount: false, error: null });
+      useSearch.getState().clear();
       if (user) void refreshConversations();
     }
   };
@@ -91,6 +105,10 @@ export const useInbox = create<InboxState>()((set, get) => {
       subscribe('connection.changed', ({ online, message }) => set({ online, offlineMessage: message }));
       subscribe('messages.added', ({ messages }) => mergeIntoThreads(messages));
       subscribe('messages.statusChanged', ({ messages }) => mergeIntoThreads(messages));
+      subscribe('directory.changed', ({ contacts }) => {
+        if (contacts) void refreshConversations();
+      });
+      reportPresence();
       subscribe('conversations.changed', ({ conversationIds }) => {
         void refreshConversations();
         const selected = get().selectedId;
@@ -100,7 +118,10 @@ export const useInbox = create<InboxState>()((set, get) => {
       });
       onCoreConnection((coreConnected) => {
         set({ coreConnected });
-        if (coreConnected) void call('session.get', {}).then(applySession, () => undefined);
+        if (coreConnected) {
+          void call('session.get', {}).then(applySession, () => undefined);
+          void call('app.presence', { focused: document.hasFocus() }).catch(() => undefined);
+        }
       });
       try {
         const session = await call('session.get', {});

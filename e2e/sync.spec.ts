@@ -1,0 +1,72 @@
+import { ACCOUNT, expect, test } from './fixtures';
+
+test('a first sign-in shows history arriving with a progress bar, then every conversation', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.seedHistory(ACCOUNT.username, 2_500, { conversations: 120 });
+  // Slow pages, so the progress can be seen as a person would see it.
+  simulator.addFault({ kind: 'slow', path: '/sms/history', delayMs: 120, count: 20 });
+  await app.signIn();
+
+  const progress = page.getByRole('progressbar', { name: 'History sync progress' });
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute('max', '2500');
+  await expect(page.getByRole('status')).toContainText(/Syncing history… \d+ of 2500/);
+
+  await expect(progress).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem')).toHaveCount(120);
+  await expect(page.getByRole('status')).toContainText('Up to date');
+});
+
+test('a reply shows up live, unread, within a poll interval', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'First message' });
+  await app.signIn();
+  const list = page.getByRole('navigation', { name: 'Conversations' });
+  await expect(list).toContainText('First message');
+
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61455555555', body: 'Are you open on Sunday?' });
+  const item = list.getByRole('listitem', { name: '+61 455 555 555' });
+  await expect(item).toContainText('Are you open on Sunday?');
+  await expect(item.getByLabel('1 unread')).toBeVisible();
+});
+
+test('with ClickSend gone, the whole history is still there and searchable', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can I move my appointment to Thursday?' });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Thanks, see you soon' });
+  await app.signIn();
+  await expect(page.getByRole('navigation', { name: 'Conversations' })).toContainText('see you soon');
+
+  await simulator.close();
+  await app.restart();
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+
+  await page.keyboard.press('Control+K');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+  await page.keyboard.type('appoint');
+  const results = page.getByRole('region', { name: 'Search results' });
+  await expect(results.getByRole('button')).toHaveCount(1);
+  await expect(results.locator('mark')).toHaveText('appointment');
+
+  await results.getByRole('button', { name: /appointment/ }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+  await expect(page.getByRole('region', { name: 'Messages' })).toContainText('Can I move my appointment to Thursday?');
+});
+
+test('search takes any text, quotes and operators included, without an error', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Price is "50% off" AND free delivery' });
+  await app.signIn();
+  await expect(page.getByRole('navigation', { name: 'Conversations' })).toContainText('50% off');
+
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  for (const text of ['"', 'NEAR(', '*', "'; DROP TABLE messages; --"]) {
+    await search.fill(text);
+    await expect(page.getByRole('region', { name: 'Search results' })).toContainText('Nothing matches');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  }
+  await search.fill('"50% off" AND');
+  await expect(page.getByRole('region', { name: 'Search results' }).locator('mark')).toHaveText(['50% off', 'AND']);
+  await search.press('Escape');
+  await expect(page.getByRole('navigation', { name: 'Conversations' })).toContainText('50% off');
+});

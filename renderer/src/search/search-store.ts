@@ -1,0 +1,41 @@
+// Search state: results as the user types, from the core's FTS5 index, so it
+// works offline. A slower answer to an older query never replaces a newer one.
+import { create } from 'zustand';
+import type { SearchResults, UserError } from '../../../shared/contract';
+import { call, describeError } from '../bridge/inbox-client';
+
+interface SearchState {
+  text: string;
+  results: SearchResults | null;
+  error: UserError | null;
+  setText(text: string): void;
+  clear(): void;
+}
+
+let latest = 0;
+
+export const useSearch = create<SearchState>()((set) => ({
+  text: '',
+  results: null,
+  error: null,
+  setText(text) {
+    const ticket = ++latest;
+    set({ text, error: null });
+    if (text.trim() === '') {
+      set({ results: null });
+      return;
+    }
+    call('search.query', { text, limit: 50 }).then(
+      (results) => {
+        if (ticket === latest) set({ results });
+      },
+      (error: unknown) => {
+        if (ticket === latest) set({ error: describeError(error), results: null });
+      },
+    );
+  },
+  clear() {
+    latest++;
+    set({ text: '', results: null, error: null });
+  },
+}));
