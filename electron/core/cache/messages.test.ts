@@ -63,6 +63,19 @@ describe('message cache', () => {
     expect(stored).toMatchObject({ status: 'Delivered', statusText: 'Delivered to handset' });
   });
 
+  it('records when an outbound message left, once, and never for one still queued', () => {
+    const sentAt = () => db.prepare("SELECT sent_at FROM messages WHERE message_id = 'M1'").pluck().get();
+    ingestMessages(db, [message({ status: 'Queued' })]);
+    expect(sentAt()).toBeNull();
+    applyStatusReports(db, [{ messageId: 'M1', status: 'Sent', statusCode: null, statusText: null }]);
+    const first = sentAt();
+    expect(first).toEqual(expect.any(Number));
+    applyStatusReports(db, [{ messageId: 'M1', status: 'Delivered', statusCode: '201', statusText: null }]);
+    expect(sentAt()).toBe(first);
+    ingestMessages(db, [message({ messageId: 'M2', status: 'Delivered', createdAt: 1_700_000_500_000 })]);
+    expect(db.prepare("SELECT sent_at FROM messages WHERE message_id = 'M2'").pluck().get()).toBe(1_700_000_500_000);
+  });
+
   it('completes a pending send when history shows it under its custom_string', () => {
     ingestMessages(db, [message({ messageId: null, customString: 'inbox-1', status: 'Pending' })]);
     const reconciled = ingestMessages(db, [message({ messageId: 'REAL-ID', customString: 'inbox-1', status: 'Sent' })]);

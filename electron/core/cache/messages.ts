@@ -61,6 +61,11 @@ export function toMessage(row: MessageRow): Message {
   };
 }
 
+/** The message has left ClickSend for the network: it has a sent time. */
+function hasLeft(status: MessageStatus): boolean {
+  return status === 'Sent' || status === 'Delivered' || status === 'Undelivered';
+}
+
 export interface IngestResult {
   added: Message[];
   changed: Message[];
@@ -79,14 +84,14 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
   const insertConversation = db.prepare<[string]>('INSERT INTO conversations (phone) VALUES (?)');
   const insertMessage = db.prepare(
     `INSERT INTO messages (conversation_id, message_id, custom_string, direction, body, from_number, to_number,
-       status, status_code, status_text, created_at, scheduled_at, parts, price, unread)
+       status, status_code, status_text, created_at, scheduled_at, parts, price, unread, sent_at)
      VALUES (@conversationId, @messageId, @customString, @direction, @body, @from, @to,
-       @status, @statusCode, @statusText, @createdAt, @scheduledAt, @parts, @price, @unread)`,
+       @status, @statusCode, @statusText, @createdAt, @scheduledAt, @parts, @price, @unread, @sentAt)`,
   );
   const updateMessage = db.prepare(
     `UPDATE messages SET message_id = @messageId, status = @status, status_code = @statusCode,
        status_text = @statusText, parts = COALESCE(@parts, parts), price = COALESCE(@price, price),
-       scheduled_at = COALESCE(@scheduledAt, scheduled_at)
+       scheduled_at = COALESCE(@scheduledAt, scheduled_at), sent_at = COALESCE(sent_at, @sentAt)
      WHERE id = @id`,
   );
   const touchConversation = db.prepare(
@@ -121,6 +126,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
           parts: message.parts,
           price: message.price,
           scheduledAt: message.scheduledAt,
+          sentAt: hasLeft(status) ? (message.scheduledAt ?? message.createdAt) : null,
         });
         // Found at ClickSend: whatever the outbox thought, this send is settled.
         if (existing.message_id === null && messageId !== null) dropFromOutbox.run(existing.id);
@@ -137,7 +143,12 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
       }
       const unread = message.direction === 'in' && message.unread ? 1 : 0;
       const rowId = Number(
-        insertMessage.run({ ...message, conversationId, unread }).lastInsertRowid,
+        insertMessage.run({
+          ...message,
+          conversationId,
+          unread,
+          sentAt: message.direction === 'out' && hasLeft(message.status) ? (message.scheduledAt ?? message.createdAt) : null,
+        }).lastInsertRowid,
       );
       touchConversation.run({ conversationId, createdAt: message.createdAt, messageRowId: rowId, unread });
       result.added.push(toMessage(readBack.get(rowId)!));
@@ -187,14 +198,17 @@ export interface StatusReport {
 /** Delivery receipts: move known messages forward; unknown ids wait for history. */
 export function applyStatusReports(db: Db, reports: readonly StatusReport[]): IngestResult {
   const find = db.prepare<[string], MessageRow>(`SELECT ${columns} FROM messages WHERE message_id = ?`);
-  const update = db.prepare('UPDATE messages SET status = ?, status_code = ?, status_text = ? WHERE id = ?');
+  const update = db.prepare(
+    'UPDATE messages SET status = ?, status_code = ?, status_text = ?, sent_at = COALESCE(sent_at, ?) WHERE id = ?',
+  );
+  const now = Date.now();
   const result: IngestResult = { added: [], changed: [], conversationIds: [] };
   const touched = new Set<number>();
   db.transaction(() => {
     for (const report of reports) {
       const row = find.get(report.messageId);
       if (!row || !isForward(row.status, report.status)) continue;
-      update.run(report.status, report.statusCode, report.statusText, row.id);
+      update.run(report.status, report.statusCode, report.statusText, hasLeft(report.status) ? now : null, row.id);
       result.changed.push({ ...toMessage(row), status: report.status, statusText: report.statusText });
       touched.add(row.conversation_id);
     }
