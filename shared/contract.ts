@@ -32,6 +32,11 @@ export const Message = z.object({
   scheduledAt: z.number().nullable(),
   parts: z.number().int().nullable(),
   price: z.string().nullable(),
+  /**
+   * Not yet confirmed by ClickSend: 'waiting' for a connection (goes out by
+   * itself), 'submitting' now, or 'unknown' (being looked for in history).
+   */
+  outboxState: z.enum(['waiting', 'submitting', 'unknown']).nullable(),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -45,9 +50,34 @@ export const Conversation = z.object({
   lastBody: z.string(),
   lastDirection: z.enum(['in', 'out']),
   lastStatus: MessageStatus,
+  /** Delivery state of the newest outbound message, if there is one. */
+  lastOutboundStatus: MessageStatus.nullable(),
   unreadCount: z.number().int(),
 });
 export type Conversation = z.infer<typeof Conversation>;
+
+/** unread: has unread replies; scheduled: has a message waiting for its time; failed: has one that did not get through. */
+export const ConversationFilter = z.enum(['all', 'unread', 'scheduled', 'failed']);
+export type ConversationFilter = z.infer<typeof ConversationFilter>;
+
+export const Settings = z.object({
+  theme: z.enum(['system', 'light', 'dark']),
+  /** ISO country for numbers typed without a country code; null: the ClickSend account's country. */
+  defaultCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Use a two-letter country code, such as AU or US.')
+    .nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', defaultCountry: null };
+
+export const Price = z.object({
+  parts: z.number().int(),
+  /** In the account's currency, e.g. "0.1584". */
+  total: z.string(),
+  currency: z.string(),
+});
+export type Price = z.infer<typeof Price>;
 
 export const SearchResults = z.object({
   messages: z.array(
@@ -79,6 +109,8 @@ export const Account = z.object({
   accountName: z.string(),
   balance: z.string(),
   currency: z.string(),
+  /** ISO country of the account, the default for numbers typed without a country code. */
+  country: z.string().nullable().default(null),
 });
 export type Account = z.infer<typeof Account>;
 
@@ -131,23 +163,54 @@ export const requests = {
   /** Each account has its own cache: switching never mixes conversations. */
   'accounts.switch': { params: z.object({ username: Username }).strict(), result: Session },
   'account.refresh': { params: Empty, result: Account },
+  /** A page of the list, newest activity first, and how many conversations the filter holds. */
   'conversations.list': {
-    params: z.object({ limit: z.number().int().min(1).max(500), offset: z.number().int().min(0).default(0) }).strict(),
-    result: z.array(Conversation),
+    params: z
+      .object({
+        filter: ConversationFilter.default('all'),
+        limit: z.number().int().min(1).max(500),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    result: z.object({ total: z.number().int(), items: z.array(Conversation) }),
+  },
+  'conversations.get': { params: z.object({ conversationId: z.number().int() }).strict(), result: Conversation.nullable() },
+  /** Validates a typed number (default country from settings) and finds its conversation, if any. */
+  'conversations.forNumber': {
+    params: z.object({ number: z.string().max(40) }).strict(),
+    result: z.object({ phone: z.string(), title: z.string(), conversation: Conversation.nullable() }),
   },
   'conversations.markRead': { params: z.object({ conversationId: z.number().int() }).strict(), result: z.null() },
+  'conversations.markUnread': { params: z.object({ conversationId: z.number().int() }).strict(), result: z.null() },
   'messages.list': {
     params: z
       .object({
         conversationId: z.number().int(),
-        /** Local id of the oldest message already shown; omit for the newest page. */
+        /** Older than this local id (scrolling up); omit all three for the newest page. */
         beforeId: z.number().int().optional(),
+        /** Newer than this local id (scrolling down after jumping to an old message). */
+        afterId: z.number().int().optional(),
+        /** Half a page either side of this message (opening a search result). */
+        aroundId: z.number().int().optional(),
         limit: z.number().int().min(1).max(200),
       })
-      .strict(),
+      .strict()
+      .refine((p) => [p.beforeId, p.afterId, p.aroundId].filter((v) => v !== undefined).length <= 1, {
+        message: 'Give at most one of beforeId, afterId and aroundId.',
+      }),
     /** Newest first. */
     result: z.array(Message),
   },
+  /** What ClickSend would charge for this message (POST /sms/price). */
+  'messages.price': {
+    params: z.object({ to: z.string().trim().min(1).max(40), body: MessageBody.min(1) }).strict(),
+    result: Price,
+  },
+  'drafts.get': { params: z.object({ phone: z.string().min(1).max(40) }).strict(), result: z.string() },
+  /** An empty body deletes the draft. */
+  'drafts.save': { params: z.object({ phone: z.string().min(1).max(40), body: z.string().max(1600) }).strict(), result: z.null() },
+  'settings.get': { params: Empty, result: Settings },
+  'settings.update': { params: Settings.partial().strict(), result: Settings },
   'messages.send': {
     params: z.object({ to: z.string().trim().min(1, 'Enter a phone number.').max(40), body: MessageBody }).strict(),
     result: Message,
@@ -177,6 +240,7 @@ export const events = {
   'directory.changed': z.object({ contacts: z.boolean(), templates: z.boolean() }),
   'connection.changed': z.object({ online: z.boolean(), message: z.string().nullable() }),
   'session.changed': Session,
+  'settings.changed': Settings,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof requests;

@@ -88,7 +88,7 @@ describe('Inbox core against the simulator', () => {
     expect(await createKeytarStore(service).get(ACCOUNT.username)).toBe(ACCOUNT.apiKey);
 
     const conversations = await until(
-      async () => value<Array<{ phone: string; unreadCount: number; lastBody: string }>>(await inbox.dispatch('conversations.list', { limit: 100 })),
+      async () => value<{ items: Array<{ phone: string; unreadCount: number; lastBody: string }> }>(await inbox.dispatch('conversations.list', { limit: 100 })).items,
       (list) => list.length >= 13,
     );
     expect(conversations.find((c) => c.phone === '+61499999999')).toMatchObject({ unreadCount: 1, lastBody: 'New reply' });
@@ -126,7 +126,7 @@ describe('Inbox core against the simulator', () => {
     simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Cached reply' });
     const first = await makeInbox();
     value(await first.dispatch('session.signIn', ACCOUNT));
-    await until(async () => value<unknown[]>(await first.dispatch('conversations.list', { limit: 10 })), (l) => l.length === 1);
+    await until(async () => value<{ items: unknown[] }>(await first.dispatch('conversations.list', { limit: 10 })).items, (l) => l.length === 1);
     await first.stop();
     await simulator.close();
 
@@ -134,7 +134,7 @@ describe('Inbox core against the simulator', () => {
     const events: InboxEvent[] = [];
     second.onEvent((e) => events.push(e));
     expect(value<Session>(await second.dispatch('session.get', {})).state).toBe('signed-in');
-    const list = value<Array<{ lastBody: string }>>(await second.dispatch('conversations.list', { limit: 10 }));
+    const list = value<{ items: Array<{ lastBody: string }> }>(await second.dispatch('conversations.list', { limit: 10 })).items;
     expect(list.map((c) => c.lastBody)).toEqual(['Cached reply']);
     await until(() => events.some((e) => e.name === 'connection.changed' && !e.payload.online), Boolean);
     simulator = await startSimulator(); // for afterEach
@@ -170,7 +170,7 @@ describe('Inbox core against the simulator', () => {
     simulator.injectInbound({ username: other.username, from: '+61422222222', body: 'For the sub-account' });
     const inbox = await makeInbox();
     const bodies = async () =>
-      value<Array<{ lastBody: string }>>(await inbox.dispatch('conversations.list', { limit: 10 })).map((c) => c.lastBody);
+      value<{ items: Array<{ lastBody: string }> }>(await inbox.dispatch('conversations.list', { limit: 10 })).items.map((c) => c.lastBody);
 
     value(await inbox.dispatch('session.signIn', ACCOUNT));
     await until(bodies, (b) => b.length === 1);
@@ -193,6 +193,79 @@ describe('Inbox core against the simulator', () => {
       state: 'signed-out',
       notice: expect.stringMatching(/no longer in the system keychain/),
       savedAccounts: [ACCOUNT.username],
+    });
+  });
+
+  describe('the conversations experience', () => {
+    type Page = { total: number; items: Array<{ id: number; phone: string; title: string; unreadCount: number; lastOutboundStatus: string | null }> };
+    const list = async (inbox: Inbox, filter: string) =>
+      value<Page>(await inbox.dispatch('conversations.list', { filter: filter as 'all', limit: 50 }));
+
+    it('filters the list by unread, scheduled and failed, and marks unread and read', async () => {
+      simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Unread reply' });
+      const inbox = await makeInbox();
+      value(await inbox.dispatch('session.signIn', ACCOUNT));
+      await until(() => list(inbox, 'unread'), (p) => p.total === 1);
+      value(await inbox.dispatch('messages.send', { to: '+61433333333', body: 'Delivered fine' }));
+      simulator.addAccount({ ...ACCOUNT, balance: 0 });
+      value(await inbox.dispatch('messages.send', { to: '+61444444444', body: 'No credit' }));
+
+      expect((await list(inbox, 'all')).total).toBe(3);
+      expect((await list(inbox, 'failed')).items.map((c) => [c.phone, c.lastOutboundStatus])).toEqual([['+61444444444', 'Failed']]);
+      expect((await list(inbox, 'scheduled')).total).toBe(0);
+
+      const [unread] = (await list(inbox, 'unread')).items;
+      value(await inbox.dispatch('conversations.markRead', { conversationId: unread!.id }));
+      expect((await list(inbox, 'unread')).total).toBe(0);
+      value(await inbox.dispatch('conversations.markUnread', { conversationId: unread!.id }));
+      expect((await list(inbox, 'unread')).items.map((c) => c.unreadCount)).toEqual([1]);
+    });
+
+    it('pages a thread around a message and forwards from it', async () => {
+      const inbox = await makeInbox();
+      value(await inbox.dispatch('session.signIn', ACCOUNT));
+      const sent = [];
+      for (let i = 0; i < 30; i++) {
+        sent.push(value<{ id: number; conversationId: number }>(await inbox.dispatch('messages.send', { to: '+61422222222', body: `Message ${i}` })));
+      }
+      const conversationId = sent[0]!.conversationId;
+      const around = value<Array<{ body: string }>>(await inbox.dispatch('messages.list', { conversationId, aroundId: sent[10]!.id, limit: 10 }));
+      expect(around.map((m) => m.body)).toEqual([15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5].map((i) => `Message ${i}`));
+      const newer = value<Array<{ body: string }>>(await inbox.dispatch('messages.list', { conversationId, afterId: sent[27]!.id, limit: 10 }));
+      expect(newer.map((m) => m.body)).toEqual(['Message 29', 'Message 28']);
+      const both = await inbox.dispatch('messages.list', { conversationId, afterId: 1, beforeId: 2, limit: 10 });
+      expect(both).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    });
+
+    it('keeps a draft per number across a restart, and drops it when the message is sent', async () => {
+      let inbox = await makeInbox();
+      value(await inbox.dispatch('session.signIn', ACCOUNT));
+      value(await inbox.dispatch('drafts.save', { phone: '+61422222222', body: 'Half-written…' }));
+      await inbox.stop();
+      inbox = await makeInbox();
+      expect(value(await inbox.dispatch('drafts.get', { phone: '+61422222222' }))).toBe('Half-written…');
+      expect(value(await inbox.dispatch('drafts.get', { phone: '+61433333333' }))).toBe('');
+      value(await inbox.dispatch('messages.send', { to: '+61422222222', body: 'Half-written, now finished' }));
+      expect(value(await inbox.dispatch('drafts.get', { phone: '+61422222222' }))).toBe('');
+    });
+
+    it('reads a typed number with the account’s country, or the one in settings, and prices a message', async () => {
+      const inbox = await makeInbox();
+      value(await inbox.dispatch('session.signIn', ACCOUNT));
+      // The simulator's account is in Australia.
+      expect(value(await inbox.dispatch('conversations.forNumber', { number: '0422 222 222' }))).toMatchObject({
+        phone: '+61422222222',
+        title: '+61 422 222 222',
+        conversation: null,
+      });
+      value(await inbox.dispatch('settings.update', { defaultCountry: 'US' }));
+      expect(value(await inbox.dispatch('conversations.forNumber', { number: '(201) 555-0123' }))).toMatchObject({ phone: '+12015550123' });
+      expect(await inbox.dispatch('conversations.forNumber', { number: '12ab' })).toMatchObject({ ok: false, error: { code: 'INVALID_NUMBER' } });
+      expect(await inbox.dispatch('settings.update', { defaultCountry: 'USA' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/two-letter/) } });
+
+      const price = value<{ parts: number; total: string }>(await inbox.dispatch('messages.price', { to: '+61422222222', body: 'x'.repeat(161) }));
+      expect(price).toMatchObject({ parts: 2, total: '0.1584' });
+      expect(simulator.sent()).toHaveLength(0);
     });
   });
 });

@@ -7,7 +7,15 @@ import { ClickSendClient } from './clicksend/client';
 import { ClickSendError } from './clicksend/errors';
 import type { AccountData } from './clicksend/schemas';
 import { openCache, type Db } from './cache/database';
-import { listConversations, markConversationRead } from './cache/conversations';
+import {
+  contactNameForPhone,
+  conversationIdForPhone,
+  getConversation,
+  listConversations,
+  markConversationRead,
+  markConversationUnread,
+} from './cache/conversations';
+import { readDraft, saveDraft } from './cache/drafts';
 import { listMessages, type IngestResult } from './cache/messages';
 import { searchCache } from './cache/search';
 import { readCursor, writeCursor } from './cache/sync-state';
@@ -18,6 +26,8 @@ import type { SecretStore } from './credentials/keychain';
 import { KeychainError } from './credentials/keychain';
 import { Outbox } from './outbox/outbox';
 import { accountCachePath, readSessionFile, writeSessionFile } from './session/accounts';
+import { fileSettings, type SettingsStore } from './settings/settings';
+import { formatNumber, normaliseNumber } from '../../shared/phone-numbers';
 import { SyncEngine } from './sync/sync-engine';
 
 export interface InboxOptions {
@@ -30,6 +40,8 @@ export interface InboxOptions {
   clientTimeoutMs?: number;
   /** See Outbox: how long before a send ClickSend has no record of counts as not sent. */
   confirmSendWithinMs?: number;
+  /** App-wide settings; by default settings.json in the data folder. */
+  settings?: SettingsStore;
 }
 
 interface ActiveAccount {
@@ -50,9 +62,12 @@ export class Inbox {
   private active: ActiveAccount | null = null;
   private notice: string | null = null;
   private focused = true;
+  readonly settings: SettingsStore;
 
   constructor(options: InboxOptions) {
     this.options = options;
+    this.settings = options.settings ?? fileSettings(options.config.dataDir);
+    this.notice = this.settings.notice;
     this.dispatch = createDispatcher(this.handlers(), options.log);
   }
 
@@ -82,7 +97,7 @@ export class Inbox {
     }
     this.deactivate();
     const db = openCache(accountCachePath(this.options.config.dataDir, username));
-    const cached = readCursor<Account>(db, 'account') ?? { username, accountName: username, balance: '', currency: '' };
+    const cached: Account = { username, accountName: username, balance: '', currency: '', country: null, ...readCursor<Partial<Account>>(db, 'account') };
     this.activate(username, apiKey, db, cached);
     writeSessionFile(this.options.config.dataDir, { ...readSessionFile(this.options.config.dataDir), activeAccount: username });
   }
@@ -181,6 +196,7 @@ export class Inbox {
       client,
       changes: (result) => this.publishChanges(result),
       confirmWithinMs: this.options.confirmSendWithinMs,
+      defaultCountry: () => this.defaultCountry(),
     });
     const sync = new SyncEngine({
       db,
@@ -216,6 +232,17 @@ export class Inbox {
     this.emit('session.changed', this.session());
   }
 
+  /** For numbers typed without a country code: the setting, else the account's country. */
+  private defaultCountry(): string | undefined {
+    return this.settings.read().defaultCountry ?? this.active?.account.country ?? undefined;
+  }
+
+  private normalise(number: string): string {
+    const normalised = normaliseNumber(number, this.defaultCountry());
+    if (!normalised.ok) throw new InboxError('INVALID_NUMBER', normalised.reason, null);
+    return normalised.e164;
+  }
+
   private async refreshAccount(): Promise<Account> {
     const active = this.requireActive();
     const account = toAccount(await active.client.getAccount());
@@ -244,7 +271,21 @@ export class Inbox {
       'session.signOut': () => this.signOut(null),
       'accounts.switch': ({ username }) => this.switchAccount(username),
       'account.refresh': () => this.refreshAccount(),
-      'conversations.list': async ({ limit, offset }) => listConversations(this.requireActive().db, limit, offset),
+      'conversations.list': async ({ limit, offset, filter }) => listConversations(this.requireActive().db, limit, offset, filter),
+      'conversations.get': async ({ conversationId }) => getConversation(this.requireActive().db, conversationId),
+      'conversations.forNumber': async ({ number }) => {
+        const { db } = this.requireActive();
+        const phone = this.normalise(number);
+        const id = conversationIdForPhone(db, phone);
+        const conversation = id === null ? null : getConversation(db, id);
+        return { phone, title: conversation?.title ?? contactNameForPhone(db, phone) ?? formatNumber(phone), conversation };
+      },
+      'conversations.markUnread': async ({ conversationId }) => {
+        if (markConversationUnread(this.requireActive().db, conversationId)) {
+          this.emit('conversations.changed', { conversationIds: [conversationId] });
+        }
+        return null;
+      },
       'conversations.markRead': async ({ conversationId }) => {
         const active = this.requireActive();
         if (markConversationRead(active.db, conversationId)) {
@@ -252,9 +293,33 @@ export class Inbox {
         }
         return null;
       },
-      'messages.list': async ({ conversationId, beforeId, limit }) =>
-        listMessages(this.requireActive().db, conversationId, limit, beforeId),
-      'messages.send': ({ to, body }) => this.requireActive().outbox.send(to, body),
+      'messages.list': async ({ conversationId, limit, ...window }) => listMessages(this.requireActive().db, conversationId, limit, window),
+      'messages.price': async ({ to, body }) => {
+        const active = this.requireActive();
+        const price = await active.client.priceSms([{ to: this.normalise(to), body }]);
+        return {
+          parts: price.messages.reduce((sum, m) => sum + (m.message_parts ?? 0), 0),
+          total: price.total_price.toFixed(4),
+          currency: price._currency?.currency_prefix_d ?? active.account.currency,
+        };
+      },
+      'drafts.get': async ({ phone }) => readDraft(this.requireActive().db, phone),
+      'drafts.save': async ({ phone, body }) => {
+        saveDraft(this.requireActive().db, phone, body, Date.now());
+        return null;
+      },
+      'settings.get': async () => this.settings.read(),
+      'settings.update': async (patch) => {
+        const settings = this.settings.update(patch);
+        this.emit('settings.changed', settings);
+        return settings;
+      },
+      'messages.send': async ({ to, body }) => {
+        const active = this.requireActive();
+        const message = await active.outbox.send(to, body);
+        if (message.to) saveDraft(active.db, message.to, '', Date.now());
+        return message;
+      },
       'messages.retry': ({ id }) => this.requireActive().outbox.retry(id),
       'messages.discard': async ({ id }) => {
         this.requireActive().outbox.discard(id);
@@ -278,5 +343,6 @@ function toAccount(data: AccountData): Account {
     accountName: name || data.username,
     balance: data.balance,
     currency: data._currency?.currency_prefix_d ?? data._currency?.currency_name_short ?? '',
+    country: data.country ?? null,
   };
 }

@@ -1,5 +1,5 @@
 // Typed queries over conversations: one per other party's number.
-import type { Conversation, MessageStatus } from '../../../shared/contract';
+import type { Conversation, ConversationFilter, MessageStatus } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/phone-numbers';
 import type { Db } from './database';
 
@@ -19,31 +19,65 @@ interface ConversationRow {
   body: string;
   direction: 'in' | 'out';
   status: MessageStatus;
+  last_outbound_status: MessageStatus | null;
 }
 
-export function listConversations(db: Db, limit: number, offset: number): Conversation[] {
-  return db
+const select = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, c.unread_count,
+    m.body, m.direction, m.status,
+    (SELECT o.status FROM messages o WHERE o.conversation_id = c.id AND o.direction = 'out'
+      ORDER BY o.created_at DESC, o.id DESC LIMIT 1) AS last_outbound_status
+  FROM conversations c JOIN messages m ON m.id = c.last_message_id`;
+
+const filters: Record<ConversationFilter, string> = {
+  all: '1',
+  unread: 'c.unread_count > 0',
+  scheduled: `EXISTS (SELECT 1 FROM messages s WHERE s.status = 'Scheduled' AND s.conversation_id = c.id)`,
+  failed: `EXISTS (SELECT 1 FROM messages s WHERE s.status IN ('Failed', 'Undelivered') AND s.conversation_id = c.id)`,
+};
+
+function toConversation(row: ConversationRow): Conversation {
+  return {
+    id: row.id,
+    phone: row.phone,
+    title: row.contact_name ?? formatNumber(row.phone),
+    lastMessageAt: row.last_message_at,
+    lastBody: row.body,
+    lastDirection: row.direction,
+    lastStatus: row.status,
+    lastOutboundStatus: row.last_outbound_status,
+    unreadCount: row.unread_count,
+  };
+}
+
+export interface ConversationPage {
+  total: number;
+  items: Conversation[];
+}
+
+export function listConversations(db: Db, limit: number, offset: number, filter: ConversationFilter = 'all'): ConversationPage {
+  const where = filters[filter];
+  const items = db
     .prepare<[number, number], ConversationRow>(
-      `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, c.unread_count, m.body, m.direction, m.status
-       FROM conversations c JOIN messages m ON m.id = c.last_message_id
-       ORDER BY c.last_message_at DESC, c.id DESC
-       LIMIT ? OFFSET ?`,
+      `${select} WHERE ${where} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?`,
     )
     .all(limit, offset)
-    .map((row) => ({
-      id: row.id,
-      phone: row.phone,
-      title: row.contact_name ?? formatNumber(row.phone),
-      lastMessageAt: row.last_message_at,
-      lastBody: row.body,
-      lastDirection: row.direction,
-      lastStatus: row.status,
-      unreadCount: row.unread_count,
-    }));
+    .map(toConversation);
+  const total = db.prepare<[], number>(`SELECT COUNT(*) FROM conversations c WHERE ${where}`).pluck().get()!;
+  return { total, items };
+}
+
+export function getConversation(db: Db, id: number): Conversation | null {
+  const row = db.prepare<[number], ConversationRow>(`${select} WHERE c.id = ?`).get(id);
+  return row ? toConversation(row) : null;
 }
 
 export function conversationIdForPhone(db: Db, phone: string): number | null {
   return db.prepare<[string], { id: number }>('SELECT id FROM conversations WHERE phone = ?').get(phone)?.id ?? null;
+}
+
+/** The contact's name for a number with no conversation yet. */
+export function contactNameForPhone(db: Db, phone: string): string | null {
+  return db.prepare<[string], string | null>(`SELECT ${contactNameOf('?')}`).pluck().get(phone) ?? null;
 }
 
 /** Opening a conversation reads it locally. */
@@ -51,5 +85,24 @@ export function markConversationRead(db: Db, conversationId: number): boolean {
   return db.transaction(() => {
     db.prepare('UPDATE messages SET unread = 0 WHERE conversation_id = ? AND unread = 1').run(conversationId);
     return db.prepare('UPDATE conversations SET unread_count = 0 WHERE id = ? AND unread_count > 0').run(conversationId).changes > 0;
+  })();
+}
+
+/** "Mark unread": the newest reply becomes unread again, so the badge shows 1 (or stays as it was). */
+export function markConversationUnread(db: Db, conversationId: number): boolean {
+  return db.transaction(() => {
+    const newest = db
+      .prepare<[number], number>(
+        `SELECT id FROM messages WHERE conversation_id = ? AND direction = 'in' ORDER BY created_at DESC, id DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(conversationId);
+    if (newest === undefined) return false;
+    db.prepare('UPDATE messages SET unread = 1 WHERE id = ?').run(newest);
+    return (
+      db
+        .prepare('UPDATE conversations SET unread_count = (SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND unread = 1) WHERE id = ?')
+        .run(conversationId, conversationId).changes > 0
+    );
   })();
 }

@@ -45,11 +45,11 @@ describe('message cache', () => {
       message({ messageId: 'B', direction: 'in', from: '+61422222222', to: '+61411000000', status: 'Received', createdAt: 2000, unread: true }),
       message({ messageId: 'C', direction: 'out', to: '+61433333333', createdAt: 1500 }),
     ]);
-    const conversations = listConversations(db, 10, 0);
+    const conversations = listConversations(db, 10, 0).items;
     expect(conversations.map((c) => c.phone)).toEqual(['+61422222222', '+61433333333']);
     expect(conversations[0]).toMatchObject({ lastBody: 'Hello', lastDirection: 'in', unreadCount: 1 });
     expect(markConversationRead(db, conversations[0]!.id)).toBe(true);
-    expect(listConversations(db, 10, 0)[0]!.unreadCount).toBe(0);
+    expect(listConversations(db, 10, 0).items[0]!.unreadCount).toBe(0);
   });
 
   it('moves statuses forward only, whatever order reports arrive in', () => {
@@ -59,7 +59,7 @@ describe('message cache', () => {
     const stale = ingestMessages(db, [message({ status: 'Queued' })]);
     expect(late.changed).toHaveLength(0);
     expect(stale.changed).toHaveLength(0);
-    const [stored] = listMessages(db, listConversations(db, 1, 0)[0]!.id, 10);
+    const [stored] = listMessages(db, listConversations(db, 1, 0).items[0]!.id, 10);
     expect(stored).toMatchObject({ status: 'Delivered', statusText: 'Delivered to handset' });
   });
 
@@ -89,10 +89,10 @@ describe('message cache', () => {
       db,
       Array.from({ length: 25 }, (_, i) => message({ messageId: `M${i}`, body: `#${i}`, createdAt: 1000 + i })),
     );
-    const conversationId = listConversations(db, 1, 0)[0]!.id;
+    const conversationId = listConversations(db, 1, 0).items[0]!.id;
     const newest = listMessages(db, conversationId, 10);
-    const older = listMessages(db, conversationId, 10, newest[9]!.id);
-    const oldest = listMessages(db, conversationId, 10, older[9]!.id);
+    const older = listMessages(db, conversationId, 10, { beforeId: newest[9]!.id });
+    const oldest = listMessages(db, conversationId, 10, { beforeId: older[9]!.id });
     expect(newest.map((m) => m.body)).toEqual(Array.from({ length: 10 }, (_, i) => `#${24 - i}`));
     expect(older[0]!.body).toBe('#14');
     expect(oldest.map((m) => m.body)).toEqual(['#4', '#3', '#2', '#1', '#0']);

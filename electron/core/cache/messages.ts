@@ -38,10 +38,13 @@ interface MessageRow {
   scheduled_at: number | null;
   parts: number | null;
   price: string | null;
+  outbox_state: Message['outboxState'];
 }
 
-const columns = `id, conversation_id, message_id, direction, body, from_number, to_number, status,
-  status_text, created_at, scheduled_at, parts, price`;
+const columns = `m.id, m.conversation_id, m.message_id, m.direction, m.body, m.from_number, m.to_number, m.status,
+  m.status_text, m.created_at, m.scheduled_at, m.parts, m.price, o.state AS outbox_state`;
+/** Messages with their outbox entry, if any: the one shape every read returns. */
+const source = 'messages m LEFT JOIN outbox o ON o.message_row_id = m.id';
 
 export function toMessage(row: MessageRow): Message {
   return {
@@ -58,6 +61,7 @@ export function toMessage(row: MessageRow): Message {
     scheduledAt: row.scheduled_at,
     parts: row.parts,
     price: row.price,
+    outboxState: row.outbox_state ?? null,
   };
 }
 
@@ -75,10 +79,10 @@ export interface IngestResult {
 /** Stores a batch in one transaction; returns what is new and what moved on. */
 export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): IngestResult {
   const byMessageId = db.prepare<[string], MessageRow & { status_code: string | null }>(
-    `SELECT ${columns}, status_code FROM messages WHERE message_id = ?`,
+    `SELECT ${columns}, m.status_code FROM ${source} WHERE m.message_id = ?`,
   );
   const pendingByCustomString = db.prepare<[string], MessageRow>(
-    `SELECT ${columns} FROM messages WHERE custom_string = ? AND message_id IS NULL AND direction = 'out' LIMIT 1`,
+    `SELECT ${columns} FROM ${source} WHERE m.custom_string = ? AND m.message_id IS NULL AND m.direction = 'out' LIMIT 1`,
   );
   const conversationByPhone = db.prepare<[string], { id: number }>('SELECT id FROM conversations WHERE phone = ?');
   const insertConversation = db.prepare<[string]>('INSERT INTO conversations (phone) VALUES (?)');
@@ -101,7 +105,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
        unread_count = unread_count + @unread
      WHERE id = @conversationId`,
   );
-  const readBack = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM messages WHERE id = ?`);
+  const readBack = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.id = ?`);
   const dropFromOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE message_row_id = ?');
 
   const result: IngestResult = { added: [], changed: [], conversationIds: [] };
@@ -159,28 +163,46 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
   return result;
 }
 
-/** Newest first; `beforeId` pages backwards from a message already shown. */
-export function listMessages(db: Db, conversationId: number, limit: number, beforeId?: number): Message[] {
-  const rows =
-    beforeId === undefined
-      ? db
-          .prepare<[number, number], MessageRow>(
-            `SELECT ${columns} FROM messages WHERE conversation_id = ?
-             ORDER BY created_at DESC, id DESC LIMIT ?`,
-          )
-          .all(conversationId, limit)
-      : db
-          .prepare<[number, number, number], MessageRow>(
-            `SELECT ${columns} FROM messages WHERE conversation_id = ?
-               AND (created_at, id) < (SELECT created_at, id FROM messages WHERE id = ?)
-             ORDER BY created_at DESC, id DESC LIMIT ?`,
-          )
-          .all(conversationId, beforeId, limit);
+export type MessageWindow = { beforeId?: number; afterId?: number; aroundId?: number };
+
+/**
+ * Newest first. With no anchor: the newest page. `beforeId` pages backwards
+ * from a message already shown, `afterId` forwards, `aroundId` gives half a
+ * page either side of a message (and the message itself).
+ */
+export function listMessages(db: Db, conversationId: number, limit: number, window: MessageWindow = {}): Message[] {
+  const older = db.prepare<[number, number, number], MessageRow>(
+    `SELECT ${columns} FROM ${source} WHERE m.conversation_id = ?
+       AND (m.created_at, m.id) < (SELECT created_at, id FROM messages WHERE id = ?)
+     ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
+  );
+  const newer = db.prepare<[number, number, number], MessageRow>(
+    `SELECT ${columns} FROM ${source} WHERE m.conversation_id = ?
+       AND (m.created_at, m.id) > (SELECT created_at, id FROM messages WHERE id = ?)
+     ORDER BY m.created_at ASC, m.id ASC LIMIT ?`,
+  );
+  let rows: MessageRow[];
+  if (window.beforeId !== undefined) {
+    rows = older.all(conversationId, window.beforeId, limit);
+  } else if (window.afterId !== undefined) {
+    rows = newer.all(conversationId, window.afterId, limit).reverse();
+  } else if (window.aroundId !== undefined) {
+    const anchor = db.prepare<[number, number], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.id = ? AND m.conversation_id = ?`).get(window.aroundId, conversationId);
+    if (!anchor) return listMessages(db, conversationId, limit);
+    const half = Math.max(1, Math.floor(limit / 2));
+    rows = [...newer.all(conversationId, anchor.id, half).reverse(), anchor, ...older.all(conversationId, anchor.id, half)];
+  } else {
+    rows = db
+      .prepare<[number, number], MessageRow>(
+        `SELECT ${columns} FROM ${source} WHERE m.conversation_id = ? ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
+      )
+      .all(conversationId, limit);
+  }
   return rows.map(toMessage);
 }
 
 export function getMessage(db: Db, id: number): Message | null {
-  const row = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM messages WHERE id = ?`).get(id);
+  const row = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.id = ?`).get(id);
   return row ? toMessage(row) : null;
 }
 
@@ -197,7 +219,7 @@ export interface StatusReport {
 
 /** Delivery receipts: move known messages forward; unknown ids wait for history. */
 export function applyStatusReports(db: Db, reports: readonly StatusReport[]): IngestResult {
-  const find = db.prepare<[string], MessageRow>(`SELECT ${columns} FROM messages WHERE message_id = ?`);
+  const find = db.prepare<[string], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.message_id = ?`);
   const update = db.prepare(
     'UPDATE messages SET status = ?, status_code = ?, status_text = ?, sent_at = COALESCE(sent_at, ?) WHERE id = ?',
   );

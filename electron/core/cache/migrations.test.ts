@@ -23,6 +23,13 @@ const seeds: Record<number, (db: Db) => void> = {
       INSERT INTO sync_state (key, value) VALUES ('historyDate', '3');
     `);
   },
+  2: (db) => {
+    db.exec(`
+      INSERT INTO contact_lists (list_id, name) VALUES (7, 'Customers');
+      INSERT INTO contacts (contact_id, list_id, phone, first_name, last_name) VALUES (70, 7, '+61422222222', 'Ana', 'Lima');
+      INSERT INTO templates (template_id, name, body) VALUES (5, 'Reminder', 'See you at {time}');
+    `);
+  },
 };
 
 function databaseAt(version: number): Db {
@@ -54,6 +61,10 @@ describe('migrations', () => {
         expect(db.prepare('SELECT sent_at FROM messages WHERE id = 1').pluck().get()).toBe(1000);
         expect(db.prepare("SELECT value FROM sync_state WHERE key = 'historyDate'").pluck().get()).toBe('3');
       }
+      if (start >= 2) {
+        expect(searchCache(db, 'lima', 10).contacts.map((c) => c.name)).toEqual(['Ana Lima']);
+        expect(db.prepare('SELECT name FROM templates').pluck().all()).toEqual(['Reminder']);
+      }
       db.close();
     });
   }
@@ -72,11 +83,11 @@ describe('migrations', () => {
   });
 
   it('leaves a database at its old version when a migration fails half-way', () => {
-    const db = databaseAt(1);
-    db.exec('CREATE TABLE templates (x INTEGER)'); // collides with version 2
+    const db = databaseAt(2);
+    db.exec('CREATE TABLE drafts (x INTEGER)'); // collides with version 3
     expect(() => migrate(db)).toThrow();
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
-    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'outbox'").pluck().get()).toBe(0);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_by_status'").pluck().get()).toBe(0);
     db.close();
   });
 });

@@ -134,6 +134,20 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
       END;
     `);
   },
+
+  // 3: the list's filters (scheduled, failed) find their conversations by
+  // status through an index; drafts are kept per number, so a draft for a
+  // conversation not yet started survives too.
+  (db) => {
+    db.exec(`
+      CREATE INDEX messages_by_status ON messages (status, conversation_id);
+      CREATE TABLE drafts (
+        phone TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `);
+  },
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -37,6 +37,7 @@ export const AccountData = z.object({
   account_name: optionalText,
   user_first_name: optionalText,
   user_last_name: optionalText,
+  country: optionalText,
   balance: z.union([z.string(), z.number()]).transform((v) => String(v)),
   _currency: z
     .object({ currency_name_short: z.string().optional(), currency_prefix_d: z.string().optional() })

@@ -35,7 +35,8 @@ export interface OutboxOptions {
   db: Db;
   client: ClickSendClient;
   changes(result: IngestResult): void;
-  defaultCountry?: string;
+  /** For numbers typed without a country code. */
+  defaultCountry?: () => string | undefined;
   /** How long ClickSend may take to show a message in history before its absence means it was not sent. */
   confirmWithinMs?: number;
   now?: () => number;
@@ -59,7 +60,7 @@ export class Outbox {
   }
 
   async send(to: string, body: string): Promise<Message> {
-    const number = normaliseNumber(to, this.options.defaultCountry);
+    const number = normaliseNumber(to, this.options.defaultCountry?.());
     if (!number.ok) throw new InboxError('INVALID_NUMBER', number.reason, null);
     if (body.trim() === '') throw new InboxError('EMPTY_MESSAGE', 'The message is empty.', 'Type a message before sending.');
     const stored = queueSend(this.options.db, {

@@ -20,6 +20,8 @@ const PAGE = 100;
 /** Re-read this much history before the cursor: rows can land late. */
 const OVERLAP_SECONDS = 600;
 const MAX_BACKOFF_MS = 120_000;
+/** More unread replies than this are marked read with one request. */
+const BULK_READ_FROM = 10;
 
 interface BackfillCursor {
   nextPage: number;
@@ -210,7 +212,15 @@ export class SyncEngine {
     // Committed before it is marked read at ClickSend: a crash in between
     // only means the reply is offered again, and ingestion ignores repeats.
     this.emitChanges(ingestMessages(this.db, seen.map(fromInbound)));
-    for (const row of seen) await this.client.markInboundRead(row.message_id, signal);
+    if (seen.length <= BULK_READ_FROM) {
+      for (const row of seen) await this.client.markInboundRead(row.message_id, signal);
+      return;
+    }
+    // Many at once (back after a weekend): one request instead of hundreds.
+    // date_before is exclusive; a reply stamped in between and hidden by this
+    // is still caught by the history pull, which re-reads the last 10 minutes.
+    const newest = Math.max(...seen.map((row) => row.timestamp ?? row.timestamp_send ?? 0));
+    await this.client.markAllInboundRead(newest + 1, signal);
   }
 
   private async pullReceipts(signal: AbortSignal): Promise<void> {
