@@ -33,6 +33,10 @@ export interface InboxApp {
   env: Record<string, string>;
   /** Stops the core and starts it again on the same data (a restart of the app). */
   restart(): Promise<void>;
+  /** ClickSend goes away (connections refused) ... */
+  stopSimulator(): Promise<void>;
+  /** ... and comes back on the same address, empty but for the account. */
+  startSimulatorAgain(): Promise<Simulator>;
   signIn(username?: string, apiKey?: string): Promise<void>;
 }
 
@@ -122,7 +126,8 @@ class ElectronRunner {
 
 export const test = base.extend<{ app: InboxApp }>({
   app: async ({}, use) => {
-    const simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 50 }] });
+    let simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 50 }] });
+    const port = Number(new URL(simulator.url).port);
     const dataDir = mkdtempSync(join(tmpdir(), 'inbox-e2e-'));
     const env = {
       CLICKSEND_API_URL: simulator.url,
@@ -138,9 +143,16 @@ export const test = base.extend<{ app: InboxApp }>({
       get page() {
         return runner.page;
       },
-      simulator,
+      get simulator() {
+        return simulator;
+      },
       dataDir,
       env,
+      stopSimulator: () => simulator.close(),
+      startSimulatorAgain: async () => {
+        simulator = await startSimulator({ port, accounts: [{ ...ACCOUNT, balance: 50 }] });
+        return simulator;
+      },
       restart: async () => {
         await runner.stopCore();
         await runner.start();

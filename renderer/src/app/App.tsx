@@ -2,11 +2,13 @@ import { useEffect } from 'react';
 import { useInbox } from '../store/inbox-store';
 import { SignIn } from '../session/SignIn';
 import { InboxView } from './InboxView';
+import { useTheme } from './theme';
 
 export function App() {
   const session = useInbox((s) => s.session);
   const init = useInbox((s) => s.init);
   const addingAccount = useInbox((s) => s.addingAccount);
+  useTheme();
 
   useEffect(() => {
     void init();

@@ -1,7 +1,9 @@
 // The search field above the conversation list (Ctrl/Cmd+K focuses it), and
 // its results in place of the list while there is text in it.
 import { useEffect, useRef } from 'react';
-import { useInbox } from '../store/inbox-store';
+import { call } from '../bridge/inbox-client';
+import { useConversations } from '../conversations/conversations-store';
+import { useThread } from '../thread/thread-store';
 import { formatTime } from '../thread/time';
 import { Snippet } from './Snippet';
 import { useSearch } from './search-store';
@@ -30,7 +32,7 @@ export function SearchBox() {
         ref={input}
         type="search"
         aria-label="Search"
-        placeholder="Search messages and contacts (Ctrl+K)"
+        placeholder="Search (Ctrl+K)"
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
@@ -46,11 +48,19 @@ export function SearchResultsList() {
   const error = useSearch((s) => s.error);
   const text = useSearch((s) => s.text);
   const clear = useSearch((s) => s.clear);
-  const select = useInbox((s) => s.select);
+  const select = useConversations((s) => s.select);
 
-  const open = (conversationId: number) => {
+  /** Opens the thread, scrolled to the message found, when there is one. */
+  const open = (conversationId: number, messageId?: number) => {
     clear();
-    void select(conversationId);
+    void select(conversationId, messageId);
+  };
+  const startWith = (phone: string) => {
+    clear();
+    void call('conversations.forNumber', { number: phone }).then(
+      ({ phone: e164, title }) => useThread.getState().open({ conversationId: null, phone: e164, title }),
+      () => undefined,
+    );
   };
 
   if (error) return <p className="empty muted" role="alert">{error.message}</p>;
@@ -63,7 +73,12 @@ export function SearchResultsList() {
         <ul aria-label="Contacts found">
           {results.contacts.map((c) => (
             <li key={c.contactId}>
-              <button type="button" className="conversation" disabled={c.conversationId === null} onClick={() => c.conversationId !== null && open(c.conversationId)}>
+              <button
+                type="button"
+                className="conversation"
+                disabled={c.conversationId === null && !c.phone}
+                onClick={() => (c.conversationId !== null ? open(c.conversationId) : c.phone && startWith(c.phone))}
+              >
                 <span className="title">{c.name}</span>
                 <span className="preview muted">{c.phone ?? ''}</span>
               </button>
@@ -75,7 +90,7 @@ export function SearchResultsList() {
         <ul aria-label="Messages found">
           {results.messages.map((m) => (
             <li key={m.id}>
-              <button type="button" className="conversation" onClick={() => open(m.conversationId)}>
+              <button type="button" className="conversation" onClick={() => open(m.conversationId, m.id)}>
                 <span className="row">
                   <span className="title">{m.title}</span>
                   <time className="muted">{formatTime(m.createdAt)}</time>

@@ -1,13 +1,12 @@
-// The renderer's state (zustand). Everything in it comes from the core over
-// the contract; the store never talks to ClickSend or storage itself.
+// The renderer's session state (zustand), and the one place core events are
+// routed to the stores that show them. Everything comes from the core over
+// the contract; no store talks to ClickSend or storage itself.
 import { create } from 'zustand';
-import type { Conversation, Message, Session, SyncStatus, UserError } from '../../../shared/contract';
+import { DEFAULT_SETTINGS, type Session, type Settings, type SyncStatus, type UserError } from '../../../shared/contract';
 import { call, describeError, onCoreConnection, subscribe } from '../bridge/inbox-client';
+import { useConversations } from '../conversations/conversations-store';
 import { useSearch } from '../search/search-store';
-import { groupByConversation, mergeMessages } from './message-merge';
-
-const PAGE = 50;
-const LIST_LIMIT = 500;
+import { useThread } from '../thread/thread-store';
 
 export interface InboxState {
   /** null while the first answer from the core is awaited. */
@@ -16,14 +15,12 @@ export interface InboxState {
   online: boolean;
   offlineMessage: string | null;
   sync: SyncStatus | null;
-  conversations: Conversation[];
-  selectedId: number | null;
-  /** Per conversation, newest first. */
-  messages: Record<number, Message[]>;
-  hasOlder: Record<number, boolean>;
+  settings: Settings;
   error: UserError | null;
   /** The sign-in form is open to add another account while one is signed in. */
   addingAccount: boolean;
+  /** The New message dialog is open. */
+  composing: boolean;
 
   init(): Promise<void>;
   signIn(username: string, apiKey: string): Promise<UserError | null>;
@@ -31,11 +28,8 @@ export interface InboxState {
   signOut(): Promise<void>;
   switchAccount(username: string): Promise<UserError | null>;
   setAddingAccount(adding: boolean): void;
-  retry(messageId: number): Promise<void>;
-  discard(messageId: number): Promise<void>;
-  select(conversationId: number): Promise<void>;
-  loadOlder(conversationId: number): Promise<void>;
-  send(body: string): Promise<UserError | null>;
+  setComposing(composing: boolean): void;
+  updateSettings(patch: Partial<Settings>): Promise<UserError | null>;
   syncNow(): Promise<void>;
   dismissError(): void;
 }
@@ -53,15 +47,6 @@ function reportPresence(): void {
 }
 
 export const useInbox = create<InboxState>()((set, get) => {
-  const refreshConversations = async () => {
-    if (get().session?.state !== 'signed-in') return;
-    try {
-      set({ conversations: await call('conversations.list', { limit: LIST_LIMIT, offset: 0 }) });
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
-  };
-
   const applySession = (session: Session) => {
     const previous = get().session;
     const previousUser = previous?.state === 'signed-in' ? previous.account.username : null;
@@ -69,20 +54,31 @@ export const useInbox = create<InboxState>()((set, get) => {
     set({ session, sync: session.state === 'signed-in' ? session.sync : null });
     // Another account (or none): nothing of the last one may stay on screen.
     if (user !== previousUser) {
-      set({ conversations: [], messages: {}, selectedId: null, hasOlder: {}, addingAccount: false, error: null });
+      set({ addingAccount: false, composing: false, error: null });
+      useConversations.getState().reset();
+      useThread.getState().close();
       useSearch.getState().clear();
-      if (user) void refreshConversations();
+      if (user) void useConversations.getState().refresh();
     }
   };
 
-  const mergeIntoThreads = (incoming: Message[]) => {
-    const groups = groupByConversation(incoming);
-    set((state) => {
-      const messages = { ...state.messages };
-      for (const [conversationId, group] of groups) {
-        if (messages[conversationId]) messages[conversationId] = mergeMessages(messages[conversationId], group);
+  const routeEvents = () => {
+    subscribe('session.changed', applySession);
+    subscribe('settings.changed', (settings) => set({ settings }));
+    subscribe('sync.status', (sync) => set({ sync, ...(sync.state === 'offline' ? { online: false, offlineMessage: sync.message } : {}) }));
+    subscribe('connection.changed', ({ online, message }) => set({ online, offlineMessage: message }));
+    subscribe('messages.added', ({ messages }) => useThread.getState().receive(messages));
+    subscribe('messages.statusChanged', ({ messages }) => useThread.getState().receive(messages));
+    subscribe('directory.changed', ({ contacts }) => {
+      if (contacts) void useConversations.getState().refresh();
+    });
+    subscribe('conversations.changed', ({ conversationIds }) => {
+      void useConversations.getState().refresh();
+      // A reply to the conversation being read, while the window has focus, is read.
+      const open = useThread.getState().target?.conversationId;
+      if (open != null && conversationIds.includes(open) && document.hasFocus()) {
+        void useConversations.getState().markRead(open);
       }
-      return { messages };
     });
   };
 
@@ -92,30 +88,14 @@ export const useInbox = create<InboxState>()((set, get) => {
     online: true,
     offlineMessage: null,
     sync: null,
-    conversations: [],
-    selectedId: null,
-    messages: {},
-    hasOlder: {},
+    settings: DEFAULT_SETTINGS,
     error: null,
     addingAccount: false,
+    composing: false,
 
     async init() {
-      subscribe('session.changed', applySession);
-      subscribe('sync.status', (sync) => set({ sync, ...(sync.state === 'offline' ? { online: false, offlineMessage: sync.message } : {}) }));
-      subscribe('connection.changed', ({ online, message }) => set({ online, offlineMessage: message }));
-      subscribe('messages.added', ({ messages }) => mergeIntoThreads(messages));
-      subscribe('messages.statusChanged', ({ messages }) => mergeIntoThreads(messages));
-      subscribe('directory.changed', ({ contacts }) => {
-        if (contacts) void refreshConversations();
-      });
+      routeEvents();
       reportPresence();
-      subscribe('conversations.changed', ({ conversationIds }) => {
-        void refreshConversations();
-        const selected = get().selectedId;
-        if (selected !== null && conversationIds.includes(selected) && document.hasFocus()) {
-          void call('conversations.markRead', { conversationId: selected }).catch(() => undefined);
-        }
-      });
       onCoreConnection((coreConnected) => {
         set({ coreConnected });
         if (coreConnected) {
@@ -124,7 +104,8 @@ export const useInbox = create<InboxState>()((set, get) => {
         }
       });
       try {
-        const session = await call('session.get', {});
+        const [session, settings] = await Promise.all([call('session.get', {}), call('settings.get', {})]);
+        set({ settings });
         applySession(session);
         if (session.state === 'signed-in') set({ online: session.sync.state !== 'offline', offlineMessage: session.sync.message });
       } catch (error) {
@@ -171,63 +152,13 @@ export const useInbox = create<InboxState>()((set, get) => {
       set({ addingAccount });
     },
 
-    async retry(messageId) {
-      try {
-        mergeIntoThreads([await call('messages.retry', { id: messageId })]);
-      } catch (error) {
-        set({ error: describeError(error) });
-      }
+    setComposing(composing) {
+      set({ composing });
     },
 
-    async discard(messageId) {
-      const conversationId = get().selectedId;
+    async updateSettings(patch) {
       try {
-        await call('messages.discard', { id: messageId });
-        if (conversationId !== null) {
-          set((state) => ({
-            messages: { ...state.messages, [conversationId]: (state.messages[conversationId] ?? []).filter((m) => m.id !== messageId) },
-          }));
-        }
-      } catch (error) {
-        set({ error: describeError(error) });
-      }
-    },
-
-    async select(conversationId) {
-      set({ selectedId: conversationId });
-      try {
-        const page = await call('messages.list', { conversationId, limit: PAGE });
-        set((state) => ({
-          messages: { ...state.messages, [conversationId]: mergeMessages(state.messages[conversationId] ?? [], page) },
-          hasOlder: { ...state.hasOlder, [conversationId]: page.length === PAGE },
-        }));
-        await call('conversations.markRead', { conversationId });
-      } catch (error) {
-        set({ error: describeError(error) });
-      }
-    },
-
-    async loadOlder(conversationId) {
-      const loaded = get().messages[conversationId];
-      const oldest = loaded?.[loaded.length - 1];
-      if (!oldest || !get().hasOlder[conversationId]) return;
-      try {
-        const page = await call('messages.list', { conversationId, beforeId: oldest.id, limit: PAGE });
-        set((state) => ({
-          messages: { ...state.messages, [conversationId]: mergeMessages(state.messages[conversationId] ?? [], page) },
-          hasOlder: { ...state.hasOlder, [conversationId]: page.length === PAGE },
-        }));
-      } catch (error) {
-        set({ error: describeError(error) });
-      }
-    },
-
-    async send(body) {
-      const conversation = get().conversations.find((c) => c.id === get().selectedId);
-      if (!conversation) return { code: 'NO_CONVERSATION', message: 'Open a conversation first.', action: null };
-      try {
-        const message = await call('messages.send', { to: conversation.phone, body });
-        mergeIntoThreads([message]);
+        set({ settings: await call('settings.update', patch) });
         return null;
       } catch (error) {
         return describeError(error);

@@ -16,6 +16,7 @@ const m = (id: number, createdAt: number, extra: Partial<Message> = {}): Message
   scheduledAt: null,
   parts: 1,
   price: null,
+  outboxState: null,
   ...extra,
 });
 

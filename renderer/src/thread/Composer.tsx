@@ -1,12 +1,74 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { UserError } from '../../../shared/contract';
+// Writing a message: Enter sends, Shift+Enter is a new line; a live count of
+// characters, parts and encoding; a price from ClickSend before sending; and
+// a draft per number, kept by the core so it survives switching and restarts.
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Price, UserError } from '../../../shared/contract';
+import { segmentSms } from '../../../shared/sms-segments';
+import { call } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
+import { useThread } from './thread-store';
 
-export function Composer() {
-  const send = useInbox((s) => s.send);
+const DRAFT_SAVE_MS = 400;
+const PRICE_MS = 700;
+
+export function Composer({ phone }: { phone: string }) {
+  const send = useThread((s) => s.send);
+  const online = useInbox((s) => s.online);
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
+  // The price of one exact body: shown only while the body is still that.
+  const [priced, setPriced] = useState<{ body: string; price: Price | 'unavailable' } | null>(null);
+  const loadedDraft = useRef(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    call('drafts.get', { phone }).then(
+      (draft) => {
+        if (!current) return;
+        loadedDraft.current = true;
+        setBody((typed) => typed || draft);
+      },
+      () => (loadedDraft.current = true),
+    );
+    textarea.current?.focus();
+    return () => {
+      current = false;
+    };
+  }, [phone]);
+
+  // Save the draft shortly after typing stops (and at once when leaving).
+  const latest = useRef(body);
+  useEffect(() => {
+    latest.current = body;
+  }, [body]);
+  useEffect(() => {
+    if (!loadedDraft.current) return;
+    const timer = setTimeout(() => void call('drafts.save', { phone, body }).catch(() => undefined), DRAFT_SAVE_MS);
+    return () => clearTimeout(timer);
+  }, [phone, body]);
+  useEffect(
+    () => () => {
+      if (loadedDraft.current) void call('drafts.save', { phone, body: latest.current }).catch(() => undefined);
+    },
+    [phone],
+  );
+
+  useEffect(() => {
+    if (body.trim() === '') return;
+    let current = true;
+    const timer = setTimeout(() => {
+      call('messages.price', { to: phone, body }).then(
+        (price) => current && setPriced({ body, price }),
+        () => current && setPriced({ body, price: 'unavailable' }),
+      );
+    }, PRICE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [phone, body, online]);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -15,16 +77,22 @@ export function Composer() {
     const failure = await send(body);
     setBusy(false);
     setError(failure);
-    if (!failure) setBody('');
+    if (!failure) {
+      setBody('');
+      void call('drafts.save', { phone, body: '' }).catch(() => undefined);
+    }
+    textarea.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
     }
   };
 
+  const segments = segmentSms(body);
+  const price = priced?.body === body ? priced.price : null;
   return (
     <form className="composer" onSubmit={(e) => void submit(e)}>
       {error && (
@@ -34,9 +102,12 @@ export function Composer() {
       )}
       <div className="row">
         <textarea
+          ref={textarea}
           aria-label="Message"
-          placeholder="Type a message"
+          aria-describedby="composer-count"
+          placeholder="Type a message · Enter to send, Shift+Enter for a new line"
           rows={2}
+          maxLength={1600}
           value={body}
           onChange={(e) => setBody(e.target.value)}
           onKeyDown={onKeyDown}
@@ -44,6 +115,24 @@ export function Composer() {
         <button type="submit" disabled={busy || body.trim() === ''}>
           Send
         </button>
+      </div>
+      <div className="composer-info muted" id="composer-count">
+        <span aria-label="Length">
+          {segments.units}/{segments.parts <= 1 ? segments.perPart : segments.parts * segments.perPart} · {segments.parts}{' '}
+          {segments.parts === 1 ? 'part' : 'parts'} · {segments.encoding}
+        </span>
+        {segments.encoding === 'UCS-2' && (
+          <span className="warning" role="note">
+            {segments.unicodeCharacters.slice(0, 3).map((c) => `“${c}”`).join(' ')} {segments.unicodeCharacters.length === 1 ? 'makes' : 'make'} this a
+            Unicode message: 70 characters per part instead of 160.
+          </span>
+        )}
+        {price && (
+          <span aria-label="Estimated cost">
+            {price === 'unavailable' ? (online ? 'Price unavailable' : 'Price unavailable offline') : `≈ ${price.currency}${price.total}`}
+          </span>
+        )}
+        {!online && <span>Offline: messages wait in the outbox and go out by themselves.</span>}
       </div>
     </form>
   );

@@ -1,81 +1,154 @@
-import { useLayoutEffect, useRef } from 'react';
+// The open conversation: messages oldest at the top, newest at the bottom,
+// virtualised; older pages load as the user scrolls up, without the view
+// jumping, and new messages scroll into view only if the user was already at
+// the bottom.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Message } from '../../../shared/contract';
-import { useInbox } from '../store/inbox-store';
+import { useConversations } from '../conversations/conversations-store';
 import { Composer } from './Composer';
-import { formatTime } from './time';
+import { MessageBubble } from './MessageBubble';
+import { useThread } from './thread-store';
+import { dayKey, dayLabel } from './time';
 
-const EMPTY: Message[] = [];
+type Row = { kind: 'day'; key: string; label: string } | { kind: 'message'; key: string; message: Message };
+
+function toRows(newestFirst: Message[]): Row[] {
+  const rows: Row[] = [];
+  let day = '';
+  for (let i = newestFirst.length - 1; i >= 0; i--) {
+    const message = newestFirst[i]!;
+    const key = dayKey(message.createdAt);
+    if (key !== day) {
+      rows.push({ kind: 'day', key: `day-${key}`, label: dayLabel(message.createdAt) });
+      day = key;
+    }
+    rows.push({ kind: 'message', key: `m-${message.id}`, message });
+  }
+  return rows;
+}
+
+const NEAR_EDGE_PX = 120;
 
 export function Thread() {
-  const selectedId = useInbox((s) => s.selectedId);
-  const conversation = useInbox((s) => s.conversations.find((c) => c.id === s.selectedId));
-  const messages = useInbox((s) => (s.selectedId === null ? EMPTY : (s.messages[s.selectedId] ?? EMPTY)));
-  const hasOlder = useInbox((s) => (s.selectedId === null ? false : Boolean(s.hasOlder[s.selectedId])));
-  const loadOlder = useInbox((s) => s.loadOlder);
-  const bottom = useRef<HTMLDivElement>(null);
-  const newestId = messages[0]?.id;
+  const target = useThread((s) => s.target);
+  const window = useThread((s) => s.window);
+  const loading = useThread((s) => s.loading);
+  const error = useThread((s) => s.error);
+  const loadOlder = useThread((s) => s.loadOlder);
+  const loadNewer = useThread((s) => s.loadNewer);
+  const markUnread = useConversations((s) => s.markUnread);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => toRows(window.messages), [window.messages]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualizer re-renders on scroll by design
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (rows[i]?.kind === 'day' ? 36 : 72),
+    getItemKey: (i) => rows[i]!.key,
+    overscan: 12,
+  });
+
+  // Where the view was, to keep it there when rows arrive above or below.
+  const atBottom = useRef(true);
+  const fromBottom = useRef(0);
+  const firstKey = useRef<string | null>(null);
+  const lastKey = useRef<string | null>(null);
 
   useLayoutEffect(() => {
-    bottom.current?.scrollIntoView({ block: 'end' });
-  }, [selectedId, newestId]);
+    if (rows.length === 0) {
+      // Opening (or reopening) a thread: the next rows are a fresh start.
+      firstKey.current = null;
+      lastKey.current = null;
+      atBottom.current = true;
+      return;
+    }
+    const el = scroller.current;
+    if (!el) return;
+    const newFirst = rows[0]!.key;
+    const newLast = rows.at(-1)!.key;
+    if (firstKey.current === null) {
+      // At the newest message, or at the search result being opened.
+      const focus = window.focusId === null ? -1 : rows.findIndex((r) => r.kind === 'message' && r.message.id === window.focusId);
+      virtualizer.scrollToIndex(focus >= 0 ? focus : rows.length - 1, { align: focus >= 0 ? 'center' : 'end' });
+    } else if (newFirst !== firstKey.current) {
+      // Older rows above: keep the same distance from the bottom, so nothing moves.
+      el.scrollTop = virtualizer.getTotalSize() - fromBottom.current;
+    } else if (newLast !== lastKey.current && atBottom.current) {
+      virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    }
+    firstKey.current = newFirst;
+    lastKey.current = newLast;
+  }, [rows, virtualizer, window.focusId]);
 
-  if (selectedId === null || !conversation) {
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    fromBottom.current = el.scrollHeight - el.scrollTop;
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_EDGE_PX;
+    if (el.scrollTop < NEAR_EDGE_PX && window.hasOlder) void loadOlder();
+    if (atBottom.current && window.hasNewer) void loadNewer();
+  };
+
+  if (!target) {
     return (
       <section className="thread empty-thread" aria-label="Messages">
-        <p className="muted">Choose a conversation to read it.</p>
+        <div className="muted centered-text">
+          <p>Choose a conversation to read it, or start one with New message.</p>
+          <p>
+            <kbd>Ctrl</kbd>+<kbd>K</kbd> search · <kbd>Ctrl</kbd>+<kbd>N</kbd> new message · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> previous / next
+          </p>
+        </div>
       </section>
     );
   }
 
   return (
     <section className="thread" aria-label="Messages">
-      <h2 className="thread-title">{conversation.title}</h2>
-      <div className="scroller">
-        {hasOlder && (
-          <button type="button" className="link older" onClick={() => void loadOlder(selectedId)}>
-            Load older messages
+      <header className="thread-header">
+        <h2 className="thread-title">{target.title}</h2>
+        {target.conversationId !== null && (
+          <button type="button" className="secondary" onClick={() => void markUnread(target.conversationId!)}>
+            Mark unread
           </button>
         )}
-        <ol className="messages">
-          {[...messages].reverse().map((m) => (
-            <MessageBubble key={m.id} message={m} />
-          ))}
-        </ol>
-        <div ref={bottom} />
-      </div>
-      <Composer key={selectedId} />
-    </section>
-  );
-}
-
-function MessageBubble({ message: m }: { message: Message }) {
-  const retry = useInbox((s) => s.retry);
-  const discard = useInbox((s) => s.discard);
-  const status = m.direction === 'out' ? (m.status === 'Pending' ? 'Sending' : m.status) : null;
-  return (
-    <li className={`bubble ${m.direction}`}>
-      {/* Bodies are text nodes: React never interprets them as markup. */}
-      <p className="body">{m.body}</p>
-      <span className="meta muted">
-        <time dateTime={new Date(m.createdAt).toISOString()}>{formatTime(m.createdAt)}</time>
-        {status && (
-          <span className={`status ${m.status.toLowerCase()}`} title={m.statusText ?? undefined}>
-            {' · '}
-            {status}
-          </span>
-        )}
-      </span>
-      {m.status === 'Failed' && m.statusText && <span className="failure">{m.statusText}</span>}
-      {m.status === 'Failed' && m.messageId === null && (
-        <span className="actions">
-          <button type="button" className="link" onClick={() => void retry(m.id)}>
-            Retry
-          </button>
-          <button type="button" className="link" onClick={() => void discard(m.id)}>
-            Delete
-          </button>
-        </span>
+      </header>
+      {error && (
+        <p className="banner error" role="alert">
+          {error.message} {error.action}
+        </p>
       )}
-    </li>
+      <div className="scroller" ref={scroller} onScroll={onScroll}>
+        {loading ? (
+          <p className="empty muted">Loading messages…</p>
+        ) : rows.length === 0 ? (
+          <p className="empty muted">No messages yet. Write the first one below.</p>
+        ) : (
+          <ol className="messages" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index]!;
+              return (
+                <li
+                  key={row.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className={row.kind === 'day' ? 'day-row' : `message-row ${row.message.direction}`}
+                  aria-label={row.kind === 'message' ? undefined : row.label}
+                  style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+                >
+                  {row.kind === 'day' ? (
+                    <span className="day-separator">{row.label}</span>
+                  ) : (
+                    <MessageBubble message={row.message} focused={row.message.id === window.focusId} />
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </div>
+      <Composer key={target.phone} phone={target.phone} />
+    </section>
   );
 }

@@ -1,0 +1,255 @@
+// Issue 5's user stories: the list, the thread, the composer, new
+// conversations, search and the keyboard, in browser mode against the simulator.
+import { ACCOUNT, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const list = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
+const thread = (page: Page) => page.getByRole('region', { name: 'Messages' });
+const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
+
+/** Replies from one number spread over the last few days, oldest first. */
+function longConversation(app: { simulator: { now(): number; injectInbound(i: object): unknown } }, count: number, word = (i: number) => `note${i}`) {
+  const now = app.simulator.now();
+  for (let i = 0; i < count; i++) {
+    app.simulator.injectInbound({
+      username: ACCOUNT.username,
+      from: '+61422222222',
+      body: `Reply ${i} ${word(i)}`,
+      timestamp: now - (count - i) * 2_400,
+    });
+  }
+}
+
+test('the list filters by unread and failed, shows delivery state, and opening marks read', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Unread question' });
+  await app.signIn();
+  await expect(list(page)).toContainText('Unread question');
+
+  // An outbound message that fails (no credit), in a second conversation.
+  simulator.addAccount({ ...ACCOUNT, balance: 0 });
+  await page.keyboard.press('Control+n');
+  await page.getByRole('dialog', { name: 'New message' }).getByLabel('To').fill('+61433333333');
+  await page.keyboard.press('Enter');
+  await composer(page).fill('This will not go');
+  await page.keyboard.press('Enter');
+  await expect(thread(page).getByRole('listitem').filter({ hasText: 'This will not go' })).toContainText('Failed');
+  await expect(list(page).getByRole('listitem', { name: '+61 433 333 333' })).toContainText('Failed');
+
+  await page.getByRole('radio', { name: 'Unread' }).check();
+  await expect(page.getByText('1 conversation')).toBeVisible();
+  await expect(list(page)).toContainText('Unread question');
+  await page.getByRole('radio', { name: 'Failed' }).check();
+  await expect(list(page).getByRole('listitem')).toHaveCount(1);
+  await expect(list(page)).toContainText('This will not go');
+  await page.getByRole('radio', { name: 'Scheduled' }).check();
+  await expect(list(page)).toContainText('No scheduled conversations.');
+
+  await page.getByRole('radio', { name: 'All' }).check();
+  const unread = list(page).getByRole('listitem', { name: '+61 422 222 222' });
+  await expect(unread.getByLabel('1 unread')).toBeVisible();
+  await unread.getByRole('button').click();
+  await expect(unread.getByLabel('1 unread')).toBeHidden();
+  await page.getByRole('button', { name: 'Mark unread' }).click();
+  await expect(unread.getByLabel('1 unread')).toBeVisible();
+});
+
+test('a long thread: newest at the bottom, day separators, older pages as you scroll up, position kept', async ({ app }) => {
+  const { page, simulator } = app;
+  longConversation(app, 150);
+  await app.signIn();
+  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  const messages = thread(page).getByRole('listitem');
+  await expect(messages.filter({ hasText: 'Reply 149 note149' })).toBeInViewport();
+  // Virtualised: far fewer items in the page than messages in the thread.
+  expect(await messages.count()).toBeLessThan(80);
+
+  const scroller = thread(page).locator('.scroller');
+  const separators = new Set<string>();
+  for (let i = 0; i < 80 && !(await messages.filter({ hasText: 'Reply 0 note0' }).count()); i++) {
+    for (const text of await thread(page).locator('.day-separator').allTextContents()) separators.add(text);
+    await scroller.evaluate((el) => el.scrollBy(0, -800));
+    await page.waitForTimeout(100);
+  }
+  for (const text of await thread(page).locator('.day-separator').allTextContents()) separators.add(text);
+  // Five days of replies: Today, Yesterday, then dates.
+  expect([...separators]).toEqual(expect.arrayContaining(['Today', 'Yesterday']));
+  expect(separators.size).toBeGreaterThanOrEqual(4);
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  const first = messages.filter({ hasText: 'Reply 0 note0' });
+  await expect(first).toBeInViewport();
+
+  // A new reply arrives while reading old ones: the view stays where it is.
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'A brand new reply' });
+  await expect(list(page)).toContainText('A brand new reply');
+  await page.waitForTimeout(300);
+  await expect(first).toBeInViewport();
+});
+
+test('bodies are text: markup is shown, never run, and long words wrap', async ({ app }) => {
+  const { page, simulator } = app;
+  const long = 'x'.repeat(400);
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: '<img src=x onerror="document.title=\'owned\'"> hi' });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: long });
+  await app.signIn();
+  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await expect(thread(page)).toContainText('<img src=x onerror="document.title=\'owned\'"> hi');
+  await expect(thread(page).locator('img')).toHaveCount(0);
+  expect(await page.title()).not.toBe('owned');
+  const bubble = thread(page).locator('.bubble').filter({ hasText: long });
+  const [bubbleBox, scrollerBox] = [await bubble.boundingBox(), await thread(page).locator('.scroller').boundingBox()];
+  expect(bubbleBox!.width).toBeLessThan(scrollerBox!.width);
+});
+
+test('the composer counts parts and encoding, prices the message, and Enter sends while Shift+Enter breaks the line', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Hi' });
+  await app.signIn();
+  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+
+  await composer(page).fill('Hello');
+  await expect(page.getByLabel('Length')).toHaveText('5/160 · 1 part · GSM-7');
+  await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.0792');
+  await composer(page).fill('a'.repeat(161));
+  await expect(page.getByLabel('Length')).toHaveText('161/306 · 2 parts · GSM-7');
+  await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.1584');
+  await composer(page).fill('See you then — thanks');
+  await expect(page.getByLabel('Length')).toContainText('UCS-2');
+  await expect(page.getByRole('note')).toContainText('“—” makes this a Unicode message');
+
+  await composer(page).fill('Line one');
+  await composer(page).press('Shift+Enter');
+  await composer(page).pressSequentially('line two');
+  await expect(composer(page)).toHaveValue('Line one\nline two');
+  await composer(page).press('Enter');
+  await expect(thread(page).getByRole('listitem').filter({ hasText: 'line two' })).toContainText(/Queued|Sent/);
+  await expect(composer(page)).toHaveValue('');
+  expect(simulator.sent().map((s) => s.body)).toEqual(['Line one\nline two']);
+});
+
+test('a draft per conversation survives switching and restarting', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'From A' });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'From B' });
+  await app.signIn();
+  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await composer(page).fill('Draft for A');
+  await list(page).getByRole('listitem', { name: '+61 433 333 333' }).getByRole('button').click();
+  await expect(composer(page)).toHaveValue('');
+  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await expect(composer(page)).toHaveValue('Draft for A');
+
+  await page.waitForTimeout(600); // saved shortly after typing stops
+  await app.restart();
+  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await expect(composer(page)).toHaveValue('Draft for A');
+});
+
+test('new message: a number in national format, a contact by name, and a wrong number refused', async ({ app }) => {
+  const { page, simulator } = app;
+  // A contact made on the ClickSend dashboard.
+  const auth = { Authorization: `Basic ${Buffer.from(`${ACCOUNT.username}:${ACCOUNT.apiKey}`).toString('base64')}`, 'Content-Type': 'application/json' };
+  const created = (await (await fetch(`${simulator.url}/lists`, { method: 'POST', headers: auth, body: JSON.stringify({ list_name: 'Customers' }) })).json()) as {
+    data: { list_id: number };
+  };
+  await fetch(`${simulator.url}/lists/${created.data.list_id}/contacts`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ phone_number: '+61466666666', first_name: 'Ana', last_name: 'Lima' }),
+  });
+  await app.signIn();
+  await expect(page.getByRole('status')).toContainText('Up to date');
+
+  await page.getByRole('button', { name: 'New message' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New message' });
+  await dialog.getByLabel('To').fill('12ab');
+  await dialog.getByLabel('To').press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('phone number');
+  await dialog.getByLabel('To').press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.keyboard.press('Control+n');
+  await dialog.getByLabel('To').fill('0455 555 555');
+  await dialog.getByLabel('To').press('Enter');
+  await expect(thread(page).getByRole('heading')).toHaveText('+61 455 555 555');
+  await composer(page).fill('Welcome aboard');
+  await composer(page).press('Enter');
+  await expect(list(page).getByRole('listitem', { name: '+61 455 555 555' })).toContainText('Welcome aboard');
+  expect(simulator.sent().map((s) => s.to)).toEqual(['+61455555555']);
+
+  await page.keyboard.press('Control+n');
+  await dialog.getByLabel('To').fill('ana');
+  await expect(dialog.getByRole('option', { name: /Ana Lima/ })).toBeVisible();
+  await dialog.getByLabel('To').press('Enter');
+  await expect(thread(page).getByRole('heading')).toHaveText('Ana Lima');
+});
+
+test('a message written offline waits in the outbox, visibly, and goes out by itself once ClickSend is back', async ({ app }) => {
+  const { page } = app;
+  app.simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Are you there?' });
+  await app.signIn();
+  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+
+  await app.stopSimulator();
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+  await composer(page).fill('Yes, back in a minute');
+  await composer(page).press('Enter');
+  const waiting = thread(page).getByRole('listitem').filter({ hasText: 'Yes, back in a minute' });
+  await expect(waiting).toContainText('Waiting to send');
+
+  const simulator = await app.startSimulatorAgain();
+  await expect(waiting).toContainText(/Queued|Sent/, { timeout: 20_000 });
+  await expect(page.getByRole('status')).not.toContainText('Offline');
+  await page.waitForTimeout(2_000); // a few more passes: still sent once
+  expect(simulator.sent().map((s) => s.body)).toEqual(['Yes, back in a minute']);
+});
+
+test('a search result opens its thread scrolled to the message; the keyboard moves between conversations', async ({ app }) => {
+  const { page, simulator } = app;
+  longConversation(app, 120, (i) => (i === 3 ? 'zebra crossing' : `note${i}`));
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Other customer' });
+  await app.signIn();
+  await expect(list(page)).toContainText('Other customer');
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('zebra');
+  await page.getByRole('region', { name: 'Search results' }).getByRole('button', { name: /zebra/ }).click();
+  const found = thread(page).getByRole('listitem').filter({ hasText: 'Reply 3 zebra crossing' });
+  await expect(found).toBeInViewport();
+  await expect(found.locator('.bubble.focused')).toHaveCount(1);
+
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(thread(page).getByRole('heading')).toHaveText('+61 433 333 333');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(thread(page).getByRole('heading')).toHaveText('+61 422 222 222');
+});
+
+test('screenshots of the main views, light and dark', async ({ app }, testInfo) => {
+  const { page, simulator } = app;
+  simulator.seedDemo(ACCOUNT.username);
+  await app.signIn();
+  await expect(page.getByRole('status')).toContainText('Up to date', { timeout: 20_000 });
+  await list(page).getByRole('listitem').first().getByRole('button').click();
+  await composer(page).fill('Thanks — see you at 10');
+
+  for (const theme of ['light', 'dark'] as const) {
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const shot = async (name: string) => {
+      const path = testInfo.outputPath(`${name}-${theme}.png`);
+      await page.screenshot({ path });
+      await testInfo.attach(`${name} (${theme})`, { path, contentType: 'image/png' });
+    };
+    await shot('inbox');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('thanks');
+    await expect(page.getByRole('region', { name: 'Search results' })).toBeVisible();
+    await shot('search');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+n');
+    await shot('new-message');
+    await page.keyboard.press('Escape');
+  }
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
+});

@@ -1,0 +1,135 @@
+// The conversation list: a filter, how many conversations it holds, and the
+// pages of it loaded so far (the list is virtualised, so only pages near what
+// is on screen are fetched). Any change reloads the loaded pages; answers to
+// an older generation of the list are dropped.
+import { create } from 'zustand';
+import type { Conversation, ConversationFilter, UserError } from '../../../shared/contract';
+import { call, describeError } from '../bridge/inbox-client';
+import { useThread } from '../thread/thread-store';
+
+export const LIST_PAGE = 100;
+
+interface ConversationsState {
+  filter: ConversationFilter;
+  /** null until the first page has answered. */
+  total: number | null;
+  /** By position in the filtered list. */
+  rows: Record<number, Conversation>;
+  selectedId: number | null;
+  error: UserError | null;
+
+  setFilter(filter: ConversationFilter): Promise<void>;
+  /** The list shows positions start..end: make sure their pages are loaded. */
+  ensureRange(start: number, end: number): void;
+  refresh(): Promise<void>;
+  select(conversationId: number, aroundMessageId?: number): Promise<void>;
+  /** Alt+Up / Alt+Down. */
+  selectAdjacent(step: 1 | -1): Promise<void>;
+  markUnread(conversationId: number): Promise<void>;
+  markRead(conversationId: number): Promise<void>;
+  reset(): void;
+}
+
+let generation = 0;
+const loaded = new Set<number>();
+const inFlight = new Set<number>();
+
+export const useConversations = create<ConversationsState>()((set, get) => {
+  const loadPage = async (page: number, gen: number) => {
+    if (inFlight.has(page)) return;
+    inFlight.add(page);
+    try {
+      const { total, items } = await call('conversations.list', { filter: get().filter, limit: LIST_PAGE, offset: page * LIST_PAGE });
+      if (gen !== generation) return;
+      loaded.add(page);
+      set((s) => {
+        const rows = { ...s.rows };
+        items.forEach((c, i) => (rows[page * LIST_PAGE + i] = c));
+        // Rows past the end (the list shrank) must not linger.
+        for (const key of Object.keys(rows)) if (Number(key) >= total) delete rows[Number(key)];
+        return { rows, total, error: null };
+      });
+      const selected = items.find((c) => c.id === get().selectedId);
+      if (selected) useThread.getState().retitle(selected.title);
+    } catch (error) {
+      if (gen === generation) set({ error: describeError(error) });
+    } finally {
+      inFlight.delete(page);
+    }
+  };
+
+  return {
+    filter: 'all',
+    total: null,
+    rows: {},
+    selectedId: null,
+    error: null,
+
+    async setFilter(filter) {
+      generation++;
+      loaded.clear();
+      inFlight.clear();
+      set({ filter, total: null, rows: {} });
+      await loadPage(0, generation);
+    },
+
+    ensureRange(start, end) {
+      const first = Math.floor(Math.max(0, start) / LIST_PAGE);
+      const last = Math.floor(Math.max(0, end) / LIST_PAGE);
+      for (let page = first; page <= last; page++) if (!loaded.has(page)) void loadPage(page, generation);
+    },
+
+    async refresh() {
+      generation++;
+      inFlight.clear();
+      const pages = loaded.size > 0 ? [...loaded] : [0];
+      loaded.clear();
+      await Promise.all(pages.map((page) => loadPage(page, generation)));
+    },
+
+    async select(conversationId, aroundMessageId) {
+      set({ selectedId: conversationId });
+      try {
+        const known = Object.values(get().rows).find((c) => c.id === conversationId) ?? (await call('conversations.get', { conversationId }));
+        if (!known) return;
+        await useThread.getState().open({ conversationId, phone: known.phone, title: known.title }, aroundMessageId);
+        if (known.unreadCount > 0) await get().markRead(conversationId);
+      } catch (error) {
+        set({ error: describeError(error) });
+      }
+    },
+
+    async selectAdjacent(step) {
+      const { rows, selectedId, total } = get();
+      if (!total) return;
+      const position = Object.entries(rows).find(([, c]) => c.id === selectedId)?.[0];
+      const next = position === undefined ? 0 : Math.min(total - 1, Math.max(0, Number(position) + step));
+      const conversation = rows[next];
+      if (conversation && conversation.id !== selectedId) await get().select(conversation.id);
+    },
+
+    async markRead(conversationId) {
+      await call('conversations.markRead', { conversationId }).catch((error: unknown) => set({ error: describeError(error) }));
+    },
+
+    async markUnread(conversationId) {
+      // Left open it would be read again at once: close it first, as mail apps do.
+      if (get().selectedId === conversationId) {
+        set({ selectedId: null });
+        useThread.getState().close();
+      }
+      try {
+        await call('conversations.markUnread', { conversationId });
+      } catch (error) {
+        set({ error: describeError(error) });
+      }
+    },
+
+    reset() {
+      generation++;
+      loaded.clear();
+      inFlight.clear();
+      set({ filter: 'all', total: null, rows: {}, selectedId: null, error: null });
+    },
+  };
+});

@@ -1,0 +1,154 @@
+// The open thread: which conversation (or which number, for a conversation
+// not started yet), its window of messages, and sending into it.
+import { create } from 'zustand';
+import type { Message, UserError } from '../../../shared/contract';
+import { call, describeError } from '../bridge/inbox-client';
+import { groupByConversation } from '../store/message-merge';
+import {
+  EMPTY_WINDOW,
+  newestWindow,
+  windowAround,
+  withEvent,
+  withNewer,
+  withOlder,
+  withoutMessage,
+  type ThreadWindow,
+} from './thread-window';
+
+export const PAGE = 50;
+
+export interface ThreadTarget {
+  /** null until the first message to a new number creates the conversation. */
+  conversationId: number | null;
+  phone: string;
+  title: string;
+}
+
+interface ThreadState {
+  target: ThreadTarget | null;
+  window: ThreadWindow;
+  loading: boolean;
+  error: UserError | null;
+
+  open(target: ThreadTarget, aroundId?: number): Promise<void>;
+  close(): void;
+  loadOlder(): Promise<void>;
+  loadNewer(): Promise<void>;
+  /** Messages added or changed anywhere: applied to the open thread. */
+  receive(messages: Message[]): void;
+  send(body: string): Promise<UserError | null>;
+  retry(id: number): Promise<void>;
+  discard(id: number): Promise<void>;
+  retitle(title: string): void;
+}
+
+let openTicket = 0;
+
+export const useThread = create<ThreadState>()((set, get) => ({
+  target: null,
+  window: EMPTY_WINDOW,
+  loading: false,
+  error: null,
+
+  async open(target, aroundId) {
+    const ticket = ++openTicket;
+    set({ target, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null });
+    if (target.conversationId === null) return;
+    try {
+      const page = await call('messages.list', {
+        conversationId: target.conversationId,
+        limit: PAGE,
+        ...(aroundId === undefined ? {} : { aroundId }),
+      });
+      if (ticket !== openTicket) return;
+      set({ window: aroundId === undefined ? newestWindow(page, PAGE) : windowAround(page, aroundId, PAGE), loading: false });
+    } catch (error) {
+      if (ticket === openTicket) set({ error: describeError(error), loading: false });
+    }
+  },
+
+  close() {
+    openTicket++;
+    set({ target: null, window: EMPTY_WINDOW, loading: false, error: null });
+  },
+
+  async loadOlder() {
+    const { target, window } = get();
+    const oldest = window.messages.at(-1);
+    if (!target?.conversationId || !oldest || !window.hasOlder) return;
+    const ticket = openTicket;
+    try {
+      const page = await call('messages.list', { conversationId: target.conversationId, beforeId: oldest.id, limit: PAGE });
+      if (ticket === openTicket) set((s) => ({ window: withOlder(s.window, page, PAGE) }));
+    } catch (error) {
+      set({ error: describeError(error) });
+    }
+  },
+
+  async loadNewer() {
+    const { target, window } = get();
+    const newest = window.messages[0];
+    if (!target?.conversationId || !newest || !window.hasNewer) return;
+    const ticket = openTicket;
+    try {
+      const page = await call('messages.list', { conversationId: target.conversationId, afterId: newest.id, limit: PAGE });
+      if (ticket === openTicket) set((s) => ({ window: withNewer(s.window, page, PAGE) }));
+    } catch (error) {
+      set({ error: describeError(error) });
+    }
+  },
+
+  receive(messages) {
+    const { target } = get();
+    if (!target) return;
+    if (target.conversationId === null) {
+      // A message to this number has created its conversation.
+      const created = messages.find((m) => m.direction === 'out' ? m.to === target.phone : m.from === target.phone);
+      if (!created) return;
+      set({ target: { ...target, conversationId: created.conversationId } });
+    }
+    const mine = groupByConversation(messages).get(get().target!.conversationId!);
+    if (mine) set((s) => ({ window: withEvent(s.window, mine) }));
+  },
+
+  async send(body) {
+    const target = get().target;
+    if (!target) return { code: 'NO_CONVERSATION', message: 'Open a conversation first.', action: null };
+    try {
+      const message = await call('messages.send', { to: target.phone, body });
+      if (get().target?.phone !== target.phone) return null;
+      if (get().window.hasNewer) {
+        // Sending from far back in the history: jump to the newest, where it is.
+        await get().open({ ...target, conversationId: message.conversationId });
+      } else {
+        if (target.conversationId === null) set({ target: { ...target, conversationId: message.conversationId } });
+        set((s) => ({ window: withEvent(s.window, [message]) }));
+      }
+      return null;
+    } catch (error) {
+      return describeError(error);
+    }
+  },
+
+  async retry(id) {
+    try {
+      get().receive([await call('messages.retry', { id })]);
+    } catch (error) {
+      set({ error: describeError(error) });
+    }
+  },
+
+  async discard(id) {
+    try {
+      await call('messages.discard', { id });
+      set((s) => ({ window: withoutMessage(s.window, id) }));
+    } catch (error) {
+      set({ error: describeError(error) });
+    }
+  },
+
+  retitle(title) {
+    const target = get().target;
+    if (target && target.title !== title) set({ target: { ...target, title } });
+  },
+}));
