@@ -54,6 +54,21 @@ test('the list filters by unread and failed, shows delivery state, and opening m
   await expect(unread.getByLabel('1 unread')).toBeVisible();
 });
 
+test('ten thousand conversations scroll to the end, with only what is on screen in the page', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.seedHistory(ACCOUNT.username, 10_000, { conversations: 10_000 });
+  await app.signIn();
+  await expect(page.getByText('10,000 conversations')).toBeVisible({ timeout: 40_000 });
+  const nav = list(page);
+  await nav.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(nav.getByRole('listitem').last()).not.toHaveAttribute('aria-label', 'Loading');
+  const last = await nav.getByRole('listitem').last().getAttribute('data-index');
+  expect(Number(last)).toBe(9_999);
+  expect(await nav.getByRole('listitem').count()).toBeLessThan(60);
+  await nav.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await expect(nav.getByRole('listitem').filter({ hasText: 'Loading…' })).toHaveCount(0);
+});
+
 test('a long thread: newest at the bottom, day separators, older pages as you scroll up, position kept', async ({ app }) => {
   const { page, simulator } = app;
   longConversation(app, 150);

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { Conversation, ConversationFilter, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { useThread } from '../thread/thread-store';
+import { pagesCovering } from './list-pages';
 
 export const LIST_PAGE = 100;
 
@@ -74,9 +75,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     },
 
     ensureRange(start, end) {
-      const first = Math.floor(Math.max(0, start) / LIST_PAGE);
-      const last = Math.floor(Math.max(0, end) / LIST_PAGE);
-      for (let page = first; page <= last; page++) if (!loaded.has(page)) void loadPage(page, generation);
+      for (const page of pagesCovering(start, end, LIST_PAGE)) if (!loaded.has(page)) void loadPage(page, generation);
     },
 
     async refresh() {

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { pagesCovering } from './list-pages';
+
+describe('pagesCovering', () => {
+  it('finds the pages holding the rows on screen', () => {
+    expect(pagesCovering(0, 12, 100)).toEqual([0]);
+    expect(pagesCovering(95, 110, 100)).toEqual([0, 1]);
+    expect(pagesCovering(9_990, 9_999, 100)).toEqual([99]);
+    expect(pagesCovering(100, 100, 100)).toEqual([1]);
+  });
+
+  it('asks for nothing when nothing is on screen', () => {
+    expect(pagesCovering(5, 4, 100)).toEqual([]);
+    expect(pagesCovering(-3, 0, 100)).toEqual([0]);
+  });
+});
