@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { contactsToCsv, guessMapping, mapRows, parseCsv, prepareImport } from './contacts-csv';
+
+const load = (text: string, country = 'AU') => {
+  const parsed = parseCsv(text);
+  return prepareImport(mapRows(parsed, guessMapping(parsed.headers)), country);
+};
+
+describe('contacts CSV', () => {
+  it('reads a plain comma-separated export and maps the usual headers', () => {
+    const parsed = parseCsv('First Name,Last Name,Mobile,Email\nAna,Lima,0422 222 222,ana@example.com\n');
+    expect(guessMapping(parsed.headers)).toMatchObject({ firstName: 0, lastName: 1, phone: 2, email: 3, custom1: null });
+    expect(load('First Name,Last Name,Mobile\nAna,Lima,0422 222 222').contacts).toEqual([
+      expect.objectContaining({ line: 2, firstName: 'Ana', lastName: 'Lima', phone: '+61422222222' }),
+    ]);
+  });
+
+  it('keeps commas, quotes and new lines inside quoted fields', () => {
+    const { contacts } = load('phone,first_name,custom_1\n+61422222222,"Lima, Ana","Line one\nline ""two"""\n');
+    expect(contacts[0]).toMatchObject({ firstName: 'Lima, Ana', custom1: 'Line one\nline "two"' });
+  });
+
+  it('ignores a byte-order mark and reads semicolon- and tab-separated files', () => {
+    expect(parseCsv('\uFEFFphone;first name\n+61422222222;Ana').headers).toEqual(['phone', 'first name']);
+    expect(load('\uFEFFphone;first name\n+61422222222;Ana').contacts[0]).toMatchObject({ firstName: 'Ana' });
+    expect(load('phone\tfirst name\n+61422222222\tAna').contacts[0]).toMatchObject({ firstName: 'Ana' });
+  });
+
+  it('lists invalid rows with their line and reason, and skips them', () => {
+    const { contacts, invalid } = load(`phone,first name,email\nnot a number,Bo,\n,Cy,\n0422222222,Di,di@\n0433333333,Ed,ed@example.com\n0444444444,${'F'.repeat(201)},`);
+    expect(contacts.map((c) => c.firstName)).toEqual(['Ed']);
+    expect(invalid).toEqual([
+      { line: 2, reason: expect.stringMatching(/phone number/) },
+      { line: 3, reason: 'No phone number.' },
+      { line: 4, reason: 'di@ is not an email address.' },
+      { line: 6, reason: 'First name is longer than 200 characters.' },
+    ]);
+  });
+
+  it('merges rows with the same number however it is written, later values winning', () => {
+    const { contacts, merged } = load('phone,first name,last name\n0422 222 222,Ana,\n+61422222222,,Lima\n61422222222,Anna,');
+    expect(merged).toBe(2);
+    expect(contacts).toEqual([expect.objectContaining({ phone: '+61422222222', firstName: 'Anna', lastName: 'Lima' })]);
+  });
+
+  it('treats short and long rows as missing and extra cells', () => {
+    const { contacts } = load('phone,first name,last name\n+61422222222,Ana\n+61433333333,Bo,Cy,extra');
+    expect(contacts.map((c) => [c.firstName, c.lastName])).toEqual([['Ana', null], ['Bo', 'Cy']]);
+  });
+
+  it('refuses empty, header-only and binary files with plain words', () => {
+    expect(() => parseCsv('')).toThrow('The file is empty.');
+    expect(() => parseCsv('\uFEFF  \n')).toThrow('The file is empty.');
+    expect(() => parseCsv('phone,name\n')).toThrow('header row but no contacts');
+    expect(() => parseCsv('PK\u0003\u0004\u0000\u0000binary')).toThrow(/not a CSV file/);
+  });
+
+  it('imports 10,000 rows', () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `+614${String(10_000_000 + i).slice(-8)},Name ${i}`);
+    const { contacts, invalid } = load(`phone,first name\n${lines.join('\n')}`);
+    expect(contacts).toHaveLength(10_000);
+    expect(invalid).toEqual([]);
+    expect(contacts[9_999]).toMatchObject({ line: 10_001, firstName: 'Name 9999' });
+  });
+
+  it('exports what it imports', () => {
+    const csv = contactsToCsv([
+      { phone: '+61422222222', firstName: 'Lima, Ana', lastName: null, email: null, custom1: 'two\nlines', custom2: null, custom3: null, custom4: null },
+    ]);
+    expect(csv.split('\r\n')[0]).toBe('Phone number,First name,Last name,Email,Custom 1,Custom 2,Custom 3,Custom 4');
+    expect(load(csv).contacts[0]).toMatchObject({ phone: '+61422222222', firstName: 'Lima, Ana', custom1: 'two\nlines' });
+  });
+});
