@@ -104,6 +104,41 @@ export const SearchResults = z.object({
 });
 export type SearchResults = z.infer<typeof SearchResults>;
 
+export const Template = z.object({ templateId: z.number().int(), name: z.string(), body: z.string() });
+export type Template = z.infer<typeof Template>;
+
+export const ContactList = z.object({ listId: z.number().int(), name: z.string(), contactsCount: z.number().int().nullable() });
+export type ContactList = z.infer<typeof ContactList>;
+
+const OptionalText = z.string().max(200).nullable();
+export const Contact = z.object({
+  contactId: z.number().int(),
+  listId: z.number().int(),
+  /** E.164. */
+  phone: z.string().nullable(),
+  firstName: OptionalText,
+  lastName: OptionalText,
+  email: OptionalText,
+  custom1: OptionalText,
+  custom2: OptionalText,
+  custom3: OptionalText,
+  custom4: OptionalText,
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** A contact as typed in a form or read from a CSV row: the number is checked and normalised by the core. */
+export const ContactInput = z.object({
+  phone: z.string().trim().min(1, 'Enter a phone number.').max(40),
+  firstName: OptionalText.default(null),
+  lastName: OptionalText.default(null),
+  email: z.string().trim().max(200).email('Enter a valid email address, or leave it empty.').nullable().or(z.literal('').transform(() => null)).default(null),
+  custom1: OptionalText.default(null),
+  custom2: OptionalText.default(null),
+  custom3: OptionalText.default(null),
+  custom4: OptionalText.default(null),
+});
+export type ContactInput = z.input<typeof ContactInput>;
+
 export const Account = z.object({
   username: z.string(),
   accountName: z.string(),
@@ -209,6 +244,58 @@ export const requests = {
   'drafts.get': { params: z.object({ phone: z.string().min(1).max(40) }).strict(), result: z.string() },
   /** An empty body deletes the draft. */
   'drafts.save': { params: z.object({ phone: z.string().min(1).max(40), body: z.string().max(1600) }).strict(), result: z.null() },
+  'templates.list': { params: Empty, result: z.array(Template) },
+  /** Creates (no templateId) or updates at ClickSend, then in the cache. Refused offline. */
+  'templates.save': {
+    params: z
+      .object({
+        templateId: z.number().int().optional(),
+        name: z.string().trim().min(1, 'Give the template a name.').max(100),
+        body: z.string().min(1, 'Write the template’s text.').max(1600),
+      })
+      .strict(),
+    result: Template,
+  },
+  'templates.delete': { params: z.object({ templateId: z.number().int() }).strict(), result: z.null() },
+  'lists.list': { params: Empty, result: z.array(ContactList) },
+  'lists.save': {
+    params: z.object({ listId: z.number().int().optional(), name: z.string().trim().min(1, 'Give the list a name.').max(100) }).strict(),
+    result: ContactList,
+  },
+  /** Deletes the list and every contact in it, at ClickSend and here. */
+  'lists.delete': { params: z.object({ listId: z.number().int() }).strict(), result: z.null() },
+  'contacts.list': {
+    params: z
+      .object({
+        listId: z.number().int(),
+        /** Filters by name, number or email. */
+        query: z.string().max(200).default(''),
+        limit: z.number().int().min(1).max(500),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    result: z.object({ total: z.number().int(), items: z.array(Contact) }),
+  },
+  /** The contact(s) with this number, for names and placeholders. */
+  'contacts.forPhone': { params: z.object({ phone: z.string().min(1).max(40) }).strict(), result: Contact.nullable() },
+  'contacts.save': {
+    params: z.object({ listId: z.number().int(), contactId: z.number().int().optional(), contact: ContactInput }).strict(),
+    result: Contact,
+  },
+  'contacts.delete': { params: z.object({ listId: z.number().int(), contactId: z.number().int() }).strict(), result: z.null() },
+  /**
+   * One batch of an import (the renderer sends a file in batches). A number
+   * already in the list updates that contact instead of adding a second.
+   */
+  'contacts.import': {
+    params: z.object({ listId: z.number().int(), rows: z.array(ContactInput.extend({ line: z.number().int() })).max(200) }).strict(),
+    result: z.object({
+      created: z.number().int(),
+      updated: z.number().int(),
+      failed: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+    }),
+  },
+  'contacts.export': { params: z.object({ listId: z.number().int() }).strict(), result: z.object({ filename: z.string(), csv: z.string() }) },
   'settings.get': { params: Empty, result: Settings },
   'settings.update': { params: Settings.partial().strict(), result: Settings },
   'messages.send': {

@@ -24,7 +24,9 @@ import { createDispatcher, type Dispatch, type Handlers, type Logger } from './c
 import { InboxError } from './contract/inbox-error';
 import type { SecretStore } from './credentials/keychain';
 import { KeychainError } from './credentials/keychain';
+import { Contacts } from './contacts/contacts';
 import { Outbox } from './outbox/outbox';
+import { Templates } from './templates/templates';
 import { accountCachePath, readSessionFile, writeSessionFile } from './session/accounts';
 import { fileSettings, type SettingsStore } from './settings/settings';
 import { formatNumber, normaliseNumber } from '../../shared/phone-numbers';
@@ -50,6 +52,8 @@ interface ActiveAccount {
   client: ClickSendClient;
   sync: SyncEngine;
   outbox: Outbox;
+  templates: Templates;
+  contacts: Contacts;
   account: Account;
 }
 
@@ -212,7 +216,14 @@ export class Inbox {
         unauthorized: () => this.onUnauthorized(username),
       },
     });
-    this.active = { username, db, client, sync, outbox, account };
+    const templates = new Templates(db, client, () => this.emit('directory.changed', { contacts: false, templates: true }));
+    const contacts = new Contacts(
+      db,
+      client,
+      () => this.emit('directory.changed', { contacts: true, templates: false }),
+      () => this.defaultCountry(),
+    );
+    this.active = { username, db, client, sync, outbox, templates, contacts, account };
     sync.start();
     void this.refreshAccount().catch(() => undefined);
   }
@@ -308,6 +319,27 @@ export class Inbox {
         saveDraft(this.requireActive().db, phone, body, Date.now());
         return null;
       },
+      'templates.list': async () => this.requireActive().templates.list(),
+      'templates.save': (input) => this.requireActive().templates.save(input),
+      'templates.delete': async ({ templateId }) => {
+        await this.requireActive().templates.delete(templateId);
+        return null;
+      },
+      'lists.list': async () => this.requireActive().contacts.lists(),
+      'lists.save': ({ listId, name }) => this.requireActive().contacts.saveList(listId, name),
+      'lists.delete': async ({ listId }) => {
+        await this.requireActive().contacts.deleteList(listId);
+        return null;
+      },
+      'contacts.list': async ({ listId, query, limit, offset }) => this.requireActive().contacts.list(listId, query, limit, offset),
+      'contacts.forPhone': async ({ phone }) => this.requireActive().contacts.forPhone(phone),
+      'contacts.save': ({ listId, contactId, contact }) => this.requireActive().contacts.save(listId, contactId, contact),
+      'contacts.delete': async ({ listId, contactId }) => {
+        await this.requireActive().contacts.delete(listId, contactId);
+        return null;
+      },
+      'contacts.import': ({ listId, rows }) => this.requireActive().contacts.import(listId, rows),
+      'contacts.export': async ({ listId }) => this.requireActive().contacts.export(listId),
       'settings.get': async () => this.settings.read(),
       'settings.update': async (patch) => {
         const settings = this.settings.update(patch);

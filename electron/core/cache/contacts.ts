@@ -1,5 +1,6 @@
 // Contact lists and contacts, mirrored from ClickSend. Numbers are stored as
 // conversation keys (E.164), so a conversation finds its contact by equality.
+import type { Contact } from '../../../shared/contract';
 import { conversationKey } from '../../../shared/phone-numbers';
 import type { Contact as ApiContact, ContactList as ApiList } from '../clicksend/schemas';
 import type { Db } from './database';
@@ -8,16 +9,6 @@ export interface CachedList {
   listId: number;
   name: string;
   contactsCount: number | null;
-}
-
-export interface CachedContact {
-  contactId: number;
-  listId: number;
-  phone: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  custom: [string | null, string | null, string | null, string | null];
 }
 
 /**
@@ -95,17 +86,98 @@ interface ContactRow {
   custom_4: string | null;
 }
 
-export function contactsByPhone(db: Db, phone: string): CachedContact[] {
-  return db
-    .prepare<[string], ContactRow>('SELECT * FROM contacts WHERE phone = ? ORDER BY contact_id')
-    .all(phone)
-    .map((r) => ({
-      contactId: r.contact_id,
-      listId: r.list_id,
-      phone: r.phone,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      email: r.email,
-      custom: [r.custom_1, r.custom_2, r.custom_3, r.custom_4],
-    }));
+function toContact(r: ContactRow): Contact {
+  return {
+    contactId: r.contact_id,
+    listId: r.list_id,
+    phone: r.phone,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    email: r.email,
+    custom1: r.custom_1,
+    custom2: r.custom_2,
+    custom3: r.custom_3,
+    custom4: r.custom_4,
+  };
+}
+
+/** The first contact with this number that has a name, else the first with it. */
+export function contactForPhone(db: Db, phone: string): Contact | null {
+  const row = db
+    .prepare<[string], ContactRow>(
+      `SELECT * FROM contacts WHERE phone = ?
+       ORDER BY (COALESCE(first_name, '') || COALESCE(last_name, '')) = '', contact_id LIMIT 1`,
+    )
+    .get(phone);
+  return row ? toContact(row) : null;
+}
+
+export function getContact(db: Db, contactId: number): Contact | null {
+  const row = db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE contact_id = ?').get(contactId);
+  return row ? toContact(row) : null;
+}
+
+/** A page of a list, by name then number; the query matches names, numbers and emails. */
+export function listContacts(db: Db, listId: number, query: string, limit: number, offset: number): { total: number; items: Contact[] } {
+  const like = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const where = `list_id = ? AND (? = '%%' OR first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\'
+    OR (first_name || ' ' || last_name) LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')`;
+  const args = [listId, like, like, like, like, like, like] as const;
+  const items = db
+    .prepare(
+      `SELECT * FROM contacts WHERE ${where}
+       ORDER BY COALESCE(NULLIF(first_name, ''), NULLIF(last_name, ''), phone) COLLATE NOCASE, contact_id LIMIT ? OFFSET ?`,
+    )
+    .all(...args, limit, offset) as ContactRow[];
+  const total = db.prepare(`SELECT COUNT(*) FROM contacts WHERE ${where}`).pluck().get(...args) as number;
+  return { total, items: items.map(toContact) };
+}
+
+export function allContactsInList(db: Db, listId: number): Contact[] {
+  return db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE list_id = ? ORDER BY contact_id').all(listId).map(toContact);
+}
+
+export function upsertContact(db: Db, contact: ApiContact): void {
+  db.prepare(
+    `INSERT INTO contacts (contact_id, list_id, phone, first_name, last_name, email, custom_1, custom_2, custom_3, custom_4, updated_at)
+     VALUES (@contact_id, @list_id, @phone, @first_name, @last_name, @email, @custom_1, @custom_2, @custom_3, @custom_4, @updated_at)
+     ON CONFLICT (contact_id) DO UPDATE SET list_id = excluded.list_id, phone = excluded.phone, first_name = excluded.first_name,
+       last_name = excluded.last_name, email = excluded.email, custom_1 = excluded.custom_1, custom_2 = excluded.custom_2,
+       custom_3 = excluded.custom_3, custom_4 = excluded.custom_4, updated_at = excluded.updated_at`,
+  ).run({
+    contact_id: contact.contact_id,
+    list_id: contact.list_id,
+    phone: contact.phone_number ? conversationKey(contact.phone_number) : null,
+    first_name: contact.first_name,
+    last_name: contact.last_name,
+    email: contact.email,
+    custom_1: contact.custom_1,
+    custom_2: contact.custom_2,
+    custom_3: contact.custom_3,
+    custom_4: contact.custom_4,
+    updated_at: contact.date_updated ?? null,
+  });
+  refreshListCount(db, contact.list_id);
+}
+
+export function deleteContactRow(db: Db, contactId: number): void {
+  const listId = db.prepare<[number], number>('SELECT list_id FROM contacts WHERE contact_id = ?').pluck().get(contactId);
+  db.prepare('DELETE FROM contacts WHERE contact_id = ?').run(contactId);
+  if (listId !== undefined) refreshListCount(db, listId);
+}
+
+export function upsertList(db: Db, list: ApiList): void {
+  db.prepare(
+    `INSERT INTO contact_lists (list_id, name, contacts_count) VALUES (?, ?, ?)
+     ON CONFLICT (list_id) DO UPDATE SET name = excluded.name`,
+  ).run(list.list_id, list.list_name, list._contacts_count ?? 0);
+}
+
+/** The list and, by cascade, its contacts. */
+export function deleteListRow(db: Db, listId: number): void {
+  db.prepare('DELETE FROM contact_lists WHERE list_id = ?').run(listId);
+}
+
+function refreshListCount(db: Db, listId: number): void {
+  db.prepare('UPDATE contact_lists SET contacts_count = (SELECT COUNT(*) FROM contacts WHERE list_id = ?) WHERE list_id = ?').run(listId, listId);
 }

@@ -32,3 +32,13 @@ export function listTemplates(db: Db): CachedTemplate[] {
     .all()
     .map((r) => ({ templateId: r.template_id, name: r.name, body: r.body }));
 }
+
+export function upsertTemplate(db: Db, t: CachedTemplate): void {
+  db.prepare(
+    'INSERT INTO templates (template_id, name, body) VALUES (?, ?, ?) ON CONFLICT (template_id) DO UPDATE SET name = excluded.name, body = excluded.body',
+  ).run(t.templateId, t.name, t.body);
+}
+
+export function deleteTemplateRow(db: Db, templateId: number): void {
+  db.prepare('DELETE FROM templates WHERE template_id = ?').run(templateId);
+}

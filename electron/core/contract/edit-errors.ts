@@ -1,0 +1,25 @@
+// Editing templates and contacts happens at ClickSend first, then in the
+// cache, so the two never disagree. These are the two refusals a user can act
+// on; anything else is ClickSend's own error, explained as usual.
+import { ClickSendError } from '../clicksend/errors';
+import { InboxError } from './inbox-error';
+
+export function editError(error: unknown, noun: string, whenGone?: () => void): unknown {
+  if (!(error instanceof ClickSendError)) return error;
+  if (error.isConnectivity) {
+    return new InboxError(
+      'OFFLINE_EDIT',
+      `The ${noun} could not be saved: ClickSend cannot be reached, and ${noun}s are only changed while it can be.`,
+      'Your changes are still in the form. Save again when the app is back online.',
+    );
+  }
+  if (error.status === 404) {
+    whenGone?.();
+    return new InboxError(
+      'DELETED_ELSEWHERE',
+      `This ${noun} was deleted in ClickSend (on the dashboard or another device).`,
+      `Your changes are still in the form: Save creates the ${noun} again.`,
+    );
+  }
+  return error;
+}

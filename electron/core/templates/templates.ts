@@ -1,0 +1,49 @@
+// Templates, edited at ClickSend and mirrored in the cache for offline use.
+// Offline edits are refused (see docs/architecture.md): queued edits would
+// need conflict rules a user cannot see.
+import type { Template } from '../../../shared/contract';
+import type { ClickSendClient } from '../clicksend/client';
+import { ClickSendError } from '../clicksend/errors';
+import type { Db } from '../cache/database';
+import { deleteTemplateRow, listTemplates, upsertTemplate } from '../cache/templates';
+import { editError } from '../contract/edit-errors';
+
+export class Templates {
+  constructor(
+    private readonly db: Db,
+    private readonly client: ClickSendClient,
+    private readonly changed: () => void,
+  ) {}
+
+  list(): Template[] {
+    return listTemplates(this.db);
+  }
+
+  async save(input: { templateId?: number; name: string; body: string }): Promise<Template> {
+    const fields = { template_name: input.name, body: input.body };
+    let saved;
+    try {
+      saved = input.templateId === undefined ? await this.client.createTemplate(fields) : await this.client.updateTemplate(input.templateId, fields);
+    } catch (error) {
+      throw editError(error, 'template', () => {
+        deleteTemplateRow(this.db, input.templateId!);
+        this.changed();
+      });
+    }
+    const template = { templateId: saved.template_id, name: saved.template_name, body: saved.body };
+    upsertTemplate(this.db, template);
+    this.changed();
+    return template;
+  }
+
+  async delete(templateId: number): Promise<void> {
+    try {
+      await this.client.deleteTemplate(templateId);
+    } catch (error) {
+      // Already gone at ClickSend is what the user wanted.
+      if (!(error instanceof ClickSendError && error.status === 404)) throw editError(error, 'template');
+    }
+    deleteTemplateRow(this.db, templateId);
+    this.changed();
+  }
+}
