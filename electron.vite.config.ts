@@ -21,6 +21,6 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     plugins: [react()],
-    build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    build: { chunkSizeWarningLimit: 1_000, rollupOptions: { input: { index: resolve('renderer/index.html') } } },
   },
 });

@@ -1,5 +1,8 @@
 import type { Account } from '../../../shared/contract';
-import { useInbox } from '../store/inbox-store';
+import { useInbox, type View } from '../store/inbox-store';
+import { ContactsView } from '../contacts/ContactsView';
+import { useConversations } from '../conversations/conversations-store';
+import { TemplatesView } from '../templates/TemplatesView';
 import { ConversationList } from '../conversations/ConversationList';
 import { NewMessage } from '../conversations/NewMessage';
 import { Thread } from '../thread/Thread';
@@ -12,6 +15,7 @@ export function InboxView({ account, accounts }: { account: Account; accounts: s
   const error = useInbox((s) => s.error);
   const dismissError = useInbox((s) => s.dismissError);
   const composing = useInbox((s) => s.composing);
+  const view = useInbox((s) => s.view);
   const theme = useInbox((s) => s.settings.theme);
   const updateSettings = useInbox((s) => s.updateSettings);
   useShortcuts();
@@ -52,11 +56,54 @@ export function InboxView({ account, accounts }: { account: Account; accounts: s
           </button>
         </div>
       )}
-      <div className="panes">
-        <ConversationList />
-        <Thread />
+      <div className="body">
+        <Sections current={view} />
+        <main className="view">
+          {view === 'templates' ? (
+            <TemplatesView />
+          ) : view === 'contacts' ? (
+            <ContactsView />
+          ) : (
+            <div className="panes">
+              <ConversationList />
+              <Thread />
+            </div>
+          )}
+        </main>
       </div>
       {composing && <NewMessage />}
     </div>
+  );
+}
+
+const SECTIONS: Array<{ view: View; label: string; icon: string }> = [
+  { view: 'conversations', label: 'Conversations', icon: '💬' },
+  { view: 'scheduled', label: 'Scheduled', icon: '🕘' },
+  { view: 'templates', label: 'Templates', icon: '📝' },
+  { view: 'contacts', label: 'Contacts', icon: '👥' },
+];
+
+/** The app's sections. Scheduled shows the conversations with a scheduled message. */
+function Sections({ current }: { current: View }) {
+  const open = (view: View) => {
+    useInbox.getState().setView(view);
+    if (view === 'scheduled') void useConversations.getState().setFilter('scheduled');
+    else if (view === 'conversations' && current === 'scheduled') void useConversations.getState().setFilter('all');
+  };
+  return (
+    <nav className="sections" aria-label="Sections">
+      {SECTIONS.map((s) => (
+        <button
+          key={s.view}
+          type="button"
+          className={s.view === current ? 'section current' : 'section'}
+          aria-current={s.view === current ? 'page' : undefined}
+          onClick={() => open(s.view)}
+        >
+          <span aria-hidden="true">{s.icon}</span>
+          <span>{s.label}</span>
+        </button>
+      ))}
+    </nav>
   );
 }

@@ -2,9 +2,8 @@
 // default country) or a contact's name, then write in the thread that opens.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SearchResults, UserError } from '../../../shared/contract';
-import { call, describeError } from '../bridge/inbox-client';
+import { call } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
-import { useThread } from '../thread/thread-store';
 import { useConversations } from './conversations-store';
 
 type ContactHit = SearchResults['contacts'][number];
@@ -41,14 +40,9 @@ export function NewMessage() {
   const close = () => setComposing(false);
 
   const start = async (number: string) => {
-    try {
-      const { phone, title, conversation } = await call('conversations.forNumber', { number });
-      close();
-      if (conversation) await useConversations.getState().select(conversation.id);
-      else await useThread.getState().open({ conversationId: null, phone, title });
-    } catch (e) {
-      setError(describeError(e));
-    }
+    const failure = await useConversations.getState().openNumber(number);
+    if (failure) setError(failure);
+    else close();
   };
 
   const submit = (event: FormEvent) => {

@@ -24,6 +24,8 @@ interface ConversationsState {
   ensureRange(start: number, end: number): void;
   refresh(): Promise<void>;
   select(conversationId: number, aroundMessageId?: number): Promise<void>;
+  /** Opens the conversation with a typed number (or a contact's), or a new thread for it. */
+  openNumber(number: string): Promise<UserError | null>;
   /** Alt+Up / Alt+Down. */
   selectAdjacent(step: 1 | -1): Promise<void>;
   markUnread(conversationId: number): Promise<void>;
@@ -95,6 +97,20 @@ export const useConversations = create<ConversationsState>()((set, get) => {
         if (known.unreadCount > 0) await get().markRead(conversationId);
       } catch (error) {
         set({ error: describeError(error) });
+      }
+    },
+
+    async openNumber(number) {
+      try {
+        const { phone, title, conversation } = await call('conversations.forNumber', { number });
+        if (conversation) await get().select(conversation.id);
+        else {
+          set({ selectedId: null });
+          await useThread.getState().open({ conversationId: null, phone, title });
+        }
+        return null;
+      } catch (error) {
+        return describeError(error);
       }
     },
 

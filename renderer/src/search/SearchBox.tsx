@@ -1,9 +1,7 @@
 // The search field above the conversation list (Ctrl/Cmd+K focuses it), and
 // its results in place of the list while there is text in it.
 import { useEffect, useRef } from 'react';
-import { call } from '../bridge/inbox-client';
 import { useConversations } from '../conversations/conversations-store';
-import { useThread } from '../thread/thread-store';
 import { formatTime } from '../thread/time';
 import { Snippet } from './Snippet';
 import { useSearch } from './search-store';
@@ -57,10 +55,7 @@ export function SearchResultsList() {
   };
   const startWith = (phone: string) => {
     clear();
-    void call('conversations.forNumber', { number: phone }).then(
-      ({ phone: e164, title }) => useThread.getState().open({ conversationId: null, phone: e164, title }),
-      () => undefined,
-    );
+    void useConversations.getState().openNumber(phone);
   };
 
   if (error) return <p className="empty muted" role="alert">{error.message}</p>;

@@ -8,6 +8,8 @@ import { useConversations } from '../conversations/conversations-store';
 import { useSearch } from '../search/search-store';
 import { useThread } from '../thread/thread-store';
 
+export type View = 'conversations' | 'templates' | 'contacts' | 'scheduled';
+
 export interface InboxState {
   /** null while the first answer from the core is awaited. */
   session: Session | null;
@@ -21,6 +23,7 @@ export interface InboxState {
   addingAccount: boolean;
   /** The New message dialog is open. */
   composing: boolean;
+  view: View;
 
   init(): Promise<void>;
   signIn(username: string, apiKey: string): Promise<UserError | null>;
@@ -29,6 +32,7 @@ export interface InboxState {
   switchAccount(username: string): Promise<UserError | null>;
   setAddingAccount(adding: boolean): void;
   setComposing(composing: boolean): void;
+  setView(view: View): void;
   updateSettings(patch: Partial<Settings>): Promise<UserError | null>;
   syncNow(): Promise<void>;
   dismissError(): void;
@@ -54,7 +58,7 @@ export const useInbox = create<InboxState>()((set, get) => {
     set({ session, sync: session.state === 'signed-in' ? session.sync : null });
     // Another account (or none): nothing of the last one may stay on screen.
     if (user !== previousUser) {
-      set({ addingAccount: false, composing: false, error: null });
+      set({ addingAccount: false, composing: false, error: null, view: 'conversations' });
       useConversations.getState().reset();
       useThread.getState().close();
       useSearch.getState().clear();
@@ -70,7 +74,9 @@ export const useInbox = create<InboxState>()((set, get) => {
     subscribe('messages.added', ({ messages }) => useThread.getState().receive(messages));
     subscribe('messages.statusChanged', ({ messages }) => useThread.getState().receive(messages));
     subscribe('directory.changed', ({ contacts }) => {
-      if (contacts) void useConversations.getState().refresh();
+      if (!contacts) return;
+      void useConversations.getState().refresh();
+      void useThread.getState().refreshContact();
     });
     subscribe('conversations.changed', ({ conversationIds }) => {
       void useConversations.getState().refresh();
@@ -92,6 +98,7 @@ export const useInbox = create<InboxState>()((set, get) => {
     error: null,
     addingAccount: false,
     composing: false,
+    view: 'conversations',
 
     async init() {
       routeEvents();
@@ -153,7 +160,11 @@ export const useInbox = create<InboxState>()((set, get) => {
     },
 
     setComposing(composing) {
-      set({ composing });
+      set({ composing, ...(composing ? { view: 'conversations' as const } : {}) });
+    },
+
+    setView(view) {
+      set({ view });
     },
 
     async updateSettings(patch) {

@@ -3,9 +3,11 @@
 // a draft per number, kept by the core so it survives switching and restarts.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Price, UserError } from '../../../shared/contract';
+import { unresolvedPlaceholders } from '../../../shared/placeholders';
 import { segmentSms } from '../../../shared/sms-segments';
 import { call } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
+import { TemplatePicker } from './TemplatePicker';
 import { useThread } from './thread-store';
 
 const DRAFT_SAVE_MS = 400;
@@ -14,6 +16,10 @@ const PRICE_MS = 700;
 export function Composer({ phone }: { phone: string }) {
   const send = useThread((s) => s.send);
   const online = useInbox((s) => s.online);
+  const contact = useThread((s) => s.contact);
+  const [picking, setPicking] = useState(false);
+  /** The body the user chose to send with placeholders still in it. */
+  const [sendAnyway, setSendAnyway] = useState<string | null>(null);
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
@@ -21,6 +27,7 @@ export function Composer({ phone }: { phone: string }) {
   const [priced, setPriced] = useState<{ body: string; price: Price | 'unavailable' } | null>(null);
   const loadedDraft = useRef(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -70,9 +77,19 @@ export function Composer({ phone }: { phone: string }) {
     };
   }, [phone, body, online]);
 
+  const unresolved = unresolvedPlaceholders(body);
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (busy || body.trim() === '') return;
+    // Never send literal {first_name} by accident: it takes a second, deliberate press.
+    if (unresolved.length > 0 && sendAnyway !== body) {
+      setError({
+        code: 'UNRESOLVED_PLACEHOLDER',
+        message: `${unresolved.join(', ')} ${unresolved.length === 1 ? 'is' : 'are'} still in the message.`,
+        action: 'Replace it with the right words, or choose Send anyway.',
+      });
+      return;
+    }
     setBusy(true);
     const failure = await send(body);
     setBusy(false);
@@ -85,6 +102,11 @@ export function Composer({ phone }: { phone: string }) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === '/' && body === '') {
+      event.preventDefault();
+      setPicking(true);
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
@@ -94,11 +116,39 @@ export function Composer({ phone }: { phone: string }) {
   const segments = segmentSms(body);
   const price = priced?.body === body ? priced.price : null;
   return (
-    <form className="composer" onSubmit={(e) => void submit(e)}>
+    <form className="composer" ref={formRef} onSubmit={(e) => void submit(e)}>
       {error && (
         <p className="banner error" role="alert">
           {error.message} {error.action}
+          {error.code === 'UNRESOLVED_PLACEHOLDER' && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setSendAnyway(body);
+                setError(null);
+                setTimeout(() => formRef.current?.requestSubmit(), 0);
+              }}
+            >
+              Send anyway
+            </button>
+          )}
         </p>
+      )}
+      {picking && (
+        <TemplatePicker
+          contact={contact}
+          phone={phone}
+          onClose={() => {
+            setPicking(false);
+            textarea.current?.focus();
+          }}
+          onInsert={(text) => {
+            setBody((typed) => (typed ? `${typed} ${text}` : text));
+            setPicking(false);
+            setTimeout(() => textarea.current?.focus(), 0);
+          }}
+        />
       )}
       <div className="row">
         <textarea
@@ -109,9 +159,15 @@ export function Composer({ phone }: { phone: string }) {
           rows={2}
           maxLength={1600}
           value={body}
-          onChange={(e) => setBody(e.target.value)}
+          onChange={(e) => {
+            setBody(e.target.value);
+            if (error?.code === 'UNRESOLVED_PLACEHOLDER') setError(null);
+          }}
           onKeyDown={onKeyDown}
         />
+        <button type="button" className="secondary" onClick={() => setPicking((p) => !p)} aria-expanded={picking} title="Or type / in an empty message">
+          Insert template
+        </button>
         <button type="submit" disabled={busy || body.trim() === ''}>
           Send
         </button>

@@ -5,7 +5,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Message } from '../../../shared/contract';
+import { useContacts } from '../contacts/contacts-store';
 import { useConversations } from '../conversations/conversations-store';
+import { useInbox } from '../store/inbox-store';
 import { Composer } from './Composer';
 import { MessageBubble } from './MessageBubble';
 import { useThread } from './thread-store';
@@ -38,6 +40,7 @@ export function Thread() {
   const loadOlder = useThread((s) => s.loadOlder);
   const loadNewer = useThread((s) => s.loadNewer);
   const markUnread = useConversations((s) => s.markUnread);
+  const contact = useThread((s) => s.contact);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(window.messages), [window.messages]);
 
@@ -108,6 +111,18 @@ export function Thread() {
     <section className="thread" aria-label="Messages">
       <header className="thread-header">
         <h2 className="thread-title">{target.title}</h2>
+        {contact === null && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              useContacts.getState().addFromConversation(target.phone);
+              useInbox.getState().setView('contacts');
+            }}
+          >
+            Add to contacts
+          </button>
+        )}
         {target.conversationId !== null && (
           <button type="button" className="secondary" onClick={() => void markUnread(target.conversationId!)}>
             Mark unread

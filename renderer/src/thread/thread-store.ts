@@ -1,7 +1,7 @@
 // The open thread: which conversation (or which number, for a conversation
 // not started yet), its window of messages, and sending into it.
 import { create } from 'zustand';
-import type { Message, UserError } from '../../../shared/contract';
+import type { Contact, Message, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { groupByConversation } from '../store/message-merge';
 import {
@@ -26,6 +26,8 @@ export interface ThreadTarget {
 
 interface ThreadState {
   target: ThreadTarget | null;
+  /** The contact with this number: undefined while looking, null when there is none. */
+  contact: Contact | null | undefined;
   window: ThreadWindow;
   loading: boolean;
   error: UserError | null;
@@ -40,19 +42,22 @@ interface ThreadState {
   retry(id: number): Promise<void>;
   discard(id: number): Promise<void>;
   retitle(title: string): void;
+  refreshContact(): Promise<void>;
 }
 
 let openTicket = 0;
 
 export const useThread = create<ThreadState>()((set, get) => ({
   target: null,
+  contact: undefined,
   window: EMPTY_WINDOW,
   loading: false,
   error: null,
 
   async open(target, aroundId) {
     const ticket = ++openTicket;
-    set({ target, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null });
+    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null });
+    void get().refreshContact();
     if (target.conversationId === null) return;
     try {
       const page = await call('messages.list', {
@@ -69,7 +74,7 @@ export const useThread = create<ThreadState>()((set, get) => ({
 
   close() {
     openTicket++;
-    set({ target: null, window: EMPTY_WINDOW, loading: false, error: null });
+    set({ target: null, contact: undefined, window: EMPTY_WINDOW, loading: false, error: null });
   },
 
   async loadOlder() {
@@ -145,6 +150,16 @@ export const useThread = create<ThreadState>()((set, get) => ({
     } catch (error) {
       set({ error: describeError(error) });
     }
+  },
+
+  async refreshContact() {
+    const phone = get().target?.phone;
+    if (!phone) return;
+    const contact = await call('contacts.forPhone', { phone }).catch(() => null);
+    if (get().target?.phone !== phone) return;
+    set({ contact });
+    const name = [contact?.firstName, contact?.lastName].filter(Boolean).join(' ');
+    if (name) get().retitle(name);
   },
 
   retitle(title) {

@@ -1,0 +1,188 @@
+// Issue 6: templates and contacts, kept in the app and at ClickSend.
+import { ACCOUNT, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import type { Simulator } from '../simulator/server';
+
+const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
+const thread = (page: Page) => page.getByRole('region', { name: 'Messages' });
+const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
+
+/** Talks to the simulator as the ClickSend dashboard would. */
+async function dashboard(simulator: Simulator, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${simulator.url}${path}`, {
+    method,
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${ACCOUNT.username}:${ACCOUNT.apiKey}`).toString('base64')}`,
+      'Content-Type': 'application/json',
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return ((await response.json()) as { data: Record<string, unknown> & { data?: Array<Record<string, unknown>> } }).data;
+}
+
+test('templates: create, edit, filter and delete, kept at ClickSend too', async ({ app }) => {
+  const { page, simulator } = app;
+  await app.signIn();
+  await section(page, 'Templates').click();
+  await page.getByRole('button', { name: 'New template' }).click();
+  await page.getByLabel('Template name').fill('Reminder');
+  await page.getByLabel('Template body').fill('Hi {first_name}, see you at {custom_1}');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const templatesList = page.getByRole('region', { name: 'Templates list' });
+  await expect(templatesList).toContainText('Reminder');
+  await page.getByRole('button', { name: 'New template' }).click();
+  await page.getByLabel('Template name').fill('Thanks');
+  await page.getByLabel('Template body').fill('Thanks for coming in!');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(templatesList.getByRole('listitem')).toHaveCount(2);
+  expect((await dashboard(simulator, 'GET', '/sms/templates')).data!.map((t) => t.template_name).sort()).toEqual(['Reminder', 'Thanks']);
+
+  await page.getByLabel('Filter templates').fill('see you');
+  await expect(templatesList.getByRole('listitem')).toHaveCount(1);
+  await templatesList.getByRole('button', { name: /Reminder/ }).click();
+  await page.getByLabel('Template body').fill('Hi {first_name}, see you at {custom_1} tomorrow');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect.poll(async () => (await dashboard(simulator, 'GET', '/sms/templates')).data!.map((t) => t.body)).toContain('Hi {first_name}, see you at {custom_1} tomorrow');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(templatesList).not.toContainText('Reminder');
+  await expect.poll(async () => (await dashboard(simulator, 'GET', '/sms/templates')).data!.map((t) => t.template_name)).toEqual(['Thanks']);
+});
+
+test('a personalised template in three keystrokes, and a placeholder with no value is never sent by accident', async ({ app }) => {
+  const { page, simulator } = app;
+  await dashboard(simulator, 'POST', '/sms/templates', { template_name: 'Reminder', body: 'Hi {first_name}, see you at {custom_1}' });
+  const list = await dashboard(simulator, 'POST', '/lists', { list_name: 'Customers' });
+  await dashboard(simulator, 'POST', `/lists/${list.list_id}/contacts`, { phone_number: '+61422222222', first_name: 'Ana', custom_1: '10am' });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'When is my appointment?' });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Hello?' });
+  await app.signIn();
+
+  const conversations = page.getByRole('navigation', { name: 'Conversations' });
+  await conversations.getByRole('listitem', { name: 'Ana' }).getByRole('button').click();
+  await composer(page).focus();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('dialog', { name: 'Insert a template' })).toContainText('Hi Ana, see you at 10am');
+  await page.keyboard.press('Enter');
+  await expect(composer(page)).toHaveValue('Hi Ana, see you at 10am');
+  await page.keyboard.press('Enter');
+  await expect(thread(page).getByRole('listitem').filter({ hasText: 'Hi Ana, see you at 10am' })).toContainText(/Queued|Sent/);
+
+  await conversations.getByRole('listitem', { name: '+61 433 333 333' }).getByRole('button').click();
+  await composer(page).focus();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('dialog', { name: 'Insert a template' }).getByRole('note').first()).toContainText('No value for {first_name}, {custom_1}');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('{first_name}, {custom_1} are still in the message');
+  expect(simulator.sent().map((s) => s.to)).toEqual(['+61422222222']);
+  await page.getByRole('button', { name: 'Send anyway' }).click();
+  await expect(thread(page).getByRole('listitem').filter({ hasText: 'Hi {first_name}' })).toContainText(/Queued|Sent/);
+  expect(simulator.sent()).toHaveLength(2);
+});
+
+test('contacts: a list, a contact with a national number, names in conversations, message and delete', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61455555555', body: 'Hi, it is Bea' });
+  await app.signIn();
+  const conversations = page.getByRole('navigation', { name: 'Conversations' });
+  await expect(conversations.getByRole('listitem', { name: '+61 455 555 555' })).toBeVisible();
+
+  await section(page, 'Contacts').click();
+  page.once('dialog', (dialog) => void dialog.accept('Customers'));
+  await page.getByRole('button', { name: 'New list' }).click();
+  await expect(page.getByRole('region', { name: 'Contact lists' })).toContainText('Customers');
+  await page.getByRole('button', { name: 'New contact' }).click();
+  await page.getByLabel('Phone number').fill('0455 555 555');
+  await page.getByLabel('First name').fill('Bea');
+  await page.getByLabel('Last name').fill('Costa');
+  await page.getByLabel('Email').fill('bea@example.com');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const inList = page.getByRole('region', { name: 'Contacts in list' });
+  await expect(inList).toContainText('Bea Costa');
+  await expect(inList).toContainText('+61455555555');
+  const lists = await dashboard(simulator, 'GET', '/lists');
+  const contacts = await dashboard(simulator, 'GET', `/lists/${lists.data![0]!.list_id}/contacts`);
+  expect(contacts.data!.map((c) => [c.phone_number, c.first_name])).toEqual([['+61455555555', 'Bea']]);
+
+  await page.getByLabel('Phone number').fill('not a number');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('phone number');
+  await page.getByLabel('Phone number').fill('+61455555555');
+
+  await page.getByRole('button', { name: 'Message' }).click();
+  await expect(thread(page).getByRole('heading')).toHaveText('Bea Costa');
+  await expect(conversations.getByRole('listitem', { name: 'Bea Costa' })).toContainText('Hi, it is Bea');
+
+  await section(page, 'Contacts').click();
+  await inList.getByRole('button', { name: /Bea Costa/ }).click();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(inList).not.toContainText('Bea Costa');
+  await section(page, 'Conversations').click();
+  await expect(conversations.getByRole('listitem', { name: '+61 455 555 555' })).toBeVisible();
+});
+
+test('add an unknown number to contacts from its conversation', async ({ app }) => {
+  const { page, simulator } = app;
+  await dashboard(simulator, 'POST', '/lists', { list_name: 'Customers' });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61466666666', body: 'New customer here' });
+  await app.signIn();
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: '+61 466 666 666' }).getByRole('button').click();
+  await page.getByRole('button', { name: 'Add to contacts' }).click();
+  await expect(page.getByLabel('Phone number')).toHaveValue('+61466666666');
+  await page.getByLabel('First name').fill('Cal');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('region', { name: 'Contacts in list' })).toContainText('Cal');
+  await section(page, 'Conversations').click();
+  await expect(page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: 'Cal' })).toContainText('New customer here');
+});
+
+test('import a spreadsheet CSV with a preview and its invalid rows, then export the list', async ({ app }) => {
+  const { page, simulator } = app;
+  await dashboard(simulator, 'POST', '/lists', { list_name: 'Customers' });
+  await app.signIn();
+  await section(page, 'Contacts').click();
+  await expect(page.getByRole('region', { name: 'Contact lists' })).toContainText('Customers');
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import contacts' });
+  const csv = '\uFEFFFirst name;Surname;Mobile;Notes\nAna;Lima;0422 222 222;"likes mornings;\nprefers SMS"\nBo;Ng;0433 333 333;\nAnna;;+61 422 222 222;\nZed;;12ab;\n';
+  await dialog.getByLabel('CSV file').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(dialog.getByRole('table', { name: 'Preview' })).toContainText('Ana');
+  await expect(dialog.getByLabel('Phone number')).toHaveValue('2');
+  await dialog.getByLabel('Custom 1').selectOption('Notes');
+  await expect(dialog.getByRole('status')).toHaveText('2 contacts to import, 1 rows merged (same number), 1 invalid rows skipped.');
+  await expect(dialog.getByRole('list', { name: 'Invalid rows' })).toContainText('Row 5:');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported 2 new and updated 0 existing contacts; 1 rows were not imported');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const inList = page.getByRole('region', { name: 'Contacts in list' });
+  await expect(inList).toContainText('Anna Lima');
+  await expect(inList).toContainText('Bo Ng');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import('node:fs');
+  const exported = readFileSync(file, 'utf8');
+  expect(exported.split('\r\n')[0]).toBe('Phone number,First name,Last name,Email,Custom 1,Custom 2,Custom 3,Custom 4');
+  expect(exported).toContain('+61422222222,Anna,Lima,,"likes mornings;\nprefers SMS"');
+});
+
+test('an edit made while ClickSend cannot be reached is refused with why, and the text stays', async ({ app }) => {
+  const { page } = app;
+  await app.signIn();
+  await section(page, 'Templates').click();
+  await app.stopSimulator();
+  await page.getByRole('button', { name: 'New template' }).click();
+  await page.getByLabel('Template name').fill('Offline');
+  await page.getByLabel('Template body').fill('Written on the train');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('ClickSend cannot be reached');
+  await expect(page.getByLabel('Template body')).toHaveValue('Written on the train');
+  await app.startSimulatorAgain();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('region', { name: 'Templates list' })).toContainText('Offline');
+});

@@ -1,0 +1,228 @@
+// The contacts view: lists, their contacts (filterable), and a form to create,
+// edit and delete; import from and export to CSV; message a contact.
+import { useEffect, useState, type FormEvent } from 'react';
+import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '../../../shared/contacts-csv';
+import type { Contact, UserError } from '../../../shared/contract';
+import { call, describeError } from '../bridge/inbox-client';
+import { useConversations } from '../conversations/conversations-store';
+import { useInbox } from '../store/inbox-store';
+import { useContacts } from './contacts-store';
+import { ImportDialog } from './ImportDialog';
+
+export function ContactsView() {
+  const lists = useContacts((s) => s.lists);
+  const listId = useContacts((s) => s.listId);
+  const contacts = useContacts((s) => s.contacts);
+  const total = useContacts((s) => s.total);
+  const query = useContacts((s) => s.query);
+  const error = useContacts((s) => s.error);
+  const prefillPhone = useContacts((s) => s.prefillPhone);
+  const { load, selectList, setQuery } = useContacts.getState();
+  const [editing, setEditing] = useState<Contact | 'new' | null>(prefillPhone ? 'new' : null);
+  const [importing, setImporting] = useState(false);
+  const [listError, setListError] = useState<UserError | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const list = lists?.find((l) => l.listId === listId) ?? null;
+
+  const newList = async () => {
+    const name = window.prompt('Name of the new list');
+    if (name?.trim()) setListError(await useContacts.getState().saveList(undefined, name.trim()));
+  };
+  const renameList = async () => {
+    if (!list) return;
+    const name = window.prompt('New name of the list', list.name);
+    if (name?.trim() && name.trim() !== list.name) setListError(await useContacts.getState().saveList(list.listId, name.trim()));
+  };
+  const deleteList = async () => {
+    if (!list || !window.confirm(`Delete the list “${list.name}” and its ${list.contactsCount ?? 0} contacts, here and in ClickSend?`)) return;
+    setListError(await useContacts.getState().removeList(list.listId));
+  };
+  const exportList = async () => {
+    if (!list) return;
+    try {
+      const { filename, csv } = await call('contacts.export', { listId: list.listId });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      link.download = filename;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (e) {
+      setListError(describeError(e));
+    }
+  };
+
+  return (
+    <div className="contacts-view">
+      <section className="lists" aria-label="Contact lists">
+        <div className="sidebar-top">
+          <strong>Lists</strong>
+          <button type="button" onClick={() => void newList()}>
+            New list
+          </button>
+        </div>
+        {lists === null ? (
+          <p className="empty muted">{error ? error.message : 'Loading lists…'}</p>
+        ) : lists.length === 0 ? (
+          <p className="empty muted">No lists yet. Contacts live in lists: create one to start.</p>
+        ) : (
+          <ul className="plain-list">
+            {lists.map((l) => (
+              <li key={l.listId}>
+                <button type="button" className={l.listId === listId ? 'conversation selected' : 'conversation'} onClick={() => void selectList(l.listId)}>
+                  <span className="title">{l.name}</span>
+                  <span className="muted">{(l.contactsCount ?? 0).toLocaleString()} contacts</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="contacts" aria-label="Contacts in list">
+        {list && (
+          <div className="sidebar-top wrap">
+            <input type="search" aria-label="Filter contacts" placeholder="Filter contacts" value={query} onChange={(e) => void setQuery(e.target.value)} />
+            <button type="button" onClick={() => setEditing('new')}>
+              New contact
+            </button>
+            <button type="button" className="secondary" onClick={() => setImporting(true)}>
+              Import CSV
+            </button>
+            <button type="button" className="secondary" onClick={() => void exportList()}>
+              Export CSV
+            </button>
+            <button type="button" className="secondary" onClick={() => void renameList()}>
+              Rename list
+            </button>
+            <button type="button" className="secondary danger" onClick={() => void deleteList()}>
+              Delete list
+            </button>
+          </div>
+        )}
+        {listError && (
+          <p className="banner error" role="alert">
+            {listError.message} {listError.action}
+          </p>
+        )}
+        {list && contacts.length === 0 && <p className="empty muted">{query ? 'No contact matches.' : 'No contacts in this list yet.'}</p>}
+        <ul className="plain-list">
+          {contacts.map((c) => (
+            <li key={c.contactId}>
+              <button type="button" className={editing !== 'new' && editing?.contactId === c.contactId ? 'conversation selected' : 'conversation'} onClick={() => setEditing(c)}>
+                <span className="title">{[c.firstName, c.lastName].filter(Boolean).join(' ') || c.phone}</span>
+                <span className="preview muted">{c.phone}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {total > contacts.length && <p className="muted empty">Showing {contacts.length} of {total.toLocaleString()}: filter to find the rest.</p>}
+      </section>
+      <section className="editor" aria-label="Contact">
+        {editing === null ? (
+          <p className="empty muted">Choose a contact to edit it, or add a new one.</p>
+        ) : (
+          <ContactForm
+            key={editing === 'new' ? `new-${prefillPhone}` : editing.contactId}
+            contact={editing === 'new' ? null : editing}
+            prefillPhone={editing === 'new' ? prefillPhone : null}
+            onDone={(c) => {
+              useContacts.getState().clearPrefill();
+              setEditing(c);
+            }}
+          />
+        )}
+      </section>
+      {importing && list && <ImportDialog list={list} onClose={() => setImporting(false)} />}
+    </div>
+  );
+}
+
+const fieldOf: Record<ContactField, keyof Contact> = {
+  phone: 'phone',
+  firstName: 'firstName',
+  lastName: 'lastName',
+  email: 'email',
+  custom1: 'custom1',
+  custom2: 'custom2',
+  custom3: 'custom3',
+  custom4: 'custom4',
+};
+
+function ContactForm({ contact, prefillPhone, onDone }: { contact: Contact | null; prefillPhone: string | null; onDone: (c: Contact | null) => void }) {
+  const [values, setValues] = useState<Record<ContactField, string>>(() => {
+    const initial = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, String(contact?.[fieldOf[f]] ?? '')])) as Record<ContactField, string>;
+    if (!contact && prefillPhone) initial.phone = prefillPhone;
+    return initial;
+  });
+  const [contactId, setContactId] = useState(contact?.contactId);
+  const [error, setError] = useState<UserError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const lists = useContacts((s) => s.lists);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const input = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, values[f].trim() === '' ? null : values[f].trim()])) as Record<ContactField, string | null>;
+    const result = await useContacts.getState().save(contactId, { ...input, phone: input.phone ?? '' });
+    setBusy(false);
+    setError(result.error);
+    if (result.error?.code === 'DELETED_ELSEWHERE') setContactId(undefined);
+    if (result.saved) onDone(result.saved);
+  };
+
+  const message = async () => {
+    const failure = await useConversations.getState().openNumber(values.phone);
+    if (failure) setError(failure);
+    else useInbox.getState().setView('conversations');
+  };
+
+  if (!lists?.length) return <p className="empty muted">Create a list first.</p>;
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)}>
+      <h2>{contactId === undefined ? 'New contact' : 'Edit contact'}</h2>
+      {CONTACT_FIELDS.map((f) => (
+        <label key={f}>
+          {FIELD_LABELS[f]}
+          <input
+            value={values[f]}
+            onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
+            type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
+            required={f === 'phone'}
+            maxLength={f === 'phone' ? 40 : 200}
+          />
+        </label>
+      ))}
+      {error && (
+        <p className="banner error" role="alert">
+          {error.message} {error.action}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+        {contactId !== undefined && (
+          <>
+            <button type="button" className="secondary" onClick={() => void message()}>
+              Message
+            </button>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => {
+                if (!window.confirm('Delete this contact, here and in ClickSend?')) return;
+                void useContacts.getState().remove(contactId).then((e) => (e ? setError(e) : onDone(null)));
+              }}
+            >
+              Delete
+            </button>
+          </>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+// Lists and the contacts of the selected list, as the core has them cached.
+import { create } from 'zustand';
+import type { Contact, ContactInput, ContactList, UserError } from '../../../shared/contract';
+import { call, describeError } from '../bridge/inbox-client';
+
+const PAGE = 500;
+
+interface ContactsState {
+  lists: ContactList[] | null;
+  listId: number | null;
+  query: string;
+  contacts: Contact[];
+  total: number;
+  error: UserError | null;
+  /** A contact to create with this number (from "Add to contacts"). */
+  prefillPhone: string | null;
+
+  load(): Promise<void>;
+  selectList(listId: number | null): Promise<void>;
+  setQuery(query: string): Promise<void>;
+  saveList(listId: number | undefined, name: string): Promise<UserError | null>;
+  removeList(listId: number): Promise<UserError | null>;
+  save(contactId: number | undefined, input: ContactInput): Promise<{ saved: Contact | null; error: UserError | null }>;
+  remove(contactId: number): Promise<UserError | null>;
+  addFromConversation(phone: string): void;
+  clearPrefill(): void;
+}
+
+let ticket = 0;
+
+export const useContacts = create<ContactsState>()((set, get) => {
+  const loadContacts = async () => {
+    const { listId, query } = get();
+    const mine = ++ticket;
+    if (listId === null) return set({ contacts: [], total: 0 });
+    try {
+      const page = await call('contacts.list', { listId, query, limit: PAGE, offset: 0 });
+      if (mine === ticket) set({ contacts: page.items, total: page.total });
+    } catch (error) {
+      set({ error: describeError(error) });
+    }
+  };
+
+  return {
+    lists: null,
+    listId: null,
+    query: '',
+    contacts: [],
+    total: 0,
+    error: null,
+    prefillPhone: null,
+
+    async load() {
+      try {
+        const lists = await call('lists.list', {});
+        const listId = lists.some((l) => l.listId === get().listId) ? get().listId : (lists[0]?.listId ?? null);
+        set({ lists, listId, error: null });
+        await loadContacts();
+      } catch (error) {
+        set({ error: describeError(error) });
+      }
+    },
+    async selectList(listId) {
+      set({ listId, query: '' });
+      await loadContacts();
+    },
+    async setQuery(query) {
+      set({ query });
+      await loadContacts();
+    },
+    async saveList(listId, name) {
+      try {
+        const saved = await call('lists.save', { ...(listId === undefined ? {} : { listId }), name });
+        set({ listId: saved.listId });
+        await get().load();
+        return null;
+      } catch (error) {
+        await get().load();
+        return describeError(error);
+      }
+    },
+    async removeList(listId) {
+      try {
+        await call('lists.delete', { listId });
+        set({ listId: null });
+        await get().load();
+        return null;
+      } catch (error) {
+        return describeError(error);
+      }
+    },
+    async save(contactId, contact) {
+      const listId = get().listId;
+      if (listId === null) return { saved: null, error: { code: 'NO_LIST', message: 'Create a list first.', action: null } };
+      try {
+        const saved = await call('contacts.save', { listId, ...(contactId === undefined ? {} : { contactId }), contact });
+        await get().load();
+        return { saved, error: null };
+      } catch (error) {
+        await get().load();
+        return { saved: null, error: describeError(error) };
+      }
+    },
+    async remove(contactId) {
+      const listId = get().listId;
+      if (listId === null) return null;
+      try {
+        await call('contacts.delete', { listId, contactId });
+        await get().load();
+        return null;
+      } catch (error) {
+        return describeError(error);
+      }
+    },
+    addFromConversation(phone) {
+      set({ prefillPhone: phone });
+    },
+    clearPrefill() {
+      set({ prefillPhone: null });
+    },
+  };
+});

@@ -1,0 +1,43 @@
+// Templates as the core has them cached; edits go through the core to ClickSend.
+import { create } from 'zustand';
+import type { Template, UserError } from '../../../shared/contract';
+import { call, describeError } from '../bridge/inbox-client';
+
+interface TemplatesState {
+  templates: Template[] | null;
+  error: UserError | null;
+  load(): Promise<void>;
+  save(input: { templateId?: number; name: string; body: string }): Promise<{ saved: Template | null; error: UserError | null }>;
+  remove(templateId: number): Promise<UserError | null>;
+}
+
+export const useTemplates = create<TemplatesState>()((set, get) => ({
+  templates: null,
+  error: null,
+  async load() {
+    try {
+      set({ templates: await call('templates.list', {}), error: null });
+    } catch (error) {
+      set({ error: describeError(error) });
+    }
+  },
+  async save(input) {
+    try {
+      const saved = await call('templates.save', input);
+      await get().load();
+      return { saved, error: null };
+    } catch (error) {
+      await get().load();
+      return { saved: null, error: describeError(error) };
+    }
+  },
+  async remove(templateId) {
+    try {
+      await call('templates.delete', { templateId });
+      await get().load();
+      return null;
+    } catch (error) {
+      return describeError(error);
+    }
+  },
+}));
