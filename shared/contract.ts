@@ -40,6 +40,9 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
+export const ScheduledMessage = Message.extend({ title: z.string(), phone: z.string() });
+export type ScheduledMessage = z.infer<typeof ScheduledMessage>;
+
 export const Conversation = z.object({
   id: z.number().int(),
   /** The other party, E.164 where it could be normalised. */
@@ -299,7 +302,25 @@ export const requests = {
   'settings.get': { params: Empty, result: Settings },
   'settings.update': { params: Settings.partial().strict(), result: Settings },
   'messages.send': {
-    params: z.object({ to: z.string().trim().min(1, 'Enter a phone number.').max(40), body: MessageBody }).strict(),
+    params: z
+      .object({
+        to: z.string().trim().min(1, 'Enter a phone number.').max(40),
+        body: MessageBody,
+        /** Unix seconds: send at this time instead of now. */
+        schedule: z.number().int().positive().optional(),
+      })
+      .strict(),
+    result: Message,
+  },
+  /** Every message waiting for its time, across conversations, soonest first. */
+  'messages.scheduled': { params: Empty, result: z.array(ScheduledMessage) },
+  /** Cancels one scheduled message (PUT /sms/{message_id}/cancel); too late is said, and the real state shown. */
+  'messages.cancel': { params: z.object({ id: z.number().int() }).strict(), result: Message },
+  /** PUT /sms/cancel-all, and the same for scheduled sends still waiting in the outbox. */
+  'messages.cancelAll': { params: Empty, result: z.object({ count: z.number().int() }) },
+  /** Edit = cancel, then schedule the new text or time; if the cancel fails, nothing new is scheduled. */
+  'messages.reschedule': {
+    params: z.object({ id: z.number().int(), body: MessageBody, schedule: z.number().int().positive() }).strict(),
     result: Message,
   },
   /** Sends again a message ClickSend never accepted (status Failed). */

@@ -26,6 +26,7 @@ import type { SecretStore } from './credentials/keychain';
 import { KeychainError } from './credentials/keychain';
 import { Contacts } from './contacts/contacts';
 import { Outbox } from './outbox/outbox';
+import { ScheduledSends } from './outbox/scheduled';
 import { Templates } from './templates/templates';
 import { accountCachePath, readSessionFile, writeSessionFile } from './session/accounts';
 import { fileSettings, type SettingsStore } from './settings/settings';
@@ -52,6 +53,7 @@ interface ActiveAccount {
   client: ClickSendClient;
   sync: SyncEngine;
   outbox: Outbox;
+  scheduled: ScheduledSends;
   templates: Templates;
   contacts: Contacts;
   account: Account;
@@ -223,7 +225,8 @@ export class Inbox {
       () => this.emit('directory.changed', { contacts: true, templates: false }),
       () => this.defaultCountry(),
     );
-    this.active = { username, db, client, sync, outbox, templates, contacts, account };
+    const scheduled = new ScheduledSends(db, client, outbox, (result) => this.publishChanges(result));
+    this.active = { username, db, client, sync, outbox, scheduled, templates, contacts, account };
     sync.start();
     void this.refreshAccount().catch(() => undefined);
   }
@@ -346,12 +349,16 @@ export class Inbox {
         this.emit('settings.changed', settings);
         return settings;
       },
-      'messages.send': async ({ to, body }) => {
+      'messages.send': async ({ to, body, schedule }) => {
         const active = this.requireActive();
-        const message = await active.outbox.send(to, body);
+        const message = await active.outbox.send(to, body, schedule);
         if (message.to) saveDraft(active.db, message.to, '', Date.now());
         return message;
       },
+      'messages.scheduled': async () => this.requireActive().scheduled.list(),
+      'messages.cancel': ({ id }) => this.requireActive().scheduled.cancel(id),
+      'messages.cancelAll': () => this.requireActive().scheduled.cancelAll(),
+      'messages.reschedule': ({ id, body, schedule }) => this.requireActive().scheduled.reschedule(id, body, schedule),
       'messages.retry': ({ id }) => this.requireActive().outbox.retry(id),
       'messages.discard': async ({ id }) => {
         this.requireActive().outbox.discard(id);

@@ -3,6 +3,7 @@
 import type { Message, MessageStatus } from '../../../shared/contract';
 import { conversationKey } from '../../../shared/phone-numbers';
 import { isForward } from '../clicksend/statuses';
+import { contactNameOf } from './conversations';
 import type { Db } from './database';
 
 /** A message as it arrives from any source (history, inbound, a send). */
@@ -199,6 +200,40 @@ export function listMessages(db: Db, conversationId: number, limit: number, wind
       .all(conversationId, limit);
   }
   return rows.map(toMessage);
+}
+
+/** Every message waiting for its time (at ClickSend, or in the outbox with a schedule), soonest first. */
+export function listScheduled(db: Db): Array<Message & { phone: string; contact_name: string | null }> {
+  return db
+    .prepare<[], MessageRow & { phone: string; contact_name: string | null }>(
+      `SELECT ${columns}, c.phone, ${contactNameOf('c.phone')} AS contact_name
+       FROM ${source} JOIN conversations c ON c.id = m.conversation_id
+       WHERE m.status = 'Scheduled' OR (m.status = 'Pending' AND o.schedule IS NOT NULL)
+       ORDER BY m.scheduled_at, m.id`,
+    )
+    .all()
+    .map((row) => ({ ...toMessage(row), phone: row.phone, contact_name: row.contact_name }));
+}
+
+/** The earliest schedule that is due but still shown as Scheduled, if any (epoch ms). */
+export function earliestDueScheduled(db: Db, now: number): number | null {
+  return (
+    db
+      .prepare<[number], number | null>(`SELECT MIN(scheduled_at) FROM messages WHERE status = 'Scheduled' AND scheduled_at <= ?`)
+      .pluck()
+      .get(now) ?? null
+  );
+}
+
+/** After cancel-all succeeded at ClickSend: every scheduled message it had is cancelled. */
+export function cancelAllScheduledLocally(db: Db): IngestResult {
+  const rows = db
+    .prepare<[], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.status = 'Scheduled' AND m.message_id IS NOT NULL`)
+    .all();
+  return applyStatusReports(
+    db,
+    rows.map((r) => ({ messageId: r.message_id!, status: 'Cancelled' as const, statusCode: null, statusText: 'Cancelled from the app.' })),
+  );
 }
 
 export function getMessage(db: Db, id: number): Message | null {

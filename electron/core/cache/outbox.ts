@@ -132,18 +132,27 @@ export function failSend(db: Db, id: number, reason: string): Message | null {
   return getMessage(db, id);
 }
 
-/** A retry by the user: the same local message, a new custom_string, waiting again. */
+/** A send cancelled before it reached ClickSend: out of the outbox, Cancelled. */
+export function cancelLocalSend(db: Db, id: number): Message | null {
+  db.transaction(() => {
+    db.prepare('DELETE FROM outbox WHERE message_row_id = ?').run(id);
+    db.prepare(`UPDATE messages SET status = 'Cancelled', status_text = 'Cancelled before it was sent.' WHERE id = ?`).run(id);
+  })();
+  return getMessage(db, id);
+}
+
+/** A retry by the user: the same local message, a new custom_string, waiting again, to go now (not at a past schedule). */
 export function requeueSend(db: Db, id: number, customString: string, now: number, statusText: string): Message | null {
   db.transaction(() => {
     const message = getMessage(db, id);
     if (!message || message.messageId !== null || message.to === null) return;
     db.prepare(
-      `UPDATE messages SET custom_string = ?, status = 'Pending', status_text = ?, created_at = ? WHERE id = ?`,
+      `UPDATE messages SET custom_string = ?, status = 'Pending', status_text = ?, created_at = ?, scheduled_at = NULL WHERE id = ?`,
     ).run(customString, statusText, now, id);
     db.prepare(
       `INSERT INTO outbox (message_row_id, custom_string, to_number, body, schedule, state, queued_at)
-       VALUES (?, ?, ?, ?, ?, 'waiting', ?)`,
-    ).run(id, customString, message.to, message.body, message.scheduledAt === null ? null : Math.floor(message.scheduledAt / 1000), now);
+       VALUES (?, ?, ?, ?, NULL, 'waiting', ?)`,
+    ).run(id, customString, message.to, message.body, now);
     db.prepare(
       `UPDATE conversations SET last_message_id = ?, last_message_at = ?
        WHERE id = ? AND last_message_at <= ?`,

@@ -66,22 +66,34 @@ describe('Outbox', () => {
     expect(countMessages(db)).toBe(1);
   });
 
-  it('a send lost before ClickSend got it becomes Failed once history has had time, and Retry sends it once', async () => {
+  it('a send lost before ClickSend got it goes again once history shows it absent, and only then', async () => {
     sim.addFault({ kind: 'drop', path: '/sms/send' });
     const message = await outbox.send('+61411111111', 'Lost on the way');
     expect(message.status).toBe('Pending');
 
-    await outbox.flush(); // too early to conclude anything
-    expect(listOutbox(db)).toHaveLength(1);
+    await outbox.flush(); // too early to conclude anything: ClickSend may still show it
+    expect(listOutbox(db).map((e) => e.state)).toEqual(['unknown']);
+    expect(sim.requests().filter((r) => r.path === '/sms/send')).toHaveLength(1);
 
     clock += 61_000;
     await outbox.flush();
+    expect(sim.sent().map((s) => s.body)).toEqual(['Lost on the way']);
+    expect(getMessage(db, message.id)).toMatchObject({ status: 'Queued', messageId: sim.sent()[0]!.message_id });
+  });
+
+  it('after three lost submissions it is Failed, and Retry sends it once', async () => {
+    sim.addFault({ kind: 'drop', path: '/sms/send', count: 3 });
+    const message = await outbox.send('+61411111111', 'Lost three times');
+    for (let i = 0; i < 3; i++) {
+      clock += 61_000;
+      await outbox.flush();
+    }
+    expect(getMessage(db, message.id)).toMatchObject({ status: 'Failed', statusText: expect.stringMatching(/no record/) });
     expect(sim.sent()).toHaveLength(0);
-    expect(listOutbox(db)).toHaveLength(0);
 
     const retried = await outbox.retry(message.id);
     expect(retried).toMatchObject({ id: message.id, status: 'Queued' });
-    expect(sim.sent().map((s) => s.body)).toEqual(['Lost on the way']);
+    expect(sim.sent().map((s) => s.body)).toEqual(['Lost three times']);
     await expect(outbox.retry(message.id)).rejects.toMatchObject({ code: 'NOT_RETRYABLE' });
   });
 

@@ -5,9 +5,10 @@
 // - the request never reached ClickSend (offline): it waits, and goes out by
 //   itself on a later pass, in order;
 // - the answer was lost (time-out, dropped connection, 5xx, a crash): it may
-//   have been sent, so it is looked for in history by custom_string, and is
-//   never submitted again by the app. If ClickSend has no record of it after
-//   a grace period, it becomes Failed and the user decides (Retry / Delete).
+//   have been sent, so it is looked for in history by custom_string before
+//   anything else. Found: done. Absent after a grace period (history shows a
+//   message within seconds): it was not sent, so it waits to go again, at most
+//   three submissions in all; then it becomes Failed and the user decides.
 import { randomUUID } from 'node:crypto';
 import type { Message } from '../../../shared/contract';
 import { normaliseNumber } from '../../../shared/phone-numbers';
@@ -30,6 +31,7 @@ import {
 } from '../cache/outbox';
 import { InboxError } from '../contract/inbox-error';
 import { fromHistory } from '../sync/incoming';
+import { scheduleProblem } from '../../../shared/schedule-times';
 
 export interface OutboxOptions {
   db: Db;
@@ -43,10 +45,15 @@ export interface OutboxOptions {
 }
 
 export const SENDING = 'Sending…';
+const SCHEDULING = 'Handing the schedule to ClickSend…';
+const MISSED_SCHEDULE =
+  'Its scheduled time passed while ClickSend could not be reached, so it was not sent. Retry sends it now; Delete drops it.';
 export const WAITING = 'Waiting for a connection. It will be sent by itself when ClickSend can be reached.';
 const SIGN_IN_FIRST = 'Waiting: ClickSend no longer accepts the saved key. It will be sent once you sign in again.';
 const UNCONFIRMED = 'Not confirmed yet. The app is checking with ClickSend before doing anything else.';
-const NOT_SENT = 'ClickSend has no record of this message, so it was not sent. Retry or delete it.';
+const NOT_SENT = 'ClickSend has no record of this message after several tries, so it was not sent. Retry or delete it.';
+/** Submissions of one send (each proven absent from history before the next). */
+const MAX_ATTEMPTS = 3;
 
 export class Outbox {
   private readonly inFlight = new Set<number>();
@@ -59,17 +66,19 @@ export class Outbox {
     recoverInterruptedSends(options.db);
   }
 
-  async send(to: string, body: string): Promise<Message> {
+  /** `schedule` (unix seconds) sends it at that time; checked before anything is stored or sent. */
+  async send(to: string, body: string, schedule?: number): Promise<Message> {
     const number = normaliseNumber(to, this.options.defaultCountry?.());
     if (!number.ok) throw new InboxError('INVALID_NUMBER', number.reason, null);
     if (body.trim() === '') throw new InboxError('EMPTY_MESSAGE', 'The message is empty.', 'Type a message before sending.');
+    this.checkSchedule(schedule);
     const stored = queueSend(this.options.db, {
       to: number.e164,
       body,
       customString: newCustomString(),
-      schedule: null,
+      schedule: schedule ?? null,
       now: this.now(),
-      statusText: SENDING,
+      statusText: schedule === undefined ? SENDING : SCHEDULING,
     });
     this.options.changes(stored);
     const id = stored.added[0]!.id;
@@ -90,6 +99,12 @@ export class Outbox {
     }
     this.publish(requeueSend(this.options.db, id, newCustomString(), this.now(), SENDING));
     return this.submit(getOutboxEntry(this.options.db, id)!);
+  }
+
+  checkSchedule(schedule: number | undefined): void {
+    if (schedule === undefined) return;
+    const problem = scheduleProblem(schedule * 1000, this.now());
+    if (problem) throw new InboxError('INVALID_SCHEDULE', problem, null);
   }
 
   discard(id: number): void {
@@ -121,6 +136,11 @@ export class Outbox {
     }
     for (const entry of listOutbox(this.options.db, 'waiting')) {
       if (this.inFlight.has(entry.id)) continue;
+      // Scheduled while offline, and its time came before the connection did.
+      if (entry.schedule !== null && entry.schedule * 1000 <= this.now()) {
+        this.publish(failSend(this.options.db, entry.id, MISSED_SCHEDULE));
+        continue;
+      }
       const message = await this.submit(entry);
       // Still unreachable: the rest would fail the same way; keep the order.
       if (getOutboxEntry(this.options.db, message.id)?.state === 'waiting') break;
@@ -138,7 +158,10 @@ export class Outbox {
     if (found) {
       this.options.changes(confirmSend(this.options.db, entry.id, fromHistory(found, false)));
     } else if (this.now() - (entry.submittedAt ?? entry.queuedAt) > (this.options.confirmWithinMs ?? 120_000)) {
-      this.publish(failSend(this.options.db, entry.id, NOT_SENT));
+      // Proven absent, after ClickSend had time to show it: it was not sent,
+      // so it may go again, under the same custom_string, a few times at most.
+      if (entry.attempts < MAX_ATTEMPTS) this.publish(setOutboxState(this.options.db, entry.id, 'waiting', WAITING));
+      else this.publish(failSend(this.options.db, entry.id, NOT_SENT));
     }
   }
 
@@ -148,7 +171,9 @@ export class Outbox {
     this.inFlight.add(id);
     markSubmitting(db, id, this.now());
     try {
-      const answer = await this.options.client.sendSms([{ to: entry.to, body: entry.body, custom_string: entry.customString }]);
+      const answer = await this.options.client.sendSms([
+        { to: entry.to, body: entry.body, custom_string: entry.customString, ...(entry.schedule === null ? {} : { schedule: entry.schedule }) },
+      ]);
       const [outcome] = recipientOutcomes(answer);
       if (!outcome) return this.fail(id, 'ClickSend did not report on this message.');
       if (outcome.error) return this.fail(id, [outcome.error.message, outcome.error.action].filter(Boolean).join(' '));
@@ -160,11 +185,11 @@ export class Outbox {
         body: entry.body,
         from: outcome.from,
         to: entry.to,
-        status: 'Queued',
+        status: entry.schedule === null ? 'Queued' : 'Scheduled',
         statusCode: null,
         statusText: null,
         createdAt: local.createdAt,
-        scheduledAt: null,
+        scheduledAt: entry.schedule === null ? null : entry.schedule * 1000,
         parts: outcome.parts,
         price: outcome.price,
         unread: false,

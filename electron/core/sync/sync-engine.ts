@@ -8,7 +8,7 @@ import { ClickSendError } from '../clicksend/errors';
 import { statusFromReceipt } from '../clicksend/statuses';
 import type { InboundRow } from '../clicksend/schemas';
 import type { Db } from '../cache/database';
-import { applyStatusReports, ingestMessages, type IngestResult } from '../cache/messages';
+import { applyStatusReports, earliestDueScheduled, ingestMessages, type IngestResult } from '../cache/messages';
 import { replaceContacts } from '../cache/contacts';
 import { readCursor, writeCursor } from '../cache/sync-state';
 import { replaceTemplates } from '../cache/templates';
@@ -156,6 +156,7 @@ export class SyncEngine {
       await this.backfill(signal);
       await this.pullReceipts(signal);
       await this.pullRecentHistory(signal);
+      await this.pullDueScheduled(signal);
       await this.outbox?.flush(signal);
       await this.refreshDirectory(signal);
       this.failures = 0;
@@ -196,7 +197,8 @@ export class SyncEngine {
       const result = this.db.transaction(() => {
         const ingested = ingestMessages(this.db, rows);
         writeCursor(this.db, 'backfill', next);
-        const newest = page.data.reduce((max, row) => Math.max(max, row.date), readCursor<number>(this.db, 'historyDate') ?? 0);
+        const nowSeconds = Math.floor(this.now() / 1000);
+        const newest = page.data.reduce((max, row) => (row.date <= nowSeconds ? Math.max(max, row.date) : max), readCursor<number>(this.db, 'historyDate') ?? 0);
         writeCursor(this.db, 'historyDate', newest);
         return ingested;
       })();
@@ -242,13 +244,26 @@ export class SyncEngine {
 
   private async pullRecentHistory(signal: AbortSignal): Promise<void> {
     const since = readCursor<number>(this.db, 'historyDate') ?? 0;
-    let newest = since;
-    const query = { order_by: 'date:asc', date_from: Math.max(0, since - OVERLAP_SECONDS) };
+    // A scheduled row's date is its schedule, in the future: the cursor must
+    // not jump there, or messages sent in the meantime would be skipped.
+    const nowSeconds = Math.floor(this.now() / 1000);
+    let newest = Math.min(since, nowSeconds);
+    const query = { order_by: 'date:asc', date_from: Math.max(0, newest - OVERLAP_SECONDS) };
     for await (const rows of this.client.history(query, signal)) {
       this.emitChanges(ingestMessages(this.db, rows.map((row) => fromHistory(row, true))));
-      for (const row of rows) newest = Math.max(newest, row.date);
+      for (const row of rows) if (row.date <= nowSeconds) newest = Math.max(newest, row.date);
     }
     writeCursor(this.db, 'historyDate', newest);
+  }
+
+  /** Scheduled messages whose time has come: history says whether they went. */
+  private async pullDueScheduled(signal: AbortSignal): Promise<void> {
+    const earliest = earliestDueScheduled(this.db, this.now());
+    if (earliest === null) return;
+    const query = { order_by: 'date:asc', date_from: Math.floor(earliest / 1000) - 60, date_to: Math.floor(this.now() / 1000) + 60 };
+    for await (const rows of this.client.history(query, signal)) {
+      this.emitChanges(ingestMessages(this.db, rows.map((row) => fromHistory(row, true))));
+    }
   }
 
   private async refreshDirectory(signal: AbortSignal): Promise<void> {

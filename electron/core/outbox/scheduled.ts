@@ -1,0 +1,113 @@
+// Scheduled sends: the list, cancelling one or all, and editing (cancel, then
+// schedule anew). What the app shows must be what ClickSend will do, so a
+// cancel that fails is checked against history and the real state shown.
+import type { Message, ScheduledMessage } from '../../../shared/contract';
+import { formatNumber } from '../../../shared/phone-numbers';
+import type { ClickSendClient } from '../clicksend/client';
+import { ClickSendError } from '../clicksend/errors';
+import type { Db } from '../cache/database';
+import { applyStatusReports, cancelAllScheduledLocally, getMessage, ingestMessages, listScheduled, type IngestResult } from '../cache/messages';
+import { cancelLocalSend, getOutboxEntry, listOutbox } from '../cache/outbox';
+import { InboxError } from '../contract/inbox-error';
+import { fromHistory } from '../sync/incoming';
+import type { Outbox } from './outbox';
+
+export class ScheduledSends {
+  constructor(
+    private readonly db: Db,
+    private readonly client: ClickSendClient,
+    private readonly outbox: Outbox,
+    private readonly changes: (result: IngestResult) => void,
+  ) {}
+
+  list(): ScheduledMessage[] {
+    return listScheduled(this.db).map(({ phone, contact_name, ...message }) => ({ ...message, phone, title: contact_name ?? formatNumber(phone) }));
+  }
+
+  async cancel(id: number): Promise<Message> {
+    const message = getMessage(this.db, id);
+    if (!message) throw new InboxError('NOT_FOUND', 'That message no longer exists.', null);
+    if (message.messageId === null) return this.cancelInOutbox(message);
+    if (message.status !== 'Scheduled') {
+      throw new InboxError('NOT_SCHEDULED', `This message is ${message.status.toLowerCase()}, not scheduled: there is nothing to cancel.`, null);
+    }
+    try {
+      await this.client.cancelScheduled(message.messageId);
+    } catch (error) {
+      if (!(error instanceof ClickSendError)) throw error;
+      if (error.isConnectivity) {
+        throw new InboxError('OFFLINE', 'ClickSend could not be reached, so the message is still scheduled.', 'Try again when the app is back online.');
+      }
+      // Refused: most likely too late. Ask history what really happened.
+      await this.recheck(message.messageId);
+      const now = getMessage(this.db, id);
+      if (now && now.status !== 'Scheduled') {
+        throw new InboxError(
+          'TOO_LATE',
+          now.status === 'Cancelled'
+            ? 'This message had already been cancelled (perhaps on the dashboard).'
+            : `Too late to cancel: ClickSend has already sent this message (it is now ${now.status.toLowerCase()}).`,
+          null,
+        );
+      }
+      throw error;
+    }
+    const result = applyStatusReports(this.db, [{ messageId: message.messageId, status: 'Cancelled', statusCode: null, statusText: 'Cancelled from the app.' }]);
+    this.changes(result);
+    return getMessage(this.db, id)!;
+  }
+
+  /** PUT /sms/cancel-all cancels every scheduled message of the account, wherever it was scheduled. */
+  async cancelAll(): Promise<{ count: number }> {
+    let count = 0;
+    for (const entry of listOutbox(this.db, 'waiting')) {
+      if (entry.schedule === null) continue;
+      this.publish(cancelLocalSend(this.db, entry.id));
+      count++;
+    }
+    let cancelled;
+    try {
+      cancelled = await this.client.cancelAllScheduled();
+    } catch (error) {
+      if (error instanceof ClickSendError && error.isConnectivity) {
+        throw new InboxError('OFFLINE', 'ClickSend could not be reached, so the scheduled messages are still scheduled.', 'Try again when the app is back online.');
+      }
+      throw error;
+    }
+    this.changes(cancelAllScheduledLocally(this.db));
+    return { count: count + cancelled.count };
+  }
+
+  /** Edit: the new time is checked first, then the old message cancelled; only then is the new one scheduled. */
+  async reschedule(id: number, body: string, schedule: number): Promise<Message> {
+    this.outbox.checkSchedule(schedule);
+    const message = getMessage(this.db, id);
+    if (!message?.to) throw new InboxError('NOT_FOUND', 'That message no longer exists.', null);
+    await this.cancel(id);
+    return this.outbox.send(message.to, body, schedule);
+  }
+
+  private cancelInOutbox(message: Message): Message {
+    const entry = getOutboxEntry(this.db, message.id);
+    if (entry?.state !== 'waiting') {
+      throw new InboxError('BUSY', 'This message is being handed to ClickSend right now.', 'Try again in a moment.');
+    }
+    return this.publish(cancelLocalSend(this.db, message.id))!;
+  }
+
+  private async recheck(messageId: string): Promise<void> {
+    try {
+      for await (const rows of this.client.history({ q: `message_id:${messageId}` })) {
+        const row = rows.find((r) => r.message_id === messageId);
+        if (row) return this.changes(ingestMessages(this.db, [fromHistory(row, false)]));
+      }
+    } catch {
+      // The cancel's own error says enough.
+    }
+  }
+
+  private publish(message: Message | null): Message | null {
+    if (message) this.changes({ added: [], changed: [message], conversationIds: [message.conversationId] });
+    return message;
+  }
+}
