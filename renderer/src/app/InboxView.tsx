@@ -1,7 +1,7 @@
 import type { Account } from '../../../shared/contract';
 import { useInbox, type View } from '../store/inbox-store';
 import { ContactsView } from '../contacts/ContactsView';
-import { useConversations } from '../conversations/conversations-store';
+import { ScheduledView } from '../scheduled/ScheduledView';
 import { TemplatesView } from '../templates/TemplatesView';
 import { ConversationList } from '../conversations/ConversationList';
 import { NewMessage } from '../conversations/NewMessage';
@@ -63,6 +63,8 @@ export function InboxView({ account, accounts }: { account: Account; accounts: s
             <TemplatesView />
           ) : view === 'contacts' ? (
             <ContactsView />
+          ) : view === 'scheduled' ? (
+            <ScheduledView />
           ) : (
             <div className="panes">
               <ConversationList />
@@ -83,13 +85,8 @@ const SECTIONS: Array<{ view: View; label: string; icon: string }> = [
   { view: 'contacts', label: 'Contacts', icon: '👥' },
 ];
 
-/** The app's sections. Scheduled shows the conversations with a scheduled message. */
 function Sections({ current }: { current: View }) {
-  const open = (view: View) => {
-    useInbox.getState().setView(view);
-    if (view === 'scheduled') void useConversations.getState().setFilter('scheduled');
-    else if (view === 'conversations' && current === 'scheduled') void useConversations.getState().setFilter('all');
-  };
+  const open = (view: View) => useInbox.getState().setView(view);
   return (
     <nav className="sections" aria-label="Sections">
       {SECTIONS.map((s) => (

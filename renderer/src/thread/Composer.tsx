@@ -7,6 +7,7 @@ import { unresolvedPlaceholders } from '../../../shared/placeholders';
 import { segmentSms } from '../../../shared/sms-segments';
 import { call } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
+import { formatWhen, SchedulePanel } from './SchedulePanel';
 import { TemplatePicker } from './TemplatePicker';
 import { useThread } from './thread-store';
 
@@ -18,10 +19,20 @@ export function Composer({ phone }: { phone: string }) {
   const online = useInbox((s) => s.online);
   const contact = useThread((s) => s.contact);
   const [picking, setPicking] = useState(false);
+  const editing = useThread((s) => s.editing);
+  const [scheduling, setScheduling] = useState(false);
+  const [editingId, setEditingId] = useState<number | null>(null);
   /** The body the user chose to send with placeholders still in it. */
   const [sendAnyway, setSendAnyway] = useState<string | null>(null);
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
+  // Editing a scheduled message: its text comes into the composer, its time into the panel.
+  if (editing && editing.id !== editingId) {
+    setEditingId(editing.id);
+    setBody(editing.body);
+    setScheduling(true);
+  }
+
   const [error, setError] = useState<UserError | null>(null);
   // The price of one exact body: shown only while the body is still that.
   const [priced, setPriced] = useState<{ body: string; price: Price | 'unavailable' } | null>(null);
@@ -76,6 +87,23 @@ export function Composer({ phone }: { phone: string }) {
       clearTimeout(timer);
     };
   }, [phone, body, online]);
+
+  const schedule = async (unixSeconds: number) => {
+    if (body.trim() === '') {
+      setError({ code: 'EMPTY_MESSAGE', message: 'Write the message before scheduling it.', action: null });
+      return;
+    }
+    setBusy(true);
+    const failure = editing ? await useThread.getState().reschedule(body, unixSeconds) : await send(body, unixSeconds);
+    setBusy(false);
+    setError(failure);
+    if (!failure) {
+      setBody('');
+      setScheduling(false);
+      setEditingId(null);
+      void call('drafts.save', { phone, body: '' }).catch(() => undefined);
+    }
+  };
 
   const unresolved = unresolvedPlaceholders(body);
   const submit = async (event?: FormEvent) => {
@@ -135,6 +163,26 @@ export function Composer({ phone }: { phone: string }) {
           )}
         </p>
       )}
+      {editing && (
+        <p className="banner" role="status">
+          Editing the message scheduled for {formatWhen(editing.scheduledAt ?? editing.createdAt)}: saving cancels it and schedules this one.
+        </p>
+      )}
+      {scheduling && (
+        <SchedulePanel
+          initialMs={editing?.scheduledAt ?? null}
+          editing={editing !== null}
+          onConfirm={(at) => void schedule(at)}
+          onClose={() => {
+            setScheduling(false);
+            if (editing) {
+              useThread.getState().stopEdit();
+              setEditingId(null);
+              setBody('');
+            }
+          }}
+        />
+      )}
       {picking && (
         <TemplatePicker
           contact={contact}
@@ -168,7 +216,10 @@ export function Composer({ phone }: { phone: string }) {
         <button type="button" className="secondary" onClick={() => setPicking((p) => !p)} aria-expanded={picking} title="Or type / in an empty message">
           Insert template
         </button>
-        <button type="submit" disabled={busy || body.trim() === ''}>
+        <button type="button" className="secondary" onClick={() => setScheduling((v) => !v)} aria-expanded={scheduling}>
+          Schedule
+        </button>
+        <button type="submit" disabled={busy || body.trim() === '' || editing !== null}>
           Send
         </button>
       </div>

@@ -38,7 +38,14 @@ interface ThreadState {
   loadNewer(): Promise<void>;
   /** Messages added or changed anywhere: applied to the open thread. */
   receive(messages: Message[]): void;
-  send(body: string): Promise<UserError | null>;
+  /** `schedule` in unix seconds sends it later. */
+  send(body: string, schedule?: number): Promise<UserError | null>;
+  /** A scheduled message being edited in the composer. */
+  editing: Message | null;
+  startEdit(message: Message): void;
+  stopEdit(): void;
+  reschedule(body: string, schedule: number): Promise<UserError | null>;
+  cancelScheduled(id: number): Promise<void>;
   retry(id: number): Promise<void>;
   discard(id: number): Promise<void>;
   retitle(title: string): void;
@@ -53,10 +60,11 @@ export const useThread = create<ThreadState>()((set, get) => ({
   window: EMPTY_WINDOW,
   loading: false,
   error: null,
+  editing: null,
 
   async open(target, aroundId) {
     const ticket = ++openTicket;
-    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null });
+    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null });
     void get().refreshContact();
     if (target.conversationId === null) return;
     try {
@@ -116,11 +124,11 @@ export const useThread = create<ThreadState>()((set, get) => ({
     if (mine) set((s) => ({ window: withEvent(s.window, mine) }));
   },
 
-  async send(body) {
+  async send(body, schedule) {
     const target = get().target;
     if (!target) return { code: 'NO_CONVERSATION', message: 'Open a conversation first.', action: null };
     try {
-      const message = await call('messages.send', { to: target.phone, body });
+      const message = await call('messages.send', { to: target.phone, body, ...(schedule === undefined ? {} : { schedule }) });
       if (get().target?.phone !== target.phone) return null;
       if (get().window.hasNewer) {
         // Sending from far back in the history: jump to the newest, where it is.
@@ -132,6 +140,36 @@ export const useThread = create<ThreadState>()((set, get) => ({
       return null;
     } catch (error) {
       return describeError(error);
+    }
+  },
+
+  startEdit(message) {
+    set({ editing: message });
+  },
+
+  stopEdit() {
+    set({ editing: null });
+  },
+
+  async reschedule(body, schedule) {
+    const editing = get().editing;
+    if (!editing) return get().send(body, schedule);
+    try {
+      const message = await call('messages.reschedule', { id: editing.id, body, schedule });
+      set({ editing: null });
+      get().receive([message]);
+      return null;
+    } catch (error) {
+      return describeError(error);
+    }
+  },
+
+  async cancelScheduled(id) {
+    try {
+      get().receive([await call('messages.cancel', { id })]);
+      set({ error: null });
+    } catch (error) {
+      set({ error: describeError(error) });
     }
   },
 

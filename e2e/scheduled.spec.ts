@@ -1,0 +1,107 @@
+// Issue 7: scheduling from the composer, the Scheduled view, cancelling and editing.
+import { ACCOUNT, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const thread = (page: Page) => page.getByRole('region', { name: 'Messages' });
+const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
+const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
+
+async function openConversation(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name }).getByRole('button').click();
+}
+
+test('schedule from the composer for tomorrow 9:00 in the user’s time zone; a past time is refused before any request', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can you remind me tomorrow?' });
+  await app.signIn();
+  await openConversation(page, '+61 422 222 222');
+  await composer(page).fill('Reminder: your appointment is today at 11');
+  await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  await expect(page.getByRole('group', { name: 'Schedule' })).toContainText(`Time zone: ${zone}`);
+
+  await page.getByLabel('Send at').fill('2020-01-01T09:00');
+  await page.getByRole('button', { name: 'Schedule message' }).click();
+  await expect(page.getByRole('alert')).toContainText('already passed');
+  expect(simulator.sent()).toHaveLength(0);
+
+  await page.getByRole('button', { name: 'Tomorrow 9:00' }).click();
+  const chosen = await page.getByLabel('Send at').inputValue();
+  expect(chosen).toMatch(/T09:00$/);
+  await page.getByRole('button', { name: 'Schedule message' }).click();
+  const bubble = thread(page).getByRole('listitem').filter({ hasText: 'Reminder: your appointment' });
+  await expect(bubble).toContainText('Scheduled for');
+  await expect(composer(page)).toHaveValue('');
+
+  const [sent] = simulator.sent();
+  const local = await page.evaluate((s) => {
+    const d = new Date(s * 1000);
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    return { hours: d.getHours(), minutes: d.getMinutes(), tomorrow: d.toDateString() === tomorrow.toDateString() };
+  }, Number(sent!.schedule));
+  expect(local).toEqual({ hours: 9, minutes: 0, tomorrow: true });
+});
+
+test('the Scheduled view: soonest first, cancel one, edit one, cancel all', async ({ app }) => {
+  const { page, simulator } = app;
+  const now = Math.floor(Date.now() / 1000);
+  // Scheduled on the dashboard: the app finds them in history.
+  const auth = { Authorization: `Basic ${Buffer.from(`${ACCOUNT.username}:${ACCOUNT.apiKey}`).toString('base64')}`, 'Content-Type': 'application/json' };
+  await fetch(`${simulator.url}/sms/send`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({
+      messages: [
+        { to: '+61433333333', body: 'Later one', schedule: now + 3 * 3600 },
+        { to: '+61422222222', body: 'Soonest one', schedule: now + 3600 },
+        { to: '+61444444444', body: 'Middle one', schedule: now + 2 * 3600 },
+      ],
+    }),
+  });
+  await app.signIn();
+  await section(page, 'Scheduled').click();
+  const view = page.getByRole('region', { name: 'Scheduled messages' });
+  const items = view.getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toContainText('Soonest one');
+  await expect(items.nth(1)).toContainText('Middle one');
+  await expect(items.nth(2)).toContainText('Later one');
+
+  await items.filter({ hasText: 'Middle one' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(view.getByRole('status')).toContainText('Cancelled the message to +61 444 444 444');
+  await expect(items).toHaveCount(2);
+
+  await items.filter({ hasText: 'Soonest one' }).getByRole('button', { name: 'Edit' }).click();
+  await expect(composer(page)).toHaveValue('Soonest one');
+  await composer(page).fill('Soonest one, edited');
+  await page.getByRole('button', { name: 'Save new time' }).click();
+  await expect(thread(page).getByRole('listitem').filter({ hasText: 'Soonest one, edited' })).toContainText('Scheduled for');
+  await expect(thread(page).getByRole('listitem').filter({ hasText: 'Soonest one', hasNotText: 'edited' })).toContainText('Cancelled');
+
+  await section(page, 'Scheduled').click();
+  await expect(items).toHaveCount(2);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await view.getByRole('button', { name: 'Cancel all' }).click();
+  await expect(view.getByRole('status')).toContainText('Cancelled 2 scheduled messages');
+  await expect(view).toContainText('Nothing is scheduled');
+});
+
+test('a cancel that comes too late says so, and the message shows it was sent', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Hi' });
+  await app.signIn();
+  await openConversation(page, '+61 422 222 222');
+  await composer(page).fill('Going out soon');
+  await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await page.getByRole('button', { name: 'In 1 hour' }).click();
+  await page.getByRole('button', { name: 'Schedule message' }).click();
+  const bubble = thread(page).getByRole('listitem').filter({ hasText: 'Going out soon' });
+  await expect(bubble).toContainText('Scheduled for');
+
+  simulator.advanceClock(2 * 3600); // at ClickSend, its time has come
+  await bubble.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toContainText('Too late to cancel: ClickSend has already sent this message');
+  await expect(bubble).toContainText('Sent');
+  await expect(bubble.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+});
