@@ -11,6 +11,33 @@ export interface CachedList {
   contactsCount: number | null;
 }
 
+/** Writes a contact as ClickSend has it; a row that would not change is left alone (so `changes` means something). */
+const UPSERT_CONTACT = `INSERT INTO contacts (contact_id, list_id, phone, first_name, last_name, email, custom_1, custom_2, custom_3, custom_4, updated_at)
+  VALUES (@contact_id, @list_id, @phone, @first_name, @last_name, @email, @custom_1, @custom_2, @custom_3, @custom_4, @updated_at)
+  ON CONFLICT (contact_id) DO UPDATE SET list_id = excluded.list_id, phone = excluded.phone,
+    first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
+    custom_1 = excluded.custom_1, custom_2 = excluded.custom_2, custom_3 = excluded.custom_3,
+    custom_4 = excluded.custom_4, updated_at = excluded.updated_at
+  WHERE (list_id, phone, first_name, last_name, email, custom_1, custom_2, custom_3, custom_4)
+    IS NOT (excluded.list_id, excluded.phone, excluded.first_name, excluded.last_name, excluded.email,
+            excluded.custom_1, excluded.custom_2, excluded.custom_3, excluded.custom_4)`;
+
+function contactParams(contact: ApiContact) {
+  return {
+    contact_id: contact.contact_id,
+    list_id: contact.list_id,
+    phone: contact.phone_number ? conversationKey(contact.phone_number) : null,
+    first_name: contact.first_name,
+    last_name: contact.last_name,
+    email: contact.email,
+    custom_1: contact.custom_1,
+    custom_2: contact.custom_2,
+    custom_3: contact.custom_3,
+    custom_4: contact.custom_4,
+    updated_at: contact.date_updated ?? null,
+  };
+}
+
 /**
  * Makes the cache match ClickSend's lists and contacts exactly, in one
  * transaction: what ClickSend no longer has is removed here too.
@@ -27,33 +54,11 @@ export function replaceContacts(db: Db, lists: readonly ApiList[], contacts: rea
     for (const list of lists) {
       changes += upsertList.run({ list_id: list.list_id, list_name: list.list_name, count: list._contacts_count ?? null }).changes;
     }
-    const upsertContact = db.prepare(
-      `INSERT INTO contacts (contact_id, list_id, phone, first_name, last_name, email, custom_1, custom_2, custom_3, custom_4, updated_at)
-       VALUES (@contact_id, @list_id, @phone, @first_name, @last_name, @email, @custom_1, @custom_2, @custom_3, @custom_4, @updated_at)
-       ON CONFLICT (contact_id) DO UPDATE SET list_id = excluded.list_id, phone = excluded.phone,
-         first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
-         custom_1 = excluded.custom_1, custom_2 = excluded.custom_2, custom_3 = excluded.custom_3,
-         custom_4 = excluded.custom_4, updated_at = excluded.updated_at
-       WHERE (list_id, phone, first_name, last_name, email, custom_1, custom_2, custom_3, custom_4)
-         IS NOT (excluded.list_id, excluded.phone, excluded.first_name, excluded.last_name, excluded.email,
-                 excluded.custom_1, excluded.custom_2, excluded.custom_3, excluded.custom_4)`,
-    );
+    const upsert = db.prepare(UPSERT_CONTACT);
     const listIds = new Set(lists.map((l) => l.list_id));
     for (const contact of contacts) {
       if (!listIds.has(contact.list_id)) continue;
-      changes += upsertContact.run({
-        contact_id: contact.contact_id,
-        list_id: contact.list_id,
-        phone: contact.phone_number ? conversationKey(contact.phone_number) : null,
-        first_name: contact.first_name,
-        last_name: contact.last_name,
-        email: contact.email,
-        custom_1: contact.custom_1,
-        custom_2: contact.custom_2,
-        custom_3: contact.custom_3,
-        custom_4: contact.custom_4,
-        updated_at: contact.date_updated ?? null,
-      }).changes;
+      changes += upsert.run(contactParams(contact)).changes;
     }
     const kept = contacts.filter((c) => listIds.has(c.list_id)).map((c) => c.contact_id);
     changes += db.prepare('DELETE FROM contacts WHERE contact_id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(kept)).changes;
@@ -138,25 +143,7 @@ export function allContactsInList(db: Db, listId: number): Contact[] {
 }
 
 export function upsertContact(db: Db, contact: ApiContact): void {
-  db.prepare(
-    `INSERT INTO contacts (contact_id, list_id, phone, first_name, last_name, email, custom_1, custom_2, custom_3, custom_4, updated_at)
-     VALUES (@contact_id, @list_id, @phone, @first_name, @last_name, @email, @custom_1, @custom_2, @custom_3, @custom_4, @updated_at)
-     ON CONFLICT (contact_id) DO UPDATE SET list_id = excluded.list_id, phone = excluded.phone, first_name = excluded.first_name,
-       last_name = excluded.last_name, email = excluded.email, custom_1 = excluded.custom_1, custom_2 = excluded.custom_2,
-       custom_3 = excluded.custom_3, custom_4 = excluded.custom_4, updated_at = excluded.updated_at`,
-  ).run({
-    contact_id: contact.contact_id,
-    list_id: contact.list_id,
-    phone: contact.phone_number ? conversationKey(contact.phone_number) : null,
-    first_name: contact.first_name,
-    last_name: contact.last_name,
-    email: contact.email,
-    custom_1: contact.custom_1,
-    custom_2: contact.custom_2,
-    custom_3: contact.custom_3,
-    custom_4: contact.custom_4,
-    updated_at: contact.date_updated ?? null,
-  });
+  db.prepare(UPSERT_CONTACT).run(contactParams(contact));
   refreshListCount(db, contact.list_id);
 }
 

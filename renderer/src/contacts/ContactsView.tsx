@@ -1,5 +1,6 @@
 // The contacts view: lists, their contacts (filterable), and a form to create,
 // edit and delete; import from and export to CSV; message a contact.
+import { ErrorBanner } from '../app/ErrorBanner';
 import { useEffect, useState, type FormEvent } from 'react';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '../../../shared/contacts-csv';
 import type { Contact, UserError } from '../../../shared/contract';
@@ -102,11 +103,7 @@ export function ContactsView() {
             </button>
           </div>
         )}
-        {listError && (
-          <p className="banner error" role="alert">
-            {listError.message} {listError.action}
-          </p>
-        )}
+        <ErrorBanner error={listError} />
         {list && contacts.length === 0 && <p className="empty muted">{query ? 'No contact matches.' : 'No contacts in this list yet.'}</p>}
         <ul className="plain-list">
           {contacts.map((c) => (
@@ -195,11 +192,7 @@ function ContactForm({ contact, prefillPhone, onDone }: { contact: Contact | nul
           />
         </label>
       ))}
-      {error && (
-        <p className="banner error" role="alert">
-          {error.message} {error.action}
-        </p>
-      )}
+      <ErrorBanner error={error} />
       <div className="form-actions">
         <button type="submit" disabled={busy}>
           Save

@@ -1,6 +1,7 @@
 // Every message waiting for its time, across conversations, soonest first,
 // with Cancel and Edit each, and Cancel all behind a confirmation.
 import { useCallback, useEffect, useState } from 'react';
+import { ErrorBanner } from '../app/ErrorBanner';
 import type { ScheduledMessage, UserError } from '../../../shared/contract';
 import { call, describeError, subscribe } from '../bridge/inbox-client';
 import { useConversations } from '../conversations/conversations-store';
@@ -77,11 +78,7 @@ export function ScheduledView() {
           Cancel all
         </button>
       </header>
-      {error && (
-        <p className="banner error" role="alert">
-          {error.message} {error.action}
-        </p>
-      )}
+      <ErrorBanner error={error} />
       {notice && <p role="status">{notice}</p>}
       {items === null ? (
         <p className="empty muted">Loading…</p>

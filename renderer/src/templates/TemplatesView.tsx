@@ -1,5 +1,6 @@
 // The templates view: a searchable list and a form to create, edit and delete.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { ErrorBanner } from '../app/ErrorBanner';
 import type { Template, UserError } from '../../../shared/contract';
 import { PLACEHOLDERS } from '../../../shared/placeholders';
 import { useTemplates } from './templates-store';
@@ -99,11 +100,7 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
       <p className="muted hint">
         Placeholders filled from the contact: {PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}
       </p>
-      {error && (
-        <p className="banner error" role="alert">
-          {error.message} {error.action}
-        </p>
-      )}
+      <ErrorBanner error={error} />
       {notice && <p role="status">{notice}</p>}
       <div className="form-actions">
         <button type="submit" disabled={busy}>

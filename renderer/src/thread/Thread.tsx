@@ -3,6 +3,7 @@
 // jumping, and new messages scroll into view only if the user was already at
 // the bottom.
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { ErrorBanner } from '../app/ErrorBanner';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Message } from '../../../shared/contract';
 import { useContacts } from '../contacts/contacts-store';
@@ -129,11 +130,7 @@ export function Thread() {
           </button>
         )}
       </header>
-      {error && (
-        <p className="banner error" role="alert">
-          {error.message} {error.action}
-        </p>
-      )}
+      <ErrorBanner error={error} />
       <div className="scroller" ref={scroller} onScroll={onScroll}>
         {loading ? (
           <p className="empty muted">Loading messages…</p>
