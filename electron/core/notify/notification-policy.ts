@@ -1,0 +1,93 @@
+// Which replies become system notifications, and how. Pure decisions, tested
+// on their own; the Electron shell and browser mode only display the result.
+
+export interface Reply {
+  conversationId: number;
+  /** Contact name, or the formatted number. */
+  title: string;
+  body: string;
+  createdAt: number;
+}
+
+export interface NotificationContext {
+  enabled: boolean;
+  /** Epoch ms until which notifications are paused, or null. */
+  pausedUntil: number | null;
+  now: number;
+  /** The first sync of an account: its replies are history, not news. */
+  backfilling: boolean;
+  windowFocused: boolean;
+  openConversationId: number | null;
+}
+
+export interface AppNotification {
+  title: string;
+  body: string;
+  /** Where a click takes the user. */
+  conversationId: number;
+}
+
+/** More replies than this in one sync pass become a single summary. */
+export const GROUP_FROM = 4;
+const PREVIEW_CHARS = 120;
+
+export function decideNotifications(replies: readonly Reply[], context: NotificationContext): AppNotification[] {
+  if (!context.enabled || context.backfilling) return [];
+  if (context.pausedUntil !== null && context.now < context.pausedUntil) return [];
+  const news = replies.filter((r) => !(context.windowFocused && r.conversationId === context.openConversationId));
+  if (news.length === 0) return [];
+  const newestFirst = [...news].sort((a, b) => b.createdAt - a.createdAt);
+  if (news.length < GROUP_FROM) {
+    return newestFirst.map((r) => ({ title: plainText(r.title, 80), body: plainText(r.body, PREVIEW_CHARS), conversationId: r.conversationId }));
+  }
+  const senders = [...new Set(newestFirst.map((r) => plainText(r.title, 40)))];
+  const named = senders.length <= 3 ? joinNames(senders) : `${senders.slice(0, 2).join(', ')} and ${senders.length - 2} others`;
+  return [{ title: `${news.length} new replies`, body: `From ${named}`, conversationId: newestFirst[0]!.conversationId }];
+}
+
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * Text as it may appear in a notification: one line, no control characters,
+ * shortened with an ellipsis. Notification servers on Linux read a subset of
+ * markup in the body, so the shell escapes it there (see escapeMarkup).
+ */
+export function plainText(text: string, max: number): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const oneLine = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  const chars = [...oneLine];
+  return chars.length <= max ? oneLine : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** For notification servers that interpret markup (freedesktop body markup). */
+export function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export type PauseChoice = 'hour' | 'tomorrow' | 'off' | 'resume';
+
+/** When a pause ends: in an hour, tomorrow at 8:00 local time, never (off), or now (resume). */
+export function pauseEnd(choice: PauseChoice, now: number): number | null {
+  switch (choice) {
+    case 'hour':
+      return now + 3_600_000;
+    case 'tomorrow': {
+      const morning = new Date(now);
+      morning.setDate(morning.getDate() + 1);
+      morning.setHours(8, 0, 0, 0);
+      return morning.getTime();
+    }
+    case 'off':
+      return Number.MAX_SAFE_INTEGER;
+    case 'resume':
+      return null;
+  }
+}
+
+/** The tray tooltip and badge text for an unread count. */
+export function unreadLabel(unread: number): { tooltip: string; badge: string } {
+  if (unread <= 0) return { tooltip: 'ClickSend Inbox', badge: '' };
+  return { tooltip: `ClickSend Inbox: ${unread} unread ${unread === 1 ? 'reply' : 'replies'}`, badge: unread > 99 ? '99+' : String(unread) };
+}
