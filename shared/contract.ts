@@ -63,6 +63,14 @@ export type Conversation = z.infer<typeof Conversation>;
 export const ConversationFilter = z.enum(['all', 'unread', 'scheduled', 'failed']);
 export type ConversationFilter = z.infer<typeof ConversationFilter>;
 
+export const WindowBounds = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(400).max(20_000),
+  height: z.number().int().min(300).max(20_000),
+  maximized: z.boolean(),
+});
+
 export const Settings = z.object({
   theme: z.enum(['system', 'light', 'dark']),
   /** ISO country for numbers typed without a country code; null: the ClickSend account's country. */
@@ -70,9 +78,36 @@ export const Settings = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, 'Use a two-letter country code, such as AU or US.')
     .nullable(),
+  /** Seconds between polls while the window is open but not focused (see the sync cadence). */
+  pollIntervalSeconds: z.number().int().min(5, 'Poll at most every 5 seconds.').max(600, 'Poll at least every 10 minutes.'),
+  notifications: z.boolean(),
+  notificationSound: z.boolean(),
+  /** Epoch ms until which notifications are paused, or null. */
+  notificationsPausedUntil: z.number().int().nullable(),
+  /** Closing the window keeps the app in the tray; null: the platform's convention (on for Windows and Linux). */
+  closeToTray: z.boolean().nullable(),
+  startAtLogin: z.boolean(),
+  /** Advanced: an API gateway in front of ClickSend; null: CLICKSEND_API_URL or ClickSend itself. */
+  apiBaseUrl: z
+    .string()
+    .url('Enter a full URL, such as https://rest.clicksend.com/v3.')
+    .refine((u) => /^https?:\/\//.test(u), 'Use an http(s) URL.')
+    .nullable(),
+  window: WindowBounds.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', defaultCountry: null };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  defaultCountry: null,
+  pollIntervalSeconds: 15,
+  notifications: true,
+  notificationSound: true,
+  notificationsPausedUntil: null,
+  closeToTray: null,
+  startAtLogin: false,
+  apiBaseUrl: null,
+  window: null,
+};
 
 export const Price = z.object({
   parts: z.number().int(),
@@ -333,8 +368,19 @@ export const requests = {
     params: z.object({ text: z.string().max(10_000), limit: z.number().int().min(1).max(200).default(50) }).strict(),
     result: SearchResults,
   },
-  /** The window gained or lost focus: sync polls faster while the user is looking. */
-  'app.presence': { params: z.object({ focused: z.boolean() }).strict(), result: z.null() },
+  /**
+   * The window gained or lost focus, or another conversation was opened: sync
+   * polls faster while the user is looking, and replies to the conversation
+   * open in a focused window do not notify.
+   */
+  'app.presence': {
+    params: z.object({ focused: z.boolean(), openConversationId: z.number().int().nullable().default(null) }).strict(),
+    result: z.null(),
+  },
+  /** A notification was clicked: bring the window forward (a no-op in browser mode). */
+  'app.focusWindow': { params: Empty, result: z.null() },
+  /** Pause notifications for an hour, until tomorrow morning, turn them off, or resume them. */
+  'notifications.pause': { params: z.object({ choice: z.enum(['hour', 'tomorrow', 'off', 'resume']) }).strict(), result: Settings },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export const events = {
@@ -349,6 +395,12 @@ export const events = {
   'connection.changed': z.object({ online: z.boolean(), message: z.string().nullable() }),
   'session.changed': Session,
   'settings.changed': Settings,
+  /** A reply worth a system notification; the renderer shows it (Electron routes it to the OS). */
+  'notification.show': z.object({ title: z.string(), body: z.string(), conversationId: z.number().int(), sound: z.boolean() }),
+  /** Unread replies across all conversations, for badges and the window title. */
+  'unread.changed': z.object({ count: z.number().int() }),
+  /** Open this conversation (a notification or the tray was clicked). */
+  'conversation.open': z.object({ conversationId: z.number().int() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof requests;

@@ -268,4 +268,59 @@ describe('Inbox core against the simulator', () => {
       expect(simulator.sent()).toHaveLength(0);
     });
   });
+
+  describe('notifications and the unread badge', () => {
+    const shown = (events: InboxEvent[]) => events.filter((e) => e.name === 'notification.show').map((e) => e.payload);
+    const passes = async (inbox: Inbox, n = 1) => {
+      for (let i = 0; i < n; i++) await inbox.dispatch('sync.now', {});
+    };
+
+    it('notifies a new reply, but not history from the first sync, nor the conversation open in the focused window', async () => {
+      simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Old unread reply' });
+      const inbox = await makeInbox();
+      const events: InboxEvent[] = [];
+      inbox.onEvent((e) => events.push(e));
+      value(await inbox.dispatch('session.signIn', ACCOUNT));
+      await passes(inbox);
+      expect(shown(events)).toEqual([]);
+      const unread = events.filter((e) => e.name === 'unread.changed').map((e) => e.payload);
+      expect(unread.at(-1)).toEqual({ count: 1 });
+
+      simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Are you <b>open</b>?' });
+      await passes(inbox);
+      expect(shown(events)).toEqual([{ title: '+61 433 333 333', body: 'Are you <b>open</b>?', conversationId: expect.any(Number), sound: true }]);
+      expect(events.filter((e) => e.name === 'unread.changed').at(-1)?.payload).toEqual({ count: 2 });
+
+      const open = (shown(events)[0] as { conversationId: number }).conversationId;
+      value(await inbox.dispatch('app.presence', { focused: true, openConversationId: open }));
+      simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Hello again' });
+      await passes(inbox);
+      expect(shown(events)).toHaveLength(1);
+      value(await inbox.dispatch('app.presence', { focused: false, openConversationId: open }));
+      simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Anyone there?' });
+      await passes(inbox);
+      expect(shown(events)).toHaveLength(2);
+    });
+
+    it('groups a crowd into one summary, and is quiet while paused', async () => {
+      const inbox = await makeInbox();
+      const events: InboxEvent[] = [];
+      inbox.onEvent((e) => events.push(e));
+      value(await inbox.dispatch('session.signIn', ACCOUNT));
+      await passes(inbox);
+      for (let i = 0; i < 6; i++) simulator.injectInbound({ username: ACCOUNT.username, from: `+6142222222${i}`, body: `Reply ${i}` });
+      await passes(inbox);
+      expect(shown(events)).toEqual([expect.objectContaining({ title: '6 new replies', body: expect.stringMatching(/^From /) })]);
+
+      const settings = value<{ notificationsPausedUntil: number }>(await inbox.dispatch('notifications.pause', { choice: 'hour' }));
+      expect(settings.notificationsPausedUntil).toBeGreaterThan(Date.now());
+      simulator.injectInbound({ username: ACCOUNT.username, from: '+61499999999', body: 'While paused' });
+      await passes(inbox);
+      expect(shown(events)).toHaveLength(1);
+      value(await inbox.dispatch('notifications.pause', { choice: 'resume' }));
+      simulator.injectInbound({ username: ACCOUNT.username, from: '+61499999999', body: 'After the pause' });
+      await passes(inbox);
+      expect(shown(events)).toHaveLength(2);
+    });
+  });
 });

@@ -2,7 +2,7 @@
 // client, cache and sync) and answers every request of the contract. The
 // Electron shell and browser mode both wrap this one object.
 import { EventEmitter } from 'node:events';
-import type { Account, EventName, EventPayload, Session, SyncStatus } from '../../shared/contract';
+import type { Account, EventName, EventPayload, Message, Session, Settings, SyncStatus } from '../../shared/contract';
 import { ClickSendClient } from './clicksend/client';
 import { ClickSendError } from './clicksend/errors';
 import type { AccountData } from './clicksend/schemas';
@@ -12,10 +12,12 @@ import {
   conversationIdForPhone,
   getConversation,
   listConversations,
+  totalUnread,
   markConversationRead,
   markConversationUnread,
 } from './cache/conversations';
 import { readDraft, saveDraft } from './cache/drafts';
+import { decideNotifications, pauseEnd, type PauseChoice } from './notify/notification-policy';
 import { listMessages, type IngestResult } from './cache/messages';
 import { searchCache } from './cache/search';
 import { readCursor, writeCursor } from './cache/sync-state';
@@ -45,6 +47,8 @@ export interface InboxOptions {
   confirmSendWithinMs?: number;
   /** App-wide settings; by default settings.json in the data folder. */
   settings?: SettingsStore;
+  /** Brings the window forward (a notification was clicked); the Electron shell's, none in browser mode. */
+  focusWindow?: () => void;
 }
 
 interface ActiveAccount {
@@ -68,6 +72,9 @@ export class Inbox {
   private active: ActiveAccount | null = null;
   private notice: string | null = null;
   private focused = true;
+  private openConversationId: number | null = null;
+  /** Replies stored during the sync pass under way, decided on when it ends. */
+  private pendingReplies: Message[] = [];
   readonly settings: SettingsStore;
 
   constructor(options: InboxOptions) {
@@ -131,7 +138,7 @@ export class Inbox {
 
   private client(username: string, apiKey: string, maxAttempts?: number): ClickSendClient {
     return new ClickSendClient({
-      baseUrl: this.options.config.apiUrl,
+      baseUrl: this.settings.read().apiBaseUrl ?? this.options.config.apiUrl,
       username,
       apiKey,
       timeoutMs: this.options.clientTimeoutMs,
@@ -208,11 +215,15 @@ export class Inbox {
       db,
       client,
       outbox,
-      intervalMs: this.options.syncIntervalMs ?? this.options.config.syncIntervalMs,
+      intervalMs: this.pollIntervalMs(),
       focused: this.focused,
       listener: {
         directoryChanged: (changed) => this.emit('directory.changed', changed),
-        changes: (result) => this.publishChanges(result),
+        changes: (result) => {
+          this.pendingReplies.push(...result.added.filter((m) => m.direction === 'in'));
+          this.publishChanges(result);
+        },
+        passDone: (firstSync) => this.notifyReplies(firstSync),
         status: (status: SyncStatus) => this.emit('sync.status', status),
         connection: (online, message) => this.emit('connection.changed', { online, message }),
         unauthorized: () => this.onUnauthorized(username),
@@ -246,6 +257,57 @@ export class Inbox {
     this.emit('session.changed', this.session());
   }
 
+  updateSettings(patch: Partial<Settings>): Settings {
+    const settings = this.settings.update(patch);
+    this.active?.sync.setIntervalMs(this.pollIntervalMs());
+    this.emit('settings.changed', settings);
+    return settings;
+  }
+
+  /** From the tray menu or the settings view. */
+  pauseNotifications(choice: PauseChoice): Settings {
+    if (choice === 'off') return this.updateSettings({ notifications: false, notificationsPausedUntil: null });
+    if (choice === 'resume') return this.updateSettings({ notifications: true, notificationsPausedUntil: null });
+    return this.updateSettings({ notificationsPausedUntil: pauseEnd(choice, Date.now()) });
+  }
+
+  /** Tests and demos may force the interval; otherwise the setting. */
+  private pollIntervalMs(): number {
+    return this.options.syncIntervalMs ?? this.options.config.syncIntervalMs ?? this.settings.read().pollIntervalSeconds * 1000;
+  }
+
+  private notifyReplies(firstSync: boolean): void {
+    const replies = this.pendingReplies;
+    this.pendingReplies = [];
+    const active = this.active;
+    if (!active || replies.length === 0) return;
+    const settings = this.settings.read();
+    const decided = decideNotifications(
+      replies.map((m) => ({
+        conversationId: m.conversationId,
+        title: getConversation(active.db, m.conversationId)?.title ?? m.from ?? '',
+        body: m.body,
+        createdAt: m.createdAt,
+      })),
+      {
+        enabled: settings.notifications,
+        pausedUntil: settings.notificationsPausedUntil,
+        now: Date.now(),
+        backfilling: firstSync,
+        windowFocused: this.focused,
+        openConversationId: this.openConversationId,
+      },
+    );
+    // Shown by the renderer with the Web Notifications API, which Electron
+    // routes to the OS: one path for both modes, and it works while hidden in the tray.
+    for (const n of decided) this.emit('notification.show', { ...n, sound: settings.notificationSound });
+  }
+
+  /** Unread replies across all conversations of the active account. */
+  unreadCount(): number {
+    return this.active ? totalUnread(this.active.db) : 0;
+  }
+
   /** For numbers typed without a country code: the setting, else the account's country. */
   private defaultCountry(): string | undefined {
     return this.settings.read().defaultCountry ?? this.active?.account.country ?? undefined;
@@ -270,7 +332,17 @@ export class Inbox {
   private publishChanges(result: IngestResult): void {
     if (result.added.length) this.emit('messages.added', { messages: result.added });
     if (result.changed.length) this.emit('messages.statusChanged', { messages: result.changed });
-    if (result.conversationIds.length) this.emit('conversations.changed', { conversationIds: result.conversationIds });
+    if (result.conversationIds.length) this.conversationsChanged(result.conversationIds);
+  }
+
+  private lastUnread = -1;
+  private conversationsChanged(conversationIds: number[]): void {
+    this.emit('conversations.changed', { conversationIds });
+    const count = this.unreadCount();
+    if (count !== this.lastUnread) {
+      this.lastUnread = count;
+      this.emit('unread.changed', { count });
+    }
   }
 
   private handlers(): Handlers {
@@ -295,16 +367,12 @@ export class Inbox {
         return { phone, title: conversation?.title ?? contactNameForPhone(db, phone) ?? formatNumber(phone), conversation };
       },
       'conversations.markUnread': async ({ conversationId }) => {
-        if (markConversationUnread(this.requireActive().db, conversationId)) {
-          this.emit('conversations.changed', { conversationIds: [conversationId] });
-        }
+        if (markConversationUnread(this.requireActive().db, conversationId)) this.conversationsChanged([conversationId]);
         return null;
       },
       'conversations.markRead': async ({ conversationId }) => {
         const active = this.requireActive();
-        if (markConversationRead(active.db, conversationId)) {
-          this.emit('conversations.changed', { conversationIds: [conversationId] });
-        }
+        if (markConversationRead(active.db, conversationId)) this.conversationsChanged([conversationId]);
         return null;
       },
       'messages.list': async ({ conversationId, limit, ...window }) => listMessages(this.requireActive().db, conversationId, limit, window),
@@ -344,11 +412,7 @@ export class Inbox {
       'contacts.import': ({ listId, rows }) => this.requireActive().contacts.import(listId, rows),
       'contacts.export': async ({ listId }) => this.requireActive().contacts.export(listId),
       'settings.get': async () => this.settings.read(),
-      'settings.update': async (patch) => {
-        const settings = this.settings.update(patch);
-        this.emit('settings.changed', settings);
-        return settings;
-      },
+      'settings.update': async (patch) => this.updateSettings(patch),
       'messages.send': async ({ to, body, schedule }) => {
         const active = this.requireActive();
         const message = await active.outbox.send(to, body, schedule);
@@ -366,9 +430,15 @@ export class Inbox {
       },
       'sync.now': () => this.requireActive().sync.syncNow(),
       'search.query': async ({ text, limit }) => searchCache(this.requireActive().db, text, limit),
-      'app.presence': async ({ focused }) => {
+      'app.presence': async ({ focused, openConversationId }) => {
         this.focused = focused;
+        this.openConversationId = openConversationId;
         this.active?.sync.setFocused(focused);
+        return null;
+      },
+      'notifications.pause': async ({ choice }) => this.pauseNotifications(choice),
+      'app.focusWindow': async () => {
+        this.options.focusWindow?.();
         return null;
       },
     };

@@ -106,3 +106,8 @@ export function markConversationUnread(db: Db, conversationId: number): boolean 
     );
   })();
 }
+
+/** Unread replies across every conversation: the badge. */
+export function totalUnread(db: Db): number {
+  return db.prepare<[], number | null>('SELECT SUM(unread_count) FROM conversations').pluck().get() ?? 0;
+}

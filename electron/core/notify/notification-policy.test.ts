@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideNotifications, escapeMarkup, GROUP_FROM, pauseEnd, plainText, unreadLabel, type NotificationContext, type Reply } from './notification-policy';
+import { escapeMarkup, plainText } from '../../../shared/notification-text';
+import { decideNotifications, GROUP_FROM, pauseEnd, unreadLabel, type NotificationContext, type Reply } from './notification-policy';
 
 const now = Date.parse('2026-11-24T10:00:00Z');
 const context: NotificationContext = { enabled: true, pausedUntil: null, now, backfilling: false, windowFocused: false, openConversationId: null };

@@ -12,7 +12,7 @@ describe('settings file', () => {
     const dir = folder();
     expect(fileSettings(dir).read()).toEqual(DEFAULT_SETTINGS);
     fileSettings(dir).update({ theme: 'dark', defaultCountry: 'NZ' });
-    expect(fileSettings(dir).read()).toEqual({ theme: 'dark', defaultCountry: 'NZ' });
+    expect(fileSettings(dir).read()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultCountry: 'NZ' });
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ theme: 'dark' });
   });
 

@@ -38,6 +38,8 @@ export interface SyncListener {
   unauthorized(error: ClickSendError): void;
   /** Contacts or templates changed at ClickSend. */
   directoryChanged(changed: { contacts: boolean; templates: boolean }): void;
+  /** A pass completed; `firstSync` while the account's first backfill was under way. */
+  passDone?(firstSync: boolean): void;
 }
 
 export interface SyncOptions {
@@ -56,7 +58,7 @@ export class SyncEngine {
   private readonly db: Db;
   private readonly client: ClickSendClient;
   private readonly listener: SyncListener;
-  private readonly intervalMs: number;
+  private intervalMs: number;
   private readonly outbox: SyncOptions['outbox'];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -124,6 +126,11 @@ export class SyncEngine {
     }
   }
 
+  /** A new poll interval (from settings) applies from the next pass. */
+  setIntervalMs(intervalMs: number): void {
+    this.intervalMs = intervalMs;
+  }
+
   /** The delay before the next pass, as things stand: for tests and diagnostics. */
   get nextDelayMs(): number {
     return this.failures === 0
@@ -148,6 +155,7 @@ export class SyncEngine {
 
   private async pass(): Promise<void> {
     const signal = this.abort.signal;
+    const firstSync = this.current.lastSyncedAt === null || this.current.backfill !== null;
     this.setStatus({ state: 'syncing' });
     try {
       // Replies first: one still unread at ClickSend counts as unread here,
@@ -164,6 +172,7 @@ export class SyncEngine {
       writeCursor(this.db, 'lastSyncedAt', now);
       this.setOnline(true, null);
       this.setStatus({ state: 'idle', lastSyncedAt: now, message: null });
+      this.listener.passDone?.(firstSync);
     } catch (error) {
       if (this.stopped) return;
       if (!(error instanceof ClickSendError)) throw error;
