@@ -247,8 +247,13 @@ test('screenshots of the main views, light and dark', async ({ app }, testInfo) 
   await list(page).getByRole('listitem').first().getByRole('button').click();
   await composer(page).fill('Thanks — see you at 10');
 
-  for (const theme of ['light', 'dark'] as const) {
+  const setTheme = async (theme: 'light' | 'dark' | 'system') => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Conversations' }).click();
+  };
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(theme);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     const shot = async (name: string) => {
       const path = testInfo.outputPath(`${name}-${theme}.png`);
@@ -265,6 +270,6 @@ test('screenshots of the main views, light and dark', async ({ app }, testInfo) 
     await shot('new-message');
     await page.keyboard.press('Escape');
   }
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+  await setTheme('system');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
 });

@@ -2,6 +2,7 @@ import type { Account } from '../../../shared/contract';
 import { useInbox, type View } from '../store/inbox-store';
 import { ContactsView } from '../contacts/ContactsView';
 import { ScheduledView } from '../scheduled/ScheduledView';
+import { SettingsView } from '../settings/SettingsView';
 import { TemplatesView } from '../templates/TemplatesView';
 import { ConversationList } from '../conversations/ConversationList';
 import { NewMessage } from '../conversations/NewMessage';
@@ -16,8 +17,6 @@ export function InboxView({ account, accounts }: { account: Account; accounts: s
   const dismissError = useInbox((s) => s.dismissError);
   const composing = useInbox((s) => s.composing);
   const view = useInbox((s) => s.view);
-  const theme = useInbox((s) => s.settings.theme);
-  const updateSettings = useInbox((s) => s.updateSettings);
   useShortcuts();
 
   return (
@@ -34,14 +33,6 @@ export function InboxView({ account, accounts }: { account: Account; accounts: s
           )}
         </div>
         <SyncIndicator />
-        <label className="theme">
-          <span className="visually-hidden">Theme</span>
-          <select value={theme} onChange={(e) => void updateSettings({ theme: e.target.value as typeof theme })}>
-            <option value="system">System theme</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        </label>
         <button type="button" className="secondary" onClick={() => void signOut()}>
           Sign out
         </button>
@@ -65,6 +56,8 @@ export function InboxView({ account, accounts }: { account: Account; accounts: s
             <ContactsView />
           ) : view === 'scheduled' ? (
             <ScheduledView />
+          ) : view === 'settings' ? (
+            <SettingsView />
           ) : (
             <div className="panes">
               <ConversationList />
@@ -83,6 +76,7 @@ const SECTIONS: Array<{ view: View; label: string; icon: string }> = [
   { view: 'scheduled', label: 'Scheduled', icon: '🕘' },
   { view: 'templates', label: 'Templates', icon: '📝' },
   { view: 'contacts', label: 'Contacts', icon: '👥' },
+  { view: 'settings', label: 'Settings', icon: '⚙' },
 ];
 
 function Sections({ current }: { current: View }) {

@@ -2,13 +2,14 @@
 // routed to the stores that show them. Everything comes from the core over
 // the contract; no store talks to ClickSend or storage itself.
 import { create } from 'zustand';
+import { escapeMarkup } from '../../../shared/notification-text';
 import { DEFAULT_SETTINGS, type Session, type Settings, type SyncStatus, type UserError } from '../../../shared/contract';
 import { call, describeError, onCoreConnection, subscribe } from '../bridge/inbox-client';
 import { useConversations } from '../conversations/conversations-store';
 import { useSearch } from '../search/search-store';
 import { useThread } from '../thread/thread-store';
 
-export type View = 'conversations' | 'templates' | 'contacts' | 'scheduled';
+export type View = 'conversations' | 'templates' | 'contacts' | 'scheduled' | 'settings';
 
 export interface InboxState {
   /** null while the first answer from the core is awaited. */
@@ -38,16 +39,40 @@ export interface InboxState {
   dismissError(): void;
 }
 
-/** Tells the core whether anyone is looking, so it polls faster while they are. */
+/**
+ * Tells the core whether anyone is looking and at which conversation, so it
+ * polls faster while they are and does not notify about what they are reading.
+ */
 function reportPresence(): void {
   const report = () => {
     const focused = document.visibilityState === 'visible' && document.hasFocus();
-    void call('app.presence', { focused }).catch(() => undefined);
+    const openConversationId = useThread.getState().target?.conversationId ?? null;
+    void call('app.presence', { focused, openConversationId }).catch(() => undefined);
   };
   window.addEventListener('focus', report);
   window.addEventListener('blur', report);
   document.addEventListener('visibilitychange', report);
+  useThread.subscribe((state, previous) => {
+    if (state.target?.conversationId !== previous.target?.conversationId) report();
+  });
   report();
+}
+
+/** The core decided a reply is worth a notification: show it, and open the conversation on a click. */
+function showNotification({ title, body, conversationId, sound }: { title: string; body: string; conversationId: number; sound: boolean }): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  // Chromium escapes text for Linux notification servers; Electron hands the
+  // body to libnotify as it is, and those servers read a subset of markup.
+  const linuxElectron = Boolean(window.inbox) && navigator.userAgent.includes('Linux');
+  const text = linuxElectron ? escapeMarkup(body) : body;
+  const notification = new Notification(title, { body: text, silent: !sound, tag: `conversation-${conversationId}` });
+  notification.onclick = () => {
+    window.focus();
+    void call('app.focusWindow', {}).catch(() => undefined);
+    useInbox.getState().setView('conversations');
+    void useConversations.getState().select(conversationId);
+    notification.close();
+  };
 }
 
 export const useInbox = create<InboxState>()((set, get) => {
@@ -73,6 +98,14 @@ export const useInbox = create<InboxState>()((set, get) => {
     subscribe('connection.changed', ({ online, message }) => set({ online, offlineMessage: message }));
     subscribe('messages.added', ({ messages }) => useThread.getState().receive(messages));
     subscribe('messages.statusChanged', ({ messages }) => useThread.getState().receive(messages));
+    subscribe('notification.show', showNotification);
+    subscribe('unread.changed', ({ count }) => {
+      document.title = count > 0 ? `(${count}) ClickSend Inbox` : 'ClickSend Inbox';
+    });
+    subscribe('conversation.open', ({ conversationId }) => {
+      useInbox.getState().setView('conversations');
+      void useConversations.getState().select(conversationId);
+    });
     subscribe('directory.changed', ({ contacts }) => {
       if (!contacts) return;
       void useConversations.getState().refresh();

@@ -1,0 +1,72 @@
+/// <reference lib="dom" />
+// Issue 8: a reply arriving while another conversation is open raises the
+// unread count, the window title, and a system notification; clicking the
+// notification opens that conversation. Both modes show notifications with
+// the Web Notifications API (Electron routes it to the OS); calls to it are
+// recorded as they are made.
+import { ACCOUNT, expect, test } from './fixtures';
+
+test('a reply to another conversation: unread count, title and a notification that opens it', async ({ app }) => {
+  const { page, simulator } = app;
+  await page.context().grantPermissions(['notifications']);
+  await page.addInitScript(() => {
+    const Real = window.Notification;
+    const shown: Array<{ title: string; body?: string; instance: Notification }> = [];
+    (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+    class Recorded extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push({ title, body: options?.body, instance: this });
+      }
+    }
+    window.Notification = Recorded as typeof Notification;
+  });
+  await page.reload();
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'First customer' });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Second customer' });
+  await app.signIn();
+  const list = page.getByRole('navigation', { name: 'Conversations' });
+  await list.getByRole('listitem', { name: '+61 433 333 333' }).getByRole('button').click();
+  await list.getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await expect(page).toHaveTitle('ClickSend Inbox');
+
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Are you <b>open</b> today?' });
+  const other = list.getByRole('listitem', { name: '+61 433 333 333' });
+  await expect(other.getByLabel('1 unread')).toBeVisible();
+  await expect(page).toHaveTitle('(1) ClickSend Inbox');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { shownNotifications: Array<{ title: string; body?: string }> }).shownNotifications.map(({ title, body }) => ({ title, body }))))
+    .toEqual([{ title: '+61 433 333 333', body: 'Are you <b>open</b> today?' }]);
+
+  await page.evaluate(() => {
+    const [first] = (window as unknown as { shownNotifications: Array<{ instance: Notification }> }).shownNotifications;
+    first!.instance.onclick?.(new Event('click'));
+  });
+  await expect(page.getByRole('region', { name: 'Messages' }).getByRole('heading')).toHaveText('+61 433 333 333');
+  await expect(other.getByLabel('1 unread')).toBeHidden();
+  await expect(page).toHaveTitle('ClickSend Inbox');
+});
+
+test('settings: notifications paused from the settings view, an invalid value refused with why', async ({ app }) => {
+  const { page } = app;
+  await app.signIn();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Pause for 1 hour' }).click();
+  await expect(page.getByRole('note').filter({ hasText: 'Paused until' })).toBeVisible();
+  await page.getByRole('button', { name: 'Resume notifications' }).click();
+  await expect(page.getByRole('note').filter({ hasText: 'Notifications are on.' })).toBeVisible();
+
+  await page.getByLabel('Default country').fill('Australia');
+  await page.getByRole('button', { name: 'Save default country' }).click();
+  await expect(page.getByRole('alert')).toContainText('two-letter country code');
+  await page.getByLabel('Default country').fill('nz');
+  await page.getByRole('button', { name: 'Save default country' }).click();
+  await expect(page.getByRole('region', { name: 'Settings' }).getByRole('status')).toHaveText('Default country saved.');
+
+  await page.getByLabel('Check for replies every (seconds)').fill('2');
+  await page.getByRole('button', { name: 'Save interval' }).click();
+  await expect(page.getByRole('alert')).toContainText('Poll at most every 5 seconds');
+  await app.restart();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Default country')).toHaveValue('NZ');
+});

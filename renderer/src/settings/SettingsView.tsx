@@ -1,0 +1,175 @@
+// Settings: each change is saved at once by the core, which validates it; a
+// refused value shows why and the old one stays.
+import { useState, type ReactNode } from 'react';
+import type { Settings, UserError } from '../../../shared/contract';
+import { ErrorBanner } from '../app/ErrorBanner';
+import { call, describeError } from '../bridge/inbox-client';
+import { useInbox } from '../store/inbox-store';
+
+const desktopApp = () => Boolean(window.inbox);
+
+export function SettingsView() {
+  const settings = useInbox((s) => s.settings);
+  const updateSettings = useInbox((s) => s.updateSettings);
+  const [error, setError] = useState<UserError | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  // The moment the view opened: enough to say whether a pause is still on.
+  const [openedAt] = useState(() => Date.now());
+  const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission));
+
+  const save = async (patch: Partial<Settings>, what: string) => {
+    setSaved(null);
+    const failure = await updateSettings(patch);
+    setError(failure);
+    if (!failure) setSaved(`${what} saved.`);
+  };
+  const pause = async (choice: 'hour' | 'tomorrow' | 'off' | 'resume') => {
+    try {
+      useInbox.setState({ settings: await call('notifications.pause', { choice }) });
+      setError(null);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+
+  const paused = settings.notificationsPausedUntil !== null && settings.notificationsPausedUntil > openedAt;
+  return (
+    <section className="settings-view" aria-label="Settings">
+      <h2>Settings</h2>
+      <ErrorBanner error={error} />
+      {saved && <p role="status">{saved}</p>}
+
+      <Group title="Appearance">
+        <label>
+          Theme
+          <select value={settings.theme} onChange={(e) => void save({ theme: e.target.value as Settings['theme'] }, 'Theme')}>
+            <option value="system">Same as the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </Group>
+
+      <Group title="Notifications">
+        <label className="check">
+          <input type="checkbox" checked={settings.notifications} onChange={(e) => void save({ notifications: e.target.checked }, 'Notifications')} />
+          Notify me of new replies
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={settings.notificationSound} onChange={(e) => void save({ notificationSound: e.target.checked }, 'Sound')} />
+          Play a sound
+        </label>
+        <p className="muted" role="note">
+          {!settings.notifications
+            ? 'Notifications are off.'
+            : paused
+              ? `Paused until ${new Date(settings.notificationsPausedUntil!).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}.`
+              : 'Notifications are on.'}
+        </p>
+        <div className="form-actions">
+          <button type="button" className="secondary" onClick={() => void pause('hour')}>
+            Pause for 1 hour
+          </button>
+          <button type="button" className="secondary" onClick={() => void pause('tomorrow')}>
+            Pause until tomorrow
+          </button>
+          {(paused || !settings.notifications) && (
+            <button type="button" className="secondary" onClick={() => void pause('resume')}>
+              Resume notifications
+            </button>
+          )}
+        </div>
+        {!desktopApp() && permission !== 'granted' && permission !== 'unsupported' && (
+          <button type="button" onClick={() => void Notification.requestPermission().then(setPermission)}>
+            Allow desktop notifications in this browser
+          </button>
+        )}
+      </Group>
+
+      <Group title="Sync">
+        <NumberSetting
+          label="Check for replies every (seconds)"
+          value={settings.pollIntervalSeconds}
+          hint="Three times as often while the window is focused, less often after ten idle minutes."
+          onSave={(n) => void save({ pollIntervalSeconds: n }, 'Interval')}
+        />
+      </Group>
+
+      <Group title="Phone numbers">
+        <TextSetting
+          label="Default country"
+          value={settings.defaultCountry ?? ''}
+          hint="Two letters, such as AU or US, for numbers typed without a country code. Empty: your ClickSend account’s country."
+          onSave={(v) => void save({ defaultCountry: v.trim() === '' ? null : v.trim().toUpperCase() }, 'Default country')}
+        />
+      </Group>
+
+      <Group title="Desktop app">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings.closeToTray ?? navigator.userAgent.includes('Mac') === false}
+            onChange={(e) => void save({ closeToTray: e.target.checked }, 'Close to tray')}
+          />
+          Closing the window keeps the app running in the tray
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked }, 'Start at login')} />
+          Start when I log in
+        </label>
+        {!desktopApp() && <p className="muted hint">These apply to the desktop app; this browser window ignores them.</p>}
+      </Group>
+
+      <details className="group">
+        <summary>Advanced</summary>
+        <TextSetting
+          label="API base URL"
+          value={settings.apiBaseUrl ?? ''}
+          hint="Only for an API gateway in front of ClickSend. Empty: ClickSend itself. Takes effect the next time an account is opened."
+          onSave={(v) => void save({ apiBaseUrl: v.trim() === '' ? null : v.trim() }, 'API base URL')}
+        />
+      </details>
+    </section>
+  );
+}
+
+function Group({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="group">
+      <legend>{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function TextSetting({ label, value, hint, onSave }: { label: string; value: string; hint: string; onSave: (v: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  return (
+    <label>
+      {label}
+      <span className="inline">
+        <input value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && onSave(draft)} />
+        <button type="button" className="secondary" onClick={() => onSave(draft)} disabled={draft === value}>
+          Save {label.toLowerCase()}
+        </button>
+      </span>
+      <span className="muted hint">{hint}</span>
+    </label>
+  );
+}
+
+function NumberSetting({ label, value, hint, onSave }: { label: string; value: number; hint: string; onSave: (n: number) => void }) {
+  const [draft, setDraft] = useState(String(value));
+  return (
+    <label>
+      {label}
+      <span className="inline">
+        <input type="number" min={5} max={600} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <button type="button" className="secondary" onClick={() => onSave(Number(draft))} disabled={Number(draft) === value}>
+          Save interval
+        </button>
+      </span>
+      <span className="muted hint">{hint}</span>
+    </label>
+  );
+}
