@@ -30,6 +30,7 @@ import { Contacts } from './contacts/contacts';
 import { Outbox } from './outbox/outbox';
 import { ScheduledSends } from './outbox/scheduled';
 import { Templates } from './templates/templates';
+import { registerSecret } from './log';
 import { accountCachePath, readSessionFile, writeSessionFile } from './session/accounts';
 import { fileSettings, type SettingsStore } from './settings/settings';
 import { formatNumber, normaliseNumber } from '../../shared/phone-numbers';
@@ -147,6 +148,7 @@ export class Inbox {
   }
 
   private async signIn(username: string, apiKey: string): Promise<Session> {
+    registerSecret(apiKey);
     const client = this.client(username, apiKey, 2);
     let data: AccountData;
     try {
@@ -203,6 +205,7 @@ export class Inbox {
   }
 
   private activate(username: string, apiKey: string, db: Db, account: Account): void {
+    registerSecret(apiKey);
     const client = this.client(username, apiKey);
     const outbox = new Outbox({
       db,

@@ -1,7 +1,8 @@
-// App-wide settings (not per account), in INBOX_DATA_DIR/settings.json through
-// `conf`, the store electron-store is built on, so both modes share one file
-// format. A file that is not valid JSON, or not valid settings, is kept aside
-// and replaced by the defaults, with a notice: never a crash.
+// App-wide settings (not per account), in INBOX_DATA_DIR/settings.json. The
+// Electron shell backs it with electron-store, browser mode with `conf` (the
+// library electron-store is built on): one file format for both. A file that
+// is not valid JSON, or not valid settings, is kept aside and replaced by the
+// defaults, with a notice: never a crash.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -14,7 +15,15 @@ export interface SettingsStore {
   readonly notice: string | null;
 }
 
-export function fileSettings(dataDir: string): SettingsStore {
+/** What both conf and electron-store offer: the whole object, read and written at once. */
+export interface BackingStore {
+  store: Settings;
+}
+export type OpenStore = (options: { cwd: string; configName: string; name: string; defaults: Settings; clearInvalidConfig: boolean }) => BackingStore;
+
+const openConf: OpenStore = (options) => new Conf<Settings>(options);
+
+export function fileSettings(dataDir: string, open: OpenStore = openConf): SettingsStore {
   const file = join(dataDir, 'settings.json');
   let notice: string | null = null;
   if (existsSync(file)) {
@@ -24,7 +33,7 @@ export function fileSettings(dataDir: string): SettingsStore {
       notice = `The settings file could not be read, so the defaults are back. The old file is kept as ${aside}.`;
     }
   }
-  const conf = new Conf<Settings>({ cwd: dataDir, configName: 'settings', defaults: DEFAULT_SETTINGS, clearInvalidConfig: true });
+  const conf = open({ cwd: dataDir, configName: 'settings', name: 'settings', defaults: DEFAULT_SETTINGS, clearInvalidConfig: true });
   return {
     notice,
     read: () => Settings.parse({ ...DEFAULT_SETTINGS, ...conf.store }),
