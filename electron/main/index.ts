@@ -1,32 +1,44 @@
-// The Electron shell: thin. It makes the window, registers the contract's
-// two IPC channels and hands everything else to the core.
-import { app, BrowserWindow, ipcMain } from 'electron';
+// The Electron shell: thin. It makes the window and the tray, registers the
+// contract's two IPC channels, draws the badge, and hands everything else to
+// the core. Decisions (what notifies, what the badge says) live in the core.
+import { app, BrowserWindow, ipcMain, nativeImage, shell } from 'electron';
+import ElectronStore from 'electron-store';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc-channels';
+import type { Settings } from '../../shared/contract';
 import { configFromEnv } from '../core/config';
 import { createKeytarStore } from '../core/credentials/keychain';
 import { Inbox } from '../core/inbox';
-import { consoleLogger } from '../core/log';
+import { createLogger } from '../core/log';
+import { fileSettings } from '../core/settings/settings';
+import { electronLogSink } from './logging';
+import { createTray, resource } from './tray';
 import { createMainWindow, rendererUrl } from './window';
 
 let mainWindow: BrowserWindow | null = null;
+let quitting = false;
+
+function showWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  // A second launch brings the first forward instead of running twice.
+  app.on('second-instance', showWindow);
   void app.whenReady().then(start);
 }
 
 async function start(): Promise<void> {
-  const inbox = new Inbox({
-    config: configFromEnv(process.env, app.getPath('userData')),
-    secrets: createKeytarStore(),
-    log: consoleLogger,
-  });
+  const config = configFromEnv(process.env, app.getPath('userData'));
+  const logging = electronLogSink(config.dataDir);
+  const log = createLogger(logging.sink, true);
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
+  const settings = fileSettings(config.dataDir, (options) => new ElectronStore<Settings>(options));
+  const inbox = new Inbox({ config, secrets: createKeytarStore(), log, settings, focusWindow: showWindow });
   await inbox.start();
 
   ipcMain.handle(IPC_INVOKE, (event, name: unknown, params: unknown) => {
@@ -37,15 +49,48 @@ async function start(): Promise<void> {
     }
     return inbox.dispatch(name, params);
   });
-  inbox.onEvent((event) => mainWindow?.webContents.send(IPC_EVENT, event.name, event.payload));
 
-  mainWindow = createMainWindow();
+  const closeToTray = () => settings.read().closeToTray ?? process.platform !== 'darwin';
+  mainWindow = createMainWindow(settings, () => !quitting && closeToTray());
   mainWindow.on('closed', () => (mainWindow = null));
+
+  const tray = createTray({
+    open: showWindow,
+    syncNow: () => void inbox.dispatch('sync.now', {}),
+    pause: (choice) => inbox.pauseNotifications(choice),
+    showLogs: () => shell.showItemInFolder(logging.file()),
+    quit: () => {
+      quitting = true;
+      app.quit();
+    },
+  });
+
+  const overlay = nativeImage.createFromPath(resource('badge.png'));
+  const applyLoginItem = (s: Settings) => app.setLoginItemSettings({ openAtLogin: s.startAtLogin });
+  applyLoginItem(settings.read());
+
+  inbox.onEvent((event) => {
+    mainWindow?.webContents.send(IPC_EVENT, event.name, event.payload);
+    if (event.name === 'unread.changed') {
+      const { count } = event.payload;
+      tray.setUnread(count);
+      app.setBadgeCount(count); // macOS dock, Linux launchers that show counts (Unity)
+      mainWindow?.setOverlayIcon(count > 0 ? overlay : null, count > 0 ? `${count} unread` : ''); // Windows taskbar
+    }
+    if (event.name === 'settings.changed') applyLoginItem(event.payload);
+  });
+
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    if (mainWindow) showWindow();
+    else if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(settings, () => !quitting && closeToTray());
   });
+  // With close-to-tray the window is only hidden; quitting is an explicit choice.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' && !closeToTray()) app.quit();
   });
-  app.on('before-quit', () => void inbox.stop());
+  app.on('before-quit', () => {
+    quitting = true;
+    tray.destroy();
+    void inbox.stop();
+  });
 }
