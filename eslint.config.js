@@ -37,6 +37,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/renderer/**', '**/main/**', '**/preload/**'] }] },
   },
   { files: ['scripts/**/*.mjs', 'e2e/**/*.ts', '*.config.*'], languageOptions: { globals: globals.node } },
+  // electron-builder loads its hooks with require().
+  {
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Playwright fixtures declare their dependencies with an object pattern, empty when there are none.
   { files: ['e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
 );

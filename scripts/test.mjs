@@ -63,6 +63,7 @@ const hasElectron = spawnSync(process.execPath, ['scripts/electron-binary.mjs', 
 const steps = {
   typecheck: () => run('type check', 'npx', ['tsc', '-b']),
   lint: () => run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']),
+  security: () => run('Electron security scan (Electronegativity)', 'node', ['scripts/security-scan.mjs']),
   unit: () =>
     run('unit and integration tests', 'npx', [
       'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`,

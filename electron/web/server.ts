@@ -2,7 +2,7 @@
 // 127.0.0.1 instead of Electron IPC. A random per-run token (in the printed
 // URL) and an Origin check keep other local pages and programs out.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -111,13 +111,22 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, or
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     return;
   }
-  res.writeHead(200, {
+  const policy = contentSecurityPolicy(origin.replace(/^http/, 'ws'));
+  const headers = {
     'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
-    'Content-Length': size,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': contentSecurityPolicy(origin.replace(/^http/, 'ws')),
-  });
+    'Content-Security-Policy': policy,
+  };
+  if (relative === 'index.html') {
+    // The page's own policy (the Electron window's, with no connections at
+    // all) gains the one WebSocket browser mode needs; both policies apply.
+    const html = readFileSync(file, 'utf8').replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/, `$1${policy}$2`);
+    res.writeHead(200, { ...headers, 'Content-Length': Buffer.byteLength(html) });
+    res.end(req.method === 'HEAD' ? undefined : html);
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': size });
   if (req.method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);
 }
@@ -128,7 +137,7 @@ export function contentSecurityPolicy(socketOrigin: string): string {
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self'",
     "font-src 'self'",
     `connect-src ${socketOrigin}`,
     "base-uri 'none'",

@@ -1,0 +1,33 @@
+/// <reference lib="dom" />
+// The page runs under a strict Content-Security-Policy: no inline script, no
+// eval, no connections but the one the app needs, and text never becomes markup.
+import { ACCOUNT, expect, test } from './fixtures';
+
+test('the window refuses inline script and foreign connections, allows no eval; hostile text stays text', async ({ app }) => {
+  const { page, simulator } = app;
+  const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: hostile });
+  await app.signIn();
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem').first().getByRole('button').click();
+  await expect(page.getByRole('region', { name: 'Messages' })).toContainText(hostile);
+
+  const outcome = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    const script = document.createElement('script');
+    script.textContent = 'window.pwned = 3';
+    document.body.append(script);
+    const fetched = await fetch('https://example.com/').then(
+      () => true,
+      () => false,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+    return { pwned: (window as unknown as { pwned?: number }).pwned ?? null, fetched, violations, policy };
+  });
+  expect(outcome).toMatchObject({ pwned: null, fetched: false });
+  // No escape hatches: eval and inline code stay refused (DevTools' own evaluation is exempt, so this is read, not run).
+  expect(outcome.policy).toMatch(/default-src 'none'/);
+  expect(outcome.policy).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
+  expect(outcome.violations).toEqual(expect.arrayContaining(['script-src-elem', 'connect-src']));
+});

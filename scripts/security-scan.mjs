@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// The Electron security scan (Electronegativity) over the app's own sources:
+// the main process, the preload and the renderer with its HTML. Every finding
+// must be justified in security/electronegativity-allow.json, or the scan fails.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'inbox-scan-'));
+const skip = (src) => !/\.test\.tsx?$|\.fixture\.ts$/.test(src);
+cpSync(join(root, 'electron'), join(work, 'electron'), { recursive: true, filter: skip });
+cpSync(join(root, 'renderer'), join(work, 'renderer'), { recursive: true, filter: skip });
+cpSync(join(root, 'shared'), join(work, 'shared'), { recursive: true, filter: skip });
+const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+const report = join(work, 'report.csv');
+const scan = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', work, '-r', '-e', electronVersion, '-v', 'false', '-o', report],
+  { encoding: 'utf8' },
+);
+if (scan.status !== 0) {
+  console.error(scan.stdout, scan.stderr);
+  process.exit(1);
+}
+
+const allowed = JSON.parse(readFileSync(join(root, 'security/electronegativity-allow.json'), 'utf8'));
+const findings = readFileSync(report, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [check, severity, , file, location, sample] = line.match(/("[^"]*"|[^,]+)/g).map((f) => f.trim().replace(/^"|"$/g, ''));
+    return { check, severity, file: file.replace(/\\/g, '/'), location, sample };
+  });
+rmSync(work, { recursive: true, force: true });
+
+const unjustified = findings.filter((f) => !allowed.some((a) => a.check === f.check && a.file === f.file && a.why?.trim()));
+const stale = allowed.filter((a) => !findings.some((f) => f.check === a.check && f.file === a.file));
+for (const f of findings) {
+  const ok = !unjustified.includes(f);
+  console.log(`${ok ? 'allowed ' : 'FINDING '} ${f.check} (${f.severity}) ${f.file}:${f.location}`);
+}
+for (const a of stale) console.log(`stale allow-list entry (no longer found): ${a.check} ${a.file}`);
+if (unjustified.length > 0 || stale.length > 0) {
+  console.error(`\n${unjustified.length} finding(s) not justified in security/electronegativity-allow.json, ${stale.length} stale entr(y/ies).`);
+  process.exit(1);
+}
+console.log(`\nSecurity scan: ${findings.length} finding(s), each justified in the allow-list.`);
