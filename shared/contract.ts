@@ -219,6 +219,8 @@ export const Session = z.discriminatedUnion('state', [
     sync: SyncStatus,
     /** Every saved account (usernames), for switching. */
     accounts: z.array(z.string()),
+    /** Something the user should know that is not an error (e.g. settings were reset). */
+    notice: z.string().nullable().default(null),
   }),
 ]);
 export type Session = z.infer<typeof Session>;

@@ -1,7 +1,7 @@
 // The core end to end in plain Node: real SQLite, the real keychain, real
 // HTTP to the ClickSend simulator on 127.0.0.1.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -267,6 +267,15 @@ describe('Inbox core against the simulator', () => {
       expect(price).toMatchObject({ parts: 2, total: '0.1584' });
       expect(simulator.sent()).toHaveLength(0);
     });
+  });
+
+  it('a corrupt settings file is kept aside and the signed-in user is told, nothing else changes', async () => {
+    writeFileSync(join(dataDir, 'settings.json'), '{"theme": "dark",');
+    const inbox = await makeInbox();
+    const session = value<{ notice: string | null }>(await inbox.dispatch('session.signIn', ACCOUNT));
+    expect(session.notice).toMatch(/settings file could not be read/);
+    expect(value(await inbox.dispatch('settings.get', {}))).toMatchObject({ theme: 'system' });
+    expect(readdirSync(dataDir).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);
   });
 
   describe('notifications and the unread badge', () => {

@@ -125,7 +125,7 @@ export class Inbox {
     if (!this.active) {
       return { state: 'signed-out', notice: this.notice, demoAvailable: Boolean(this.options.demo), savedAccounts: accounts };
     }
-    return { state: 'signed-in', account: this.active.account, sync: this.active.sync.status, accounts };
+    return { state: 'signed-in', account: this.active.account, sync: this.active.sync.status, accounts, notice: this.settings.notice };
   }
 
   private emit<E extends EventName>(name: E, payload: EventPayload<E>): void {

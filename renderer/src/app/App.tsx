@@ -21,7 +21,7 @@ export function App() {
       </main>
     );
   }
-  if (session.state === 'signed-in' && !addingAccount) return <InboxView account={session.account} accounts={session.accounts} />;
+  if (session.state === 'signed-in' && !addingAccount) return <InboxView account={session.account} accounts={session.accounts} notice={session.notice} />;
   return (
     <SignIn
       notice={session.state === 'signed-out' ? session.notice : null}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Account } from '../../../shared/contract';
 import { useInbox, type View } from '../store/inbox-store';
 import { ContactsView } from '../contacts/ContactsView';
@@ -11,7 +12,8 @@ import { AccountSwitcher } from './AccountSwitcher';
 import { useShortcuts } from './shortcuts';
 import { SyncIndicator } from './SyncIndicator';
 
-export function InboxView({ account, accounts }: { account: Account; accounts: string[] }) {
+export function InboxView({ account, accounts, notice }: { account: Account; accounts: string[]; notice: string | null }) {
+  const [noticeDismissed, setNoticeDismissed] = useState(false);
   const signOut = useInbox((s) => s.signOut);
   const error = useInbox((s) => s.error);
   const dismissError = useInbox((s) => s.dismissError);
@@ -37,6 +39,14 @@ export function InboxView({ account, accounts }: { account: Account; accounts: s
           Sign out
         </button>
       </header>
+      {notice && !noticeDismissed && (
+        <div className="banner" role="status">
+          <span>{notice}</span>
+          <button type="button" className="link" onClick={() => setNoticeDismissed(true)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {error && (
         <div className="banner error" role="alert">
           <span>
