@@ -77,8 +77,7 @@ export interface IngestResult {
   conversationIds: number[];
 }
 
-/** Stores a batch in one transaction; returns what is new and what moved on. */
-export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): IngestResult {
+function prepareIngest(db: Db) {
   const byMessageId = db.prepare<[string], MessageRow & { status_code: string | null }>(
     `SELECT ${columns}, m.status_code FROM ${source} WHERE m.message_id = ?`,
   );
@@ -108,7 +107,30 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
   );
   const readBack = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.id = ?`);
   const dropFromOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE message_row_id = ?');
+  return { byMessageId, pendingByCustomString, conversationByPhone, insertConversation, insertMessage, updateMessage, touchConversation, readBack, dropFromOutbox };
+}
 
+/** Compiled once per database: ingestion runs per page, thousands of times in a backfill. */
+const statements = new WeakMap<Db, ReturnType<typeof prepareIngest>>();
+
+/** Conversation keys of numbers seen recently: parsing a number is the costly part of a row. */
+const keys = new Map<string, string>();
+function keyOf(number: string): string {
+  let key = keys.get(number);
+  if (key === undefined) {
+    if (keys.size > 50_000) keys.clear();
+    key = conversationKey(number);
+    keys.set(number, key);
+  }
+  return key;
+}
+
+/** Stores a batch in one transaction; returns what is new and what moved on. */
+export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): IngestResult {
+  let prepared = statements.get(db);
+  if (!prepared) statements.set(db, (prepared = prepareIngest(db)));
+  const { byMessageId, pendingByCustomString, conversationByPhone, insertConversation, insertMessage, updateMessage, touchConversation, readBack, dropFromOutbox } =
+    prepared;
   const result: IngestResult = { added: [], changed: [], conversationIds: [] };
   const touched = new Set<number>();
 
@@ -141,7 +163,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
       }
       const other = message.direction === 'in' ? message.from : message.to;
       if (!other) continue;
-      const phone = conversationKey(other);
+      const phone = keyOf(other);
       let conversationId = conversationByPhone.get(phone)?.id;
       if (conversationId === undefined) {
         conversationId = Number(insertConversation.run(phone).lastInsertRowid);
@@ -156,7 +178,23 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         }).lastInsertRowid,
       );
       touchConversation.run({ conversationId, createdAt: message.createdAt, messageRowId: rowId, unread });
-      result.added.push(toMessage(readBack.get(rowId)!));
+      // A new row is exactly what was inserted: no need to read it back.
+      result.added.push({
+        id: rowId,
+        conversationId,
+        messageId: message.messageId,
+        direction: message.direction,
+        body: message.body,
+        from: message.from,
+        to: message.to,
+        status: message.status,
+        statusText: message.statusText,
+        createdAt: message.createdAt,
+        scheduledAt: message.scheduledAt,
+        parts: message.parts,
+        price: message.price,
+        outboxState: null,
+      });
       touched.add(conversationId);
     }
   })();

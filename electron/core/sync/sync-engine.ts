@@ -191,17 +191,18 @@ export class SyncEngine {
 
   private async backfill(signal: AbortSignal): Promise<void> {
     let cursor = readCursor<BackfillCursor>(this.db, 'backfill') ?? { nextPage: 1, done: false, total: null, stored: 0 };
-    while (!cursor.done) {
-      // Oldest first: new rows are appended at the end, so a resumed walk
-      // neither skips nor repeats pages.
-      const page = await this.client.historyPage({ order_by: 'date:asc', page: cursor.nextPage, limit: PAGE }, signal);
+    // Oldest first: new rows are appended at the end, so a resumed walk
+    // neither skips nor repeats pages.
+    const fetchPage = (n: number) => this.client.historyPage({ order_by: 'date:asc', page: n, limit: PAGE }, signal);
+    let pending = cursor.done ? null : fetchPage(cursor.nextPage);
+    while (pending) {
+      const page = await pending;
+      const done = page.current_page >= page.last_page || page.data.length === 0;
+      // The next page is on its way while this one is stored.
+      pending = done ? null : fetchPage(cursor.nextPage + 1);
+      pending?.catch(() => undefined); // awaited on the next turn; never an unhandled rejection
       const rows = page.data.map((row) => fromHistory(row, false));
-      cursor = {
-        nextPage: cursor.nextPage + 1,
-        done: page.current_page >= page.last_page || page.data.length === 0,
-        total: page.total,
-        stored: cursor.stored + page.data.length,
-      };
+      cursor = { nextPage: cursor.nextPage + 1, done, total: page.total, stored: cursor.stored + page.data.length };
       const next = cursor;
       const result = this.db.transaction(() => {
         const ingested = ingestMessages(this.db, rows);
