@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { buildWebCore } from './web-core.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const demo = process.argv.includes('--demo');
@@ -12,7 +13,10 @@ if (!process.env.INBOX_SKIP_RENDERER_BUILD) {
   await build({ configFile: `${root}renderer/vite.config.ts`, logLevel: 'warn' });
 }
 
-const entry = demo ? 'scripts/demo.ts' : 'electron/web/main.ts';
-const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, stdio: 'inherit', env: process.env });
+// The core is bundled to plain JavaScript, so start-up does not pay for
+// compiling TypeScript; the demo (which also starts the simulator) runs through tsx.
+if (!demo) await buildWebCore();
+const args = demo ? ['--import', 'tsx', 'scripts/demo.ts'] : ['out/web/main.mjs'];
+const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

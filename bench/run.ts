@@ -1,0 +1,255 @@
+// `npm run bench`: builds a million-message cache and measures what a user
+// feels: ingest, the list, opening a conversation, search, start-up, memory,
+// idle cost, and the API client beside the official SDK. Prints a table and
+// writes out/bench/report.json and docs/bench/latency.svg.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import * as clicksend from 'clicksend';
+import { startSimulator } from '../simulator/server';
+import { ClickSendClient } from '../electron/core/clicksend/client';
+import { conversationIdForPhone, listConversations } from '../electron/core/cache/conversations';
+import { openCache } from '../electron/core/cache/database';
+import { listMessages } from '../electron/core/cache/messages';
+import { ftsQuery, searchCache } from '../electron/core/cache/search';
+import { createKeytarStore } from '../electron/core/credentials/keychain';
+import { accountCachePath, writeSessionFile } from '../electron/core/session/accounts';
+import { SyncEngine } from '../electron/core/sync/sync-engine';
+import { BIG_CONVERSATION_PHONE, buildDataset, WORDS } from './dataset';
+import { cpuSeconds, round, rssMb, time, type Latency } from './measure';
+import { writeChart } from './chart';
+// @ts-expect-error -- a plain .mjs script
+import { buildWebCore } from '../scripts/web-core.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const quick = process.argv.includes('--quick');
+const MESSAGES = quick ? 100_000 : 1_000_000;
+const IDLE_SECONDS = quick ? 15 : 60;
+const ACCOUNT = { username: 'bench-user', apiKey: `bench-${randomUUID()}` };
+const report: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, Node ${process.version}`, messages: MESSAGES, at: new Date().toISOString() };
+const log = (line: string) => console.log(line);
+
+/** The simulator in a process of its own, as ClickSend is: its work does not share the app's thread. */
+async function simulatorProcess(): Promise<{ url: string; control: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'simulator/cli.ts'], {
+    cwd: root,
+    env: { ...process.env, SIM_PORT: '0', SIM_EMPTY: '1', SIM_USERNAME: ACCOUNT.username, SIM_API_KEY: ACCOUNT.apiKey },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Simulator ready at (\S+)/.exec(out);
+      if (match) resolveUrl(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
+  });
+  return { url, control: url.replace(/\/v3$/, '/_sim'), stop: () => child.kill('SIGTERM') };
+}
+
+async function ingest() {
+  log('\n1. Sync ingest from the simulator over loopback (pages of 100) beside a bare insert loop');
+  const sim = await simulatorProcess();
+  const rows = quick ? 5_000 : 20_000;
+  await fetch(`${sim.control}/seed-history`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: ACCOUNT.username, n: rows, conversations: 500 }),
+  });
+  const db = openCache(join(mkdtempSync(join(tmpdir(), 'bench-sync-')), 'cache.sqlite'));
+  const client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, requestsPerSecond: 1000 });
+  const listener = { changes() {}, status() {}, connection() {}, unauthorized() {}, directoryChanged() {} };
+  const engine = new SyncEngine({ db, client, listener });
+  const t0 = performance.now();
+  engine.start();
+  await engine.syncNow();
+  engine.stop();
+  const syncSeconds = (performance.now() - t0) / 1000;
+  const stored = db.prepare('SELECT COUNT(*) FROM messages').pluck().get() as number;
+
+  // The raw limit: the same rows, one prepared INSERT each, one transaction, same schema and triggers.
+  const raw = openCache(join(mkdtempSync(join(tmpdir(), 'bench-raw-')), 'cache.sqlite'));
+  const copy = db.prepare('SELECT * FROM messages ORDER BY id').all() as Array<Record<string, unknown>>;
+  const conversations = db.prepare('SELECT id, phone FROM conversations').all() as Array<{ id: number; phone: string }>;
+  const insertConversation = raw.prepare('INSERT INTO conversations (id, phone) VALUES (?, ?)');
+  const insert = raw.prepare(
+    `INSERT INTO messages (conversation_id, message_id, custom_string, direction, body, from_number, to_number, status, status_code,
+       status_text, created_at, scheduled_at, parts, price, unread)
+     VALUES (@conversation_id, @message_id, @custom_string, @direction, @body, @from_number, @to_number, @status, @status_code,
+       @status_text, @created_at, @scheduled_at, @parts, @price, @unread)`,
+  );
+  const t1 = performance.now();
+  raw.transaction(() => {
+    for (const c of conversations) insertConversation.run(c.id, c.phone);
+    for (const row of copy) insert.run(row);
+  })();
+  const rawSeconds = (performance.now() - t1) / 1000;
+  const result = {
+    rows: stored,
+    syncPerSecond: Math.round(stored / syncSeconds),
+    rawPerSecond: Math.round(copy.length / rawSeconds),
+    ratio: round(stored / syncSeconds / (copy.length / rawSeconds), 3),
+  };
+  log(`   ${result.rows} rows: sync ${result.syncPerSecond}/s, bare inserts ${result.rawPerSecond}/s, ratio ${result.ratio}`);
+  report.ingest = result;
+  db.close();
+  raw.close();
+  sim.stop();
+}
+
+async function clientBesideSdk() {
+  log('\n8. Paging 10,000 history rows: this app’s client beside the official SDK');
+  const sim = await startSimulator({ accounts: [ACCOUNT] });
+  sim.seedHistory(ACCOUNT.username, 10_000);
+  const client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, requestsPerSecond: 10_000 });
+  let t = performance.now();
+  let ours = 0;
+  for await (const rows of client.history({})) ours += rows.length;
+  const oursSeconds = (performance.now() - t) / 1000;
+  const sdk = new clicksend.SMSApi(ACCOUNT.username, ACCOUNT.apiKey, sim.url);
+  t = performance.now();
+  let theirs = 0;
+  for (let page = 1; ; page++) {
+    const { body } = await sdk.smsHistoryGet(undefined, undefined, undefined, page, 100);
+    const data = (typeof body === 'string' ? JSON.parse(body) : body) as { data: { data: unknown[]; last_page: number } };
+    theirs += data.data.data.length;
+    if (page >= data.data.last_page) break;
+  }
+  const sdkSeconds = (performance.now() - t) / 1000;
+  const result = {
+    rows: { ours, sdk: theirs },
+    oursPerSecond: Math.round(ours / oursSeconds),
+    sdkPerSecond: Math.round(theirs / sdkSeconds),
+    ratio: round(ours / oursSeconds / (theirs / sdkSeconds), 2),
+  };
+  log(`   ours ${result.oursPerSecond} rows/s (validated), SDK ${result.sdkPerSecond} rows/s, ratio ${result.ratio}`);
+  report.client = result;
+  await sim.close();
+}
+
+async function main() {
+  mkdirSync(join(root, 'out/bench'), { recursive: true });
+  await ingest();
+
+  log(`\nBuilding the cache: ${MESSAGES.toLocaleString()} messages in 10,000 conversations…`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
+  const file = accountCachePath(dataDir, ACCOUNT.username);
+  const t0 = performance.now();
+  const db = buildDataset({
+    file,
+    messages: MESSAGES,
+    onProgress: (done, total) => {
+      if (done % 100_000 === 0) log(`   ${done.toLocaleString()} / ${total.toLocaleString()}`);
+    },
+  });
+  report.dataset = { seconds: round((performance.now() - t0) / 1000, 1), perSecond: Math.round(MESSAGES / ((performance.now() - t0) / 1000)) };
+  log(`   built in ${(report.dataset as { seconds: number }).seconds} s`);
+
+  const queries: Record<string, Latency & { hits?: number }> = {};
+  log('\n2. Conversation list: first 100 by activity, with unread counts and previews');
+  queries.list = time(() => listConversations(db, 100, 0), 300).latency;
+  log('\n3. Opening the 20,000-message conversation: newest 50, then the page before');
+  const big = conversationIdForPhone(db, BIG_CONVERSATION_PHONE)!;
+  queries.openNewest = time(() => listMessages(db, big, 50), 300).latency;
+  const newest = listMessages(db, big, 50);
+  queries.openOlder = time(() => listMessages(db, big, 50, { beforeId: newest.at(-1)!.id }), 300).latency;
+  log('\n4. Search (FTS5) over the cache');
+  const hits = (text: string) => db.prepare('SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?').pluck().get(ftsQuery(text)) as number;
+  for (const [name, text] of [
+    ['searchCommon', WORDS.common],
+    ['searchRare', WORDS.rare],
+    ['searchPhrase', `"${WORDS.phrase}"`],
+    ['searchPrefix', WORDS.prefix],
+  ] as const) {
+    queries[name] = { ...time(() => searchCache(db, text, 50), 100).latency, hits: hits(text) };
+  }
+  report.queries = queries;
+  db.close();
+
+  // 5–7: the app itself, in browser mode, on this cache.
+  const sim = await startSimulator({ accounts: [ACCOUNT] });
+  const service = `ClickSend Inbox bench ${randomUUID()}`;
+  await createKeytarStore(service).set(ACCOUNT.username, ACCOUNT.apiKey);
+  writeSessionFile(dataDir, { activeAccount: ACCOUNT.username, accounts: [ACCOUNT.username] });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const page = await browser.newPage();
+  await buildWebCore();
+  log('\n5. Start-up: process start to the conversation list painted (browser mode, Chromium)');
+  const started = performance.now();
+  // As `npm run start:web` runs it: the core bundled to JavaScript (built before the clock starts).
+  const core = spawn(process.execPath, ['out/web/main.mjs'], {
+    cwd: root,
+    env: { ...process.env, INBOX_DATA_DIR: dataDir, CLICKSEND_API_URL: sim.url, INBOX_WEB_PORT: '0', INBOX_KEYCHAIN_SERVICE: service },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    core.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Inbox ready at (\S+)/.exec(out);
+      if (match) resolveUrl(match[1]!);
+    });
+    core.once('exit', (code) => reject(new Error(`browser mode exited (${code})`)));
+  });
+  const ready = performance.now();
+  await page.goto(url);
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem').first().waitFor();
+  const painted = performance.now();
+  report.startup = { toReadyMs: Math.round(ready - started), toListPaintedMs: Math.round(painted - started), pageToListMs: Math.round(painted - ready) };
+  log(`   ${Math.round(painted - started)} ms (core ready at ${Math.round(ready - started)} ms)`);
+
+  log('\n6. Memory after the list, the big conversation and a search');
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem').first().getByRole('button').click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(WORDS.common);
+  await page.getByRole('region', { name: 'Search results' }).getByRole('button').first().waitFor();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  report.memory = { coreRssMb: rssMb(core.pid!), rendererHeapMb: round(heap / 1024 / 1024, 1) };
+  log(`   core RSS ${(report.memory as { coreRssMb: number }).coreRssMb} MB, renderer heap ${(report.memory as { rendererHeapMb: number }).rendererHeapMb} MB`);
+
+  log(`\n7. Idle cost: CPU used by polling over ${IDLE_SECONDS} s with nothing new`);
+  const cpu0 = cpuSeconds(core.pid!);
+  await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+  const idle = cpuSeconds(core.pid!) - cpu0;
+  const polls = sim.requests().filter((r) => r.path === '/sms/inbound').length;
+  report.idle = { seconds: IDLE_SECONDS, cpuPercentOfOneCore: round((idle / IDLE_SECONDS) * 100, 2), apiRequests: sim.requests().length, polls };
+  log(`   ${(report.idle as { cpuPercentOfOneCore: number }).cpuPercentOfOneCore}% of one core`);
+  core.kill('SIGTERM');
+  await browser.close();
+  await sim.close();
+
+  await clientBesideSdk();
+
+  const targets = {
+    ingestRatio: { value: (report.ingest as { ratio: number }).ratio, target: '>= 0.5', met: (report.ingest as { ratio: number }).ratio >= 0.5 },
+    listP95: { value: queries.list!.p95, target: '< 10 ms', met: queries.list!.p95 < 10 },
+    openP95: { value: Math.max(queries.openNewest!.p95, queries.openOlder!.p95), target: '< 15 ms', met: Math.max(queries.openNewest!.p95, queries.openOlder!.p95) < 15 },
+    searchP95: {
+      value: Math.max(...['searchCommon', 'searchRare', 'searchPhrase', 'searchPrefix'].map((k) => queries[k]!.p95)),
+      target: '< 50 ms',
+      met: Math.max(...['searchCommon', 'searchRare', 'searchPhrase', 'searchPrefix'].map((k) => queries[k]!.p95)) < 50,
+    },
+    startupMs: { value: (report.startup as { toListPaintedMs: number }).toListPaintedMs, target: '< 1500 ms', met: (report.startup as { toListPaintedMs: number }).toListPaintedMs < 1500 },
+    coreRssMb: { value: (report.memory as { coreRssMb: number }).coreRssMb, target: '< 250 MB', met: (report.memory as { coreRssMb: number }).coreRssMb < 250 },
+    rendererHeapMb: { value: (report.memory as { rendererHeapMb: number }).rendererHeapMb, target: '< 150 MB', met: (report.memory as { rendererHeapMb: number }).rendererHeapMb < 150 },
+    idleCpuPercent: { value: (report.idle as { cpuPercentOfOneCore: number }).cpuPercentOfOneCore, target: '< 1%', met: (report.idle as { cpuPercentOfOneCore: number }).cpuPercentOfOneCore < 1 },
+  };
+  report.targets = targets;
+
+  log('\nResult');
+  log('| measure | p50 | p95 | hits |');
+  log('| --- | --- | --- | --- |');
+  for (const [name, l] of Object.entries(queries)) log(`| ${name} | ${l.p50} ms | ${l.p95} ms | ${l.hits ?? ''} |`);
+  log('\n| target | value | wanted | met |');
+  log('| --- | --- | --- | --- |');
+  for (const [name, t] of Object.entries(targets)) log(`| ${name} | ${t.value} | ${t.target} | ${t.met ? 'yes' : 'NO'} |`);
+  writeFileSync(join(root, 'out/bench/report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (!quick) writeChart(join(root, 'docs/bench/latency.svg'), queries);
+  log('\nReport: out/bench/report.json');
+}
+
+await main();
