@@ -96,19 +96,7 @@ export const Settings = z.object({
   window: WindowBounds.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  defaultCountry: null,
-  pollIntervalSeconds: 15,
-  notifications: true,
-  notificationSound: true,
-  notificationsPausedUntil: null,
-  closeToTray: null,
-  startAtLogin: false,
-  apiBaseUrl: null,
-  window: null,
-};
-
+export { DEFAULT_SETTINGS } from './settings-defaults';
 export const Price = z.object({
   parts: z.number().int(),
   /** In the account's currency, e.g. "0.1584". */

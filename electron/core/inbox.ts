@@ -64,6 +64,9 @@ interface ActiveAccount {
   account: Account;
 }
 
+/** After a restart the cached inbox paints first; the first sync pass follows this much later. */
+const RESTORED_SYNC_DELAY_MS = 1_000;
+
 export type InboxEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
 
 export class Inbox {
@@ -112,7 +115,8 @@ export class Inbox {
     this.deactivate();
     const db = openCache(accountCachePath(this.options.config.dataDir, username));
     const cached: Account = { username, accountName: username, balance: '', currency: '', country: null, ...readCursor<Partial<Account>>(db, 'account') };
-    this.activate(username, apiKey, db, cached);
+    // Restored from the cache: show it first, sync a moment later.
+    this.activate(username, apiKey, db, cached, RESTORED_SYNC_DELAY_MS);
     writeSessionFile(this.options.config.dataDir, { ...readSessionFile(this.options.config.dataDir), activeAccount: username });
   }
 
@@ -204,7 +208,7 @@ export class Inbox {
     return session;
   }
 
-  private activate(username: string, apiKey: string, db: Db, account: Account): void {
+  private activate(username: string, apiKey: string, db: Db, account: Account, firstPassDelayMs = 0): void {
     registerSecret(apiKey);
     const client = this.client(username, apiKey);
     const outbox = new Outbox({
@@ -241,7 +245,7 @@ export class Inbox {
     );
     const scheduled = new ScheduledSends(db, client, outbox, (result) => this.publishChanges(result));
     this.active = { username, db, client, sync, outbox, scheduled, templates, contacts, account };
-    sync.start();
+    sync.start(firstPassDelayMs);
     void this.refreshAccount().catch(() => undefined);
   }
 

@@ -1,11 +1,11 @@
 // App-wide settings (not per account), in INBOX_DATA_DIR/settings.json. The
-// Electron shell backs it with electron-store, browser mode with `conf` (the
-// library electron-store is built on): one file format for both. A file that
-// is not valid JSON, or not valid settings, is kept aside and replaced by the
+// Electron shell backs it with electron-store; browser mode writes the same
+// plain JSON file itself (conf, under electron-store, costs a fifth of browser
+// mode's start-up for features the zod schema already covers). A file that is
+// not valid JSON, or not valid settings, is kept aside and replaced by the
 // defaults, with a notice: never a crash.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { DEFAULT_SETTINGS, Settings } from '../../../shared/contract';
 
 export interface SettingsStore {
@@ -15,15 +15,31 @@ export interface SettingsStore {
   readonly notice: string | null;
 }
 
-/** What both conf and electron-store offer: the whole object, read and written at once. */
+/** What electron-store (and the plain file below) offer: the whole object, read and written at once. */
 export interface BackingStore {
   store: Settings;
 }
 export type OpenStore = (options: { cwd: string; configName: string; name: string; defaults: Settings; clearInvalidConfig: boolean }) => BackingStore;
 
-const openConf: OpenStore = (options) => new Conf<Settings>(options);
+/** The same settings.json electron-store writes, written atomically (a temporary file, then a rename). */
+const openJsonFile: OpenStore = ({ cwd, defaults }) => {
+  const file = join(cwd, 'settings.json');
+  let current: Settings = { ...defaults };
+  if (existsSync(file)) current = { ...defaults, ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<Settings>) };
+  return {
+    get store() {
+      return current;
+    },
+    set store(next: Settings) {
+      mkdirSync(cwd, { recursive: true });
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(next, null, '\t')}\n`);
+      renameSync(`${file}.tmp`, file);
+      current = next;
+    },
+  };
+};
 
-export function fileSettings(dataDir: string, open: OpenStore = openConf): SettingsStore {
+export function fileSettings(dataDir: string, open: OpenStore = openJsonFile): SettingsStore {
   const file = join(dataDir, 'settings.json');
   let notice: string | null = null;
   if (existsSync(file)) {

@@ -93,11 +93,12 @@ export class SyncEngine {
     return this.current;
   }
 
-  start(): void {
+  /** `delayMs` lets a restored session paint its cached list before the first pass competes for the CPU. */
+  start(delayMs = 0): void {
     if (!this.stopped) return;
     this.stopped = false;
     this.abort = new AbortController();
-    this.schedule(0);
+    this.schedule(delayMs);
   }
 
   stop(): void {

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Account } from '../../../shared/contract';
 import { useInbox, type View } from '../store/inbox-store';
-import { ContactsView } from '../contacts/ContactsView';
-import { ScheduledView } from '../scheduled/ScheduledView';
-import { SettingsView } from '../settings/SettingsView';
-import { TemplatesView } from '../templates/TemplatesView';
+
+// Views beyond the inbox load when first opened, so start-up parses only what the list and thread need.
+const ContactsView = lazy(() => import('../contacts/ContactsView').then((m) => ({ default: m.ContactsView })));
+const ScheduledView = lazy(() => import('../scheduled/ScheduledView').then((m) => ({ default: m.ScheduledView })));
+const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
+const TemplatesView = lazy(() => import('../templates/TemplatesView').then((m) => ({ default: m.TemplatesView })));
 import { ConversationList } from '../conversations/ConversationList';
 import { NewMessage } from '../conversations/NewMessage';
 import { Thread } from '../thread/Thread';
@@ -60,6 +62,7 @@ export function InboxView({ account, accounts, notice }: { account: Account; acc
       <div className="body">
         <Sections current={view} />
         <main className="view">
+          <Suspense fallback={<p className="empty muted">Loading…</p>}>
           {view === 'templates' ? (
             <TemplatesView />
           ) : view === 'contacts' ? (
@@ -74,6 +77,7 @@ export function InboxView({ account, accounts, notice }: { account: Account; acc
               <Thread />
             </div>
           )}
+          </Suspense>
         </main>
       </div>
       {composing && <NewMessage />}

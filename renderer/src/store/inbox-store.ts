@@ -3,7 +3,8 @@
 // the contract; no store talks to ClickSend or storage itself.
 import { create } from 'zustand';
 import { escapeMarkup } from '../../../shared/notification-text';
-import { DEFAULT_SETTINGS, type Session, type Settings, type SyncStatus, type UserError } from '../../../shared/contract';
+import type { Session, Settings, SyncStatus, UserError } from '../../../shared/contract';
+import { DEFAULT_SETTINGS } from '../../../shared/settings-defaults';
 import { call, describeError, onCoreConnection, subscribe } from '../bridge/inbox-client';
 import { useConversations } from '../conversations/conversations-store';
 import { useSearch } from '../search/search-store';

@@ -1,0 +1,16 @@
+// The settings a new install starts with. Kept apart from the contract's zod
+// schemas so the renderer can use them without loading zod at start-up.
+import type { Settings } from './contract';
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  defaultCountry: null,
+  pollIntervalSeconds: 15,
+  notifications: true,
+  notificationSound: true,
+  notificationsPausedUntil: null,
+  closeToTray: null,
+  startAtLogin: false,
+  apiBaseUrl: null,
+  window: null,
+};
