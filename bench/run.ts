@@ -13,7 +13,7 @@ import { startSimulator } from '../simulator/server';
 import { ClickSendClient } from '../electron/core/clicksend/client';
 import { conversationIdForPhone, listConversations } from '../electron/core/cache/conversations';
 import { openCache } from '../electron/core/cache/database';
-import { listMessages } from '../electron/core/cache/messages';
+import { ingestMessages, listMessages } from '../electron/core/cache/messages';
 import { ftsQuery, searchCache } from '../electron/core/cache/search';
 import { createKeytarStore } from '../electron/core/credentials/keychain';
 import { accountCachePath, writeSessionFile } from '../electron/core/session/accounts';
@@ -88,13 +88,43 @@ async function ingest() {
     for (const row of copy) insert.run(row);
   })();
   const rawSeconds = (performance.now() - t1) / 1000;
+  // Where the difference goes: the app's ingestion alone (dedupe by message_id, conversation
+  // summary, a commit per page for resumability), without HTTP, JSON or validation.
+  const alone = openCache(join(mkdtempSync(join(tmpdir(), 'bench-ingest-')), 'cache.sqlite'));
+  const incoming = copy.map((r) => ({
+    messageId: r.message_id as string,
+    customString: r.custom_string as string | null,
+    direction: r.direction as 'in' | 'out',
+    body: r.body as string,
+    from: r.from_number as string | null,
+    to: r.to_number as string | null,
+    status: r.status as 'Delivered',
+    statusCode: r.status_code as string | null,
+    statusText: r.status_text as string | null,
+    createdAt: r.created_at as number,
+    scheduledAt: r.scheduled_at as number | null,
+    parts: r.parts as number | null,
+    price: r.price as string | null,
+    unread: false,
+  }));
+  const t2 = performance.now();
+  for (let i = 0; i < incoming.length; i += 100) ingestMessages(alone, incoming.slice(i, i + 100));
+  const aloneSeconds = (performance.now() - t2) / 1000;
+  alone.close();
   const result = {
     rows: stored,
     syncPerSecond: Math.round(stored / syncSeconds),
     rawPerSecond: Math.round(copy.length / rawSeconds),
     ratio: round(stored / syncSeconds / (copy.length / rawSeconds), 3),
+    ingestionAlonePerSecond: Math.round(copy.length / aloneSeconds),
+    microsecondsPerRow: {
+      bareInsert: round((rawSeconds * 1e6) / copy.length, 1),
+      ingestion: round((aloneSeconds * 1e6) / copy.length, 1),
+      httpJsonValidation: round(((syncSeconds - aloneSeconds) * 1e6) / copy.length, 1),
+    },
   };
   log(`   ${result.rows} rows: sync ${result.syncPerSecond}/s, bare inserts ${result.rawPerSecond}/s, ratio ${result.ratio}`);
+  log(`   per row: bare insert ${result.microsecondsPerRow.bareInsert} µs, app ingestion ${result.microsecondsPerRow.ingestion} µs, HTTP + JSON + validation ${result.microsecondsPerRow.httpJsonValidation} µs`);
   report.ingest = result;
   db.close();
   raw.close();
@@ -178,29 +208,43 @@ async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   const page = await browser.newPage();
   await buildWebCore();
-  log('\n5. Start-up: process start to the conversation list painted (browser mode, Chromium)');
-  const started = performance.now();
-  // As `npm run start:web` runs it: the core bundled to JavaScript (built before the clock starts).
-  const core = spawn(process.execPath, ['out/web/main.mjs'], {
-    cwd: root,
-    env: { ...process.env, INBOX_DATA_DIR: dataDir, CLICKSEND_API_URL: sim.url, INBOX_WEB_PORT: '0', INBOX_KEYCHAIN_SERVICE: service },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    core.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Inbox ready at (\S+)/.exec(out);
-      if (match) resolveUrl(match[1]!);
+  log('\n5. Start-up: process start to the conversation list painted (browser mode, Chromium), median of 3');
+  const env = { ...process.env, INBOX_DATA_DIR: dataDir, CLICKSEND_API_URL: sim.url, INBOX_WEB_PORT: '0', INBOX_KEYCHAIN_SERVICE: service };
+  const launch = async () => {
+    const started = performance.now();
+    // As `npm run start:web` runs it: the core bundled to JavaScript (built before the clock starts).
+    const child = spawn(process.execPath, ['out/web/main.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /Inbox ready at (\S+)/.exec(out);
+        if (match) resolveUrl(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`browser mode exited (${code})`)));
     });
-    core.once('exit', (code) => reject(new Error(`browser mode exited (${code})`)));
-  });
-  const ready = performance.now();
-  await page.goto(url);
-  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem').first().waitFor();
-  const painted = performance.now();
-  report.startup = { toReadyMs: Math.round(ready - started), toListPaintedMs: Math.round(painted - started), pageToListMs: Math.round(painted - ready) };
-  log(`   ${Math.round(painted - started)} ms (core ready at ${Math.round(ready - started)} ms)`);
+    const ready = performance.now();
+    await page.goto(url);
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem').first().waitFor();
+    return { child, ready: ready - started, painted: performance.now() - started };
+  };
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const run = await launch();
+    runs.push(run);
+    if (i < 2) {
+      run.child.kill('SIGTERM');
+      await new Promise((r) => run.child.once('exit', r));
+    }
+  }
+  const median = [...runs].sort((a, b) => a.painted - b.painted)[1]!;
+  const core = runs[2]!.child;
+  report.startup = {
+    toListPaintedMs: Math.round(median.painted),
+    toReadyMs: Math.round(median.ready),
+    runsMs: runs.map((r) => Math.round(r.painted)),
+  };
+  log(`   ${Math.round(median.painted)} ms (core ready at ${Math.round(median.ready)} ms; runs ${runs.map((r) => Math.round(r.painted)).join(', ')} ms)`);
 
   log('\n6. Memory after the list, the big conversation and a search');
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem').first().getByRole('button').click();
