@@ -18,7 +18,7 @@ export function writeChart(file: string, queries: Record<string, Latency>): void
   const max = Math.max(1, ...rows.map(([, l]) => l.p95));
   const width = 640;
   const left = 190;
-  const scale = (width - left - 80) / max;
+  const scale = (width - left - 130) / max;
   const rowHeight = 34;
   const height = 40 + rows.length * rowHeight;
   const bars = rows
