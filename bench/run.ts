@@ -17,7 +17,7 @@ import { ingestMessages, listMessages } from '../electron/core/cache/messages';
 import { ftsQuery, searchCache } from '../electron/core/cache/search';
 import { createKeytarStore } from '../electron/core/credentials/keychain';
 import { accountCachePath, writeSessionFile } from '../electron/core/session/accounts';
-import { SyncEngine } from '../electron/core/sync/sync-engine';
+import { syncOnce } from '../electron/core/sync/sync-once';
 import { BIG_CONVERSATION_PHONE, buildDataset, WORDS } from './dataset';
 import { cpuSeconds, round, rssMb, time, type Latency } from './measure';
 import { writeChart } from './chart';
@@ -62,12 +62,8 @@ async function ingest() {
   });
   const db = openCache(join(mkdtempSync(join(tmpdir(), 'bench-sync-')), 'cache.sqlite'));
   const client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, requestsPerSecond: 1000 });
-  const listener = { changes() {}, status() {}, connection() {}, unauthorized() {}, directoryChanged() {} };
-  const engine = new SyncEngine({ db, client, listener });
   const t0 = performance.now();
-  engine.start();
-  await engine.syncNow();
-  engine.stop();
+  await syncOnce({ db, client });
   const syncSeconds = (performance.now() - t0) / 1000;
   const stored = db.prepare('SELECT COUNT(*) FROM messages').pluck().get() as number;
 

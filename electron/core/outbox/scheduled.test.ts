@@ -6,7 +6,7 @@ import { ClickSendClient } from '../clicksend/client';
 import { openCache, type Db } from '../cache/database';
 import { getMessage } from '../cache/messages';
 import { listOutbox } from '../cache/outbox';
-import { SyncEngine } from '../sync/sync-engine';
+import { syncOnce } from '../sync/sync-once';
 import { Outbox } from './outbox';
 import { ScheduledSends } from './scheduled';
 
@@ -37,13 +37,7 @@ describe('Scheduled sends', () => {
     for await (const rows of client.history({ q: `message_id:${messageId}` })) return rows[0]?.status;
     return undefined;
   };
-  const syncPass = async () => {
-    const listener = { changes() {}, status() {}, connection() {}, unauthorized() {}, directoryChanged() {} };
-    const engine = new SyncEngine({ db, client, outbox, listener, now });
-    engine.start();
-    await engine.syncNow();
-    engine.stop();
-  };
+  const syncPass = () => syncOnce({ db, client, outbox, now });
 
   beforeEach(async () => {
     sim = await startSimulator({ accounts: [ACCOUNT] });

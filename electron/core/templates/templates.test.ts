@@ -4,7 +4,7 @@ import { startSimulator, type Simulator } from '../../../simulator/server';
 import { ClickSendClient } from '../clicksend/client';
 import { openCache, type Db } from '../cache/database';
 import { listTemplates } from '../cache/templates';
-import { SyncEngine } from '../sync/sync-engine';
+import { syncOnce } from '../sync/sync-once';
 import { Templates } from './templates';
 
 const ACCOUNT = { username: 'tpl-user', apiKey: 'tpl-key' };
@@ -21,13 +21,7 @@ describe('Templates', () => {
     for await (const rows of client.templates()) all.push(...rows);
     return all.map((t) => ({ name: t.template_name, body: t.body }));
   };
-  const syncDirectory = async () => {
-    const listener = { changes() {}, status() {}, connection() {}, unauthorized() {}, directoryChanged() {} };
-    const engine = new SyncEngine({ db, client, listener });
-    engine.start();
-    await engine.syncNow();
-    engine.stop();
-  };
+  const syncDirectory = () => syncOnce({ db, client });
 
   beforeEach(async () => {
     sim = await startSimulator({ accounts: [ACCOUNT] });
