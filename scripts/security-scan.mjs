@@ -15,11 +15,18 @@ cpSync(join(root, 'renderer'), join(work, 'renderer'), { recursive: true, filter
 cpSync(join(root, 'shared'), join(work, 'shared'), { recursive: true, filter: skip });
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 const report = join(work, 'report.csv');
-const scan = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', work, '-r', '-e', electronVersion, '-v', 'false', '-o', report],
-  { encoding: 'utf8' },
-);
+const runScan = () =>
+  spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', work, '-r', '-e', electronVersion, '-v', 'false', '-o', report],
+    { encoding: 'utf8' },
+  );
+let scan = runScan();
+if (scan.status !== 0) {
+  // The tool itself failing (not a finding) is retried once, and shown.
+  console.error(`Electronegativity exited with ${scan.status}; retrying once.\n${scan.stdout}\n${scan.stderr}`);
+  scan = runScan();
+}
 if (scan.status !== 0) {
   console.error(scan.stdout, scan.stderr);
   process.exit(1);
