@@ -106,11 +106,11 @@ export function Composer({ phone }: { phone: string }) {
   };
 
   const unresolved = unresolvedPlaceholders(body);
-  const submit = async (event?: FormEvent) => {
+  const submit = async (event?: FormEvent, anyway = false) => {
     event?.preventDefault();
     if (busy || body.trim() === '') return;
     // Never send literal {first_name} by accident: it takes a second, deliberate press.
-    if (unresolved.length > 0 && sendAnyway !== body) {
+    if (unresolved.length > 0 && !anyway && sendAnyway !== body) {
       setError({
         code: 'UNRESOLVED_PLACEHOLDER',
         message: `${unresolved.join(', ')} ${unresolved.length === 1 ? 'is' : 'are'} still in the message.`,
@@ -154,8 +154,8 @@ export function Composer({ phone }: { phone: string }) {
               className="link"
               onClick={() => {
                 setSendAnyway(body);
+                void submit(undefined, true);
                 setError(null);
-                setTimeout(() => formRef.current?.requestSubmit(), 0);
               }}
             >
               Send anyway
@@ -194,7 +194,8 @@ export function Composer({ phone }: { phone: string }) {
           onInsert={(text) => {
             setBody((typed) => (typed ? `${typed} ${text}` : text));
             setPicking(false);
-            setTimeout(() => textarea.current?.focus(), 0);
+            // At once, not after the re-render: a fast second Enter must reach the message.
+            textarea.current?.focus();
           }}
         />
       )}
