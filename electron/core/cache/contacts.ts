@@ -142,9 +142,10 @@ export function allContactsInList(db: Db, listId: number): Contact[] {
   return db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE list_id = ? ORDER BY contact_id').all(listId).map(toContact);
 }
 
-export function upsertContact(db: Db, contact: ApiContact): void {
+/** `recount: false` for imports, which recount the list once at the end (refreshListCount). */
+export function upsertContact(db: Db, contact: ApiContact, { recount = true } = {}): void {
   db.prepare(UPSERT_CONTACT).run(contactParams(contact));
-  refreshListCount(db, contact.list_id);
+  if (recount) refreshListCount(db, contact.list_id);
 }
 
 export function deleteContactRow(db: Db, contactId: number): void {
@@ -165,6 +166,6 @@ export function deleteListRow(db: Db, listId: number): void {
   db.prepare('DELETE FROM contact_lists WHERE list_id = ?').run(listId);
 }
 
-function refreshListCount(db: Db, listId: number): void {
+export function refreshListCount(db: Db, listId: number): void {
   db.prepare('UPDATE contact_lists SET contacts_count = (SELECT COUNT(*) FROM contacts WHERE list_id = ?) WHERE list_id = ?').run(listId, listId);
 }

@@ -98,6 +98,7 @@ describe('Contacts', () => {
       { phone: '+61433333333', first: 'Bo', last: 'Ng' },
     ]);
     expect(contacts.forPhone('+61422222222')).toMatchObject({ email: 'ana@example.com', lastName: 'Lima' });
+    expect(contacts.lists()[0]!.contactsCount).toBe(2); // recounted once, after the batch
   });
 
   it('exports a list to CSV that reads back the same', async () => {

@@ -14,6 +14,7 @@ import {
   getContact,
   listContactLists,
   listContacts,
+  refreshListCount,
   upsertContact,
   upsertList,
 } from '../cache/contacts';
@@ -116,7 +117,7 @@ export class Contacts {
           const saved = known
             ? await this.client.updateContact(listId, known.contactId, mergeInto(known, fields))
             : await this.client.createContact(listId, fields);
-          upsertContact(this.db, saved);
+          upsertContact(this.db, saved, { recount: false });
           existing.set(fields.phone_number!, getContact(this.db, saved.contact_id)!);
           if (known) result.updated++;
           else result.created++;
@@ -130,7 +131,10 @@ export class Contacts {
         }
       }
     } finally {
-      if (result.created + result.updated > 0) this.changed();
+      if (result.created + result.updated > 0) {
+        refreshListCount(this.db, listId);
+        this.changed();
+      }
     }
     return result;
   }
