@@ -163,15 +163,8 @@ test('a draft per conversation survives switching and restarting', async ({ app 
 test('new message: a number in national format, a contact by name, and a wrong number refused', async ({ app }) => {
   const { page, simulator } = app;
   // A contact made on the ClickSend dashboard.
-  const auth = { Authorization: `Basic ${Buffer.from(`${ACCOUNT.username}:${ACCOUNT.apiKey}`).toString('base64')}`, 'Content-Type': 'application/json' };
-  const created = (await (await fetch(`${simulator.url}/lists`, { method: 'POST', headers: auth, body: JSON.stringify({ list_name: 'Customers' }) })).json()) as {
-    data: { list_id: number };
-  };
-  await fetch(`${simulator.url}/lists/${created.data.list_id}/contacts`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({ phone_number: '+61466666666', first_name: 'Ana', last_name: 'Lima' }),
-  });
+  const customers = await app.dashboard('POST', '/lists', { list_name: 'Customers' });
+  await app.dashboard('POST', `/lists/${String(customers.list_id)}/contacts`, { phone_number: '+61466666666', first_name: 'Ana', last_name: 'Lima' });
   await app.signIn();
   await expect(page.getByRole('status')).toContainText('Up to date');
 

@@ -38,7 +38,12 @@ export interface InboxApp {
   /** ... and comes back on the same address, empty but for the account. */
   startSimulatorAgain(): Promise<Simulator>;
   signIn(username?: string, apiKey?: string): Promise<void>;
+  /** Calls the ClickSend API as the dashboard would (another client of the same account); returns `data`. */
+  dashboard(method: string, path: string, body?: unknown): Promise<DashboardData>;
 }
+
+/** An API answer's `data`: an item, or a page of them in `data`. */
+export type DashboardData = Record<string, unknown> & { data?: Array<Record<string, unknown>> };
 
 class BrowserModeRunner {
   private core: ChildProcess | null = null;
@@ -156,6 +161,17 @@ export const test = base.extend<{ app: InboxApp }>({
       restart: async () => {
         await runner.stopCore();
         await runner.start();
+      },
+      dashboard: async (method, path, body) => {
+        const response = await fetch(`${simulator.url}${path}`, {
+          method,
+          headers: {
+            Authorization: `Basic ${Buffer.from(`${ACCOUNT.username}:${ACCOUNT.apiKey}`).toString('base64')}`,
+            'Content-Type': 'application/json',
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return ((await response.json()) as { data: DashboardData }).data;
       },
       signIn: async (username = ACCOUNT.username, apiKey = ACCOUNT.apiKey) => {
         await runner.page.getByLabel('API username').fill(username);

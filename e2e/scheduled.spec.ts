@@ -44,20 +44,15 @@ test('schedule from the composer for tomorrow 9:00 in the user’s time zone; a 
 });
 
 test('the Scheduled view: soonest first, cancel one, edit one, cancel all', async ({ app }) => {
-  const { page, simulator } = app;
+  const { page } = app;
   const now = Math.floor(Date.now() / 1000);
   // Scheduled on the dashboard: the app finds them in history.
-  const auth = { Authorization: `Basic ${Buffer.from(`${ACCOUNT.username}:${ACCOUNT.apiKey}`).toString('base64')}`, 'Content-Type': 'application/json' };
-  await fetch(`${simulator.url}/sms/send`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({
-      messages: [
-        { to: '+61433333333', body: 'Later one', schedule: now + 3 * 3600 },
-        { to: '+61422222222', body: 'Soonest one', schedule: now + 3600 },
-        { to: '+61444444444', body: 'Middle one', schedule: now + 2 * 3600 },
-      ],
-    }),
+  await app.dashboard('POST', '/sms/send', {
+    messages: [
+      { to: '+61433333333', body: 'Later one', schedule: now + 3 * 3600 },
+      { to: '+61422222222', body: 'Soonest one', schedule: now + 3600 },
+      { to: '+61444444444', body: 'Middle one', schedule: now + 2 * 3600 },
+    ],
   });
   await app.signIn();
   await section(page, 'Scheduled').click();

@@ -1,27 +1,13 @@
 // Issue 6: templates and contacts, kept in the app and at ClickSend.
 import { ACCOUNT, expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
-import type { Simulator } from '../simulator/server';
 
 const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
 const thread = (page: Page) => page.getByRole('region', { name: 'Messages' });
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 
-/** Talks to the simulator as the ClickSend dashboard would. */
-async function dashboard(simulator: Simulator, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${simulator.url}${path}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${ACCOUNT.username}:${ACCOUNT.apiKey}`).toString('base64')}`,
-      'Content-Type': 'application/json',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return ((await response.json()) as { data: Record<string, unknown> & { data?: Array<Record<string, unknown>> } }).data;
-}
-
 test('templates: create, edit, filter and delete, kept at ClickSend too', async ({ app }) => {
-  const { page, simulator } = app;
+  const { page } = app;
   await app.signIn();
   await section(page, 'Templates').click();
   await page.getByRole('button', { name: 'New template' }).click();
@@ -35,7 +21,7 @@ test('templates: create, edit, filter and delete, kept at ClickSend too', async 
   await page.getByLabel('Template body').fill('Thanks for coming in!');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(templatesList.getByRole('listitem')).toHaveCount(2);
-  expect((await dashboard(simulator, 'GET', '/sms/templates')).data!.map((t) => t.template_name).sort()).toEqual(['Reminder', 'Thanks']);
+  expect((await app.dashboard('GET', '/sms/templates')).data!.map((t) => t.template_name).sort()).toEqual(['Reminder', 'Thanks']);
 
   await page.getByLabel('Filter templates').fill('see you');
   await expect(templatesList.getByRole('listitem')).toHaveCount(1);
@@ -43,19 +29,19 @@ test('templates: create, edit, filter and delete, kept at ClickSend too', async 
   await page.getByLabel('Template body').fill('Hi {first_name}, see you at {custom_1} tomorrow');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-  await expect.poll(async () => (await dashboard(simulator, 'GET', '/sms/templates')).data!.map((t) => t.body)).toContain('Hi {first_name}, see you at {custom_1} tomorrow');
+  await expect.poll(async () => (await app.dashboard('GET', '/sms/templates')).data!.map((t) => t.body)).toContain('Hi {first_name}, see you at {custom_1} tomorrow');
 
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete' }).click();
   await expect(templatesList).not.toContainText('Reminder');
-  await expect.poll(async () => (await dashboard(simulator, 'GET', '/sms/templates')).data!.map((t) => t.template_name)).toEqual(['Thanks']);
+  await expect.poll(async () => (await app.dashboard('GET', '/sms/templates')).data!.map((t) => t.template_name)).toEqual(['Thanks']);
 });
 
 test('a personalised template in three keystrokes, and a placeholder with no value is never sent by accident', async ({ app }) => {
   const { page, simulator } = app;
-  await dashboard(simulator, 'POST', '/sms/templates', { template_name: 'Reminder', body: 'Hi {first_name}, see you at {custom_1}' });
-  const list = await dashboard(simulator, 'POST', '/lists', { list_name: 'Customers' });
-  await dashboard(simulator, 'POST', `/lists/${list.list_id}/contacts`, { phone_number: '+61422222222', first_name: 'Ana', custom_1: '10am' });
+  await app.dashboard('POST', '/sms/templates', { template_name: 'Reminder', body: 'Hi {first_name}, see you at {custom_1}' });
+  const list = await app.dashboard('POST', '/lists', { list_name: 'Customers' });
+  await app.dashboard('POST', `/lists/${list.list_id}/contacts`, { phone_number: '+61422222222', first_name: 'Ana', custom_1: '10am' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'When is my appointment?' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Hello?' });
   await app.signIn();
@@ -103,8 +89,8 @@ test('contacts: a list, a contact with a national number, names in conversations
   const inList = page.getByRole('region', { name: 'Contacts in list' });
   await expect(inList).toContainText('Bea Costa');
   await expect(inList).toContainText('+61455555555');
-  const lists = await dashboard(simulator, 'GET', '/lists');
-  const contacts = await dashboard(simulator, 'GET', `/lists/${lists.data![0]!.list_id}/contacts`);
+  const lists = await app.dashboard('GET', '/lists');
+  const contacts = await app.dashboard('GET', `/lists/${lists.data![0]!.list_id}/contacts`);
   expect(contacts.data!.map((c) => [c.phone_number, c.first_name])).toEqual([['+61455555555', 'Bea']]);
 
   await page.getByLabel('Phone number').fill('not a number');
@@ -127,7 +113,7 @@ test('contacts: a list, a contact with a national number, names in conversations
 
 test('add an unknown number to contacts from its conversation', async ({ app }) => {
   const { page, simulator } = app;
-  await dashboard(simulator, 'POST', '/lists', { list_name: 'Customers' });
+  await app.dashboard('POST', '/lists', { list_name: 'Customers' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61466666666', body: 'New customer here' });
   await app.signIn();
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: '+61 466 666 666' }).getByRole('button').click();
@@ -141,8 +127,8 @@ test('add an unknown number to contacts from its conversation', async ({ app }) 
 });
 
 test('import a spreadsheet CSV with a preview and its invalid rows, then export the list', async ({ app }) => {
-  const { page, simulator } = app;
-  await dashboard(simulator, 'POST', '/lists', { list_name: 'Customers' });
+  const { page } = app;
+  await app.dashboard('POST', '/lists', { list_name: 'Customers' });
   await app.signIn();
   await section(page, 'Contacts').click();
   await expect(page.getByRole('region', { name: 'Contact lists' })).toContainText('Customers');
