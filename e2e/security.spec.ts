@@ -31,3 +31,17 @@ test('the window refuses inline script and foreign connections, allows no eval; 
   expect(outcome.policy).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
   expect(outcome.violations).toEqual(expect.arrayContaining(['script-src-elem', 'connect-src']));
 });
+
+test('the page loads and signs in without a console error (no ignored policy, no missing file)', async ({ app }) => {
+  const { page } = app;
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.reload();
+  await app.signIn();
+  await expect(page.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(errors).toEqual([]);
+});

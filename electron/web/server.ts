@@ -121,7 +121,9 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, or
   if (relative === 'index.html') {
     // The page's own policy (the Electron window's, with no connections at
     // all) gains the one WebSocket browser mode needs; both policies apply.
-    const html = readFileSync(file, 'utf8').replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/, `$1${policy}$2`);
+    // frame-ancestors only works as a header; in a <meta> the browser ignores it and says so.
+    const pagePolicy = policy.replace(/; frame-ancestors [^;]*/, '');
+    const html = readFileSync(file, 'utf8').replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/, `$1${pagePolicy}$2`);
     res.writeHead(200, { ...headers, 'Content-Length': Buffer.byteLength(html) });
     res.end(req.method === 'HEAD' ? undefined : html);
     return;
