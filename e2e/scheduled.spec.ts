@@ -94,6 +94,11 @@ test('a cancel that comes too late says so, and the message shows it was sent', 
   const bubble = thread(page).getByRole('listitem').filter({ hasText: 'Going out soon' });
   await expect(bubble).toContainText('Scheduled for');
 
+  // The app must not learn from its own polling first (that is the other,
+  // easy path): polls' history pulls (date_from) and receipts hang from now.
+  simulator.addFault({ kind: 'stall', method: 'GET', path: '/sms/history', param: 'date_from', count: Infinity });
+  simulator.addFault({ kind: 'stall', method: 'GET', path: '/sms/receipts', count: Infinity });
+  simulator.addFault({ kind: 'stall', method: 'GET', path: '/sms/inbound', count: Infinity });
   simulator.advanceClock(2 * 3600); // at ClickSend, its time has come
   await bubble.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('alert')).toContainText('Too late to cancel: ClickSend has already sent this message');

@@ -49,6 +49,13 @@ describe('faults', () => {
     expect((await api('GET', '/sms/inbound')).status).toBe(200);
   });
 
+  it('with param, hits only requests that carry that query parameter', async () => {
+    sim.addFault({ kind: '500', path: '/sms/history', param: 'date_from', count: Infinity });
+    expect((await api('GET', '/sms/history?q=message_id%3Ax')).status).toBe(200);
+    expect((await api('GET', '/sms/history?date_from=1')).status).toBe(500);
+    expect((await api('GET', '/sms/history?date_from=2')).status).toBe(500);
+  });
+
   it('slow waits delayMs and then answers normally', async () => {
     sim.addFault({ kind: 'slow', path: '/account', delayMs: 250 });
     const t = performance.now();

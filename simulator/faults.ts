@@ -11,6 +11,8 @@ export interface FaultSpec {
   method?: string;
   /** substring of the path after /v3, or "/regex/" source; any when absent */
   path?: string;
+  /** a query parameter the request must carry (e.g. date_from); any when absent */
+  param?: string;
   /** how many matching requests it hits; default 1, Infinity allowed */
   count?: number;
   /** seconds, for 429; default 1 */
@@ -28,6 +30,7 @@ export const faultSpecSchema = z.object({
   kind: z.enum(FAULT_KINDS),
   method: z.string().optional(),
   path: z.string().optional(),
+  param: z.string().optional(),
   count: z.union([z.number().int().positive(), z.literal('Infinity').transform(() => Infinity)]).optional(),
   retryAfter: z.number().nonnegative().optional(),
   delayMs: z.number().nonnegative().optional(),
@@ -66,9 +69,12 @@ export class FaultBook {
   }
 
   /** Consumes one hit of the first fault matching this request, if any. */
-  take(method: string, path: string): FaultSpec | undefined {
+  take(method: string, path: string, params?: URLSearchParams): FaultSpec | undefined {
     const i = this.faults.findIndex(
-      (f) => (!f.spec.method || f.spec.method.toUpperCase() === method.toUpperCase()) && f.matchPath(path),
+      (f) =>
+        (!f.spec.method || f.spec.method.toUpperCase() === method.toUpperCase()) &&
+        f.matchPath(path) &&
+        (!f.spec.param || (params?.has(f.spec.param) ?? false)),
     );
     const f = this.faults[i];
     if (!f) return undefined;

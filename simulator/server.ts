@@ -168,7 +168,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const base = `http://${req.headers.host ?? `127.0.0.1:${port}`}/v3`;
     const apply = (): ApiResult => applyApi(core, method, sub, url.searchParams, req.headers.authorization, bodyText, base);
 
-    const fault = sub === null ? undefined : core.faults.take(method, sub);
+    const fault = sub === null ? undefined : core.faults.take(method, sub, url.searchParams);
     switch (fault?.kind) {
       case undefined:
         break;
