@@ -2,11 +2,14 @@
 // client, cache and sync) and answers every request of the contract. The
 // Electron shell and browser mode both wrap this one object.
 import { EventEmitter } from 'node:events';
+import { basename } from 'node:path';
 import type { Account, EventName, EventPayload, Message, Session, Settings, SyncStatus } from '../../shared/contract';
 import { ClickSendClient } from './clicksend/client';
 import { ClickSendError } from './clicksend/errors';
 import type { AccountData } from './clicksend/schemas';
-import { openCache, type Db } from './cache/database';
+import { openCache, setCacheAside, type Db } from './cache/database';
+import { salvageLocalWork } from './cache/salvage';
+import { storageFault, storageUserError } from './cache/storage-faults';
 import {
   contactNameForPhone,
   conversationIdForPhone,
@@ -22,10 +25,9 @@ import { listMessages, type IngestResult } from './cache/messages';
 import { searchCache } from './cache/search';
 import { readCursor, writeCursor } from './cache/sync-state';
 import type { CoreConfig } from './config';
-import { createDispatcher, type Dispatch, type Handlers, type Logger } from './contract/dispatch';
+import { createDispatcher, toUserError, type Dispatch, type Handlers, type Logger } from './contract/dispatch';
 import { InboxError } from './contract/inbox-error';
 import type { SecretStore } from './credentials/keychain';
-import { KeychainError } from './credentials/keychain';
 import { Contacts } from './contacts/contacts';
 import { Outbox } from './outbox/outbox';
 import { ScheduledSends } from './outbox/scheduled';
@@ -54,6 +56,8 @@ export interface InboxOptions {
 
 interface ActiveAccount {
   username: string;
+  /** Kept to rebuild a damaged cache without asking again; never logged or stored. */
+  apiKey: string;
   db: Db;
   client: ClickSendClient;
   sync: SyncEngine;
@@ -75,6 +79,9 @@ export class Inbox {
   private readonly emitter = new EventEmitter();
   private active: ActiveAccount | null = null;
   private notice: string | null = null;
+  /** Told once the cache was found damaged and rebuilt; cleared by the next sign-in. */
+  private cacheNotice: string | null = null;
+  private rebuilding = false;
   private focused = true;
   private openConversationId: number | null = null;
   /** Replies stored during the sync pass under way, decided on when it ends. */
@@ -85,7 +92,7 @@ export class Inbox {
     this.options = options;
     this.settings = options.settings ?? fileSettings(options.config.dataDir);
     this.notice = this.settings.notice;
-    this.dispatch = createDispatcher(this.handlers(), options.log);
+    this.dispatch = createDispatcher(this.handlers(), options.log, (error) => this.onFailure(error));
   }
 
   onEvent(listener: (event: InboxEvent) => void): () => void {
@@ -100,9 +107,55 @@ export class Inbox {
     try {
       await this.open(username);
     } catch (error) {
-      if (!(error instanceof InboxError || error instanceof KeychainError)) throw error;
-      const { message, action } = error instanceof InboxError ? error.toUserError() : error.userError;
+      // Whatever it was, the app starts and says why it is signed out.
+      const { message, action } = toUserError(error, 'start', this.options.log);
       this.notice = [message, action].filter(Boolean).join(' ');
+    }
+  }
+
+  /** The account's cache; a damaged one is set aside and a new one started, to be filled from ClickSend. */
+  private openAccountCache(username: string): Db {
+    const file = accountCachePath(this.options.config.dataDir, username);
+    try {
+      return openCache(file);
+    } catch (error) {
+      if (storageFault(error) !== 'corrupt') throw error;
+      return this.replaceDamagedCache(file, error);
+    }
+  }
+
+  private replaceDamagedCache(file: string, error: unknown): Db {
+    const aside = setCacheAside(file, Date.now());
+    this.options.log.warn('cache: damaged, set aside and rebuilding', error);
+    const db = openCache(file);
+    const { sends } = salvageLocalWork(aside, db);
+    this.cacheNotice =
+      `The saved copy of your messages was damaged. It was kept aside as ${basename(aside)} and is being rebuilt from ClickSend.` +
+      (sends ? ` ${sends === 1 ? 'One message' : `${sends} messages`} waiting to be sent were kept.` : '');
+    return db;
+  }
+
+  /** Every failed request passes here: a damaged cache found at run time is rebuilt at once. */
+  private onFailure(error: unknown): void {
+    if (storageFault(error) === 'corrupt') this.rebuildCache(error);
+  }
+
+  private rebuildCache(error: unknown): void {
+    const active = this.active;
+    if (!active || this.rebuilding) return;
+    this.rebuilding = true;
+    try {
+      this.deactivate();
+      const db = this.replaceDamagedCache(accountCachePath(this.options.config.dataDir, active.username), error);
+      writeCursor(db, 'account', active.account);
+      this.activate(active.username, active.apiKey, db, active.account);
+      this.emit('session.changed', this.session());
+    } catch (failure) {
+      this.notice = [storageUserError('corrupt').message, 'It could not be rebuilt: restart the app.'].join(' ');
+      this.options.log.error('cache: rebuild failed', failure);
+      this.emit('session.changed', this.session());
+    } finally {
+      this.rebuilding = false;
     }
   }
 
@@ -113,7 +166,7 @@ export class Inbox {
       throw new InboxError('KEY_MISSING', `The API key for ${username} is no longer in the system keychain.`, 'Sign in again.');
     }
     this.deactivate();
-    const db = openCache(accountCachePath(this.options.config.dataDir, username));
+    const db = this.openAccountCache(username);
     const cached: Account = { username, accountName: username, balance: '', currency: '', country: null, ...readCursor<Partial<Account>>(db, 'account') };
     // Restored from the cache: show it first, sync a moment later.
     this.activate(username, apiKey, db, cached, RESTORED_SYNC_DELAY_MS);
@@ -129,7 +182,8 @@ export class Inbox {
     if (!this.active) {
       return { state: 'signed-out', notice: this.notice, demoAvailable: Boolean(this.options.demo), savedAccounts: accounts };
     }
-    return { state: 'signed-in', account: this.active.account, sync: this.active.sync.status, accounts, notice: this.settings.notice };
+    const notice = [this.cacheNotice, this.settings.notice].filter(Boolean).join(' ') || null;
+    return { state: 'signed-in', account: this.active.account, sync: this.active.sync.status, accounts, notice };
   }
 
   private emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
@@ -169,7 +223,8 @@ export class Inbox {
     }
     await this.options.secrets.set(username, apiKey);
     this.deactivate();
-    const db = openCache(accountCachePath(this.options.config.dataDir, username));
+    this.cacheNotice = null;
+    const db = this.openAccountCache(username);
     const account = toAccount(data);
     writeCursor(db, 'account', account);
     const saved = readSessionFile(this.options.config.dataDir);
@@ -234,6 +289,10 @@ export class Inbox {
         status: (status: SyncStatus) => this.emit('sync.status', status),
         connection: (online, message) => this.emit('connection.changed', { online, message }),
         unauthorized: () => this.onUnauthorized(username),
+        storageFault: (fault, error) => {
+          if (fault === 'corrupt') queueMicrotask(() => this.rebuildCache(error));
+        },
+        unexpected: (error) => this.options.log.error('sync: a pass failed', error),
       },
     });
     const templates = new Templates(db, client, () => this.emit('directory.changed', { contacts: false, templates: true }));
@@ -244,7 +303,7 @@ export class Inbox {
       () => this.defaultCountry(),
     );
     const scheduled = new ScheduledSends(db, client, outbox, (result) => this.publishChanges(result));
-    this.active = { username, db, client, sync, outbox, scheduled, templates, contacts, account };
+    this.active = { username, apiKey, db, client, sync, outbox, scheduled, templates, contacts, account };
     sync.start(firstPassDelayMs);
     void this.refreshAccount().catch(() => undefined);
   }

@@ -2,7 +2,7 @@
 // schema to the latest version. Every SQL statement in the app lives in this
 // folder, behind typed query functions.
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { nativeModuleAdvice } from '../credentials/keychain';
@@ -25,14 +25,40 @@ function loadDriver(): typeof BetterSqlite3 {
   }
 }
 
+/**
+ * A damaged file fails here (SQLITE_NOTADB or SQLITE_CORRUPT, see
+ * storage-faults.ts) rather than later: migrate() reads the schema, and a
+ * truncated file's page count no longer matches its header.
+ */
 export function openCache(file: string): Db {
   const Driver = loadDriver();
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Driver(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // The driver is synchronous: a lock held elsewhere stalls the process
+    // this long per statement before the write fails with SQLITE_BUSY.
+    db.pragma('busy_timeout = 2000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
+}
+
+/** For reading what can still be read from a damaged file; no migration, no writes. */
+export function openReadOnly(file: string): Db {
+  return new (loadDriver())(file, { readonly: true, fileMustExist: true });
+}
+
+/** Moves a damaged cache (and its WAL files) aside under a dated name; returns that name's path. */
+export function setCacheAside(file: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  const aside = `${file}.damaged-${stamp}`;
+  renameSync(file, aside);
+  for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+  return aside;
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/contract';
 import { ClickSendError } from '../clicksend/errors';
 import { CacheOpenError } from '../cache/database';
+import { storageFault, storageUserError } from '../cache/storage-faults';
 import { KeychainError } from '../credentials/keychain';
 import { InboxError } from './inbox-error';
 
@@ -26,7 +27,8 @@ export interface Logger {
 
 export type Dispatch = (name: unknown, params: unknown) => Promise<Reply<unknown>>;
 
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+/** `onFailure` sees every error a handler throws, e.g. to rebuild a damaged cache. */
+export function createDispatcher(handlers: Handlers, log: Logger, onFailure?: (error: unknown) => void): Dispatch {
   return async (name, params) => {
     if (!isRequestName(name)) {
       log.warn('contract: refused an unknown request name');
@@ -38,6 +40,7 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       const handler = handlers[name] as (p: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
+      onFailure?.(error);
       return { ok: false, error: toUserError(error, name, log) };
     }
   };
@@ -57,6 +60,11 @@ export function toUserError(error: unknown, name: string, log: Logger): UserErro
   if (error instanceof InboxError || error instanceof ClickSendError) return error.toUserError();
   if (error instanceof KeychainError) return error.userError;
   if (error instanceof CacheOpenError) return { code: 'CACHE_UNAVAILABLE', message: error.message, action: error.action };
+  const fault = storageFault(error);
+  if (fault) {
+    log.warn(`contract: ${name} failed on the cache file (${fault})`, error);
+    return storageUserError(fault);
+  }
   // Unexpected: log the details for us, show plain words to the user.
   log.error(`contract: ${name} failed`, error);
   return { code: 'INTERNAL', message: 'Something went wrong in the app.', action: 'Try again; if it keeps happening, restart the app.' };

@@ -5,6 +5,7 @@
 import type { SyncStatus } from '../../../shared/contract';
 import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
+import { storageFault, storageUserError, type StorageFault } from '../cache/storage-faults';
 import { statusFromReceipt } from '../clicksend/statuses';
 import type { InboundRow } from '../clicksend/schemas';
 import type { Db } from '../cache/database';
@@ -40,6 +41,10 @@ export interface SyncListener {
   directoryChanged(changed: { contacts: boolean; templates: boolean }): void;
   /** A pass completed; `firstSync` while the account's first backfill was under way. */
   passDone?(firstSync: boolean): void;
+  /** The cache file failed (locked, full, damaged): the pass stopped; the next one retries. */
+  storageFault?(fault: StorageFault, error: unknown): void;
+  /** Anything else unexpected; logged by the owner. Sync carries on. */
+  unexpected?(error: unknown): void;
 }
 
 export interface SyncOptions {
@@ -176,7 +181,8 @@ export class SyncEngine {
       this.listener.passDone?.(firstSync);
     } catch (error) {
       if (this.stopped) return;
-      if (!(error instanceof ClickSendError)) throw error;
+      // Never rethrown: a pass runs from a timer, where a throw would be an unhandled rejection.
+      if (!(error instanceof ClickSendError)) return this.passFailed(error);
       if (error.isUnauthorized) {
         this.stopped = true;
         this.setStatus({ state: 'paused', message: error.toUserError().message });
@@ -188,6 +194,18 @@ export class SyncEngine {
       if (error.isConnectivity) this.setOnline(false, message);
       this.setStatus({ state: error.isConnectivity ? 'offline' : 'idle', message });
     }
+  }
+
+  /** The cache, or the app itself, failed: back off, say why, try again later. */
+  private passFailed(error: unknown): void {
+    this.failures++;
+    const fault = storageFault(error);
+    const words = fault
+      ? storageUserError(fault)
+      : { message: 'Something went wrong while syncing.', action: 'The app tries again by itself.' };
+    this.setStatus({ state: 'idle', message: `${words.message} ${words.action}` });
+    if (fault) this.listener.storageFault?.(fault, error);
+    else this.listener.unexpected?.(error);
   }
 
   private async backfill(signal: AbortSignal): Promise<void> {

@@ -27,6 +27,10 @@ export function SyncIndicator() {
   } else if (sync?.state === 'paused') {
     text = 'Sync paused';
     tone = 'offline';
+  } else if (sync?.message) {
+    // The last pass failed for a reason other than the network: say it, not "Up to date".
+    text = `Not synced: ${sync.message}`;
+    tone = 'offline';
   } else {
     text = sync?.lastSyncedAt ? `Up to date · ${time(sync.lastSyncedAt)}` : 'Up to date';
     tone = 'ok';
@@ -35,7 +39,7 @@ export function SyncIndicator() {
 
   return (
     <div className="sync">
-      <span role="status" className={`sync-state ${tone}`} title={offlineMessage ?? undefined}>
+      <span role="status" className={`sync-state ${tone}`} title={offlineMessage ?? sync?.message ?? undefined}>
         {text}
       </span>
       {backfill && backfill.estimatedTotal ? (

@@ -1,0 +1,49 @@
+// What only lived on this computer is copied out of a damaged cache whose
+// outbox and drafts can still be read, even when its messages cannot.
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCache } from './database';
+import { readDraft, saveDraft } from './drafts';
+import { listOutbox, markSubmitting, queueSend } from './outbox';
+import { salvageLocalWork } from './salvage';
+
+describe('salvaging a damaged cache', () => {
+  it('copies unconfirmed sends (a possibly-sent one to be checked, not resent) and drafts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-salvage-'));
+    const file = join(dir, 'damaged.sqlite');
+    const old = openCache(file);
+    const waiting = queueSend(old, { to: '+61411111111', body: 'Written offline', customString: 'cs-1', schedule: null, now: 1000, statusText: 'Waiting' });
+    const inFlight = queueSend(old, { to: '+61422222222', body: 'In flight', customString: 'cs-2', schedule: 2_000_000_000, now: 2000, statusText: 'Sending' });
+    markSubmitting(old, inFlight.added[0]!.id, 2001);
+    saveDraft(old, '+61433333333', 'Half a thought', 3000);
+    // The messages table (and only it) is destroyed.
+    const pages = old.prepare<[], number>("SELECT pageno FROM dbstat WHERE name = 'messages'").pluck().all();
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    old.close();
+    expect(waiting.added).toHaveLength(1);
+    const fd = openSync(file, 'r+');
+    for (const page of pages) writeSync(fd, randomBytes(4096), 0, 4096, (page - 1) * 4096);
+    closeSync(fd);
+    const check = openCache(file);
+    expect(() => check.prepare('SELECT * FROM messages').all()).toThrow(/malformed/);
+    check.close();
+
+    const fresh = openCache(join(dir, 'fresh.sqlite'));
+    expect(salvageLocalWork(file, fresh)).toEqual({ sends: 2, drafts: 1 });
+    expect(listOutbox(fresh).map((e) => [e.customString, e.to, e.body, e.schedule, e.state])).toEqual([
+      ['cs-1', '+61411111111', 'Written offline', null, 'waiting'],
+      ['cs-2', '+61422222222', 'In flight', 2_000_000_000, 'unknown'],
+    ]);
+    expect(readDraft(fresh, '+61433333333')).toBe('Half a thought');
+  });
+
+  it('gives up quietly on a file it cannot open at all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-salvage-'));
+    const fresh = openCache(join(dir, 'fresh.sqlite'));
+    expect(salvageLocalWork(join(dir, 'missing.sqlite'), fresh)).toEqual({ sends: 0, drafts: 0 });
+    expect(listOutbox(fresh)).toEqual([]);
+  });
+});

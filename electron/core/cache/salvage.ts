@@ -1,0 +1,52 @@
+// After the cache is found damaged and set aside, the rebuilt copy gets its
+// history back from ClickSend; what only ever lived here (sends not yet
+// confirmed, drafts) is copied over from the damaged file when it can
+// still be read. Best effort: a table that cannot be read is skipped.
+import type { Db } from './database';
+import { openReadOnly } from './database';
+import { listOutbox, queueSend, setOutboxState } from './outbox';
+import { saveDraft } from './drafts';
+
+export interface Salvaged {
+  sends: number;
+  drafts: number;
+}
+
+export function salvageLocalWork(damagedFile: string, into: Db): Salvaged {
+  const salvaged: Salvaged = { sends: 0, drafts: 0 };
+  let old: Db;
+  try {
+    old = openReadOnly(damagedFile);
+  } catch {
+    return salvaged;
+  }
+  try {
+    try {
+      for (const entry of listOutbox(old)) {
+        const { added } = queueSend(into, {
+          to: entry.to,
+          body: entry.body,
+          customString: entry.customString,
+          schedule: entry.schedule,
+          now: entry.queuedAt,
+          statusText: 'Waiting to be sent.',
+        });
+        // One that may have reached ClickSend is looked for in history before anything is sent again.
+        if (entry.state !== 'waiting' && added[0]) setOutboxState(into, added[0].id, 'unknown', 'Checking whether this was sent…');
+        salvaged.sends++;
+      }
+    } catch {
+      // unreadable outbox: history still brings back whatever ClickSend got
+    }
+    try {
+      const drafts = old.prepare<[], { phone: string; body: string; updated_at: number }>('SELECT phone, body, updated_at FROM drafts').all();
+      for (const d of drafts) saveDraft(into, d.phone, d.body, d.updated_at);
+      salvaged.drafts = drafts.length;
+    } catch {
+      // unreadable drafts are lost with the damaged file (which is kept)
+    }
+  } finally {
+    old.close();
+  }
+  return salvaged;
+}
