@@ -191,7 +191,7 @@ describe('Inbox core against the simulator', () => {
     const second = await makeInbox();
     expect(value<Session>(await second.dispatch('session.get', {}))).toMatchObject({
       state: 'signed-out',
-      notice: expect.stringMatching(/no longer in the system keychain/),
+      notice: expect.stringMatching(/^The API key for core-user was not found in the system keychain: .* or sign in again\.$/),
       savedAccounts: [ACCOUNT.username],
     });
   });

@@ -163,7 +163,12 @@ export class Inbox {
   private async open(username: string): Promise<void> {
     const apiKey = await this.options.secrets.get(username);
     if (!apiKey) {
-      throw new InboxError('KEY_MISSING', `The API key for ${username} is no longer in the system keychain.`, 'Sign in again.');
+      // A locked Linux keychain answers "no such entry" too: say both, and keep the account.
+      throw new InboxError(
+        'KEY_MISSING',
+        `The API key for ${username} was not found in the system keychain: the keychain may be locked, or the key was removed.`,
+        `Unlock your keychain and choose Continue as ${username}, or sign in again.`,
+      );
     }
     this.deactivate();
     const db = this.openAccountCache(username);
