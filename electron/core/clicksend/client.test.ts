@@ -195,11 +195,12 @@ describe('ClickSendClient', () => {
       expect(error.isConnectivity).toBe(true);
     });
 
-    it('a stalled answer times out', async () => {
+    it('a stalled answer times out, once: the time-out is reported, not waited out again', async () => {
       sim.addFault({ kind: 'stall', path: '/account', count: Infinity });
-      const quick = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, timeoutMs: 200, maxAttempts: 2, backoffMs: 10 });
+      const quick = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, timeoutMs: 200, maxAttempts: 3, backoffMs: 10 });
       const error = await failure(quick.getAccount());
       expect(error.kind).toBe('timeout');
+      expect(sim.arrivals().filter((a) => a === 'GET /account')).toHaveLength(1);
     });
 
     it('malformed, truncated and wrong-shaped bodies are invalid responses naming the endpoint', async () => {

@@ -283,7 +283,9 @@ export class ClickSendClient {
         return await this.attempt(method, path, endpoint, options);
       } catch (error) {
         if (!(error instanceof ClickSendError)) throw error;
-        const retryable = error.isConnectivity || error.status === 429 || (error.status !== null && error.status >= 500);
+        // A time-out already cost timeoutMs: retrying it here would keep the user
+        // looking at "Syncing…" for minutes. The caller's next pass is the retry.
+        const retryable = error.kind === 'network' || error.status === 429 || (error.status !== null && error.status >= 500);
         if (!retryable || attempt >= attempts) throw error;
         if (error.retryAfterMs !== null && error.retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
         const backoff = this.backoffMs * 2 ** (attempt - 1);
