@@ -3,6 +3,7 @@
 // renderer is declared here; the Electron IPC bridge and the browser-mode
 // WebSocket both carry exactly this and nothing else.
 import { z } from 'zod';
+import { unsendableCharacter } from './message-text';
 
 export const MessageStatus = z.enum([
   'Pending', // in the local outbox, not yet accepted by ClickSend
@@ -216,7 +217,13 @@ export type Session = z.infer<typeof Session>;
 const Empty = z.object({}).strict();
 const Username = z.string().trim().min(1, 'Enter your API username.').max(200);
 const ApiKey = z.string().trim().min(1, 'Enter your API key.').max(200);
-const MessageBody = z.string().max(1600, 'A message can be at most 1,600 characters.');
+const MessageBody = z
+  .string()
+  .max(1600, 'A message can be at most 1,600 characters.')
+  .superRefine((body, ctx) => {
+    const why = unsendableCharacter(body);
+    if (why) ctx.addIssue({ code: 'custom', message: why });
+  });
 
 export const requests = {
   'session.get': { params: Empty, result: Session },
@@ -279,7 +286,7 @@ export const requests = {
       .object({
         templateId: z.number().int().optional(),
         name: z.string().trim().min(1, 'Give the template a name.').max(100),
-        body: z.string().min(1, 'Write the template’s text.').max(1600),
+        body: MessageBody.min(1, 'Write the template’s text.'),
       })
       .strict(),
     result: Template,

@@ -77,6 +77,28 @@ describe('browser-mode server', () => {
     await expect(open(socketUrl)).rejects.toThrow(/403/);
   });
 
+  it('closes a socket that sends anything but contract frames, and carries on for the next', async () => {
+    const closedWith = async (send: (ws: WebSocket) => void) => {
+      const ws = await open(socketUrl, origin);
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      send(ws);
+      return closed;
+    };
+    expect(await closedWith((ws) => ws.send(Buffer.from([0xde, 0xad, 0xbe, 0xef]), { binary: true }))).toBe(1003);
+    expect(await closedWith((ws) => ws.send('{"id": 1, "name": "session.get"'))).toBe(1007);
+    expect(await closedWith((ws) => ws.send('[1, 2, 3]'))).toBe(1007);
+    expect(await closedWith((ws) => ws.send(JSON.stringify({ name: 'session.get', params: {} })))).toBe(1007);
+    expect(await closedWith((ws) => ws.send('x'.repeat(2 * 1024 * 1024)))).toBe(1009);
+
+    const ws = await open(socketUrl, origin);
+    expect(await request(ws, { id: 9, name: 'session.get', params: 'not an object' })).toEqual({
+      id: 9,
+      reply: { ok: false, error: { code: 'INVALID_REQUEST', message: 'The request was not valid.', action: null } },
+    });
+    expect(await request(ws, { id: 10, name: 'session.get', params: {} })).toMatchObject({ id: 10, reply: { ok: true } });
+    ws.close();
+  });
+
   it('serves the renderer with a strict CSP and nothing outside it', async () => {
     const page = await fetch(`${origin}/`);
     expect(page.status).toBe(200);

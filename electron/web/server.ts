@@ -44,6 +44,9 @@ export async function startWebServer(options: { inbox: Inbox; port: number; rend
   });
 
   sockets.on('connection', (ws: WebSocket) => {
+    // A frame over maxPayload (and other protocol errors) arrive here; ws closes
+    // the socket itself. Without a listener they would crash the core.
+    ws.on('error', (error) => log.warn(`browser mode: closed a socket (${(error as { code?: string }).code ?? error.message})`));
     ws.on('message', (raw, isBinary) => {
       if (isBinary) return ws.close(1003, 'text only');
       let frame: { id?: unknown; name?: unknown; params?: unknown };

@@ -50,7 +50,7 @@ function invalidParams(error: ZodError): UserError {
   const issue = error.issues[0];
   const field = issue?.path.join('.') ?? '';
   // Messages written in the contract are for people; zod's defaults name the field.
-  const message = issue?.message && !issue.message.startsWith('Invalid') && !issue.message.startsWith('Unrecognized')
+  const message = issue?.message && !/^(Invalid|Unrecognized|Too small|Too big)/.test(issue.message)
     ? issue.message
     : `The request was not valid${field ? ` (${field})` : ''}.`;
   return { code: 'INVALID_REQUEST', message, action: null };
