@@ -39,3 +39,38 @@ test('a 30-second stall at ClickSend: the window stays usable, the time-out fire
   await expect(thread).toContainText('Great, see you then');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('CSV files that are empty, binary, 50 MB or ragged: each gets a clear message, and nothing wrong is imported', async ({ app }) => {
+  const { page } = app;
+  await app.dashboard('POST', '/lists', { list_name: 'Customers' });
+  await app.signIn();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import contacts' });
+  const choose = (name: string, buffer: Buffer) => dialog.getByLabel('CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer });
+
+  await choose('empty.csv', Buffer.alloc(0));
+  await expect(dialog.getByRole('alert')).toHaveText('The file is empty.');
+  await choose('photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  await expect(dialog.getByRole('alert')).toContainText('not a CSV file');
+
+  // 50 MB, from a file on disk as a user would pick it.
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const big = join(mkdtempSync(join(tmpdir(), 'inbox-csv-')), 'everyone.csv');
+  writeFileSync(big, `phone,first name\n${'+61422222222,Ana\n'.repeat(Math.ceil((50 * 1024 * 1024) / 17))}`);
+  await dialog.getByLabel('CSV file').setInputFiles(big);
+  await expect(dialog.getByRole('alert')).toHaveText('The file is 50 MB; import at most 20 MB at a time (split it in the spreadsheet).');
+  await expect(dialog.getByRole('table', { name: 'Preview' })).toHaveCount(0);
+
+  // Rows with too few and too many cells: missing cells are empty, extra ones ignored, blank rows skipped.
+  await choose('ragged.csv', Buffer.from('phone,first name,last name\n0422 222 222\n0433 333 333,Bo,Ng,extra,cells\n,,\n'));
+  await expect(dialog.getByRole('status')).toHaveText('2 contacts to import.');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported 2 new and updated 0 existing contacts');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const inList = page.getByRole('region', { name: 'Contacts in list' });
+  await expect(inList).toContainText('Bo Ng');
+  await expect(inList.getByRole('listitem')).toHaveCount(2);
+});
