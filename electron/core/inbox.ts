@@ -52,6 +52,10 @@ export interface InboxOptions {
   settings?: SettingsStore;
   /** Brings the window forward (a notification was clicked); the Electron shell's, none in browser mode. */
   focusWindow?: () => void;
+  /** The sync's and outbox's clock; tests compress time with it. */
+  now?: () => number;
+  /** The client's rate cap (20/s); a test that compresses time raises it with the clock. */
+  requestsPerSecond?: number;
 }
 
 interface ActiveAccount {
@@ -206,6 +210,7 @@ export class Inbox {
       username,
       apiKey,
       timeoutMs: this.options.clientTimeoutMs,
+      requestsPerSecond: this.options.requestsPerSecond,
       maxAttempts,
     });
   }
@@ -276,6 +281,7 @@ export class Inbox {
       client,
       changes: (result) => this.publishChanges(result),
       confirmWithinMs: this.options.confirmSendWithinMs,
+      now: this.options.now,
       defaultCountry: () => this.defaultCountry(),
     });
     const sync = new SyncEngine({
@@ -284,6 +290,7 @@ export class Inbox {
       outbox,
       intervalMs: this.pollIntervalMs(),
       focused: this.focused,
+      now: this.options.now,
       listener: {
         directoryChanged: (changed) => this.emit('directory.changed', changed),
         changes: (result) => {

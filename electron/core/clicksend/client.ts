@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ClickSendError } from './errors';
 import { RateLimiter, sleep } from './rate-limit';
+import { requestSignal } from './request-signal';
 import { walkPages } from './pages';
 import {
   AccountData,
@@ -302,8 +303,7 @@ export class ClickSendClient {
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const request = requestSignal(options.signal, this.timeoutMs);
     let response: Response;
     let text: string;
     try {
@@ -315,14 +315,16 @@ export class ClickSendClient {
           ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal,
+        signal: request.signal,
       });
       text = await response.text();
     } catch (error) {
       if (options.signal?.aborted) throw new ClickSendError({ kind: 'aborted', endpoint, detail: 'cancelled' });
-      if (timeout.aborted) throw new ClickSendError({ kind: 'timeout', endpoint, detail: `no answer in ${this.timeoutMs} ms` });
+      if (request.timedOut()) throw new ClickSendError({ kind: 'timeout', endpoint, detail: `no answer in ${this.timeoutMs} ms` });
       const detail = describeNetworkError(error);
       throw new ClickSendError({ kind: 'network', endpoint, detail, neverReachedServer: NOT_CONNECTED.test(detail) });
+    } finally {
+      request.dispose();
     }
 
     let json: unknown;
