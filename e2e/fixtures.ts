@@ -31,8 +31,8 @@ export interface InboxApp {
   simulator: Simulator;
   dataDir: string;
   env: Record<string, string>;
-  /** Stops the core and starts it again on the same data (a restart of the app). */
-  restart(): Promise<void>;
+  /** Stops the core and starts it again on the same data (a restart of the app); `meanwhile` runs while it is down. */
+  restart(meanwhile?: () => void | Promise<void>): Promise<void>;
   /** ClickSend goes away (connections refused) ... */
   stopSimulator(): Promise<void>;
   /** ... and comes back on the same address, empty but for the account. */
@@ -158,8 +158,9 @@ export const test = base.extend<{ app: InboxApp }>({
         simulator = await startSimulator({ port, accounts: [{ ...ACCOUNT, balance: 50 }] });
         return simulator;
       },
-      restart: async () => {
+      restart: async (meanwhile) => {
         await runner.stopCore();
+        await meanwhile?.();
         await runner.start();
       },
       dashboard: async (method, path, body) => {

@@ -74,3 +74,26 @@ test('CSV files that are empty, binary, 50 MB or ragged: each gets a clear messa
   await expect(inList).toContainText('Bo Ng');
   await expect(inList.getByRole('listitem')).toHaveCount(2);
 });
+
+test('a cache file damaged while the app was closed: the window says so, and the inbox comes back from ClickSend', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.seedHistory(ACCOUNT.username, 300, { conversations: 12 });
+  await app.signIn();
+  await expect(page.getByText('12 conversations')).toBeVisible({ timeout: 20_000 });
+
+  await app.restart(async () => {
+    const { readdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const accounts = join(app.dataDir, 'accounts');
+    const [folder] = readdirSync(accounts);
+    writeFileSync(join(accounts, folder!, 'cache.sqlite'), 'This is not a database any more.'.repeat(200));
+  });
+
+  await expect(page.getByRole('status').filter({ hasText: 'was damaged' })).toContainText(
+    /The saved copy of your messages was damaged\. It was kept aside as cache\.sqlite\.damaged-\S+ and is being rebuilt from ClickSend\./,
+  );
+  await expect(page.getByText('12 conversations')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('searchbox', { name: 'Search' }).fill('appointment');
+  await expect(page.getByRole('region', { name: 'Search results' })).not.toContainText('Nothing matches');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

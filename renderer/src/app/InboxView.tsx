@@ -15,7 +15,8 @@ import { useShortcuts } from './shortcuts';
 import { SyncIndicator } from './SyncIndicator';
 
 export function InboxView({ account, accounts, notice }: { account: Account; accounts: string[]; notice: string | null }) {
-  const [noticeDismissed, setNoticeDismissed] = useState(false);
+  // The text dismissed, not a flag: a new notice (e.g. a cache rebuilt later) shows again.
+  const [dismissedNotice, setDismissedNotice] = useState<string | null>(null);
   const signOut = useInbox((s) => s.signOut);
   const error = useInbox((s) => s.error);
   const dismissError = useInbox((s) => s.dismissError);
@@ -41,10 +42,10 @@ export function InboxView({ account, accounts, notice }: { account: Account; acc
           Sign out
         </button>
       </header>
-      {notice && !noticeDismissed && (
+      {notice && notice !== dismissedNotice && (
         <div className="banner" role="status">
           <span>{notice}</span>
-          <button type="button" className="link" onClick={() => setNoticeDismissed(true)}>
+          <button type="button" className="link" onClick={() => setDismissedNotice(notice)}>
             Dismiss
           </button>
         </div>
