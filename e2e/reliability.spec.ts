@@ -1,10 +1,26 @@
 // Issue 10: faults seen from the window. The core's own fault tests are in
 // electron/core (see docs/reliability.md); these prove the user's side.
+import type { Page } from '@playwright/test';
 import { ACCOUNT, expect, test } from './fixtures';
+
+/**
+ * Uncaught errors, unhandled rejections and logged errors in the window, to be
+ * none at the end. Chromium's own line for a refused socket (the core is down
+ * during a restart, and the window keeps retrying) is the network, not the app.
+ */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/^WebSocket connection to .* failed: .*ERR_CONNECTION_REFUSED/.test(message.text())) errors.push(message.text());
+  });
+  return errors;
+}
 
 test('a 30-second stall at ClickSend: the window stays usable, the time-out fires, and sync recovers by itself', async ({ app }) => {
   test.setTimeout(90_000);
   const { page, simulator } = app;
+  const errors = pageErrors(page);
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Are you open on Sunday?' });
   await app.signIn();
   const list = page.getByRole('navigation', { name: 'Conversations' });
@@ -38,10 +54,12 @@ test('a 30-second stall at ClickSend: the window stays usable, the time-out fire
   await expect(page.getByRole('status').first()).toContainText('Up to date', { timeout: 20_000 });
   await expect(thread).toContainText('Great, see you then');
   await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
 });
 
 test('CSV files that are empty, binary, 50 MB or ragged: each gets a clear message, and nothing wrong is imported', async ({ app }) => {
   const { page } = app;
+  const errors = pageErrors(page);
   await app.dashboard('POST', '/lists', { list_name: 'Customers' });
   await app.signIn();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
@@ -73,10 +91,12 @@ test('CSV files that are empty, binary, 50 MB or ragged: each gets a clear messa
   const inList = page.getByRole('region', { name: 'Contacts in list' });
   await expect(inList).toContainText('Bo Ng');
   await expect(inList.getByRole('listitem')).toHaveCount(2);
+  expect(errors).toEqual([]);
 });
 
 test('a cache file damaged while the app was closed: the window says so, and the inbox comes back from ClickSend', async ({ app }) => {
   const { page, simulator } = app;
+  const errors = pageErrors(page);
   simulator.seedHistory(ACCOUNT.username, 300, { conversations: 12 });
   await app.signIn();
   await expect(page.getByText('12 conversations')).toBeVisible({ timeout: 20_000 });
@@ -96,4 +116,5 @@ test('a cache file damaged while the app was closed: the window says so, and the
   await page.getByRole('searchbox', { name: 'Search' }).fill('appointment');
   await expect(page.getByRole('region', { name: 'Search results' })).not.toContainText('Nothing matches');
   await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
 });
