@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import * as clicksend from 'clicksend';
 import { startSimulator } from '../simulator/server';
+import { startSimulatorProcess } from '../simulator/process';
 import { ClickSendClient } from '../electron/core/clicksend/client';
 import { conversationIdForPhone, listConversations } from '../electron/core/cache/conversations';
 import { openCache } from '../electron/core/cache/database';
@@ -32,30 +33,11 @@ const ACCOUNT = { username: 'bench-user', apiKey: `bench-${randomUUID()}` };
 const report: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, Node ${process.version}`, messages: MESSAGES, at: new Date().toISOString() };
 const log = (line: string) => console.log(line);
 
-/** The simulator in a process of its own, as ClickSend is: its work does not share the app's thread. */
-async function simulatorProcess(): Promise<{ url: string; control: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'simulator/cli.ts'], {
-    cwd: root,
-    env: { ...process.env, SIM_PORT: '0', SIM_EMPTY: '1', SIM_USERNAME: ACCOUNT.username, SIM_API_KEY: ACCOUNT.apiKey },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Simulator ready at (\S+)/.exec(out);
-      if (match) resolveUrl(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
-  });
-  return { url, control: url.replace(/\/v3$/, '/_sim'), stop: () => child.kill('SIGTERM') };
-}
-
 async function ingest() {
   log('\n1. Sync ingest from the simulator over loopback (pages of 100) beside a bare insert loop');
-  const sim = await simulatorProcess();
+  const sim = await startSimulatorProcess(ACCOUNT);
   const rows = quick ? 5_000 : 20_000;
-  await fetch(`${sim.control}/seed-history`, {
+  await fetch(`${sim.controlUrl}/seed-history`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: ACCOUNT.username, n: rows, conversations: 500 }),

@@ -15,7 +15,8 @@ function longConversation(app: { simulator: { now(): number; injectInbound(i: ob
       username: ACCOUNT.username,
       from: '+61422222222',
       body: `Reply ${i} ${word(i)}`,
-      timestamp: now - (count - i) * 2_400,
+      // The newest arrives now, so "Today" has a message whatever the hour (it failed just after midnight).
+      timestamp: now - (count - 1 - i) * 2_400,
     });
   }
 }

@@ -5,14 +5,14 @@
 // and the client's rate cap raised to match. The simulator runs in its own
 // process so that this heap is the app's alone. Memory must stay flat,
 // handles and listeners must not grow, and every reply must be stored once.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulatorProcess, type SimulatorProcess } from '../../simulator/process';
 import type { Reply } from '../../shared/contract';
 import { createKeytarStore } from './credentials/keychain';
 import { Inbox } from './inbox';
@@ -21,36 +21,6 @@ const ACCOUNT = { username: 'soak-user', apiKey: `key-${randomUUID()}` };
 const PASSES = Number(process.env.SOAK_PASSES ?? 720); // one hour at the focused cadence
 const STEP_SECONDS = 5;
 const NUMBERS = Array.from({ length: 30 }, (_, i) => `+614${String(20_000_000 + i).slice(-8)}`);
-
-const root = resolve(import.meta.dirname, '../..');
-
-/** The simulator as its own process, driven through its control endpoints. */
-async function simulatorProcess(): Promise<{ url: string; control(method: string, path: string, body?: unknown): Promise<unknown>; stop(): void }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'simulator/cli.ts'], {
-    cwd: root,
-    env: { ...process.env, SIM_PORT: '0', SIM_USERNAME: ACCOUNT.username, SIM_API_KEY: ACCOUNT.apiKey, SIM_EMPTY: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Simulator ready at (\S+)/.exec(out);
-      if (match) ok(match[1]!);
-    });
-    child.once('exit', (code) => fail(new Error(`simulator exited (${code})`)));
-  });
-  const controlUrl = url.replace(/\/v3$/, '/_sim');
-  return {
-    url,
-    control: async (method, path, body) => {
-      const res = await fetch(controlUrl + path, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status}`);
-      return res.json();
-    },
-    stop: () => child.kill(),
-  };
-}
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -101,7 +71,7 @@ async function sample(pass: number): Promise<Sample> {
 }
 
 describe('soak: an hour of polling, compressed', () => {
-  let simulator: Awaited<ReturnType<typeof simulatorProcess>>;
+  let simulator: SimulatorProcess;
   let inbox: Inbox;
   const service = `ClickSend Inbox test ${randomUUID()}`;
   const samples: Sample[] = [];
@@ -110,7 +80,7 @@ describe('soak: an hour of polling, compressed', () => {
   let events = 0;
 
   beforeAll(async () => {
-    simulator = await simulatorProcess();
+    simulator = await startSimulatorProcess(ACCOUNT);
     let clock = Date.now();
     inbox = new Inbox({
       config: { apiUrl: simulator.url, dataDir: mkdtempSync(join(tmpdir(), 'inbox-soak-')) },
