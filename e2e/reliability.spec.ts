@@ -118,3 +118,26 @@ test('a cache file damaged while the app was closed: the window says so, and the
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('pasted text with a control character: the composer names it, Send refuses with why, the text stays, nothing is sent', async ({ app }) => {
+  const { page, simulator } = app;
+  const errors = pageErrors(page);
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'What is the code?' });
+  await app.signIn();
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Your code is \u001B[1m4821');
+  const words = 'The message contains an invisible control character (U+001B) that phones cannot show. Remove it and send again.';
+  await expect(page.getByRole('note').filter({ hasText: 'invisible control character' })).toHaveText(words);
+  await composer.press('Enter');
+  await expect(page.getByRole('alert')).toContainText(words);
+  await expect(composer).toHaveValue('Your code is \u001B[1m4821');
+  expect(simulator.sent()).toHaveLength(0);
+
+  await composer.fill('Your code is 4821');
+  await expect(page.getByRole('note').filter({ hasText: 'invisible control character' })).toHaveCount(0);
+  await composer.press('Enter');
+  await expect(page.getByRole('region', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'Your code is 4821' })).toBeVisible();
+  expect(simulator.sent().map((s) => s.body)).toEqual(['Your code is 4821']);
+  expect(errors).toEqual([]);
+});

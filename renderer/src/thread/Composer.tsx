@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import type { Price, UserError } from '../../../shared/contract';
 import { unresolvedPlaceholders } from '../../../shared/placeholders';
 import { segmentSms } from '../../../shared/sms-segments';
+import { unsendableCharacter } from '../../../shared/message-text';
 import { call } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
 import { formatWhen, SchedulePanel } from './SchedulePanel';
@@ -142,6 +143,8 @@ export function Composer({ phone }: { phone: string }) {
   };
 
   const segments = segmentSms(body);
+  // Said while typing (pasted text can carry them); the core refuses them on send.
+  const unsendable = unsendableCharacter(body);
   const price = priced?.body === body ? priced.price : null;
   return (
     <form className="composer" ref={formRef} onSubmit={(e) => void submit(e)}>
@@ -233,6 +236,11 @@ export function Composer({ phone }: { phone: string }) {
           <span className="warning" role="note">
             {segments.unicodeCharacters.slice(0, 3).map((c) => `“${c}”`).join(' ')} {segments.unicodeCharacters.length === 1 ? 'makes' : 'make'} this a
             Unicode message: 70 characters per part instead of 160.
+          </span>
+        )}
+        {unsendable && (
+          <span className="warning" role="note">
+            {unsendable}
           </span>
         )}
         {price && (
