@@ -160,4 +160,22 @@ describe('the cache file failing under a running app', () => {
     expect(stored("SELECT COUNT(DISTINCT message_id) FROM messages WHERE from_number LIKE '+614222%'")).toBe(400);
     expect(await unreadAtClickSend()).toBe(0);
   });
+
+  it('the disk fills while a send is in flight: ClickSend has it once; the next pass after space returns records it, never sending again', async () => {
+    sim.addFault({ kind: 'slow', method: 'POST', path: '/sms/send', delayMs: 300 });
+    const sending = outbox.send('+61433333333', 'Sent as the disk filled');
+    await expect.poll(() => sim.arrivals().includes('POST /sms/send')).toBe(true);
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    fillUp();
+    await expect(sending).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    expect(sim.sent(ACCOUNT.username)).toHaveLength(1);
+
+    db.pragma('max_page_count = 1073741823');
+    expect(await engine.syncNow()).toMatchObject({ message: null });
+    const row = db.prepare("SELECT message_id, status FROM messages WHERE body = 'Sent as the disk filled'").all();
+    expect(row).toEqual([{ message_id: sim.sent(ACCOUNT.username)[0]!.message_id, status: expect.stringMatching(/Queued|Sent/) }]);
+    expect(listOutbox(db)).toEqual([]);
+    await engine.syncNow();
+    expect(sim.sent(ACCOUNT.username)).toHaveLength(1);
+  });
 });
