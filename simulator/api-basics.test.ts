@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from './server';
-import { apiFor, type Api } from './test-helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Simulator } from './server';
+import { apiFor, useSimulator, type Api } from './test-helpers';
 
 let sim: Simulator;
 let api: Api;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  api = apiFor(sim);
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+useSimulator((s, a) => ([sim, api] = [s, a]));
 
 describe('envelope, auth and routing', () => {
   it('serves on loopback with the documented urls', () => {

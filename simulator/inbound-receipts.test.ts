@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from './server';
-import { apiFor, until, type Api, type Loose } from './test-helpers';
+import { apiFor, until, useSimulator, type Api, type Loose } from './test-helpers';
 
 let sim: Simulator;
 let api: Api;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  api = apiFor(sim);
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+useSimulator((s, a) => ([sim, api] = [s, a]));
 
 const sendOne = async (to: string, body: string, extra: Record<string, unknown> = {}): Promise<Loose> =>
   (await api('POST', '/sms/send', { messages: [{ to, body, ...extra }] })).body.data.messages[0];

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from './server';
-import { apiFor, type Api, type Loose } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import type { Simulator } from './server';
+import { apiFor, useSimulator, type Api, type Loose } from './test-helpers';
 
 let sim: Simulator;
 let api: Api;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  api = apiFor(sim);
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+useSimulator((s, a) => ([sim, api] = [s, a]));
 
 describe('/sms/templates', () => {
   it('creates, reads, updates, searches and deletes templates', async () => {

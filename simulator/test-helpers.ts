@@ -1,5 +1,7 @@
-// Shared by the simulator's tests: a tiny authenticated JSON client.
-import type { Simulator } from './server';
+// Shared by the simulator's tests: one simulator per file, and a tiny
+// authenticated JSON client.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startSimulator, type Simulator } from './server';
 
 // Test responses are arbitrary JSON that the assertions pick apart.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,6 +25,17 @@ export function apiFor(sim: Simulator, username = 'test-user', apiKey = 'test-ke
     });
     return { status: res.status, headers: res.headers, body: (await res.json()) as ApiResponse['body'] };
   };
+}
+
+/** One simulator for the test file, reset before each test; `ready` receives it and a client for test-user. */
+export function useSimulator(ready: (sim: Simulator, api: Api) => void): void {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator();
+    ready(sim, apiFor(sim));
+  });
+  afterAll(() => sim.close());
+  beforeEach(() => sim.reset());
 }
 
 export async function control(sim: Simulator, method: string, path: string, body?: unknown): Promise<{ status: number; body: Loose }> {
