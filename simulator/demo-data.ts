@@ -2,6 +2,7 @@
 // identical on every run apart from times, which are relative to now.
 import type { AccountState } from './accounts';
 import { addContact, addList } from './contacts';
+import { UNLINKED_AU_FIELDS } from './generated-history';
 import type { SimCore } from './core';
 import { addInbound } from './inbound';
 import { SHARED_NUMBER } from './phone';
@@ -151,13 +152,6 @@ function outboundRow(sim: SimCore, to: string, body: string, date: number, id: s
     message_id: id,
     message_parts: parts,
     message_price: formatUnits(parts * PART_PRICE_UNITS),
-    from_email: null,
-    list_id: null,
-    custom_string: null,
-    contact_id: null,
-    first_name: null,
-    last_name: null,
-    country: 'AU',
-    carrier: 'Telstra',
+    ...UNLINKED_AU_FIELDS,
   };
 }

@@ -5,6 +5,18 @@ import type { HistoryRow } from './types';
 import { SHARED_NUMBER } from './phone';
 import { messageParts, formatUnits, PART_PRICE_UNITS } from './sms-parts';
 
+/** The fields of a generated row to an Australian number, sent to no list or contact. */
+export const UNLINKED_AU_FIELDS = {
+  from_email: null,
+  list_id: null,
+  custom_string: null,
+  contact_id: null,
+  first_name: null,
+  last_name: null,
+  country: 'AU',
+  carrier: 'Telstra',
+} as const;
+
 interface BodyInfo {
   text: string;
   parts: number;
@@ -153,14 +165,7 @@ export class GeneratedSegment {
       message_id: this.messageId(i),
       message_parts: body.parts,
       message_price: inbound ? '0.0000' : body.price,
-      from_email: null,
-      list_id: null,
-      custom_string: null,
-      contact_id: null,
-      first_name: null,
-      last_name: null,
-      country: 'AU',
-      carrier: 'Telstra',
+      ...UNLINKED_AU_FIELDS,
     };
     const o = this.overrides.get(i);
     return o ? { ...base, ...o } : base;
