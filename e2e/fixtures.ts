@@ -31,6 +31,8 @@ export interface InboxApp {
   simulator: Simulator;
   dataDir: string;
   env: Record<string, string>;
+  /** SIGKILLs the app's core (browser mode's core process, or Electron's main process): a crash. */
+  killCore(): Promise<void>;
   /** Stops the core and starts it again on the same data (a restart of the app); `meanwhile` runs while it is down. */
   restart(meanwhile?: () => void | Promise<void>): Promise<void>;
   /** ClickSend goes away (connections refused) ... */
@@ -89,13 +91,17 @@ class BrowserModeRunner {
     });
   }
 
-  async stopCore(): Promise<void> {
+  async stopCore(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const core = this.core;
-    if (!core || core.exitCode !== null) return;
+    if (!core || core.exitCode !== null || core.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       core.once('exit', () => resolve());
-      core.kill('SIGTERM');
+      core.kill(signal);
     });
+  }
+
+  killCore(): Promise<void> {
+    return this.stopCore('SIGKILL');
   }
 
   async close(): Promise<void> {
@@ -122,6 +128,16 @@ class ElectronRunner {
   async stopCore(): Promise<void> {
     await this.app?.close();
     this.app = null;
+  }
+
+  async killCore(): Promise<void> {
+    const main = this.app?.process();
+    this.app = null;
+    if (!main || main.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      main.once('exit', () => resolve());
+      main.kill('SIGKILL');
+    });
   }
 
   close(): Promise<void> {
@@ -158,6 +174,7 @@ export const test = base.extend<{ app: InboxApp }>({
         simulator = await startSimulator({ port, accounts: [{ ...ACCOUNT, balance: 50 }] });
         return simulator;
       },
+      killCore: () => runner.killCore(),
       restart: async (meanwhile) => {
         await runner.stopCore();
         await meanwhile?.();

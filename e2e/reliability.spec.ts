@@ -141,3 +141,29 @@ test('pasted text with a control character: the composer names it, Send refuses 
   expect(simulator.sent().map((s) => s.body)).toEqual(['Your code is 4821']);
   expect(errors).toEqual([]);
 });
+
+test('the core killed while a send is in flight: after restart the message shows once, and ClickSend got it once', async ({ app }) => {
+  const { page, simulator } = app;
+  const errors = pageErrors(page);
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can I book for Friday?' });
+  await app.signIn();
+  const conversation = () => page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: '+61 422 222 222' });
+  await conversation().getByRole('button').click();
+  // ClickSend takes 1.5 s to answer this send, and applies it even though the asker is gone by then.
+  simulator.addFault({ kind: 'slow', method: 'POST', path: '/sms/send', delayMs: 1_500 });
+  await page.getByRole('textbox', { name: 'Message' }).fill('Friday 10am is yours');
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await expect.poll(() => simulator.arrivals().includes('POST /sms/send')).toBe(true);
+  await app.killCore();
+  await expect.poll(() => simulator.sent().length, { timeout: 5_000 }).toBe(1);
+
+  await app.restart();
+  await conversation().getByRole('button').click();
+  const bubbles = page.getByRole('region', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'Friday 10am is yours' });
+  await expect(bubbles).toHaveCount(1);
+  await expect(bubbles).toContainText(/Queued|Sent|Delivered/, { timeout: 15_000 });
+  await expect(page.getByRole('status').first()).toContainText('Up to date');
+  await expect(bubbles).toHaveCount(1);
+  expect(simulator.sent().map((s) => s.body)).toEqual(['Friday 10am is yours']);
+  expect(errors).toEqual([]);
+});

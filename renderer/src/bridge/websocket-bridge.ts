@@ -4,6 +4,11 @@ import type { EventName, InboxBridge, Reply } from '../../../shared/contract';
 
 type Pending = (reply: Reply<never>) => void;
 
+const DISCONNECTED: Reply<never> = {
+  ok: false,
+  error: { code: 'DISCONNECTED', message: 'The app’s core stopped answering.', action: 'Restart it with `npm run start:web`.' },
+};
+
 export function createWebSocketBridge(location: Location, onConnection: (connected: boolean) => void): InboxBridge {
   const token = new URLSearchParams(location.search).get('token') ?? '';
   const url = `ws://${location.host}/contract?token=${encodeURIComponent(token)}`;
@@ -15,11 +20,13 @@ export function createWebSocketBridge(location: Location, onConnection: (connect
 
   const connect = () => {
     socket = new WebSocket(url);
+    // Settles either way: a request must not wait on a connection that failed.
     ready = new Promise((resolve) => {
       socket.addEventListener('open', () => {
         onConnection(true);
         resolve();
       });
+      socket.addEventListener('close', () => resolve());
     });
     socket.addEventListener('message', (message) => {
       const frame = JSON.parse(String(message.data)) as { id?: number; reply?: Reply<never>; event?: string; payload?: never };
@@ -32,9 +39,7 @@ export function createWebSocketBridge(location: Location, onConnection: (connect
     });
     socket.addEventListener('close', () => {
       onConnection(false);
-      for (const resolve of pending.values()) {
-        resolve({ ok: false, error: { code: 'DISCONNECTED', message: 'The app’s core stopped answering.', action: 'Restart it with `npm run start:web`.' } });
-      }
+      for (const resolve of pending.values()) resolve(DISCONNECTED);
       pending.clear();
       setTimeout(connect, 1000);
     });
@@ -44,6 +49,9 @@ export function createWebSocketBridge(location: Location, onConnection: (connect
   return {
     invoke: async (name, params) => {
       await ready;
+      // Closed, or between a close and the next attempt: say so now, instead
+      // of sending into a dead socket and waiting for ever.
+      if (socket.readyState !== WebSocket.OPEN) return DISCONNECTED;
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve as Pending);
