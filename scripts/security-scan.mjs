@@ -14,7 +14,10 @@ cpSync(join(root, 'electron'), join(work, 'electron'), { recursive: true, filter
 cpSync(join(root, 'renderer'), join(work, 'renderer'), { recursive: true, filter: skip });
 cpSync(join(root, 'shared'), join(work, 'shared'), { recursive: true, filter: skip });
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-const report = join(work, 'report.csv');
+// SARIF, not CSV: Electronegativity writes the CSV header and rows with two
+// concurrent writes, so the header sometimes lands over the first rows (it
+// failed CI once that way). The SARIF report is one JSON write.
+const report = join(work, 'report.sarif');
 const runScan = () =>
   spawnSync(
     process.execPath,
@@ -33,14 +36,16 @@ if (scan.status !== 0) {
 }
 
 const allowed = JSON.parse(readFileSync(join(root, 'security/electronegativity-allow.json'), 'utf8'));
-const findings = readFileSync(report, 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [check, severity, , file, location, sample] = line.match(/("[^"]*"|[^,]+)/g).map((f) => f.trim().replace(/^"|"$/g, ''));
-    return { check, severity, file: file.replace(/\\/g, '/'), location, sample };
-  });
+const sarif = JSON.parse(readFileSync(report, 'utf8'));
+const findings = sarif.runs[0].results.map((result) => {
+  const where = result.locations[0].physicalLocation;
+  return {
+    check: result.ruleId,
+    severity: result.level === 'note' ? 'review' : 'warning',
+    file: where.artifactLocation.uri.replace(/\\/g, '/'),
+    location: `${where.region.startLine}:${where.region.startColumn - 1}`,
+  };
+});
 rmSync(work, { recursive: true, force: true });
 
 const unjustified = findings.filter((f) => !allowed.some((a) => a.check === f.check && a.file === f.file && a.why?.trim()));
