@@ -50,12 +50,17 @@ export function fileSettings(dataDir: string, open: OpenStore = openJsonFile): S
     }
   }
   const conf = open({ cwd: dataDir, configName: 'settings', name: 'settings', defaults: DEFAULT_SETTINGS, clearInvalidConfig: true });
+  // Parsed once and kept: electron-store's `store` getter reads and parses the
+  // file on every access, and settings are read per send and per imported row.
+  // Only this process writes the file, through update().
+  let current = Settings.parse({ ...DEFAULT_SETTINGS, ...conf.store });
   return {
     notice,
-    read: () => Settings.parse({ ...DEFAULT_SETTINGS, ...conf.store }),
+    read: () => current,
     update(patch) {
-      const next = Settings.parse({ ...DEFAULT_SETTINGS, ...conf.store, ...patch });
+      const next = Settings.parse({ ...current, ...patch });
       conf.store = next;
+      current = next;
       return next;
     },
   };
