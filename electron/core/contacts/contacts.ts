@@ -4,6 +4,7 @@
 import { contactsToCsv } from '../../../shared/contacts-csv';
 import type { Contact, ContactInput, ContactList } from '../../../shared/contract';
 import { normaliseNumber } from '../../../shared/phone-numbers';
+import { requirePhoneNumber } from '../contract/phone-input';
 import type { ClickSendClient, ContactInput as ApiContactInput } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
 import {
@@ -147,10 +148,8 @@ export class Contacts {
   }
 
   private toApi(input: ParsedContactInput): ApiContactInput {
-    const number = normaliseNumber(input.phone, this.defaultCountry());
-    if (!number.ok) throw new InboxError('INVALID_NUMBER', number.reason, null);
     return {
-      phone_number: number.e164,
+      phone_number: requirePhoneNumber(input.phone, this.defaultCountry()),
       first_name: input.firstName ?? '',
       last_name: input.lastName ?? '',
       email: input.email ?? '',

@@ -11,7 +11,7 @@
 //   three submissions in all; then it becomes Failed and the user decides.
 import { randomUUID } from 'node:crypto';
 import type { Message } from '../../../shared/contract';
-import { normaliseNumber } from '../../../shared/phone-numbers';
+import { requirePhoneNumber } from '../contract/phone-input';
 import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
 import { recipientOutcomes } from '../clicksend/send-outcomes';
@@ -68,12 +68,11 @@ export class Outbox {
 
   /** `schedule` (unix seconds) sends it at that time; checked before anything is stored or sent. */
   async send(to: string, body: string, schedule?: number): Promise<Message> {
-    const number = normaliseNumber(to, this.options.defaultCountry?.());
-    if (!number.ok) throw new InboxError('INVALID_NUMBER', number.reason, null);
+    const e164 = requirePhoneNumber(to, this.options.defaultCountry?.());
     if (body.trim() === '') throw new InboxError('EMPTY_MESSAGE', 'The message is empty.', 'Type a message before sending.');
     this.checkSchedule(schedule);
     const stored = queueSend(this.options.db, {
-      to: number.e164,
+      to: e164,
       body,
       customString: newCustomString(),
       schedule: schedule ?? null,
