@@ -208,6 +208,8 @@ export const Session = z.discriminatedUnion('state', [
     sync: SyncStatus,
     /** Every saved account (usernames), for switching. */
     accounts: z.array(z.string()),
+    /** Unread replies now; later changes come as unread.changed. */
+    unread: z.number().int().nonnegative(),
     /** Something the user should know that is not an error (e.g. settings were reset). */
     notice: z.string().nullable().default(null),
   }),

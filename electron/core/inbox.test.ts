@@ -284,6 +284,23 @@ describe('Inbox core against the simulator', () => {
       for (let i = 0; i < n; i++) await inbox.dispatch('sync.now', {});
     };
 
+    it('a restored session carries its unread count for the badge; signing out takes it to zero', async () => {
+      simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Unread 1' });
+      simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Unread 2' });
+      const first = await makeInbox();
+      value(await first.dispatch('session.signIn', ACCOUNT));
+      await passes(first);
+      await first.stop();
+
+      const restored = await makeInbox();
+      expect(restored.unreadCount()).toBe(2);
+      expect(value<Session>(await restored.dispatch('session.get', {}))).toMatchObject({ state: 'signed-in', unread: 2 });
+      const events: InboxEvent[] = [];
+      restored.onEvent((e) => events.push(e));
+      value(await restored.dispatch('session.signOut', {}));
+      expect(events.filter((e) => e.name === 'unread.changed').map((e) => e.payload)).toEqual([{ count: 0 }]);
+    });
+
     it('notifies a new reply, but not history from the first sync, nor the conversation open in the focused window', async () => {
       simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Old unread reply' });
       const inbox = await makeInbox();

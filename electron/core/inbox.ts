@@ -35,7 +35,8 @@ import { Templates } from './templates/templates';
 import { registerSecret } from './log';
 import { accountCachePath, readSessionFile, writeSessionFile } from './session/accounts';
 import { fileSettings, type SettingsStore } from './settings/settings';
-import { formatNumber, normaliseNumber } from '../../shared/phone-numbers';
+import { formatNumber } from '../../shared/phone-numbers';
+import { requirePhoneNumber } from './contract/phone-input';
 import { SyncEngine } from './sync/sync-engine';
 
 export interface InboxOptions {
@@ -192,7 +193,7 @@ export class Inbox {
       return { state: 'signed-out', notice: this.notice, demoAvailable: Boolean(this.options.demo), savedAccounts: accounts };
     }
     const notice = [this.cacheNotice, this.settings.notice].filter(Boolean).join(' ') || null;
-    return { state: 'signed-in', account: this.active.account, sync: this.active.sync.status, accounts, notice };
+    return { state: 'signed-in', account: this.active.account, sync: this.active.sync.status, accounts, unread: this.unreadCount(), notice };
   }
 
   private emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
@@ -316,6 +317,7 @@ export class Inbox {
     );
     const scheduled = new ScheduledSends(db, client, outbox, (result) => this.publishChanges(result));
     this.active = { username, apiKey, db, client, sync, outbox, scheduled, templates, contacts, account };
+    this.refreshUnread();
     sync.start(firstPassDelayMs);
     void this.refreshAccount().catch(() => undefined);
   }
@@ -325,6 +327,9 @@ export class Inbox {
     this.active.sync.stop();
     this.active.db.close();
     this.active = null;
+    // Replies waiting for the pass to end belong to this account, not the next.
+    this.pendingReplies = [];
+    this.refreshUnread();
   }
 
   /** The key was rotated elsewhere: keep the cache, ask for the key again. */
@@ -360,10 +365,15 @@ export class Inbox {
     const active = this.active;
     if (!active || replies.length === 0) return;
     const settings = this.settings.read();
+    const titles = new Map<number, string | undefined>();
+    const titleOf = (id: number) => {
+      if (!titles.has(id)) titles.set(id, getConversation(active.db, id)?.title);
+      return titles.get(id);
+    };
     const decided = decideNotifications(
       replies.map((m) => ({
         conversationId: m.conversationId,
-        title: getConversation(active.db, m.conversationId)?.title ?? m.from ?? '',
+        title: titleOf(m.conversationId) ?? m.from ?? '',
         body: m.body,
         createdAt: m.createdAt,
       })),
@@ -392,9 +402,7 @@ export class Inbox {
   }
 
   private normalise(number: string): string {
-    const normalised = normaliseNumber(number, this.defaultCountry());
-    if (!normalised.ok) throw new InboxError('INVALID_NUMBER', normalised.reason, null);
-    return normalised.e164;
+    return requirePhoneNumber(number, this.defaultCountry());
   }
 
   private async refreshAccount(): Promise<Account> {
@@ -416,6 +424,11 @@ export class Inbox {
   private lastUnread = -1;
   private conversationsChanged(conversationIds: number[]): void {
     this.emit('conversations.changed', { conversationIds });
+    this.refreshUnread();
+  }
+
+  /** The badge follows the active account: on every change, and when an account opens or closes. */
+  private refreshUnread(): void {
     const count = this.unreadCount();
     if (count !== this.lastUnread) {
       this.lastUnread = count;

@@ -69,16 +69,18 @@ async function start(): Promise<void> {
   const applyLoginItem = (s: Settings) => app.setLoginItemSettings({ openAtLogin: s.startAtLogin });
   applyLoginItem(settings.read());
 
+  const applyUnread = (count: number) => {
+    tray.setUnread(count);
+    app.setBadgeCount(count); // macOS dock, Linux launchers that show counts (Unity)
+    mainWindow?.setOverlayIcon(count > 0 ? overlay : null, count > 0 ? `${count} unread` : ''); // Windows taskbar
+  };
   inbox.onEvent((event) => {
     mainWindow?.webContents.send(IPC_EVENT, event.name, event.payload);
-    if (event.name === 'unread.changed') {
-      const { count } = event.payload;
-      tray.setUnread(count);
-      app.setBadgeCount(count); // macOS dock, Linux launchers that show counts (Unity)
-      mainWindow?.setOverlayIcon(count > 0 ? overlay : null, count > 0 ? `${count} unread` : ''); // Windows taskbar
-    }
+    if (event.name === 'unread.changed') applyUnread(event.payload.count);
     if (event.name === 'settings.changed') applyLoginItem(event.payload);
   });
+  // The session restored by start() above already has a count: show it now.
+  applyUnread(inbox.unreadCount());
 
   app.on('activate', () => {
     if (mainWindow) showWindow();

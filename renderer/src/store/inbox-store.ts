@@ -76,12 +76,18 @@ function showNotification({ title, body, conversationId, sound }: { title: strin
   };
 }
 
+/** The window title carries the unread count (the shell's badge and tray follow the same event). */
+function showUnread(count: number): void {
+  document.title = count > 0 ? `(${count}) ClickSend Inbox` : 'ClickSend Inbox';
+}
+
 export const useInbox = create<InboxState>()((set, get) => {
   const applySession = (session: Session) => {
     const previous = get().session;
     const previousUser = previous?.state === 'signed-in' ? previous.account.username : null;
     const user = session.state === 'signed-in' ? session.account.username : null;
     set({ session, sync: session.state === 'signed-in' ? session.sync : null });
+    showUnread(session.state === 'signed-in' ? session.unread : 0);
     // Another account (or none): nothing of the last one may stay on screen.
     if (user !== previousUser) {
       set({ addingAccount: false, composing: false, error: null, view: 'conversations' });
@@ -100,9 +106,7 @@ export const useInbox = create<InboxState>()((set, get) => {
     subscribe('messages.added', ({ messages }) => useThread.getState().receive(messages));
     subscribe('messages.statusChanged', ({ messages }) => useThread.getState().receive(messages));
     subscribe('notification.show', showNotification);
-    subscribe('unread.changed', ({ count }) => {
-      document.title = count > 0 ? `(${count}) ClickSend Inbox` : 'ClickSend Inbox';
-    });
+    subscribe('unread.changed', ({ count }) => showUnread(count));
     subscribe('conversation.open', ({ conversationId }) => {
       useInbox.getState().setView('conversations');
       void useConversations.getState().select(conversationId);
