@@ -70,8 +70,15 @@ test('the Scheduled view: soonest first, cancel one, edit one, cancel all', asyn
   await items.filter({ hasText: 'Soonest one' }).getByRole('button', { name: 'Edit' }).click();
   await expect(composer(page)).toHaveValue('Soonest one');
   await composer(page).fill('Soonest one, edited');
+  // Enter while editing must not send the text now (it used to, as a new message).
+  const sentBefore = app.simulator.sent().length;
+  await composer(page).press('Enter');
+  await expect(composer(page)).toHaveValue('Soonest one, edited');
   await page.getByRole('button', { name: 'Save new time' }).click();
-  await expect(thread(page).getByRole('listitem').filter({ hasText: 'Soonest one, edited' })).toContainText('Scheduled for');
+  const edited = thread(page).getByRole('listitem').filter({ hasText: 'Soonest one, edited' });
+  await expect(edited).toContainText('Scheduled for');
+  await expect(edited).toHaveCount(1);
+  expect(app.simulator.sent()).toHaveLength(sentBefore + 1); // the rescheduled one only
   await expect(thread(page).getByRole('listitem').filter({ hasText: 'Soonest one', hasNotText: 'edited' })).toContainText('Cancelled');
 
   await section(page, 'Scheduled').click();

@@ -109,7 +109,9 @@ export function Composer({ phone }: { phone: string }) {
   const unresolved = unresolvedPlaceholders(body);
   const submit = async (event?: FormEvent, anyway = false) => {
     event?.preventDefault();
-    if (busy || body.trim() === '') return;
+    // While a scheduled message is edited, Enter must not send the new text now
+    // (Send is disabled too): the schedule panel saves it.
+    if (busy || editing || body.trim() === '') return;
     // Never send literal {first_name} by accident: it takes a second, deliberate press.
     if (unresolved.length > 0 && !anyway && sendAnyway !== body) {
       setError({
