@@ -54,6 +54,30 @@ interface ThreadState {
 
 let openTicket = 0;
 
+/** One request per edge at a time: the thread asks on every scroll frame near an edge. */
+const loadingEdge: Record<'older' | 'newer', Promise<void> | null> = { older: null, newer: null };
+
+function loadEdge(
+  edge: 'older' | 'newer',
+  fetchPage: () => Promise<Message[]>,
+  merge: (window: ThreadWindow, page: Message[], pageSize: number) => ThreadWindow,
+): Promise<void> {
+  const ticket = openTicket;
+  loadingEdge[edge] ??= fetchPage()
+    .then(
+      (page) => {
+        if (ticket === openTicket) useThread.setState((s) => ({ window: merge(s.window, page, PAGE) }));
+      },
+      (error: unknown) => {
+        if (ticket === openTicket) useThread.setState({ error: describeError(error) });
+      },
+    )
+    .finally(() => {
+      loadingEdge[edge] = null;
+    });
+  return loadingEdge[edge];
+}
+
 export const useThread = create<ThreadState>()((set, get) => ({
   target: null,
   contact: undefined,
@@ -85,30 +109,18 @@ export const useThread = create<ThreadState>()((set, get) => ({
     set({ target: null, contact: undefined, window: EMPTY_WINDOW, loading: false, error: null });
   },
 
-  async loadOlder() {
+  loadOlder() {
     const { target, window } = get();
     const oldest = window.messages.at(-1);
-    if (!target?.conversationId || !oldest || !window.hasOlder) return;
-    const ticket = openTicket;
-    try {
-      const page = await call('messages.list', { conversationId: target.conversationId, beforeId: oldest.id, limit: PAGE });
-      if (ticket === openTicket) set((s) => ({ window: withOlder(s.window, page, PAGE) }));
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
+    if (!target?.conversationId || !oldest || !window.hasOlder) return Promise.resolve();
+    return loadEdge('older', () => call('messages.list', { conversationId: target.conversationId!, beforeId: oldest.id, limit: PAGE }), withOlder);
   },
 
-  async loadNewer() {
+  loadNewer() {
     const { target, window } = get();
     const newest = window.messages[0];
-    if (!target?.conversationId || !newest || !window.hasNewer) return;
-    const ticket = openTicket;
-    try {
-      const page = await call('messages.list', { conversationId: target.conversationId, afterId: newest.id, limit: PAGE });
-      if (ticket === openTicket) set((s) => ({ window: withNewer(s.window, page, PAGE) }));
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
+    if (!target?.conversationId || !newest || !window.hasNewer) return Promise.resolve();
+    return loadEdge('newer', () => call('messages.list', { conversationId: target.conversationId!, afterId: newest.id, limit: PAGE }), withNewer);
   },
 
   receive(messages) {
