@@ -234,7 +234,7 @@ export function Composer({ phone }: { phone: string }) {
           {segments.units}/{segments.parts <= 1 ? segments.perPart : segments.parts * segments.perPart} · {segments.parts}{' '}
           {segments.parts === 1 ? 'part' : 'parts'} · {segments.encoding}
         </span>
-        {segments.encoding === 'UCS-2' && (
+        {segments.encoding === 'UCS-2' && !unsendable && (
           <span className="warning" role="note">
             {segments.unicodeCharacters.slice(0, 3).map((c) => `“${c}”`).join(' ')} {segments.unicodeCharacters.length === 1 ? 'makes' : 'make'} this a
             Unicode message: 70 characters per part instead of 160.
