@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'inbox-scan-'));
 const skip = (src) => !/\.test\.tsx?$|\.fixture\.ts$/.test(src);
 cpSync(join(root, 'electron'), join(work, 'electron'), { recursive: true, filter: skip });
@@ -32,12 +33,14 @@ if (scan.status !== 0) {
 }
 if (scan.status !== 0) {
   console.error(scan.stdout, scan.stderr);
+  rmSync(work, { recursive: true, force: true });
   process.exit(1);
 }
 
 const allowed = JSON.parse(readFileSync(join(root, 'security/electronegativity-allow.json'), 'utf8'));
 const sarif = JSON.parse(readFileSync(report, 'utf8'));
-const findings = sarif.runs[0].results.map((result) => {
+rmSync(work, { recursive: true, force: true });
+const findings = (sarif.runs[0].results ?? []).map((result) => {
   const where = result.locations[0].physicalLocation;
   return {
     check: result.ruleId,
@@ -46,7 +49,6 @@ const findings = sarif.runs[0].results.map((result) => {
     location: `${where.region.startLine}:${where.region.startColumn - 1}`,
   };
 });
-rmSync(work, { recursive: true, force: true });
 
 const unjustified = findings.filter((f) => !allowed.some((a) => a.check === f.check && a.file === f.file && a.why?.trim()));
 const stale = allowed.filter((a) => !findings.some((f) => f.check === a.check && f.file === a.file));
