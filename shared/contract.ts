@@ -398,8 +398,6 @@ export const events = {
   'notification.show': z.object({ title: z.string(), body: z.string(), conversationId: z.number().int(), sound: z.boolean() }),
   /** Unread replies across all conversations, for badges and the window title. */
   'unread.changed': z.object({ count: z.number().int() }),
-  /** Open this conversation (a notification or the tray was clicked). */
-  'conversation.open': z.object({ conversationId: z.number().int() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof requests;

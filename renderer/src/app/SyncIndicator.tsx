@@ -1,8 +1,5 @@
 import { useInbox } from '../store/inbox-store';
-
-function time(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
+import { clockTime as time } from '../thread/time';
 
 /** Syncing / up to date / offline, with the time of the last good sync. */
 export function SyncIndicator() {

@@ -107,10 +107,6 @@ export const useInbox = create<InboxState>()((set, get) => {
     subscribe('messages.statusChanged', ({ messages }) => useThread.getState().receive(messages));
     subscribe('notification.show', showNotification);
     subscribe('unread.changed', ({ count }) => showUnread(count));
-    subscribe('conversation.open', ({ conversationId }) => {
-      useInbox.getState().setView('conversations');
-      void useConversations.getState().select(conversationId);
-    });
     subscribe('directory.changed', ({ contacts }) => {
       if (!contacts) return;
       void useConversations.getState().refresh();
