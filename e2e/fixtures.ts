@@ -47,6 +47,36 @@ export interface InboxApp {
 /** An API answer's `data`: an item, or a page of them in `data`. */
 export type DashboardData = Record<string, unknown> & { data?: Array<Record<string, unknown>> };
 
+/** Debian's Chromium (Playwright's own browser download fails on these machines). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Waits for a started process to print `Inbox ready at <url>`. */
+export function readyUrl(child: ChildProcess, timeoutMs = 30_000): Promise<string> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Inbox ready at (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited (${code}):\n${output}`));
+    });
+  });
+}
+
 class BrowserModeRunner {
   private core: ChildProcess | null = null;
   private browser: Browser | null = null;
@@ -56,10 +86,7 @@ class BrowserModeRunner {
 
   async start(): Promise<void> {
     const url = await this.startCore();
-    this.browser ??= await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    this.browser ??= await launchChromium();
     if (!this.page || this.page.isClosed()) this.page = await this.browser.newPage();
     await this.page.goto(url);
   }
@@ -71,24 +98,7 @@ class BrowserModeRunner {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.core = core;
-    let output = '';
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Inbox ready at (\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      };
-      core.stdout!.on('data', onData);
-      core.stderr!.on('data', onData);
-      core.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`browser mode exited (${code}):\n${output}`));
-      });
-    });
+    return readyUrl(core);
   }
 
   async stopCore(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -145,8 +155,10 @@ class ElectronRunner {
   }
 }
 
-export const test = base.extend<{ app: InboxApp }>({
-  app: async ({}, use) => {
+export const test = base.extend<{ app: InboxApp; coreEnv: Record<string, string> }>({
+  /** Extra environment for the app's core (e.g. no D-Bus session: no keychain). */
+  coreEnv: [{}, { option: true }],
+  app: async ({ coreEnv }, use) => {
     let simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 50 }] });
     const port = Number(new URL(simulator.url).port);
     const dataDir = mkdtempSync(join(tmpdir(), 'inbox-e2e-'));
@@ -157,6 +169,7 @@ export const test = base.extend<{ app: InboxApp }>({
       // Each test has keychain entries of its own.
       INBOX_KEYCHAIN_SERVICE: `ClickSend Inbox e2e ${randomUUID()}`,
       INBOX_SYNC_INTERVAL_MS: '1000',
+      ...coreEnv,
     };
     const runner = mode === 'electron' ? new ElectronRunner(env) : new BrowserModeRunner(env);
     await runner.start();

@@ -16,7 +16,9 @@ if (!process.env.INBOX_SKIP_RENDERER_BUILD) {
 // The core is bundled to plain JavaScript, so start-up does not pay for
 // compiling TypeScript; the demo (which also starts the simulator) runs through tsx.
 if (!demo) await buildWebCore();
-const args = demo ? ['--import', 'tsx', 'scripts/demo.ts'] : ['out/web/main.mjs'];
+// --open: show it in the default browser where there is a desktop (the URL is printed either way).
+const open = process.argv.includes('--no-open') ? [] : ['--open'];
+const args = [...(demo ? ['--import', 'tsx', 'scripts/demo.ts'] : ['out/web/main.mjs']), ...open];
 const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

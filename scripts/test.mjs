@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, failing on the first that fails.
-// On Linux the keychain tests need a Secret Service: if none is reachable,
-// this re-runs itself inside a private D-Bus session with an unlocked
-// GNOME Keyring, so the tests use a real keychain and never the user's own.
+// On a fresh Debian machine it first installs the packages the tests need
+// (scripts/system-packages.mjs) and builds keytar if `npm install` had to skip
+// it. On Linux the keychain tests need a Secret Service: this re-runs itself
+// inside a private D-Bus session with an unlocked GNOME Keyring, so the tests
+// use a real keychain and never the user's own.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installMissing } from './system-packages.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -23,6 +26,27 @@ function run(title, command, commandArgs, env = process.env) {
     process.exit(result.status ?? 1);
   }
   console.log(`✓ ${title} (${seconds} s)`);
+}
+
+function resolves(name) {
+  try {
+    require.resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (!process.env.INBOX_TEST_KEYRING) {
+  if (!installMissing()) process.exit(1);
+  // keytar is optional, so `npm install` skipped it on a machine without libsecret's headers; now they are here.
+  if (!resolves('keytar')) {
+    run('keytar (skipped by npm install)', 'npm', ['install', '--no-fund', '--no-audit', '--no-save']);
+    if (!resolves('keytar')) {
+      console.error('keytar could not be built, and the keychain tests need it. It needs libsecret-1-dev, python3, make and g++ (see README).');
+      process.exit(1);
+    }
+  }
 }
 
 if (process.platform === 'linux' && !process.env.INBOX_TEST_KEYRING) {

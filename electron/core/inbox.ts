@@ -27,6 +27,7 @@ import { readCursor, writeCursor } from './cache/sync-state';
 import type { CoreConfig } from './config';
 import { createDispatcher, toUserError, type Dispatch, type Handlers, type Logger } from './contract/dispatch';
 import { InboxError } from './contract/inbox-error';
+import { withDemoKey } from './credentials/demo-key';
 import type { SecretStore } from './credentials/keychain';
 import { Contacts } from './contacts/contacts';
 import { Outbox } from './outbox/outbox';
@@ -92,9 +93,11 @@ export class Inbox {
   /** Replies stored during the sync pass under way, decided on when it ends. */
   private pendingReplies: Message[] = [];
   readonly settings: SettingsStore;
+  private readonly secrets: SecretStore;
 
   constructor(options: InboxOptions) {
     this.options = options;
+    this.secrets = options.demo ? withDemoKey(options.secrets, options.demo) : options.secrets;
     this.settings = options.settings ?? fileSettings(options.config.dataDir);
     this.notice = this.settings.notice;
     this.dispatch = createDispatcher(this.handlers(), options.log, (error) => this.onFailure(error));
@@ -166,7 +169,7 @@ export class Inbox {
 
   /** Opens a saved account from its keychain entry and its own cache. */
   private async open(username: string): Promise<void> {
-    const apiKey = await this.options.secrets.get(username);
+    const apiKey = await this.secrets.get(username);
     if (!apiKey) {
       // A locked Linux keychain answers "no such entry" too: say both, and keep the account.
       throw new InboxError(
@@ -232,7 +235,7 @@ export class Inbox {
       }
       throw error;
     }
-    await this.options.secrets.set(username, apiKey);
+    await this.secrets.set(username, apiKey);
     this.deactivate();
     this.cacheNotice = null;
     const db = this.openAccountCache(username);
@@ -268,7 +271,7 @@ export class Inbox {
     this.deactivate();
     writeSessionFile(this.options.config.dataDir, { activeAccount: null, accounts: saved.accounts.filter((a) => a !== username) });
     this.notice = notice;
-    if (username) await this.options.secrets.delete(username);
+    if (username) await this.secrets.delete(username);
     const session = this.session();
     this.emit('session.changed', session);
     return session;

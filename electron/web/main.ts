@@ -6,6 +6,7 @@ import { configFromEnv, webPortFromEnv, type CoreConfig } from '../core/config';
 import { createKeytarStore } from '../core/credentials/keychain';
 import { Inbox } from '../core/inbox';
 import { consoleLogger } from '../core/log';
+import { openInBrowser } from './open-browser';
 import { startWebServer, type WebServer } from './server';
 
 export interface WebModeOptions {
@@ -28,6 +29,7 @@ export async function runWebMode(options: WebModeOptions = {}): Promise<{ inbox:
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   console.log(`Inbox ready at ${server.url}`);
+  if (process.argv.includes('--open') && openInBrowser(server.url)) console.log('Opened it in your browser.');
   return { inbox, server };
 }
 

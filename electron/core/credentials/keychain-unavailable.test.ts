@@ -2,12 +2,14 @@
 // store the key nowhere. Run in a child process whose D-Bus address leads
 // nowhere, so the real keytar meets a real missing keychain.
 import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../simulator/server';
+import { createKeytarStore } from './keychain';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -47,5 +49,17 @@ describe('sign-in without a keychain', () => {
       if (file.endsWith('.mts')) continue;
       expect(readFileSync(join(dataDir, file), 'latin1')).not.toContain('key-that-must-not-leak');
     }
+  });
+});
+
+describe('keytar skipped by npm install (no libsecret headers on the machine)', () => {
+  it('says what to install, only when the keychain is needed', async () => {
+    // A real module lookup from a folder where keytar is not installed, as after `npm install` skipped it.
+    const elsewhere = createRequire(join(mkdtempSync(join(tmpdir(), 'inbox-no-keytar-')), 'index.js'));
+    const store = createKeytarStore('ClickSend Inbox test', elsewhere);
+    await expect(store.get('u')).rejects.toMatchObject({
+      userError: { code: 'KEYCHAIN_MODULE_MISSING', action: expect.stringContaining('libsecret-1-dev') },
+    });
+    await expect(store.set('u', 'secret')).rejects.toMatchObject({ userError: { code: 'KEYCHAIN_MODULE_MISSING' } });
   });
 });

@@ -25,13 +25,29 @@ type Keytar = {
   deletePassword(service: string, account: string): Promise<boolean>;
 };
 
-let keytar: Keytar | null = null;
-function loadKeytar(): Keytar {
-  if (keytar) return keytar;
+type Require = (id: string) => unknown;
+const loaded = new WeakMap<Require, Keytar>();
+
+/**
+ * keytar is an optional dependency: `npm install` skips it where it cannot be
+ * built (no libsecret headers), so the demo still runs. Its absence is said
+ * only when a real account needs the keychain.
+ */
+function loadKeytar(require: Require): Keytar {
+  const cached = loaded.get(require);
+  if (cached) return cached;
   try {
-    keytar = createRequire(import.meta.url)('keytar') as Keytar;
+    const keytar = require('keytar') as Keytar;
+    loaded.set(require, keytar);
     return keytar;
   } catch (error) {
+    if ((error as { code?: string }).code === 'MODULE_NOT_FOUND' && /'keytar'/.test(String(error))) {
+      throw new KeychainError({
+        code: 'KEYCHAIN_MODULE_MISSING',
+        message: 'The keychain module (keytar) is not installed, so the API key cannot be stored safely.',
+        action: 'It is skipped when it cannot be built: on Debian or Ubuntu run `sudo apt-get install libsecret-1-dev`, then `npm install` again. The demo (npm run demo) works without it.',
+      });
+    }
     throw new KeychainError({
       code: 'KEYCHAIN_MODULE',
       message: 'The keychain module (keytar) could not be loaded.',
@@ -40,9 +56,13 @@ function loadKeytar(): Keytar {
   }
 }
 
-export function createKeytarStore(service = process.env.INBOX_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE): SecretStore {
+/** `require` resolves keytar; tests pass one from a folder without it. */
+export function createKeytarStore(
+  service = process.env.INBOX_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE,
+  require: Require = createRequire(import.meta.url),
+): SecretStore {
   const call = async <T>(operation: (k: Keytar) => Promise<T>): Promise<T> => {
-    const k = loadKeytar();
+    const k = loadKeytar(require);
     try {
       return await operation(k);
     } catch (error) {
