@@ -216,4 +216,14 @@ export const test = base.extend<{ app: InboxApp; coreEnv: Record<string, string>
   },
 });
 
+/** The app's landmarks, named once for every spec. */
+export const ui = {
+  list: (page: Page) => page.getByRole('navigation', { name: 'Conversations' }),
+  row: (page: Page, title: string) => page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: title }),
+  thread: (page: Page) => page.getByRole('region', { name: 'Messages' }),
+  composer: (page: Page) => page.getByRole('textbox', { name: 'Message' }),
+  section: (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }),
+  searchResults: (page: Page) => page.getByRole('region', { name: 'Search results' }),
+};
+
 export { expect } from '@playwright/test';

@@ -28,13 +28,9 @@ function run(title, command, commandArgs, env = process.env) {
   console.log(`✓ ${title} (${seconds} s)`);
 }
 
+/** Asked in a fresh process: this one remembers a failed lookup even after the package arrives. */
 function resolves(name) {
-  try {
-    require.resolve(name);
-    return true;
-  } catch {
-    return false;
-  }
+  return spawnSync(process.execPath, ['-e', `require.resolve(${JSON.stringify(name)})`], { stdio: 'ignore' }).status === 0;
 }
 
 if (!process.env.INBOX_TEST_KEYRING) {

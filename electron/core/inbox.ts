@@ -421,7 +421,21 @@ export class Inbox {
   private publishChanges(result: IngestResult): void {
     if (result.added.length) this.emit('messages.added', { messages: result.added });
     if (result.changed.length) this.emit('messages.statusChanged', { messages: result.changed });
-    if (result.conversationIds.length) this.conversationsChanged(result.conversationIds);
+    if (result.conversationIds.length) {
+      this.readIfShown(result.conversationIds);
+      this.conversationsChanged(result.conversationIds);
+    }
+  }
+
+  /**
+   * A reply is read when its thread is on screen in a focused window, and only
+   * then: the renderer reports which thread that is (presence), null while
+   * another section is shown. True when something became read.
+   */
+  private readIfShown(among?: number[]): boolean {
+    const open = this.openConversationId;
+    if (!this.active || !this.focused || open === null || (among && !among.includes(open))) return false;
+    return markConversationRead(this.active.db, open);
   }
 
   private lastUnread = -1;
@@ -528,6 +542,8 @@ export class Inbox {
         this.focused = focused;
         this.openConversationId = openConversationId;
         this.active?.sync.setFocused(focused);
+        // Replies that arrived while the thread was not shown are read once it is.
+        if (this.readIfShown()) this.conversationsChanged([openConversationId!]);
         return null;
       },
       'notifications.pause': async ({ choice }) => this.pauseNotifications(choice),

@@ -129,7 +129,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
 
     async markUnread(conversationId) {
       // Left open it would be read again at once: close it first, as mail apps do.
-      if (get().selectedId === conversationId) {
+      if (get().selectedId === conversationId || useThread.getState().target?.conversationId === conversationId) {
         set({ selectedId: null });
         useThread.getState().close();
       }

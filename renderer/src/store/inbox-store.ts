@@ -41,20 +41,35 @@ export interface InboxState {
 }
 
 /**
- * Tells the core whether anyone is looking and at which conversation, so it
- * polls faster while they are and does not notify about what they are reading.
+ * Tells the core whether anyone is looking and at which conversation's thread
+ * (none while another section is shown), so it polls faster while they are,
+ * does not notify about what they are reading, and reads replies only when
+ * their thread is actually on screen.
  */
+function presence() {
+  const focused = document.visibilityState === 'visible' && document.hasFocus();
+  const shown = useInbox.getState().view === 'conversations';
+  return { focused, openConversationId: shown ? (useThread.getState().target?.conversationId ?? null) : null };
+}
+
 function reportPresence(): void {
+  let last = '';
   const report = () => {
-    const focused = document.visibilityState === 'visible' && document.hasFocus();
-    const openConversationId = useThread.getState().target?.conversationId ?? null;
-    void call('app.presence', { focused, openConversationId }).catch(() => undefined);
+    const now = presence();
+    const key = JSON.stringify(now);
+    if (key === last) return;
+    last = key;
+    void call('app.presence', now).catch(() => (last = ''));
   };
   window.addEventListener('focus', report);
   window.addEventListener('blur', report);
   document.addEventListener('visibilitychange', report);
-  useThread.subscribe((state, previous) => {
-    if (state.target?.conversationId !== previous.target?.conversationId) report();
+  useThread.subscribe(report);
+  useInbox.subscribe(report);
+  onCoreConnection((connected) => {
+    // A core that restarted knows nothing of this window: tell it again.
+    last = '';
+    if (connected) report();
   });
   report();
 }
@@ -112,14 +127,8 @@ export const useInbox = create<InboxState>()((set, get) => {
       void useConversations.getState().refresh();
       void useThread.getState().refreshContact();
     });
-    subscribe('conversations.changed', ({ conversationIds }) => {
-      void useConversations.getState().refresh();
-      // A reply to the conversation being read, while the window has focus, is read.
-      const open = useThread.getState().target?.conversationId;
-      if (open != null && conversationIds.includes(open) && document.hasFocus()) {
-        void useConversations.getState().markRead(open);
-      }
-    });
+    // The core reads replies to the thread on screen (see presence) before saying the list changed.
+    subscribe('conversations.changed', () => void useConversations.getState().refresh());
   };
 
   return {
@@ -139,10 +148,7 @@ export const useInbox = create<InboxState>()((set, get) => {
       reportPresence();
       onCoreConnection((coreConnected) => {
         set({ coreConnected });
-        if (coreConnected) {
-          void call('session.get', {}).then(applySession, () => undefined);
-          void call('app.presence', { focused: document.hasFocus() }).catch(() => undefined);
-        }
+        if (coreConnected) void call('session.get', {}).then(applySession, () => undefined);
       });
       try {
         const [session, settings] = await Promise.all([call('session.get', {}), call('settings.get', {})]);
