@@ -107,6 +107,16 @@ export const Price = z.object({
 export type Price = z.infer<typeof Price>;
 
 export const SearchResults = z.object({
+  /** Conversations whose number holds the digits typed (national, international or part of it). */
+  conversations: z.array(
+    z.object({
+      conversationId: z.number().int(),
+      title: z.string(),
+      /** The number as people write it. */
+      phone: z.string(),
+      lastMessageAt: z.number(),
+    }),
+  ),
   messages: z.array(
     z.object({
       /** Local message id, to open the thread at it. */
@@ -123,7 +133,10 @@ export const SearchResults = z.object({
     z.object({
       contactId: z.number().int(),
       name: z.string(),
+      /** E.164, to start a conversation with. */
       phone: z.string().nullable(),
+      /** The number as people write it. */
+      displayPhone: z.string().nullable(),
       /** The conversation with this contact's number, if there is one. */
       conversationId: z.number().int().nullable(),
     }),

@@ -35,11 +35,16 @@ const filters: Record<ConversationFilter, string> = {
   failed: `EXISTS (SELECT 1 FROM messages s WHERE s.status IN ('Failed', 'Undelivered') AND s.conversation_id = c.id)`,
 };
 
+/** A conversation's title: the contact's name, else the number as people write it. The one rule. */
+export function conversationTitle(contactName: string | null | undefined, phone: string): string {
+  return contactName?.trim() || formatNumber(phone);
+}
+
 function toConversation(row: ConversationRow): Conversation {
   return {
     id: row.id,
     phone: row.phone,
-    title: row.contact_name ?? formatNumber(row.phone),
+    title: conversationTitle(row.contact_name, row.phone),
     lastMessageAt: row.last_message_at,
     lastBody: row.body,
     lastDirection: row.direction,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replaceContacts } from './contacts';
 import { openCache, type Db } from './database';
 import { ingestMessages, type IncomingMessage } from './messages';
-import { ftsQuery, MATCH_END, MATCH_START, searchCache } from './search';
+import { ftsQuery, MATCH_END, MATCH_START, numberDigits, searchCache } from './search';
 
 let seq = 0;
 function reply(body: string, from = '+61422222222', at = 1_700_000_000_000 + seq * 1000): IncomingMessage {
@@ -41,6 +41,8 @@ describe('search', () => {
       [{ list_id: 1, list_name: 'Customers' }],
       [
         { contact_id: 10, list_id: 1, phone_number: '+61433333333', first_name: 'Zoë', last_name: 'Thursday', email: null, custom_1: null, custom_2: null, custom_3: null, custom_4: null },
+        // Never texted: found by number as a contact to start a conversation with.
+        { contact_id: 11, list_id: 1, phone_number: '+61460654989', first_name: 'Ana', last_name: 'Lee', email: null, custom_1: null, custom_2: null, custom_3: null, custom_4: null },
       ],
     );
   });
@@ -62,9 +64,43 @@ describe('search', () => {
   it('ignores accents, and shows contacts by name with the conversation to open', () => {
     expect(bodies('cafe')).toEqual(['[Café] opens at 8, see you there']);
     const { contacts, messages } = searchCache(db, 'zoe', 10);
-    expect(contacts).toEqual([{ contactId: 10, name: 'Zoë Thursday', phone: '+61433333333', conversationId: expect.any(Number) }]);
+    expect(contacts).toEqual([
+      { contactId: 10, name: 'Zoë Thursday', phone: '+61433333333', displayPhone: '+61 433 333 333', conversationId: expect.any(Number) },
+    ]);
     expect(messages).toEqual([]);
     expect(searchCache(db, 'café', 10).messages[0]!.title).toBe('Zoë Thursday');
+  });
+
+  it.each([
+    ['national, spaced', '0422 222 222'],
+    ['national', '0422222222'],
+    ['international', '+61422222222'],
+    ['international, spaced', '+61 422 222 222'],
+    ['international with 00', '0061 422 222 222'],
+    ['part of it', '422 222'],
+    ['a run of digits', '2222'],
+  ])('finds a conversation by its number typed %s', (_how, text) => {
+    const { conversations } = searchCache(db, text, 10);
+    expect(conversations.map((c) => c.phone)).toEqual(['+61 422 222 222']);
+    expect(conversations[0]).toMatchObject({ title: '+61 422 222 222', conversationId: expect.any(Number) });
+  });
+
+  it('finds a contact never texted by number, and a named conversation by number with its name', () => {
+    expect(searchCache(db, '0460 654 989', 10)).toMatchObject({
+      conversations: [],
+      contacts: [{ contactId: 11, name: 'Ana Lee', phone: '+61460654989', displayPhone: '+61 460 654 989', conversationId: null }],
+    });
+    expect(searchCache(db, '0433 333', 10).conversations).toEqual([expect.objectContaining({ title: 'Zoë Thursday', phone: '+61 433 333 333' })]);
+    // Digits that are no one's number find nothing, rather than everything.
+    expect(searchCache(db, '0499 999 999', 10)).toMatchObject({ conversations: [], contacts: [] });
+  });
+
+  it('treats text with letters, or fewer than three digits, as words, not a number', () => {
+    expect(numberDigits('Thursday 10')).toBeNull();
+    expect(numberDigits('10')).toBeNull();
+    expect(numberDigits('0460 654 989')).toEqual(['0460654989', '460654989']);
+    expect(numberDigits('(415) 555-0100')).toEqual(['4155550100']);
+    expect(searchCache(db, '10', 10).conversations).toEqual([]);
   });
 
   it.each([

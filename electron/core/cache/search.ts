@@ -3,7 +3,7 @@
 // operators and punctuation are never FTS syntax and never an error.
 import type { SearchResults } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/phone-numbers';
-import { contactNameOf } from './conversations';
+import { contactNameOf, conversationTitle } from './conversations';
 import type { Db } from './database';
 
 /** Marks the matched words in a snippet; the renderer turns them into <mark> as text, never HTML. */
@@ -36,6 +36,31 @@ export function ftsQuery(text: string): string | null {
   return kept.join(' ');
 }
 
+/**
+ * The digits to look for when the text is (part of) a phone number: "0460 654
+ * 989", "+61460654989", "(415) 555-0100", "492 960". A leading trunk 0 or
+ * international 00 is dropped as well, so a national number finds the E.164
+ * one stored. Null when the text has letters or fewer than three digits.
+ */
+export function numberDigits(text: string): string[] | null {
+  const trimmed = text.trim();
+  if (!/^[+\d\s().\-/]+$/.test(trimmed)) return null;
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length < MIN_NUMBER_DIGITS) return null;
+  const forms = new Set([digits]);
+  if (digits.startsWith('00')) forms.add(digits.slice(2));
+  else if (digits.startsWith('0')) forms.add(digits.slice(1));
+  return [...forms].filter((d) => d.length >= MIN_NUMBER_DIGITS);
+}
+const MIN_NUMBER_DIGITS = 3;
+
+interface ConversationHitRow {
+  id: number;
+  phone: string;
+  contact_name: string | null;
+  last_message_at: number;
+}
+
 interface MessageHitRow {
   id: number;
   conversation_id: number;
@@ -54,10 +79,56 @@ interface ContactHitRow {
   conversation_id: number | null;
 }
 
-/** Newest matches first (rowid order is arrival order, which FTS5 walks without sorting). */
+/** Conversations and contacts whose number holds the digits typed, busiest first. */
+function searchNumbers(db: Db, digits: string[], limit: number): Pick<SearchResults, 'conversations' | 'contacts'> {
+  // Numbers are stored in E.164 ("+61460654989"): any run of digits typed is a substring of one.
+  const anyOf = (column: string) => digits.map(() => `instr(${column}, ?) > 0`).join(' OR ');
+  const conversations = db
+    .prepare<unknown[], ConversationHitRow>(
+      `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at
+       FROM conversations c WHERE ${anyOf('c.phone')}
+       ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`,
+    )
+    .all(...digits, limit);
+  // Contacts with a conversation are found through it; the others may be texted for the first time.
+  const contacts = db
+    .prepare<unknown[], ContactHitRow>(
+      `SELECT k.contact_id, k.first_name, k.last_name, k.phone, NULL AS conversation_id
+       FROM contacts k WHERE (${anyOf('k.phone')}) AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.phone = k.phone)
+       ORDER BY k.contact_id LIMIT ?`,
+    )
+    .all(...digits, limit);
+  return {
+    conversations: conversations.map((row) => ({
+      conversationId: row.id,
+      title: conversationTitle(row.contact_name, row.phone),
+      phone: formatNumber(row.phone),
+      lastMessageAt: row.last_message_at,
+    })),
+    contacts: contacts.map(toContactHit),
+  };
+}
+
+function toContactHit(row: ContactHitRow): SearchResults['contacts'][number] {
+  return {
+    contactId: row.contact_id,
+    name: [row.first_name, row.last_name].filter(Boolean).join(' ') || (row.phone ? formatNumber(row.phone) : ''),
+    phone: row.phone,
+    displayPhone: row.phone ? formatNumber(row.phone) : null,
+    conversationId: row.conversation_id,
+  };
+}
+
+/**
+ * Numbers first (a number is all an owner may have of an unknown customer),
+ * then contacts by name, then messages, newest first (rowid order is arrival
+ * order, which FTS5 walks without sorting).
+ */
 export function searchCache(db: Db, text: string, limit: number): SearchResults {
+  const digits = numberDigits(text);
+  const byNumber = digits ? searchNumbers(db, digits, limit) : { conversations: [], contacts: [] };
   const query = ftsQuery(text);
-  if (!query) return { messages: [], contacts: [] };
+  if (!query) return { ...byNumber, messages: [] };
   const messages = db
     .prepare<[string, number], MessageHitRow>(
       `SELECT m.id, m.conversation_id, c.phone, ${contactNameOf('c.phone')} AS contact_name, m.direction, m.created_at,
@@ -81,20 +152,17 @@ export function searchCache(db: Db, text: string, limit: number): SearchResults 
        LIMIT ?`,
     )
     .all(query, limit);
+  const seen = new Set(byNumber.contacts.map((c) => c.contactId));
   return {
+    conversations: byNumber.conversations,
     messages: messages.map((row) => ({
       id: row.id,
       conversationId: row.conversation_id,
-      title: row.contact_name ?? formatNumber(row.phone),
+      title: conversationTitle(row.contact_name, row.phone),
       direction: row.direction,
       createdAt: row.created_at,
       snippet: row.snippet,
     })),
-    contacts: contacts.map((row) => ({
-      contactId: row.contact_id,
-      name: [row.first_name, row.last_name].filter(Boolean).join(' '),
-      phone: row.phone,
-      conversationId: row.conversation_id,
-    })),
+    contacts: [...byNumber.contacts, ...contacts.filter((row) => !seen.has(row.contact_id)).map(toContactHit)],
   };
 }

@@ -108,7 +108,7 @@ export function NewMessage() {
                   void start(c.phone!);
                 }}
               >
-                <strong>{c.name}</strong> <span className="muted">{c.phone}</span>
+                <strong>{c.name}</strong> <span className="muted">{c.displayPhone}</span>
               </li>
             ))}
           </ul>

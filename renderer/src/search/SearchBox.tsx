@@ -1,33 +1,33 @@
-// The search field above the conversation list (Ctrl/Cmd+K focuses it), and
-// its results in place of the list while there is text in it.
-import { useEffect, useRef } from 'react';
+// The search field above the conversation list (Ctrl/Cmd+K focuses it from
+// anywhere), and its results in place of the list while there is text in it:
+// conversations whose number matches, contacts, then messages. ↓ moves from
+// the field into the results, ↑/↓ between them, Enter opens one.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useConversations } from '../conversations/conversations-store';
 import { formatTime } from '../thread/time';
 import { Snippet } from './Snippet';
 import { useSearch } from './search-store';
 
+const RESULT = 'button.search-result';
+
 export function SearchBox() {
   const text = useSearch((s) => s.text);
   const setText = useSearch((s) => s.setText);
   const clear = useSearch((s) => s.clear);
+  const focusTicket = useSearch((s) => s.focusTicket);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        input.current?.focus();
-        input.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    if (focusTicket === 0) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [focusTicket]);
 
   return (
     <div className="search-box" role="search">
       <input
         ref={input}
+        id="search-input"
         type="search"
         aria-label="Search"
         placeholder="Search (Ctrl+K)"
@@ -35,10 +35,35 @@ export function SearchBox() {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') clear();
+          if (e.key === 'ArrowDown') {
+            const first = document.querySelector<HTMLButtonElement>(`.search-results ${RESULT}`);
+            if (first) {
+              e.preventDefault();
+              first.focus();
+            }
+          }
         }}
       />
     </div>
   );
+}
+
+/** ↑/↓ between results; ↑ from the first goes back to the field, Escape too. */
+function moveBetweenResults(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Escape') return;
+  const input = document.getElementById('search-input');
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    input?.focus();
+    return;
+  }
+  const results = [...event.currentTarget.querySelectorAll<HTMLButtonElement>(RESULT)];
+  const at = results.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0) return;
+  event.preventDefault();
+  const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+  if (next < 0) input?.focus();
+  else results[Math.min(next, results.length - 1)]?.focus();
 }
 
 export function SearchResultsList() {
@@ -60,22 +85,37 @@ export function SearchResultsList() {
 
   if (error) return <p className="empty muted" role="alert">{error.message}</p>;
   if (!results) return <p className="empty muted">Searching…</p>;
-  const none = results.messages.length === 0 && results.contacts.length === 0;
+  const none = results.conversations.length === 0 && results.messages.length === 0 && results.contacts.length === 0;
   return (
-    <section className="search-results" aria-label="Search results">
+    <section className="search-results" aria-label="Search results" onKeyDown={moveBetweenResults}>
       {none && <p className="empty muted">Nothing matches “{text}”.</p>}
+      {results.conversations.length > 0 && (
+        <ul aria-label="Conversations found">
+          {results.conversations.map((c) => (
+            <li key={c.conversationId}>
+              <button type="button" className="conversation search-result" onClick={() => open(c.conversationId)}>
+                <span className="row">
+                  <span className="title">{c.title}</span>
+                  <time className="muted">{formatTime(c.lastMessageAt)}</time>
+                </span>
+                <span className="preview muted">{c.phone}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {results.contacts.length > 0 && (
         <ul aria-label="Contacts found">
           {results.contacts.map((c) => (
             <li key={c.contactId}>
               <button
                 type="button"
-                className="conversation"
+                className="conversation search-result"
                 disabled={c.conversationId === null && !c.phone}
                 onClick={() => (c.conversationId !== null ? open(c.conversationId) : c.phone && startWith(c.phone))}
               >
                 <span className="title">{c.name}</span>
-                <span className="preview muted">{c.phone ?? ''}</span>
+                <span className="preview muted">{c.displayPhone ?? ''}</span>
               </button>
             </li>
           ))}
@@ -85,7 +125,7 @@ export function SearchResultsList() {
         <ul aria-label="Messages found">
           {results.messages.map((m) => (
             <li key={m.id}>
-              <button type="button" className="conversation" onClick={() => open(m.conversationId, m.id)}>
+              <button type="button" className="conversation search-result" onClick={() => open(m.conversationId, m.id)}>
                 <span className="row">
                   <span className="title">{m.title}</span>
                   <time className="muted">{formatTime(m.createdAt)}</time>

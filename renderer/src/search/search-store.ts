@@ -8,8 +8,11 @@ interface SearchState {
   text: string;
   results: SearchResults | null;
   error: UserError | null;
+  /** Bumped by Ctrl/Cmd+K from anywhere: the search field takes the focus when it shows. */
+  focusTicket: number;
   setText(text: string): void;
   clear(): void;
+  requestFocus(): void;
 }
 
 let latest = 0;
@@ -18,6 +21,10 @@ export const useSearch = create<SearchState>()((set) => ({
   text: '',
   results: null,
   error: null,
+  focusTicket: 0,
+  requestFocus() {
+    set((s) => ({ focusTicket: s.focusTicket + 1 }));
+  },
   setText(text) {
     const ticket = ++latest;
     set({ text, error: null });
