@@ -124,14 +124,14 @@ test('the composer counts parts and encoding, prices the message, and Enter send
   await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
 
   await composer(page).fill('Hello');
-  await expect(page.getByLabel('Length')).toHaveText('5/160 · 1 part · GSM-7');
-  await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.0792');
+  await expect(page.getByLabel('Length')).toHaveText('5 of 160 characters · 1 text');
+  await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.08');
   await composer(page).fill('a'.repeat(161));
-  await expect(page.getByLabel('Length')).toHaveText('161/306 · 2 parts · GSM-7');
-  await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.1584');
+  await expect(page.getByLabel('Length')).toHaveText('161 of 306 characters · 2 texts');
+  await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.16');
   await composer(page).fill('See you then — thanks');
-  await expect(page.getByLabel('Length')).toContainText('UCS-2');
-  await expect(page.getByRole('note')).toContainText('“—” makes this a Unicode message');
+  await expect(page.getByLabel('Length')).toHaveText('21 of 70 characters · 1 text');
+  await expect(page.getByRole('note')).toContainText('“—” is a special character, so each text holds 70 characters instead of 160.');
 
   await composer(page).fill('Line one');
   await composer(page).press('Shift+Enter');

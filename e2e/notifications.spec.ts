@@ -60,17 +60,17 @@ test('settings: notifications paused from the settings view, an invalid value re
   await page.getByRole('button', { name: 'Resume notifications' }).click();
   await expect(page.getByRole('note').filter({ hasText: 'Notifications are on.' })).toBeVisible();
 
-  await page.getByLabel('Default country').fill('Australia');
-  await page.getByRole('button', { name: 'Save default country' }).click();
+  await page.getByLabel('Default country', { exact: true }).fill('Australia');
+  await page.getByRole('button', { name: 'Save Default country' }).click();
   await expect(page.getByRole('alert')).toContainText('two-letter country code');
-  await page.getByLabel('Default country').fill('nz');
-  await page.getByRole('button', { name: 'Save default country' }).click();
+  await page.getByLabel('Default country', { exact: true }).fill('nz');
+  await page.getByRole('button', { name: 'Save Default country' }).click();
   await expect(page.getByRole('region', { name: 'Settings' }).getByRole('status')).toHaveText('Default country saved.');
 
-  await page.getByLabel('Check for replies every (seconds)').fill('2');
-  await page.getByRole('button', { name: 'Save interval' }).click();
+  await page.getByLabel('Check for replies every (seconds)', { exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Save Check for replies every (seconds)' }).click();
   await expect(page.getByRole('alert')).toContainText('Poll at most every 5 seconds');
   await app.restart();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
-  await expect(page.getByLabel('Default country')).toHaveValue('NZ');
+  await expect(page.getByLabel('Default country', { exact: true })).toHaveValue('NZ');
 });

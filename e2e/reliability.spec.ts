@@ -86,7 +86,7 @@ test('CSV files that are empty, binary, 50 MB or ragged: each gets a clear messa
   await choose('ragged.csv', Buffer.from('phone,first name,last name\n0422 222 222\n0433 333 333,Bo,Ng,extra,cells\n,,\n'));
   await expect(dialog.getByRole('status')).toHaveText('2 contacts to import.');
   await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(dialog.getByRole('status')).toContainText('Imported 2 new and updated 0 existing contacts');
+  await expect(dialog.getByRole('status')).toContainText('Imported 2 new contacts and updated 0 existing ones');
   await dialog.getByRole('button', { name: 'Close' }).click();
   const inList = page.getByRole('region', { name: 'Contacts in list' });
   await expect(inList).toContainText('Bo Ng');

@@ -83,8 +83,9 @@ test('the Scheduled view: soonest first, cancel one, edit one, cancel all', asyn
 
   await section(page, 'Scheduled').click();
   await expect(items).toHaveCount(2);
-  page.once('dialog', (dialog) => void dialog.accept());
   await view.getByRole('button', { name: 'Cancel all' }).click();
+  // The app's own dialog, whose buttons say what they do.
+  await page.getByRole('alertdialog', { name: 'Cancel all 2 scheduled messages?' }).getByRole('button', { name: 'Cancel all 2' }).click();
   await expect(view.getByRole('status')).toContainText('Cancelled 2 scheduled messages');
   await expect(view).toContainText('Nothing is scheduled');
 });

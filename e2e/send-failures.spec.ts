@@ -34,27 +34,6 @@ test('a number that cannot receive texts is refused before anything is sent', as
   expect(simulator.sent(ACCOUNT.username)).toHaveLength(0);
 });
 
-test('two accounts, each with its own conversations, switched from the header', async ({ app }) => {
-  const { page, simulator } = app;
-  const other = { username: 'e2e-sub', apiKey: 'e2e-sub-key' };
-  simulator.addAccount({ ...other, balance: 5 });
-  simulator.injectInbound({ username: ACCOUNT.username, from: '+61411111111', body: 'Main account reply' });
-  simulator.injectInbound({ username: other.username, from: '+61433333333', body: 'Sub-account reply' });
-
-  await app.signIn();
-  const list = page.getByRole('navigation', { name: 'Conversations' });
-  await expect(list).toContainText('Main account reply');
-
-  await page.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Add account…' });
-  await app.signIn(other.username, other.apiKey);
-  await expect(list).toContainText('Sub-account reply');
-  await expect(list).not.toContainText('Main account reply');
-
-  await page.getByRole('combobox', { name: 'Account' }).selectOption(ACCOUNT.username);
-  await expect(list).toContainText('Main account reply');
-  await expect(list).not.toContainText('Sub-account reply');
-});
-
 test('a key rotated on the dashboard pauses sync and asks to sign in again, keeping the messages', async ({ app }) => {
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61411111111', body: 'Kept after rotation' });

@@ -10,7 +10,7 @@ test('a first sign-in shows history arriving with a progress bar, then every con
   const progress = page.getByRole('progressbar', { name: 'History sync progress' });
   await expect(progress).toBeVisible();
   await expect(progress).toHaveAttribute('max', '2500');
-  await expect(page.getByRole('status')).toContainText(/Syncing history… \d+ of 2500/);
+  await expect(page.getByRole('status')).toContainText(/Syncing history… [\d,]+ of 2,500/);
 
   await expect(progress).toBeHidden({ timeout: 30_000 });
   await expect(page.getByText('120 conversations')).toBeVisible();

@@ -31,8 +31,8 @@ test('templates: create, edit, filter and delete, kept at ClickSend too', async 
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expect.poll(async () => (await app.dashboard('GET', '/sms/templates')).data!.map((t) => t.body)).toContain('Hi {first_name}, see you at {custom_1} tomorrow');
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog', { name: /Delete the template/ }).getByRole('button', { name: 'Delete template' }).click();
   await expect(templatesList).not.toContainText('Reminder');
   await expect.poll(async () => (await app.dashboard('GET', '/sms/templates')).data!.map((t) => t.template_name)).toEqual(['Thanks']);
 });
@@ -77,8 +77,9 @@ test('contacts: a list, a contact with a national number, names in conversations
   await expect(conversations.getByRole('listitem', { name: '+61 455 555 555' })).toBeVisible();
 
   await section(page, 'Contacts').click();
-  page.once('dialog', (dialog) => void dialog.accept('Customers'));
   await page.getByRole('button', { name: 'New list' }).click();
+  await page.getByRole('dialog', { name: 'New list' }).getByLabel('Name of the list').fill('Customers');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Contact lists' })).toContainText('Customers');
   await page.getByRole('button', { name: 'New contact' }).click();
   await page.getByLabel('Phone number').fill('0455 555 555');
@@ -88,7 +89,8 @@ test('contacts: a list, a contact with a national number, names in conversations
   await page.getByRole('button', { name: 'Save' }).click();
   const inList = page.getByRole('region', { name: 'Contacts in list' });
   await expect(inList).toContainText('Bea Costa');
-  await expect(inList).toContainText('+61455555555');
+  await expect(inList).toContainText('+61 455 555 555');
+  await expect(page.getByRole('region', { name: 'Contact' }).getByRole('status')).toHaveText('Saved, here and in ClickSend.');
   const lists = await app.dashboard('GET', '/lists');
   const contacts = await app.dashboard('GET', `/lists/${lists.data![0]!.list_id}/contacts`);
   expect(contacts.data!.map((c) => [c.phone_number, c.first_name])).toEqual([['+61455555555', 'Bea']]);
@@ -104,8 +106,8 @@ test('contacts: a list, a contact with a national number, names in conversations
 
   await section(page, 'Contacts').click();
   await inList.getByRole('button', { name: /Bea Costa/ }).click();
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Delete this contact?' }).getByRole('button', { name: 'Delete contact' }).click();
   await expect(inList).not.toContainText('Bea Costa');
   await section(page, 'Conversations').click();
   await expect(conversations.getByRole('listitem', { name: '+61 455 555 555' })).toBeVisible();
@@ -139,10 +141,10 @@ test('import a spreadsheet CSV with a preview and its invalid rows, then export 
   await expect(dialog.getByRole('table', { name: 'Preview' })).toContainText('Ana');
   await expect(dialog.getByLabel('Phone number')).toHaveValue('2');
   await dialog.getByLabel('Custom 1').selectOption('Notes');
-  await expect(dialog.getByRole('status')).toHaveText('2 contacts to import, 1 rows merged (same number), 1 invalid rows skipped.');
+  await expect(dialog.getByRole('status')).toHaveText('2 contacts to import, 1 row merged (same number), 1 invalid row skipped.');
   await expect(dialog.getByRole('list', { name: 'Invalid rows' })).toContainText('Row 5:');
   await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(dialog.getByRole('status')).toContainText('Imported 2 new and updated 0 existing contacts; 1 rows were not imported');
+  await expect(dialog.getByRole('status')).toContainText('Imported 2 new contacts and updated 0 existing ones; 1 row was not imported');
   await dialog.getByRole('button', { name: 'Close' }).click();
   const inList = page.getByRole('region', { name: 'Contacts in list' });
   await expect(inList).toContainText('Anna Lima');

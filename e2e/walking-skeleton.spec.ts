@@ -46,12 +46,3 @@ test('after a restart with ClickSend gone, the cached conversations show and the
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /See you at 3/ }).click();
   await expect(page.getByRole('region', { name: 'Messages' })).toContainText('See you at 3');
 });
-
-test('sign out removes the key and returns to the sign-in form', async ({ app }) => {
-  await app.signIn();
-  await expect(app.page.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
-  await app.page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(app.page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-  await app.restart();
-  await expect(app.page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-});

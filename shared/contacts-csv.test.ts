@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contactsToCsv, guessMapping, mapRows, parseCsv, prepareImport } from './contacts-csv';
+import { contactsToCsv, guessMapping, mapRows, parseCsv, prepareImport, splitFullName } from './contacts-csv';
+import { requests } from './contract';
 
 const load = (text: string, country = 'AU') => {
   const parsed = parseCsv(text);
@@ -69,5 +70,25 @@ describe('contacts CSV', () => {
     ]);
     expect(csv.split('\r\n')[0]).toBe('Phone number,First name,Last name,Email,Custom 1,Custom 2,Custom 3,Custom 4');
     expect(load(csv).contacts[0]).toMatchObject({ phone: '+61422222222', firstName: 'Lima, Ana', custom1: 'two\nlines' });
+  });
+
+  it('maps a "Name" column to the full name, split into first and last', () => {
+    const parsed = parseCsv('Name,Mobile\nMary Ann Lee,0422 222 222\nCher,0433 333 333\n');
+    expect(guessMapping(parsed.headers)).toMatchObject({ fullName: 0, phone: 1, firstName: null, lastName: null });
+    expect(load('Name,Mobile\nMary Ann Lee,0422 222 222\nCher,0433 333 333\n').contacts).toEqual([
+      expect.objectContaining({ firstName: 'Mary Ann', lastName: 'Lee' }),
+      expect.objectContaining({ firstName: 'Cher', lastName: null }),
+    ]);
+    // Its own first and last name columns win where they have a value.
+    expect(load('Full name,First name,Phone\nMary Ann Lee,Molly,0422222222').contacts[0]).toMatchObject({ firstName: 'Molly', lastName: 'Lee' });
+    expect(splitFullName('  ')).toEqual({ firstName: null, lastName: null });
+  });
+
+  it('never counts as importable a row the core would refuse', () => {
+    // The old preview's looser check let this through; the import request then refused the whole batch.
+    const { contacts, invalid } = load('phone,email\n0422222222,ana@example.c\n0433333333,bo@example.com');
+    expect(invalid).toEqual([{ line: 2, reason: 'ana@example.c is not an email address.' }]);
+    const rows = contacts.map((c) => ({ ...c, phone: c.phone! }));
+    expect(requests['contacts.import'].params.safeParse({ listId: 1, rows }).success).toBe(true);
   });
 });

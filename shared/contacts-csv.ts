@@ -4,6 +4,7 @@
 // a row means (which column is the phone, which rows are invalid or the same
 // person twice) is here, shared by the renderer's preview and the core.
 import Papa from 'papaparse';
+import { EmailAddress } from './contract';
 import { normaliseNumber } from './phone-numbers';
 
 export const CONTACT_FIELDS = ['phone', 'firstName', 'lastName', 'email', 'custom1', 'custom2', 'custom3', 'custom4'] as const;
@@ -19,6 +20,11 @@ export const FIELD_LABELS: Record<ContactField, string> = {
   custom3: 'Custom 3',
   custom4: 'Custom 4',
 };
+
+/** Columns the import can read: the contact's fields, and a full name split into first and last. */
+export const IMPORT_COLUMNS = ['phone', 'fullName', 'firstName', 'lastName', 'email', 'custom1', 'custom2', 'custom3', 'custom4'] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+export const COLUMN_LABELS: Record<ImportColumn, string> = { ...FIELD_LABELS, fullName: 'Full name' };
 
 export type ContactValues = Record<ContactField, string | null>;
 export interface CsvContact extends ContactValues {
@@ -49,8 +55,9 @@ export function parseCsv(text: string): ParsedCsv {
   return { headers: headers.map((h) => h.trim()), rows };
 }
 
-const headerHints: Record<ContactField, RegExp> = {
+const headerHints: Record<ImportColumn, RegExp> = {
   phone: /^(phone|phone ?number|mobile|mobile ?number|cell|cell ?phone|number|tel|telephone|msisdn)$/i,
+  fullName: /^(name|full ?name|contact ?name|customer|customer ?name|client|client ?name)$/i,
   firstName: /^(first ?name|given ?name|first|forename)$/i,
   lastName: /^(last ?name|surname|family ?name|last)$/i,
   email: /^(e-?mail|e-?mail ?address)$/i,
@@ -60,14 +67,14 @@ const headerHints: Record<ContactField, RegExp> = {
   custom4: /^custom ?_?4$/i,
 };
 
-export type Mapping = Record<ContactField, number | null>;
+export type Mapping = Record<ImportColumn, number | null>;
 
 /** A first guess of which column holds which field, from the header names. */
 export function guessMapping(headers: readonly string[]): Mapping {
-  const mapping = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, null])) as Mapping;
+  const mapping = Object.fromEntries(IMPORT_COLUMNS.map((f) => [f, null])) as Mapping;
   headers.forEach((header, index) => {
     const name = header.replace(/[_.]/g, ' ').trim();
-    for (const field of CONTACT_FIELDS) {
+    for (const field of IMPORT_COLUMNS) {
       if (mapping[field] === null && headerHints[field].test(name)) {
         mapping[field] = index;
         break;
@@ -77,13 +84,28 @@ export function guessMapping(headers: readonly string[]): Mapping {
   return mapping;
 }
 
+/** "Mary Ann Lee" → first "Mary Ann", last "Lee"; one word is a first name. */
+export function splitFullName(full: string): { firstName: string | null; lastName: string | null } {
+  const words = full.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { firstName: null, lastName: null };
+  if (words.length === 1) return { firstName: words[0]!, lastName: null };
+  return { firstName: words.slice(0, -1).join(' '), lastName: words.at(-1)! };
+}
+
 export function mapRows(parsed: ParsedCsv, mapping: Mapping): CsvContact[] {
+  const cell = (row: string[], column: number | null) => {
+    const value = column === null ? '' : (row[column] ?? '').trim();
+    return value === '' ? null : value;
+  };
   return parsed.rows.map((row, i) => {
     const contact = { line: i + 2 } as CsvContact;
-    for (const field of CONTACT_FIELDS) {
-      const column = mapping[field];
-      const value = column === null ? '' : (row[column] ?? '').trim();
-      contact[field] = value === '' ? null : value;
+    for (const field of CONTACT_FIELDS) contact[field] = cell(row, mapping[field]);
+    // A full name fills the first and last name where their own columns are not mapped or empty.
+    const full = cell(row, mapping.fullName);
+    if (full) {
+      const split = splitFullName(full);
+      contact.firstName ??= split.firstName;
+      contact.lastName ??= split.lastName;
     }
     return contact;
   });
@@ -117,7 +139,8 @@ export function prepareImport(rows: readonly CsvContact[], defaultCountry?: stri
       invalid.push({ line: row.line, reason: `${FIELD_LABELS[tooLong]} is longer than ${MAX_FIELD_LENGTH} characters.` });
       continue;
     }
-    if (row.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(row.email)) {
+    // The contract's own check: a row the core would refuse is never counted as importable.
+    if (row.email && !EmailAddress.safeParse(row.email).success) {
       invalid.push({ line: row.line, reason: `${row.email} is not an email address.` });
       continue;
     }

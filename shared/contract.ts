@@ -18,6 +18,14 @@ export const MessageStatus = z.enum([
 ]);
 export type MessageStatus = z.infer<typeof MessageStatus>;
 
+/** How a state should look: waiting, fine, delivered, a problem, or no longer relevant. */
+export const StatusTone = z.enum(['pending', 'neutral', 'good', 'bad', 'muted']);
+export type StatusTone = z.infer<typeof StatusTone>;
+
+/** What the user may do with a message; decided by the core (electron/core/messages/rules.ts). */
+export const MessageAction = z.enum(['retry', 'sendAgain', 'delete', 'cancel', 'edit']);
+export type MessageAction = z.infer<typeof MessageAction>;
+
 export const Message = z.object({
   id: z.number().int(),
   conversationId: z.number().int(),
@@ -38,6 +46,14 @@ export const Message = z.object({
    * itself), 'submitting' now, or 'unknown' (being looked for in history).
    */
   outboxState: z.enum(['waiting', 'submitting', 'unknown']).nullable(),
+  /** The words for its state ("Delivered", "Waiting to send"); null for a reply, which has none of ours. */
+  statusLabel: z.string().nullable(),
+  tone: StatusTone,
+  /** Why it failed or waits, when that is worth showing under it. */
+  problem: z.string().nullable(),
+  actions: z.array(MessageAction),
+  /** Epoch ms it is scheduled for, while it waits for that time; else null. */
+  waitingUntil: z.number().nullable(),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -50,17 +66,23 @@ export const Conversation = z.object({
   phone: z.string(),
   /** Contact name when known, else the formatted number. */
   title: z.string(),
+  /** The number as people write it ("+61 422 222 222"). */
+  displayPhone: z.string(),
   lastMessageAt: z.number(),
   lastBody: z.string(),
   lastDirection: z.enum(['in', 'out']),
   lastStatus: MessageStatus,
-  /** Delivery state of the newest outbound message, if there is one. */
-  lastOutboundStatus: MessageStatus.nullable(),
+  /** The state of the newest message when it is ours ("Delivered", "Failed"); null when it is a reply. */
+  lastStatusLabel: z.string().nullable(),
+  lastTone: StatusTone,
   unreadCount: z.number().int(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
-/** unread: has unread replies; scheduled: has a message waiting for its time; failed: has one that did not get through. */
+/**
+ * unread: has unread replies; scheduled: has a message waiting for its time;
+ * failed: our newest message in it did not get through (so it needs following up).
+ */
 export const ConversationFilter = z.enum(['all', 'unread', 'scheduled', 'failed']);
 export type ConversationFilter = z.infer<typeof ConversationFilter>;
 
@@ -156,6 +178,10 @@ export const Contact = z.object({
   listId: z.number().int(),
   /** E.164. */
   phone: z.string().nullable(),
+  /** The number as people write it. */
+  displayPhone: z.string().nullable(),
+  /** The name to show: first and last name, else the number. */
+  displayName: z.string(),
   firstName: OptionalText,
   lastName: OptionalText,
   email: OptionalText,
@@ -166,12 +192,15 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
+/** What the contact form, the CSV import's preview and the core all accept as an email address. */
+export const EmailAddress = z.string().trim().max(200).email('Enter a valid email address, or leave it empty.');
+
 /** A contact as typed in a form or read from a CSV row: the number is checked and normalised by the core. */
 export const ContactInput = z.object({
   phone: z.string().trim().min(1, 'Enter a phone number.').max(40),
   firstName: OptionalText.default(null),
   lastName: OptionalText.default(null),
-  email: z.string().trim().max(200).email('Enter a valid email address, or leave it empty.').nullable().or(z.literal('').transform(() => null)).default(null),
+  email: EmailAddress.nullable().or(z.literal('').transform(() => null)).default(null),
   custom1: OptionalText.default(null),
   custom2: OptionalText.default(null),
   custom3: OptionalText.default(null),
@@ -247,6 +276,8 @@ export const requests = {
   'session.signOut': { params: Empty, result: Session },
   /** Each account has its own cache: switching never mixes conversations. */
   'accounts.switch': { params: z.object({ username: Username }).strict(), result: Session },
+  /** Another saved account leaves this computer: its key from the keychain, its cached messages from disk. */
+  'accounts.remove': { params: z.object({ username: Username }).strict(), result: Session },
   'account.refresh': { params: Empty, result: Account },
   /** A page of the list, newest activity first, and how many conversations the filter holds. */
   'conversations.list': {
@@ -257,13 +288,18 @@ export const requests = {
         offset: z.number().int().min(0).default(0),
       })
       .strict(),
-    result: z.object({ total: z.number().int(), items: z.array(Conversation) }),
+    result: z.object({
+      total: z.number().int(),
+      items: z.array(Conversation),
+      /** How many conversations each filter holds, for the filters' counts. */
+      counts: z.object({ unread: z.number().int(), failed: z.number().int(), scheduled: z.number().int() }),
+    }),
   },
   'conversations.get': { params: z.object({ conversationId: z.number().int() }).strict(), result: Conversation.nullable() },
   /** Validates a typed number (default country from settings) and finds its conversation, if any. */
   'conversations.forNumber': {
     params: z.object({ number: z.string().max(40) }).strict(),
-    result: z.object({ phone: z.string(), title: z.string(), conversation: Conversation.nullable() }),
+    result: z.object({ phone: z.string(), displayPhone: z.string(), title: z.string(), conversation: Conversation.nullable() }),
   },
   'conversations.markRead': { params: z.object({ conversationId: z.number().int() }).strict(), result: z.null() },
   'conversations.markUnread': { params: z.object({ conversationId: z.number().int() }).strict(), result: z.null() },
@@ -372,6 +408,8 @@ export const requests = {
   },
   /** Sends again a message ClickSend never accepted (status Failed). */
   'messages.retry': { params: z.object({ id: z.number().int() }).strict(), result: Message },
+  /** A message ClickSend took but could not deliver: a new message with the same text to the same number. */
+  'messages.sendAgain': { params: z.object({ id: z.number().int() }).strict(), result: Message },
   /** Deletes a message ClickSend never accepted. */
   'messages.discard': { params: z.object({ id: z.number().int() }).strict(), result: z.null() },
   'sync.now': { params: Empty, result: SyncStatus },

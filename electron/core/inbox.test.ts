@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/server';
-import type { Reply, Session } from '../../shared/contract';
+import type { Reply, Result, Session } from '../../shared/contract';
 import { createKeytarStore } from './credentials/keychain';
 import { Inbox, type InboxEvent } from './inbox';
 import { consoleLogger } from './log';
@@ -197,7 +197,7 @@ describe('Inbox core against the simulator', () => {
   });
 
   describe('the conversations experience', () => {
-    type Page = { total: number; items: Array<{ id: number; phone: string; title: string; unreadCount: number; lastOutboundStatus: string | null }> };
+    type Page = Result<'conversations.list'>;
     const list = async (inbox: Inbox, filter: string) =>
       value<Page>(await inbox.dispatch('conversations.list', { filter: filter as 'all', limit: 50 }));
 
@@ -211,14 +211,58 @@ describe('Inbox core against the simulator', () => {
       value(await inbox.dispatch('messages.send', { to: '+61444444444', body: 'No credit' }));
 
       expect((await list(inbox, 'all')).total).toBe(3);
-      expect((await list(inbox, 'failed')).items.map((c) => [c.phone, c.lastOutboundStatus])).toEqual([['+61444444444', 'Failed']]);
+      expect((await list(inbox, 'failed')).items.map((c) => [c.phone, c.lastStatusLabel, c.lastTone])).toEqual([['+61444444444', 'Failed', 'bad']]);
       expect((await list(inbox, 'scheduled')).total).toBe(0);
+      expect((await list(inbox, 'all')).counts).toEqual({ unread: 1, failed: 1, scheduled: 0 });
+      // A customer's message shows no status of ours.
+      expect((await list(inbox, 'unread')).items.map((c) => [c.lastBody, c.lastStatusLabel])).toEqual([['Unread reply', null]]);
 
       const [unread] = (await list(inbox, 'unread')).items;
       value(await inbox.dispatch('conversations.markRead', { conversationId: unread!.id }));
       expect((await list(inbox, 'unread')).total).toBe(0);
       value(await inbox.dispatch('conversations.markUnread', { conversationId: unread!.id }));
       expect((await list(inbox, 'unread')).items.map((c) => c.unreadCount)).toEqual([1]);
+    });
+
+    it('a message ClickSend could not deliver offers Send again, which sends the same text once more and clears Failed', async () => {
+      const inbox = await makeInbox();
+      value(await inbox.dispatch('session.signIn', ACCOUNT));
+      const sent = value<{ id: number; messageId: string; actions: string[] }>(
+        await inbox.dispatch('messages.send', { to: '+61422222222', body: 'Your order is ready' }),
+      );
+      expect(sent.actions).toEqual([]);
+      simulator.deliverReceipt(sent.messageId, { status: 'Failed', statusText: 'Message expired before delivery.' });
+      const failed = await until(
+        async () => value<Array<{ id: number; statusLabel: string; problem: string | null; actions: string[] }>>(
+          await inbox.dispatch('messages.list', { conversationId: (await list(inbox, 'all')).items[0]!.id, limit: 10 }),
+        )[0]!,
+        (m) => m.statusLabel === 'Failed',
+      );
+      expect(failed).toMatchObject({ problem: 'Message expired before delivery.', actions: ['sendAgain'] });
+      expect((await list(inbox, 'all')).counts.failed).toBe(1);
+      // Retry is for a message ClickSend never took; this one it took.
+      expect(await inbox.dispatch('messages.retry', { id: failed.id })).toMatchObject({ ok: false, error: { code: 'NOT_RETRYABLE' } });
+
+      const again = value<{ id: number; body: string }>(await inbox.dispatch('messages.sendAgain', { id: failed.id }));
+      expect(again.id).not.toBe(failed.id);
+      expect(simulator.sent().map((m) => m.body)).toEqual(['Your order is ready', 'Your order is ready']);
+      expect((await list(inbox, 'failed')).total).toBe(0);
+      expect((await list(inbox, 'all')).counts.failed).toBe(0);
+      // Delivered now: nothing to send again.
+      expect(await inbox.dispatch('messages.sendAgain', { id: again.id })).toMatchObject({ ok: false, error: { code: 'NOT_SENDABLE_AGAIN' } });
+    });
+
+    it('the balance follows what is sent, without signing in again', async () => {
+      const inbox = await makeInbox();
+      const session = value<Session>(await inbox.dispatch('session.signIn', ACCOUNT));
+      expect(session).toMatchObject({ account: { balance: '20.00' } });
+      const balances: string[] = [];
+      inbox.onEvent((e) => {
+        if (e.name === 'session.changed' && e.payload.state === 'signed-in') balances.push(e.payload.account.balance);
+      });
+      for (const body of ['One', 'Two', 'x'.repeat(200)]) value(await inbox.dispatch('messages.send', { to: '+61422222222', body }));
+      // Four parts at $0.0792, read again after the sends.
+      await until(() => balances, (b) => b.at(-1) === '19.6832');
     });
 
     it('pages a thread around a message and forwards from it', async () => {

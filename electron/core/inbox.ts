@@ -2,7 +2,8 @@
 // client, cache and sync) and answers every request of the contract. The
 // Electron shell and browser mode both wrap this one object.
 import { EventEmitter } from 'node:events';
-import { basename } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Account, EventName, EventPayload, Message, Session, Settings, SyncStatus } from '../../shared/contract';
 import { ClickSendClient } from './clicksend/client';
 import { ClickSendError } from './clicksend/errors';
@@ -13,6 +14,7 @@ import { storageFault, storageUserError } from './cache/storage-faults';
 import {
   contactNameForPhone,
   conversationIdForPhone,
+  conversationTitle,
   getConversation,
   listConversations,
   totalUnread,
@@ -73,6 +75,9 @@ interface ActiveAccount {
   contacts: Contacts;
   account: Account;
 }
+
+/** After a send, the balance is read again this much later, once for a burst of sends. */
+const BALANCE_REFRESH_MS = 1_500;
 
 /** After a restart the cached inbox paints first; the first sync pass follows this much later. */
 const RESTORED_SYNC_DELAY_MS = 1_000;
@@ -264,6 +269,22 @@ export class Inbox {
     return session;
   }
 
+  /** Another saved account leaves this computer; nothing changes at ClickSend. The signed-in one signs out instead. */
+  private async removeAccount(username: string): Promise<Session> {
+    const saved = readSessionFile(this.options.config.dataDir);
+    if (!saved.accounts.includes(username)) throw new InboxError('UNKNOWN_ACCOUNT', `${username} is not a saved account.`, null);
+    if (this.active?.username === username) {
+      throw new InboxError('ACCOUNT_IN_USE', `${username} is the account in use.`, 'Choose Sign out to remove it from this computer.');
+    }
+    // The key first: if the keychain refuses, nothing has changed.
+    await this.secrets.delete(username);
+    writeSessionFile(this.options.config.dataDir, { ...saved, accounts: saved.accounts.filter((a) => a !== username) });
+    rmSync(dirname(accountCachePath(this.options.config.dataDir, username)), { recursive: true, force: true });
+    const session = this.session();
+    this.emit('session.changed', session);
+    return session;
+  }
+
   /** Signs the current account out: its key leaves the keychain; its cache stays for a later sign-in. */
   private async signOut(notice: string | null): Promise<Session> {
     const saved = readSessionFile(this.options.config.dataDir);
@@ -287,6 +308,7 @@ export class Inbox {
       confirmWithinMs: this.options.confirmSendWithinMs,
       now: this.options.now,
       defaultCountry: () => this.defaultCountry(),
+      accepted: () => this.refreshBalanceSoon(),
     });
     const sync = new SyncEngine({
       db,
@@ -297,6 +319,7 @@ export class Inbox {
       now: this.options.now,
       listener: {
         directoryChanged: (changed) => this.emit('directory.changed', changed),
+        directoryRefreshed: () => this.refreshBalanceSoon(),
         changes: (result) => {
           this.pendingReplies.push(...result.added.filter((m) => m.direction === 'in'));
           this.publishChanges(result);
@@ -326,6 +349,8 @@ export class Inbox {
   }
 
   private deactivate(): void {
+    if (this.balanceTimer) clearTimeout(this.balanceTimer);
+    this.balanceTimer = null;
     if (!this.active) return;
     this.active.sync.stop();
     this.active.db.close();
@@ -408,6 +433,19 @@ export class Inbox {
     return requirePhoneNumber(number, this.defaultCountry());
   }
 
+  private balanceTimer: NodeJS.Timeout | null = null;
+  /**
+   * The balance moves with every message ClickSend accepts: read it again
+   * shortly after (once for a burst of sends), and with each directory refresh.
+   */
+  private refreshBalanceSoon(): void {
+    if (this.balanceTimer) return;
+    this.balanceTimer = setTimeout(() => {
+      this.balanceTimer = null;
+      if (this.active) void this.refreshAccount().catch(() => undefined);
+    }, BALANCE_REFRESH_MS);
+  }
+
   private async refreshAccount(): Promise<Account> {
     const active = this.requireActive();
     const account = toAccount(await active.client.getAccount());
@@ -464,6 +502,7 @@ export class Inbox {
       },
       'session.signOut': () => this.signOut(null),
       'accounts.switch': ({ username }) => this.switchAccount(username),
+      'accounts.remove': ({ username }) => this.removeAccount(username),
       'account.refresh': () => this.refreshAccount(),
       'conversations.list': async ({ limit, offset, filter }) => listConversations(this.requireActive().db, limit, offset, filter),
       'conversations.get': async ({ conversationId }) => getConversation(this.requireActive().db, conversationId),
@@ -472,7 +511,7 @@ export class Inbox {
         const phone = this.normalise(number);
         const id = conversationIdForPhone(db, phone);
         const conversation = id === null ? null : getConversation(db, id);
-        return { phone, title: conversation?.title ?? contactNameForPhone(db, phone) ?? formatNumber(phone), conversation };
+        return { phone, displayPhone: formatNumber(phone), title: conversation?.title ?? conversationTitle(contactNameForPhone(db, phone), phone), conversation };
       },
       'conversations.markUnread': async ({ conversationId }) => {
         if (markConversationUnread(this.requireActive().db, conversationId)) this.conversationsChanged([conversationId]);
@@ -532,6 +571,7 @@ export class Inbox {
       'messages.cancelAll': () => this.requireActive().scheduled.cancelAll(),
       'messages.reschedule': ({ id, body, schedule }) => this.requireActive().scheduled.reschedule(id, body, schedule),
       'messages.retry': ({ id }) => this.requireActive().outbox.retry(id),
+      'messages.sendAgain': ({ id }) => this.requireActive().outbox.sendAgain(id),
       'messages.discard': async ({ id }) => {
         this.requireActive().outbox.discard(id);
         return null;

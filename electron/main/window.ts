@@ -26,8 +26,9 @@ export function createMainWindow(settings: SettingsStore, shouldHideOnClose: () 
     width: saved?.width ?? 1100,
     height: saved?.height ?? 720,
     ...(saved ? { x: saved.x, y: saved.y } : {}),
-    minWidth: 720,
-    minHeight: 480,
+    // The smallest size every view is laid out for (and checked at in e2e/layout.spec.ts).
+    minWidth: 800,
+    minHeight: 600,
     title: 'ClickSend Inbox',
     show: false,
     webPreferences: {

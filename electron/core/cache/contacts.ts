@@ -1,7 +1,7 @@
 // Contact lists and contacts, mirrored from ClickSend. Numbers are stored as
 // conversation keys (E.164), so a conversation finds its contact by equality.
 import type { Contact } from '../../../shared/contract';
-import { conversationKey } from '../../../shared/phone-numbers';
+import { conversationKey, formatNumber } from '../../../shared/phone-numbers';
 import type { Contact as ApiContact, ContactList as ApiList } from '../clicksend/schemas';
 import type { Db } from './database';
 
@@ -96,6 +96,8 @@ function toContact(r: ContactRow): Contact {
     contactId: r.contact_id,
     listId: r.list_id,
     phone: r.phone,
+    displayPhone: r.phone ? formatNumber(r.phone) : null,
+    displayName: [r.first_name, r.last_name].map((n) => n?.trim()).filter(Boolean).join(' ') || (r.phone ? formatNumber(r.phone) : '(no name)'),
     firstName: r.first_name,
     lastName: r.last_name,
     email: r.email,

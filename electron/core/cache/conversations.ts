@@ -1,6 +1,7 @@
 // Typed queries over conversations: one per other party's number.
-import type { Conversation, ConversationFilter, MessageStatus } from '../../../shared/contract';
+import type { Conversation, ConversationFilter, Message, MessageStatus } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/phone-numbers';
+import { happenedSql, statusLabel, statusTone } from '../messages/rules';
 import type { Db } from './database';
 
 /** SQL for the display name of the contact with this number, or NULL. */
@@ -19,20 +20,27 @@ interface ConversationRow {
   body: string;
   direction: 'in' | 'out';
   status: MessageStatus;
-  last_outbound_status: MessageStatus | null;
+  outbox_state: Message['outboxState'];
 }
 
 const select = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, c.unread_count,
-    m.body, m.direction, m.status,
-    (SELECT o.status FROM messages o WHERE o.conversation_id = c.id AND o.direction = 'out'
-      ORDER BY o.created_at DESC, o.id DESC LIMIT 1) AS last_outbound_status
-  FROM conversations c JOIN messages m ON m.id = c.last_message_id`;
+    m.body, m.direction, m.status, o.state AS outbox_state
+  FROM conversations c JOIN messages m ON m.id = c.last_message_id LEFT JOIN outbox o ON o.message_row_id = m.id`;
+
+/**
+ * Conversations whose newest message of ours (that has happened) did not get
+ * through: they need following up. Found from the few conversations with any
+ * failure at all (an index), so it stays cheap on a million messages.
+ */
+const needsFollowUp = `SELECT f.conversation_id FROM (SELECT DISTINCT conversation_id FROM messages WHERE status IN ('Failed', 'Undelivered')) f
+  WHERE (SELECT o.status FROM messages o WHERE o.conversation_id = f.conversation_id AND o.direction = 'out' AND ${happenedSql('o')}
+    ORDER BY o.created_at DESC, o.id DESC LIMIT 1) IN ('Failed', 'Undelivered')`;
 
 const filters: Record<ConversationFilter, string> = {
   all: '1',
   unread: 'c.unread_count > 0',
   scheduled: `EXISTS (SELECT 1 FROM messages s WHERE s.status = 'Scheduled' AND s.conversation_id = c.id)`,
-  failed: `EXISTS (SELECT 1 FROM messages s WHERE s.status IN ('Failed', 'Undelivered') AND s.conversation_id = c.id)`,
+  failed: `c.id IN (${needsFollowUp})`,
 };
 
 /** A conversation's title: the contact's name, else the number as people write it. The one rule. */
@@ -45,11 +53,14 @@ function toConversation(row: ConversationRow): Conversation {
     id: row.id,
     phone: row.phone,
     title: conversationTitle(row.contact_name, row.phone),
+    displayPhone: formatNumber(row.phone),
     lastMessageAt: row.last_message_at,
     lastBody: row.body,
     lastDirection: row.direction,
     lastStatus: row.status,
-    lastOutboundStatus: row.last_outbound_status,
+    // A customer's message carries no status of ours.
+    lastStatusLabel: row.direction === 'out' ? statusLabel(row.status, row.outbox_state) : null,
+    lastTone: row.direction === 'out' ? statusTone(row.status) : 'neutral',
     unreadCount: row.unread_count,
   };
 }
@@ -57,6 +68,23 @@ function toConversation(row: ConversationRow): Conversation {
 export interface ConversationPage {
   total: number;
   items: Conversation[];
+  counts: FilterCounts;
+}
+
+export interface FilterCounts {
+  unread: number;
+  failed: number;
+  scheduled: number;
+}
+
+/** How many conversations the Unread, Failed and Scheduled filters hold; each answered from an index. */
+export function filterCounts(db: Db): FilterCounts {
+  const count = (sql: string) => db.prepare<[], number>(sql).pluck().get() ?? 0;
+  return {
+    unread: count('SELECT COUNT(*) FROM conversations WHERE unread_count > 0'),
+    failed: count(`SELECT COUNT(*) FROM (${needsFollowUp})`),
+    scheduled: count(`SELECT COUNT(DISTINCT conversation_id) FROM messages WHERE status = 'Scheduled'`),
+  };
 }
 
 export function listConversations(db: Db, limit: number, offset: number, filter: ConversationFilter = 'all'): ConversationPage {
@@ -68,7 +96,7 @@ export function listConversations(db: Db, limit: number, offset: number, filter:
     .all(limit, offset)
     .map(toConversation);
   const total = db.prepare<[], number>(`SELECT COUNT(*) FROM conversations c WHERE ${where}`).pluck().get()!;
-  return { total, items };
+  return { total, items, counts: filterCounts(db) };
 }
 
 export function getConversation(db: Db, id: number): Conversation | null {

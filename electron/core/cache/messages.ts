@@ -3,6 +3,7 @@
 import type { Message, MessageStatus } from '../../../shared/contract';
 import { conversationKey } from '../../../shared/phone-numbers';
 import { isForward } from '../clicksend/statuses';
+import { describeMessage, happened, happenedSql } from '../messages/rules';
 import { contactNameOf } from './conversations';
 import type { Db } from './database';
 
@@ -48,7 +49,7 @@ const columns = `m.id, m.conversation_id, m.message_id, m.direction, m.body, m.f
 const source = 'messages m LEFT JOIN outbox o ON o.message_row_id = m.id';
 
 export function toMessage(row: MessageRow): Message {
-  return {
+  return describeMessage({
     id: row.id,
     conversationId: row.conversation_id,
     messageId: row.message_id,
@@ -63,13 +64,15 @@ export function toMessage(row: MessageRow): Message {
     parts: row.parts,
     price: row.price,
     outboxState: row.outbox_state ?? null,
-  };
+  });
 }
 
 /** The message has left ClickSend for the network: it has a sent time. */
 function hasLeft(status: MessageStatus): boolean {
   return status === 'Sent' || status === 'Delivered' || status === 'Undelivered';
 }
+
+const HAPPENED = happenedSql('m');
 
 export interface IngestResult {
   added: Message[];
@@ -98,10 +101,18 @@ function prepareIngest(db: Db) {
        scheduled_at = COALESCE(@scheduledAt, scheduled_at), sent_at = COALESCE(sent_at, @sentAt)
      WHERE id = @id`,
   );
+  // A message that has happened moves its conversation up; one that has not
+  // (scheduled, cancelled) only gives a new conversation its first place, at
+  // the time it was seen (never in the future). Expressions read the old row.
   const touchConversation = db.prepare(
     `UPDATE conversations SET
-       last_message_id = CASE WHEN @createdAt >= last_message_at THEN @messageRowId ELSE last_message_id END,
-       last_message_at = MAX(last_message_at, @createdAt),
+       last_message_id = CASE
+         WHEN last_message_id IS NULL OR (@happened AND @createdAt >= last_message_at) THEN @messageRowId
+         ELSE last_message_id END,
+       last_message_at = CASE
+         WHEN @happened THEN MAX(last_message_at, @createdAt)
+         WHEN last_message_id IS NULL THEN MIN(@createdAt, @seenAt)
+         ELSE last_message_at END,
        unread_count = unread_count + @unread
      WHERE id = @conversationId`,
   );
@@ -126,9 +137,14 @@ function keyOf(number: string): string {
 }
 
 /** Stores a batch in one transaction; returns what is new and what moved on. */
-export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): IngestResult {
+function statementsFor(db: Db): ReturnType<typeof prepareIngest> {
   let prepared = statements.get(db);
   if (!prepared) statements.set(db, (prepared = prepareIngest(db)));
+  return prepared;
+}
+
+export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): IngestResult {
+  const prepared = statementsFor(db);
   const { byMessageId, pendingByCustomString, conversationByPhone, insertConversation, insertMessage, updateMessage, touchConversation, readBack, dropFromOutbox } =
     prepared;
   const result: IngestResult = { added: [], changed: [], conversationIds: [] };
@@ -157,7 +173,12 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         });
         // Found at ClickSend: whatever the outbox thought, this send is settled.
         if (existing.message_id === null && messageId !== null) dropFromOutbox.run(existing.id);
-        result.changed.push(toMessage(readBack.get(existing.id)!));
+        const now = readBack.get(existing.id)!;
+        // A scheduled message that went has now happened: it places its conversation.
+        if (!happened(existing.status, existing.scheduled_at) && happened(now.status, now.scheduled_at)) {
+          touchConversation.run({ conversationId: now.conversation_id, createdAt: now.created_at, messageRowId: now.id, unread: 0, happened: 1, seenAt: Date.now() });
+        }
+        result.changed.push(toMessage(now));
         touched.add(existing.conversation_id);
         continue;
       }
@@ -177,9 +198,16 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
           sentAt: message.direction === 'out' && hasLeft(message.status) ? (message.scheduledAt ?? message.createdAt) : null,
         }).lastInsertRowid,
       );
-      touchConversation.run({ conversationId, createdAt: message.createdAt, messageRowId: rowId, unread });
+      touchConversation.run({
+        conversationId,
+        createdAt: message.createdAt,
+        messageRowId: rowId,
+        unread,
+        happened: happened(message.status, message.scheduledAt) ? 1 : 0,
+        seenAt: Date.now(),
+      });
       // A new row is exactly what was inserted: no need to read it back.
-      result.added.push({
+      result.added.push(describeMessage({
         id: rowId,
         conversationId,
         messageId: message.messageId,
@@ -194,7 +222,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         parts: message.parts,
         price: message.price,
         outboxState: null,
-      });
+      }));
       touched.add(conversationId);
     }
   })();
@@ -304,7 +332,11 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
       const row = find.get(report.messageId);
       if (!row || !isForward(row.status, report.status)) continue;
       update.run(report.status, report.statusCode, report.statusText, hasLeft(report.status) ? now : null, row.id);
-      result.changed.push({ ...toMessage(row), status: report.status, statusText: report.statusText });
+      if (!happened(row.status, row.scheduled_at) && happened(report.status, row.scheduled_at)) {
+        const { touchConversation } = statementsFor(db);
+        touchConversation.run({ conversationId: row.conversation_id, createdAt: row.created_at, messageRowId: row.id, unread: 0, happened: 1, seenAt: now });
+      }
+      result.changed.push(toMessage({ ...row, status: report.status, status_text: report.statusText }));
       touched.add(row.conversation_id);
     }
   })();
@@ -324,15 +356,32 @@ export function deleteLocalMessage(db: Db, id: number): void {
     const row = db.prepare<[number], { conversation_id: number }>('SELECT conversation_id FROM messages WHERE id = ? AND message_id IS NULL').get(id);
     if (!row) return;
     db.prepare('DELETE FROM messages WHERE id = ?').run(id);
-    const latest = db
-      .prepare<[number], { id: number; created_at: number }>(
-        'SELECT id, created_at FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
-      )
-      .get(row.conversation_id);
-    if (latest) {
-      db.prepare('UPDATE conversations SET last_message_id = ?, last_message_at = ? WHERE id = ?').run(latest.id, latest.created_at, row.conversation_id);
-    } else {
-      db.prepare('DELETE FROM conversations WHERE id = ?').run(row.conversation_id);
-    }
+    if (!summariseConversation(db, row.conversation_id)) db.prepare('DELETE FROM conversations WHERE id = ?').run(row.conversation_id);
   })();
+}
+
+/**
+ * Recomputes a conversation's place and preview from its messages (by the
+ * rule of `happened`): after a delete, and for every conversation when the
+ * rule changed (migration 4). False when it has no messages left.
+ */
+export function summariseConversation(db: Db, conversationId: number, now = Date.now()): boolean {
+  const latest = db
+    .prepare<[number], { id: number; created_at: number }>(
+      `SELECT m.id, m.created_at FROM messages m WHERE m.conversation_id = ? AND ${HAPPENED} ORDER BY m.created_at DESC, m.id DESC LIMIT 1`,
+    )
+    .get(conversationId);
+  // Nothing has happened yet (only scheduled or cancelled messages): the newest as preview, placed no later than now.
+  const fallback = latest
+    ? null
+    : db
+        .prepare<[number, number], { id: number | null; first_at: number | null }>(
+          `SELECT (SELECT id FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, id DESC LIMIT 1) AS id,
+             MIN(created_at) AS first_at FROM messages WHERE conversation_id = ?`,
+        )
+        .get(conversationId, conversationId);
+  const summary = latest ?? (fallback?.id != null ? { id: fallback.id, created_at: Math.min(fallback.first_at!, now) } : null);
+  if (!summary) return false;
+  db.prepare('UPDATE conversations SET last_message_id = ?, last_message_at = ? WHERE id = ?').run(summary.id, summary.created_at, conversationId);
+  return true;
 }

@@ -30,6 +30,16 @@ const seeds: Record<number, (db: Db) => void> = {
       INSERT INTO templates (template_id, name, body) VALUES (5, 'Reminder', 'See you at {time}');
     `);
   },
+  3: (db) => {
+    // Version 3 placed a conversation by its newest message, even one scheduled for next year.
+    db.exec(`
+      INSERT INTO conversations (id, phone, last_message_id, last_message_at, unread_count) VALUES (2, '+61433333333', 5, 4102444800000, 0);
+      INSERT INTO messages (id, conversation_id, message_id, direction, body, from_number, to_number, status, created_at, scheduled_at, unread)
+        VALUES (4, 2, 'M4', 'in', 'Can I book for June?', '+61433333333', NULL, 'Received', 4000, NULL, 0),
+               (5, 2, 'M5', 'out', 'Reminder: your booking', NULL, '+61433333333', 'Scheduled', 4102444800000, 4102444800000, 0);
+      INSERT INTO drafts (phone, body, updated_at) VALUES ('+61433333333', 'Half-written', 4500);
+    `);
+  },
 };
 
 function databaseAt(version: number): Db {
@@ -51,7 +61,7 @@ describe('migrations', () => {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('foreign_key_check')).toEqual([]);
       if (start >= 1) {
-        expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(3);
+        expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(start >= 3 ? 5 : 3);
         // Old rows are searchable, and a send left Pending by version 1 is in
         // the outbox as unknown: it is looked for before anything is resent.
         expect(searchCache(db, 'table', 10).messages.map((m) => m.id)).toEqual([1]);
@@ -64,6 +74,11 @@ describe('migrations', () => {
       if (start >= 2) {
         expect(searchCache(db, 'lima', 10).contacts.map((c) => c.name)).toEqual(['Ana Lima']);
         expect(db.prepare('SELECT name FROM templates').pluck().all()).toEqual(['Reminder']);
+      }
+      if (start >= 3) {
+        // Placed by what has happened (the reply), not by the message scheduled for 2100.
+        expect(db.prepare('SELECT last_message_id, last_message_at FROM conversations WHERE id = 2').get()).toEqual({ last_message_id: 4, last_message_at: 4000 });
+        expect(db.prepare('SELECT body FROM drafts').pluck().all()).toEqual(['Half-written']);
       }
       db.close();
     });

@@ -148,6 +148,28 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
       );
     `);
   },
+
+  // 4: a conversation's place in the list comes from what has happened: a
+  // message waiting for a future time, or cancelled, no longer pins it to the
+  // top (a conversation with nothing else is placed no later than now). And
+  // the Unread filter's count reads an index instead of every conversation.
+  (db) => {
+    const happened = (m: string) => `(${m}.status NOT IN ('Scheduled', 'Cancelled') AND NOT (${m}.status = 'Pending' AND ${m}.scheduled_at IS NOT NULL))`;
+    db.exec(`
+      UPDATE conversations SET (last_message_id, last_message_at) = (
+        SELECT m.id, m.created_at FROM messages m WHERE m.conversation_id = conversations.id AND ${happened('m')}
+        ORDER BY m.created_at DESC, m.id DESC LIMIT 1)
+      WHERE EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id AND ${happened('m')});
+
+      UPDATE conversations SET
+        last_message_id = (SELECT m.id FROM messages m WHERE m.conversation_id = conversations.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1),
+        last_message_at = MIN((SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = conversations.id), CAST(strftime('%s', 'now') AS INTEGER) * 1000)
+      WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id AND ${happened('m')})
+        AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id);
+
+      CREATE INDEX conversations_unread ON conversations (id) WHERE unread_count > 0;
+    `);
+  },
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -30,6 +30,7 @@ import {
   type OutboxEntry,
 } from '../cache/outbox';
 import { InboxError } from '../contract/inbox-error';
+import { allows } from '../messages/rules';
 import { fromHistory } from '../sync/incoming';
 import { scheduleProblem } from '../../../shared/schedule-times';
 
@@ -39,6 +40,8 @@ export interface OutboxOptions {
   changes(result: IngestResult): void;
   /** For numbers typed without a country code. */
   defaultCountry?: () => string | undefined;
+  /** ClickSend accepted a message (so the balance moved). */
+  accepted?(): void;
   /** How long ClickSend may take to show a message in history before its absence means it was not sent. */
   confirmWithinMs?: number;
   now?: () => number;
@@ -93,11 +96,23 @@ export class Outbox {
   async retry(id: number): Promise<Message> {
     const message = getMessage(this.options.db, id);
     if (!message || message.direction !== 'out') throw new InboxError('NOT_FOUND', 'That message no longer exists.', null);
-    if (message.status !== 'Failed' || message.messageId !== null) {
-      throw new InboxError('NOT_RETRYABLE', 'Only a message that was not sent can be retried.', null);
-    }
+    if (!allows(message, 'retry')) throw new InboxError('NOT_RETRYABLE', 'Only a message that was not sent can be retried.', null);
     this.publish(requeueSend(this.options.db, id, newCustomString(), this.now(), SENDING));
     return this.submit(getOutboxEntry(this.options.db, id)!);
+  }
+
+  /**
+   * ClickSend took it but it did not arrive (Failed, Undelivered): a new
+   * message with the same text to the same number. The old one stays as it
+   * was, a record of what happened.
+   */
+  async sendAgain(id: number): Promise<Message> {
+    const message = getMessage(this.options.db, id);
+    if (!message?.to || message.direction !== 'out') throw new InboxError('NOT_FOUND', 'That message no longer exists.', null);
+    if (!allows(message, 'sendAgain')) {
+      throw new InboxError('NOT_SENDABLE_AGAIN', 'Only a message that could not be delivered can be sent again.', null);
+    }
+    return this.send(message.to, message.body);
   }
 
   checkSchedule(schedule: number | undefined): void {
@@ -109,9 +124,7 @@ export class Outbox {
   discard(id: number): void {
     const message = getMessage(this.options.db, id);
     if (!message) return;
-    const entry = getOutboxEntry(this.options.db, id);
-    const deletable = message.messageId === null && (message.status === 'Failed' || entry?.state === 'waiting');
-    if (!deletable || this.inFlight.has(id)) {
+    if (!allows(message, 'delete') || this.inFlight.has(id)) {
       throw new InboxError('NOT_DELETABLE', 'Only a message that was not sent can be deleted here.', null);
     }
     deleteLocalMessage(this.options.db, id);
@@ -194,6 +207,7 @@ export class Outbox {
         unread: false,
       });
       this.options.changes(accepted);
+      this.options.accepted?.();
       return accepted.changed[0] ?? getMessage(db, id)!;
     } catch (error) {
       if (!(error instanceof ClickSendError)) throw error;

@@ -9,6 +9,7 @@ import type { Db } from '../cache/database';
 import { applyStatusReports, cancelAllScheduledLocally, getMessage, ingestMessages, listScheduled, type IngestResult } from '../cache/messages';
 import { cancelLocalSend, getOutboxEntry, listOutbox } from '../cache/outbox';
 import { InboxError } from '../contract/inbox-error';
+import { allows } from '../messages/rules';
 import { fromHistory } from '../sync/incoming';
 import type { Outbox } from './outbox';
 
@@ -28,7 +29,7 @@ export class ScheduledSends {
     const message = getMessage(this.db, id);
     if (!message) throw new InboxError('NOT_FOUND', 'That message no longer exists.', null);
     if (message.messageId === null) return this.cancelInOutbox(message);
-    if (message.status !== 'Scheduled') {
+    if (!allows(message, 'cancel')) {
       throw new InboxError('NOT_SCHEDULED', `This message is ${message.status.toLowerCase()}, not scheduled: there is nothing to cancel.`, null);
     }
     try {

@@ -39,6 +39,8 @@ export interface SyncListener {
   unauthorized(error: ClickSendError): void;
   /** Contacts or templates changed at ClickSend. */
   directoryChanged(changed: { contacts: boolean; templates: boolean }): void;
+  /** Contacts and templates were read again (every few minutes, and on Sync now). */
+  directoryRefreshed?(): void;
   /** A pass completed; `firstSync` while the account's first backfill was under way. */
   passDone?(firstSync: boolean): void;
   /** The cache file failed (locked, full, damaged): the pass stopped; the next one retries. */
@@ -311,6 +313,7 @@ export class SyncEngine {
       writeCursor(this.db, 'directoryAt', this.now());
       this.directoryDue = false;
       if (changed.templates || changed.contacts) this.listener.directoryChanged(changed);
+      this.listener.directoryRefreshed?.();
     } catch (error) {
       // An account without access to lists or templates still syncs its messages.
       if (!(error instanceof ClickSendError) || error.isConnectivity || error.isUnauthorized || error.kind === 'aborted') throw error;

@@ -1,3 +1,4 @@
+import { CalendarClock, FileText, MessagesSquare, Settings as SettingsIcon, Users, type LucideIcon } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import type { Account } from '../../../shared/contract';
 import { useInbox, type View } from '../store/inbox-store';
@@ -10,14 +11,14 @@ const TemplatesView = lazy(() => import('../templates/TemplatesView').then((m) =
 import { ConversationList } from '../conversations/ConversationList';
 import { NewMessage } from '../conversations/NewMessage';
 import { Thread } from '../thread/Thread';
-import { AccountSwitcher } from './AccountSwitcher';
+import { AccountMenu } from './AccountMenu';
+import { DialogHost } from './dialogs';
 import { useShortcuts } from './shortcuts';
 import { SyncIndicator } from './SyncIndicator';
 
 export function InboxView({ account, accounts, notice }: { account: Account; accounts: string[]; notice: string | null }) {
   // The text dismissed, not a flag: a new notice (e.g. a cache rebuilt later) shows again.
   const [dismissedNotice, setDismissedNotice] = useState<string | null>(null);
-  const signOut = useInbox((s) => s.signOut);
   const error = useInbox((s) => s.error);
   const dismissError = useInbox((s) => s.dismissError);
   const composing = useInbox((s) => s.composing);
@@ -27,20 +28,8 @@ export function InboxView({ account, accounts, notice }: { account: Account; acc
   return (
     <div className="inbox">
       <header className="app-header">
-        <div className="account">
-          <AccountSwitcher current={account.username} accounts={accounts} />
-          <strong>{account.accountName}</strong>
-          {account.balance !== '' && (
-            <span className="muted" aria-label="Balance">
-              {account.currency}
-              {Number.isFinite(Number(account.balance)) ? Number(account.balance).toFixed(2) : account.balance}
-            </span>
-          )}
-        </div>
+        <AccountMenu account={account} accounts={accounts} />
         <SyncIndicator />
-        <button type="button" className="secondary" onClick={() => void signOut()}>
-          Sign out
-        </button>
       </header>
       {notice && notice !== dismissedNotice && (
         <div className="banner" role="status">
@@ -64,50 +53,59 @@ export function InboxView({ account, accounts, notice }: { account: Account; acc
         <Sections current={view} />
         <main className="view">
           <Suspense fallback={<p className="empty muted">Loading…</p>}>
-          {view === 'templates' ? (
-            <TemplatesView />
-          ) : view === 'contacts' ? (
-            <ContactsView />
-          ) : view === 'scheduled' ? (
-            <ScheduledView />
-          ) : view === 'settings' ? (
-            <SettingsView />
-          ) : (
-            <div className="panes">
-              <ConversationList />
-              <Thread />
-            </div>
-          )}
+            {view === 'templates' ? (
+              <TemplatesView />
+            ) : view === 'contacts' ? (
+              <ContactsView />
+            ) : view === 'scheduled' ? (
+              <ScheduledView />
+            ) : view === 'settings' ? (
+              <SettingsView />
+            ) : (
+              <div className="panes">
+                <ConversationList />
+                <Thread />
+              </div>
+            )}
           </Suspense>
         </main>
       </div>
       {composing && <NewMessage />}
+      <DialogHost />
     </div>
   );
 }
 
-const SECTIONS: Array<{ view: View; label: string; icon: string }> = [
-  { view: 'conversations', label: 'Conversations', icon: '💬' },
-  { view: 'scheduled', label: 'Scheduled', icon: '🕘' },
-  { view: 'templates', label: 'Templates', icon: '📝' },
-  { view: 'contacts', label: 'Contacts', icon: '👥' },
-  { view: 'settings', label: 'Settings', icon: '⚙' },
+const SECTIONS: Array<{ view: View; label: string; Icon: LucideIcon }> = [
+  { view: 'conversations', label: 'Conversations', Icon: MessagesSquare },
+  { view: 'scheduled', label: 'Scheduled', Icon: CalendarClock },
+  { view: 'templates', label: 'Templates', Icon: FileText },
+  { view: 'contacts', label: 'Contacts', Icon: Users },
+  { view: 'settings', label: 'Settings', Icon: SettingsIcon },
 ];
 
 function Sections({ current }: { current: View }) {
+  const unread = useInbox((s) => s.unread);
   const open = (view: View) => useInbox.getState().setView(view);
   return (
     <nav className="sections" aria-label="Sections">
-      {SECTIONS.map((s) => (
+      {SECTIONS.map(({ view, label, Icon }) => (
         <button
-          key={s.view}
+          key={view}
           type="button"
-          className={s.view === current ? 'section current' : 'section'}
-          aria-current={s.view === current ? 'page' : undefined}
-          onClick={() => open(s.view)}
+          className={view === current ? 'section current' : 'section'}
+          aria-current={view === current ? 'page' : undefined}
+          onClick={() => open(view)}
         >
-          <span aria-hidden="true">{s.icon}</span>
-          <span>{s.label}</span>
+          <span className="section-icon">
+            <Icon aria-hidden="true" size={20} strokeWidth={1.75} />
+            {view === 'conversations' && unread > 0 && (
+              <span className="badge section-badge" aria-label={`${unread} unread`}>
+                {unread > 99 ? '99+' : unread}
+              </span>
+            )}
+          </span>
+          <span>{label}</span>
         </button>
       ))}
     </nav>

@@ -1,3 +1,4 @@
+import { RefreshCw } from 'lucide-react';
 import { useInbox } from '../store/inbox-store';
 import { clockTime as time } from '../thread/time';
 
@@ -19,7 +20,7 @@ export function SyncIndicator() {
     tone = 'offline';
   } else if (sync?.state === 'syncing') {
     const b = sync.backfill;
-    text = b ? `Syncing history… ${b.messagesStored}${b.estimatedTotal ? ` of ${b.estimatedTotal}` : ''}` : 'Syncing…';
+    text = b ? `Syncing history… ${b.messagesStored.toLocaleString()}${b.estimatedTotal ? ` of ${b.estimatedTotal.toLocaleString()}` : ''}` : 'Syncing…';
     tone = 'syncing';
   } else if (sync?.state === 'paused') {
     text = 'Sync paused';
@@ -36,14 +37,15 @@ export function SyncIndicator() {
 
   return (
     <div className="sync">
-      <span role="status" className={`sync-state ${tone}`} title={offlineMessage ?? sync?.message ?? undefined}>
+      <span role="status" className={`sync-state ${tone}`} title={offlineMessage ?? sync?.message ?? text}>
         {text}
       </span>
       {backfill && backfill.estimatedTotal ? (
         <progress aria-label="History sync progress" max={backfill.estimatedTotal} value={backfill.messagesStored} />
       ) : null}
-      <button type="button" className="secondary" onClick={() => void syncNow()} disabled={!coreConnected}>
-        Sync now
+      <button type="button" className="secondary with-icon" onClick={() => void syncNow()} disabled={!coreConnected}>
+        <RefreshCw aria-hidden="true" size={16} />
+        <span>Sync now</span>
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 // The contacts view: lists, their contacts (filterable), and a form to create,
 // edit and delete; import from and export to CSV; message a contact.
+import { askForText, confirmAction } from '../app/dialogs';
 import { ErrorBanner } from '../app/ErrorBanner';
 import { useEffect, useState, type FormEvent } from 'react';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '../../../shared/contacts-csv';
@@ -21,6 +22,7 @@ export function ContactsView() {
   const { load, selectList, setQuery } = useContacts.getState();
   const [editing, setEditing] = useState<Contact | 'new' | null>(prefillPhone ? 'new' : null);
   const [importing, setImporting] = useState(false);
+  const [savedId, setSavedId] = useState<number | null>(null);
   const [listError, setListError] = useState<UserError | null>(null);
 
   useEffect(() => {
@@ -30,17 +32,25 @@ export function ContactsView() {
   const list = lists?.find((l) => l.listId === listId) ?? null;
 
   const newList = async () => {
-    const name = window.prompt('Name of the new list');
-    if (name?.trim()) setListError(await useContacts.getState().saveList(undefined, name.trim()));
+    const name = await askForText({ title: 'New list', label: 'Name of the list', confirmLabel: 'Create list', dismissLabel: 'Cancel' });
+    if (name) setListError(await useContacts.getState().saveList(undefined, name));
   };
   const renameList = async () => {
     if (!list) return;
-    const name = window.prompt('New name of the list', list.name);
-    if (name?.trim() && name.trim() !== list.name) setListError(await useContacts.getState().saveList(list.listId, name.trim()));
+    const name = await askForText({ title: `Rename “${list.name}”`, label: 'New name', initial: list.name, confirmLabel: 'Rename', dismissLabel: 'Cancel' });
+    if (name && name !== list.name) setListError(await useContacts.getState().saveList(list.listId, name));
   };
   const deleteList = async () => {
-    if (!list || !window.confirm(`Delete the list “${list.name}” and its ${list.contactsCount ?? 0} contacts, here and in ClickSend?`)) return;
-    setListError(await useContacts.getState().removeList(list.listId));
+    if (!list) return;
+    const count = list.contactsCount ?? 0;
+    const yes = await confirmAction({
+      title: `Delete the list “${list.name}”?`,
+      message: `Its ${count === 1 ? 'contact is' : `${count.toLocaleString()} contacts are`} deleted too, here and in ClickSend. Conversations and messages stay.`,
+      confirmLabel: 'Delete list',
+      dismissLabel: 'Keep it',
+      danger: true,
+    });
+    if (yes) setListError(await useContacts.getState().removeList(list.listId));
   };
   const exportList = async () => {
     if (!list) return;
@@ -75,7 +85,7 @@ export function ContactsView() {
               <li key={l.listId}>
                 <button type="button" className={l.listId === listId ? 'conversation selected' : 'conversation'} onClick={() => void selectList(l.listId)}>
                   <span className="title">{l.name}</span>
-                  <span className="muted">{(l.contactsCount ?? 0).toLocaleString()} contacts</span>
+                  <span className="muted">{(l.contactsCount ?? 0) === 1 ? '1 contact' : `${(l.contactsCount ?? 0).toLocaleString()} contacts`}</span>
                 </button>
               </li>
             ))}
@@ -109,8 +119,8 @@ export function ContactsView() {
           {contacts.map((c) => (
             <li key={c.contactId}>
               <button type="button" className={editing !== 'new' && editing?.contactId === c.contactId ? 'conversation selected' : 'conversation'} onClick={() => setEditing(c)}>
-                <span className="title">{[c.firstName, c.lastName].filter(Boolean).join(' ') || c.phone}</span>
-                <span className="preview muted">{c.phone}</span>
+                <span className="title">{c.displayName}</span>
+                <span className="preview muted">{c.displayPhone}</span>
               </button>
             </li>
           ))}
@@ -125,9 +135,13 @@ export function ContactsView() {
             key={editing === 'new' ? `new-${prefillPhone}` : editing.contactId}
             contact={editing === 'new' ? null : editing}
             prefillPhone={editing === 'new' ? prefillPhone : null}
-            onDone={(c) => {
+            saved={editing !== 'new' && editing.contactId === savedId}
+            onEdit={() => setSavedId(null)}
+            onDone={(c, saved) => {
               useContacts.getState().clearPrefill();
               setEditing(c);
+              // Said in the form that shows the saved contact (a new one's form is replaced by it).
+              setSavedId(saved && c ? c.contactId : null);
             }}
           />
         )}
@@ -148,7 +162,16 @@ const fieldOf: Record<ContactField, keyof Contact> = {
   custom4: 'custom4',
 };
 
-function ContactForm({ contact, prefillPhone, onDone }: { contact: Contact | null; prefillPhone: string | null; onDone: (c: Contact | null) => void }) {
+interface ContactFormProps {
+  contact: Contact | null;
+  prefillPhone: string | null;
+  /** Just saved: say so until the next edit. */
+  saved: boolean;
+  onEdit: () => void;
+  onDone: (c: Contact | null, saved: boolean) => void;
+}
+
+function ContactForm({ contact, prefillPhone, saved, onEdit, onDone }: ContactFormProps) {
   const [values, setValues] = useState<Record<ContactField, string>>(() => {
     const initial = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, String(contact?.[fieldOf[f]] ?? '')])) as Record<ContactField, string>;
     if (!contact && prefillPhone) initial.phone = prefillPhone;
@@ -162,12 +185,13 @@ function ContactForm({ contact, prefillPhone, onDone }: { contact: Contact | nul
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
+    onEdit();
     const input = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, values[f].trim() === '' ? null : values[f].trim()])) as Record<ContactField, string | null>;
     const result = await useContacts.getState().save(contactId, { ...input, phone: input.phone ?? '' });
     setBusy(false);
     setError(result.error);
     if (result.error?.code === 'DELETED_ELSEWHERE') setContactId(undefined);
-    if (result.saved) onDone(result.saved);
+    if (result.saved) onDone(result.saved, true);
   };
 
   const message = async () => {
@@ -185,7 +209,10 @@ function ContactForm({ contact, prefillPhone, onDone }: { contact: Contact | nul
           {FIELD_LABELS[f]}
           <input
             value={values[f]}
-            onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
+            onChange={(e) => {
+              setValues((v) => ({ ...v, [f]: e.target.value }));
+              onEdit();
+            }}
             type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
             required={f === 'phone'}
             maxLength={f === 'phone' ? 40 : 200}
@@ -193,6 +220,7 @@ function ContactForm({ contact, prefillPhone, onDone }: { contact: Contact | nul
         </label>
       ))}
       <ErrorBanner error={error} />
+      {saved && <p role="status">Saved, here and in ClickSend.</p>}
       <div className="form-actions">
         <button type="submit" disabled={busy}>
           Save
@@ -206,10 +234,17 @@ function ContactForm({ contact, prefillPhone, onDone }: { contact: Contact | nul
               type="button"
               className="danger"
               disabled={busy}
-              onClick={() => {
-                if (!window.confirm('Delete this contact, here and in ClickSend?')) return;
-                void useContacts.getState().remove(contactId).then((e) => (e ? setError(e) : onDone(null)));
-              }}
+              onClick={() =>
+                void confirmAction({
+                  title: 'Delete this contact?',
+                  message: 'It is deleted here and in ClickSend. Conversations with the number stay.',
+                  confirmLabel: 'Delete contact',
+                  dismissLabel: 'Keep it',
+                  danger: true,
+                }).then(async (yes) => {
+                  if (yes) { const e = await useContacts.getState().remove(contactId); if (e) setError(e); else onDone(null, false); }
+                })
+              }
             >
               Delete
             </button>

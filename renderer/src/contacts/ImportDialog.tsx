@@ -4,9 +4,11 @@
 // list updates that contact.
 import { useMemo, useRef, useState } from 'react';
 import {
+  COLUMN_LABELS,
   CONTACT_FIELDS,
   CsvError,
   FIELD_LABELS,
+  IMPORT_COLUMNS,
   guessMapping,
   mapRows,
   MAX_CSV_BYTES,
@@ -21,6 +23,11 @@ import { useInbox } from '../store/inbox-store';
 import { useContacts } from './contacts-store';
 
 const BATCH = 100;
+
+/** "1 contact", "2 contacts". */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
 
 interface Outcome {
   created: number;
@@ -38,6 +45,8 @@ export function ImportDialog({ list, onClose }: { list: ContactList; onClose: ()
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const cancelled = useRef(false);
 
+  // The fields the preview shows: those a column fills (a full name fills first and last).
+  const shownFields = mapping ? CONTACT_FIELDS.filter((f) => mapping[f] !== null || ((f === 'firstName' || f === 'lastName') && mapping.fullName !== null)) : [];
   const prepared = useMemo(() => (parsed && mapping ? prepareImport(mapRows(parsed, mapping), country) : null), [parsed, mapping, country]);
 
   const choose = async (file: File | undefined) => {
@@ -100,9 +109,9 @@ export function ImportDialog({ list, onClose }: { list: ContactList; onClose: ()
           <>
             <fieldset className="mapping" disabled={importing}>
               <legend>Columns</legend>
-              {CONTACT_FIELDS.map((field) => (
+              {IMPORT_COLUMNS.map((field) => (
                 <label key={field}>
-                  {FIELD_LABELS[field]}
+                  {COLUMN_LABELS[field]}
                   <select
                     value={mapping[field] ?? ''}
                     onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? null : Number(e.target.value) })}
@@ -122,26 +131,31 @@ export function ImportDialog({ list, onClose }: { list: ContactList; onClose: ()
               <thead>
                 <tr>
                   <th>Line</th>
-                  {CONTACT_FIELDS.filter((f) => mapping[f] !== null).map((f) => (
+                  {shownFields.map((f) => (
                     <th key={f}>{FIELD_LABELS[f]}</th>
                   ))}
+                  <th>Import</th>
                 </tr>
               </thead>
               <tbody>
-                {mapRows({ headers: parsed.headers, rows: parsed.rows.slice(0, 5) }, mapping).map((row) => (
-                  <tr key={row.line}>
-                    <td>{row.line}</td>
-                    {CONTACT_FIELDS.filter((f) => mapping[f] !== null).map((f) => (
-                      <td key={f}>{row[f]}</td>
-                    ))}
-                  </tr>
-                ))}
+                {mapRows({ headers: parsed.headers, rows: parsed.rows.slice(0, 5) }, mapping).map((row) => {
+                  const problem = prepared.invalid.find((p) => p.line === row.line);
+                  return (
+                    <tr key={row.line} className={problem ? 'invalid' : undefined}>
+                      <td>{row.line}</td>
+                      {shownFields.map((f) => (
+                        <td key={f}>{row[f]}</td>
+                      ))}
+                      <td>{problem ? `Skipped: ${problem.reason}` : 'Yes'}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
             <p role="status">
-              {prepared.contacts.length.toLocaleString()} contacts to import
-              {prepared.merged > 0 && `, ${prepared.merged} rows merged (same number)`}
-              {prepared.invalid.length > 0 && `, ${prepared.invalid.length} invalid rows skipped`}.
+              {count(prepared.contacts.length, 'contact')} to import
+              {prepared.merged > 0 && `, ${count(prepared.merged, 'row')} merged (same number)`}
+              {prepared.invalid.length > 0 && `, ${count(prepared.invalid.length, 'invalid row')} skipped`}.
             </p>
             <Problems rows={prepared.invalid} title="Invalid rows" />
           </>
@@ -150,8 +164,8 @@ export function ImportDialog({ list, onClose }: { list: ContactList; onClose: ()
         {outcome && (
           <>
             <p role="status">
-              Imported {outcome.created} new and updated {outcome.updated} existing contacts
-              {outcome.failed.length > 0 && `; ${outcome.failed.length} rows were not imported`}.
+              Imported {count(outcome.created, 'new contact')} and updated {count(outcome.updated, 'existing one', 'existing ones')}
+              {outcome.failed.length > 0 && `; ${count(outcome.failed.length, 'row was', 'rows were')} not imported`}.
             </p>
             {outcome.stoppedBy && <p className="field-error" role="alert">{outcome.stoppedBy}</p>}
             <Problems rows={outcome.failed} title="Rows not imported" />

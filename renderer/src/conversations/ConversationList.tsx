@@ -1,7 +1,10 @@
-// The sidebar: search, filters, New message, and the conversation list,
-// virtualised so 10,000 conversations scroll as smoothly as ten.
+// The sidebar: search, filters with their counts, New message, and the
+// conversation list, virtualised so 10,000 conversations scroll as smoothly as
+// ten. Rows have one fixed height (in rem, so they follow the font size):
+// measured rows overlapped while the list loaded or reordered.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { SquarePen } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationFilter } from '../../../shared/contract';
 import { SearchBox, SearchResultsList } from '../search/SearchBox';
 import { useSearch } from '../search/search-store';
@@ -16,6 +19,14 @@ const FILTERS: Array<{ value: ConversationFilter; label: string }> = [
   { value: 'failed', label: 'Failed' },
 ];
 
+/** A row's height in rem; see .conversation-row in styles.css. */
+const ROW_REM = 4;
+
+function useRowHeight(): number {
+  const [px] = useState(() => ROW_REM * parseFloat(getComputedStyle(document.documentElement).fontSize || '16'));
+  return px;
+}
+
 export function ConversationList() {
   const searching = useSearch((s) => s.text.trim() !== '');
   const setComposing = useInbox((s) => s.setComposing);
@@ -23,8 +34,8 @@ export function ConversationList() {
     <div className="sidebar">
       <div className="sidebar-top">
         <SearchBox />
-        <button type="button" onClick={() => setComposing(true)} title="New message (Ctrl+N)">
-          New message
+        <button type="button" className="icon-button" onClick={() => setComposing(true)} aria-label="New message" title="New message (Ctrl+N)">
+          <SquarePen aria-hidden="true" size={18} />
         </button>
       </div>
       {searching ? <SearchResultsList /> : <Conversations />}
@@ -36,15 +47,20 @@ function Filters() {
   const filter = useConversations((s) => s.filter);
   const setFilter = useConversations((s) => s.setFilter);
   const total = useConversations((s) => s.total);
+  const counts = useConversations((s) => s.counts);
   return (
     <div className="filters">
       <div role="radiogroup" aria-label="Show">
-        {FILTERS.map((f) => (
-          <label key={f.value} className={filter === f.value ? 'chip selected' : 'chip'}>
-            <input type="radio" name="conversation-filter" value={f.value} checked={filter === f.value} onChange={() => void setFilter(f.value)} />
-            {f.label}
-          </label>
-        ))}
+        {FILTERS.map((f) => {
+          const count = f.value === 'all' ? 0 : (counts?.[f.value] ?? 0);
+          return (
+            <label key={f.value} className={`chip${filter === f.value ? ' selected' : ''}${f.value === 'failed' && count > 0 ? ' alarm' : ''}`}>
+              <input type="radio" name="conversation-filter" value={f.value} checked={filter === f.value} onChange={() => void setFilter(f.value)} />
+              {f.label}
+              {count > 0 && <span className="chip-count">{count.toLocaleString()}</span>}
+            </label>
+          );
+        })}
       </div>
       {total !== null && (
         <span className="muted count" aria-live="polite">
@@ -65,12 +81,13 @@ function Conversations() {
   const error = useConversations((s) => s.error);
   const sync = useInbox((s) => s.sync);
   const scroller = useRef<HTMLDivElement>(null);
+  const rowHeight = useRowHeight();
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualizer re-renders on scroll by design
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 68,
+    estimateSize: () => rowHeight,
     overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
@@ -105,9 +122,9 @@ function Conversations() {
                 <li
                   key={c?.id ?? `pending-${item.index}`}
                   data-index={item.index}
-                  ref={virtualizer.measureElement}
                   aria-label={c?.title ?? 'Loading'}
-                  style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+                  className="conversation-row"
+                  style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
                 >
                   {c ? (
                     <ConversationItem conversation={c} selected={c.id === selectedId} onOpen={() => void select(c.id)} />
@@ -124,19 +141,7 @@ function Conversations() {
   );
 }
 
-const statusWords: Partial<Record<Conversation['lastStatus'], string>> = {
-  Pending: 'Sending',
-  Scheduled: 'Scheduled',
-  Queued: 'Queued',
-  Sent: 'Sent',
-  Delivered: 'Delivered',
-  Undelivered: 'Undelivered',
-  Failed: 'Failed',
-  Cancelled: 'Cancelled',
-};
-
 function ConversationItem({ conversation: c, selected, onOpen }: { conversation: Conversation; selected: boolean; onOpen: () => void }) {
-  const delivery = c.lastOutboundStatus ? statusWords[c.lastOutboundStatus] : undefined;
   return (
     <div className={selected ? 'conversation selected' : 'conversation'}>
       <button type="button" className="open" aria-current={selected ? 'true' : undefined} onClick={onOpen}>
@@ -146,16 +151,16 @@ function ConversationItem({ conversation: c, selected, onOpen }: { conversation:
         </span>
         <span className="row">
           <span className="preview muted">
-            {c.lastDirection === 'out' ? `You: ` : ''}
+            {c.lastDirection === 'out' ? 'You: ' : ''}
             {c.lastBody}
           </span>
+          {c.lastStatusLabel && <span className={`delivery tone-${c.lastTone}`}>{c.lastStatusLabel}</span>}
           {c.unreadCount > 0 && (
             <span className="badge" aria-label={`${c.unreadCount} unread`}>
               {c.unreadCount}
             </span>
           )}
         </span>
-        {delivery && <span className={`delivery ${c.lastOutboundStatus!.toLowerCase()}`}>{delivery}</span>}
       </button>
     </div>
   );

@@ -3,7 +3,7 @@
 // is on screen are fetched). Any change reloads the loaded pages; answers to
 // an older generation of the list are dropped.
 import { create } from 'zustand';
-import type { Conversation, ConversationFilter, UserError } from '../../../shared/contract';
+import type { Conversation, ConversationFilter, Result, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { useThread } from '../thread/thread-store';
 import { pagesCovering } from './list-pages';
@@ -16,6 +16,8 @@ interface ConversationsState {
   total: number | null;
   /** By position in the filtered list. */
   rows: Record<number, Conversation>;
+  /** How many conversations each filter holds (null until the first page). */
+  counts: Result<'conversations.list'>['counts'] | null;
   selectedId: number | null;
   error: UserError | null;
 
@@ -42,7 +44,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     if (inFlight.has(page)) return;
     inFlight.add(page);
     try {
-      const { total, items } = await call('conversations.list', { filter: get().filter, limit: LIST_PAGE, offset: page * LIST_PAGE });
+      const { total, items, counts } = await call('conversations.list', { filter: get().filter, limit: LIST_PAGE, offset: page * LIST_PAGE });
       if (gen !== generation) return;
       loaded.add(page);
       set((s) => {
@@ -50,7 +52,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
         items.forEach((c, i) => (rows[page * LIST_PAGE + i] = c));
         // Rows past the end (the list shrank) must not linger.
         for (const key of Object.keys(rows)) if (Number(key) >= total) delete rows[Number(key)];
-        return { rows, total, error: null };
+        return { rows, total, counts, error: null };
       });
       const selected = items.find((c) => c.id === get().selectedId);
       if (selected) useThread.getState().retitle(selected.title);
@@ -65,6 +67,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     filter: 'all',
     total: null,
     rows: {},
+    counts: null,
     selectedId: null,
     error: null,
 
@@ -93,7 +96,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
       try {
         const known = Object.values(get().rows).find((c) => c.id === conversationId) ?? (await call('conversations.get', { conversationId }));
         if (!known) return;
-        await useThread.getState().open({ conversationId, phone: known.phone, title: known.title }, aroundMessageId);
+        await useThread.getState().open({ conversationId, phone: known.phone, displayPhone: known.displayPhone, title: known.title }, aroundMessageId);
         if (known.unreadCount > 0) await get().markRead(conversationId);
       } catch (error) {
         set({ error: describeError(error) });
@@ -102,11 +105,11 @@ export const useConversations = create<ConversationsState>()((set, get) => {
 
     async openNumber(number) {
       try {
-        const { phone, title, conversation } = await call('conversations.forNumber', { number });
+        const { phone, displayPhone, title, conversation } = await call('conversations.forNumber', { number });
         if (conversation) await get().select(conversation.id);
         else {
           set({ selectedId: null });
-          await useThread.getState().open({ conversationId: null, phone, title });
+          await useThread.getState().open({ conversationId: null, phone, displayPhone, title });
         }
         return null;
       } catch (error) {
@@ -144,7 +147,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
       generation++;
       loaded.clear();
       inFlight.clear();
-      set({ filter: 'all', total: null, rows: {}, selectedId: null, error: null });
+      set({ filter: 'all', total: null, rows: {}, counts: null, selectedId: null, error: null });
     },
   };
 });

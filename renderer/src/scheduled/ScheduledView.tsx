@@ -1,6 +1,7 @@
 // Every message waiting for its time, across conversations, soonest first,
 // with Cancel and Edit each, and Cancel all behind a confirmation.
 import { useCallback, useEffect, useState } from 'react';
+import { confirmAction } from '../app/dialogs';
 import { ErrorBanner } from '../app/ErrorBanner';
 import type { ScheduledMessage, UserError } from '../../../shared/contract';
 import { call, describeError, subscribe } from '../bridge/inbox-client';
@@ -51,7 +52,15 @@ export function ScheduledView() {
   };
 
   const cancelAll = async () => {
-    if (!items?.length || !window.confirm(`Cancel all ${items.length} scheduled messages? ClickSend will not send any of them.`)) return;
+    if (!items?.length) return;
+    const yes = await confirmAction({
+      title: items.length === 1 ? 'Cancel the scheduled message?' : `Cancel all ${items.length} scheduled messages?`,
+      message: 'ClickSend will not send them, including any scheduled on the dashboard. This cannot be undone.',
+      confirmLabel: items.length === 1 ? 'Cancel it' : `Cancel all ${items.length}`,
+      dismissLabel: items.length === 1 ? 'Keep it' : 'Keep them',
+      danger: true,
+    });
+    if (!yes) return;
     setError(null);
     try {
       const { count } = await call('messages.cancelAll', {});

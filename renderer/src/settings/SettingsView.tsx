@@ -1,6 +1,6 @@
 // Settings: each change is saved at once by the core, which validates it; a
 // refused value shows why and the old one stays.
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Settings, UserError } from '../../../shared/contract';
 import { ErrorBanner } from '../app/ErrorBanner';
 import { call, describeError } from '../bridge/inbox-client';
@@ -144,32 +144,38 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
 
 function TextSetting({ label, value, hint, onSave }: { label: string; value: string; hint: string; onSave: (v: string) => void }) {
   const [draft, setDraft] = useState(value);
+  const id = useId();
   return (
-    <label>
-      {label}
+    <div className="setting">
+      <label htmlFor={id}>{label}</label>
       <span className="inline">
-        <input value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && onSave(draft)} />
-        <button type="button" className="secondary" onClick={() => onSave(draft)} disabled={draft === value}>
-          Save {label.toLowerCase()}
+        <input id={id} value={draft} aria-describedby={`${id}-hint`} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && onSave(draft)} />
+        <button type="button" className="secondary" onClick={() => onSave(draft)} disabled={draft === value} aria-label={`Save ${label}`}>
+          Save
         </button>
       </span>
-      <span className="muted hint">{hint}</span>
-    </label>
+      <span className="muted hint" id={`${id}-hint`}>
+        {hint}
+      </span>
+    </div>
   );
 }
 
 function NumberSetting({ label, value, hint, onSave }: { label: string; value: number; hint: string; onSave: (n: number) => void }) {
   const [draft, setDraft] = useState(String(value));
+  const id = useId();
   return (
-    <label>
-      {label}
+    <div className="setting">
+      <label htmlFor={id}>{label}</label>
       <span className="inline">
-        <input type="number" min={5} max={600} value={draft} onChange={(e) => setDraft(e.target.value)} />
-        <button type="button" className="secondary" onClick={() => onSave(Number(draft))} disabled={Number(draft) === value}>
-          Save interval
+        <input id={id} type="number" min={5} max={600} value={draft} aria-describedby={`${id}-hint`} onChange={(e) => setDraft(e.target.value)} />
+        <button type="button" className="secondary" onClick={() => onSave(Number(draft))} disabled={Number(draft) === value} aria-label={`Save ${label}`}>
+          Save
         </button>
       </span>
-      <span className="muted hint">{hint}</span>
-    </label>
+      <span className="muted hint" id={`${id}-hint`}>
+        {hint}
+      </span>
+    </div>
   );
 }

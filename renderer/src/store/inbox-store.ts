@@ -26,6 +26,8 @@ export interface InboxState {
   /** The New message dialog is open. */
   composing: boolean;
   view: View;
+  /** Unread replies across the account's conversations. */
+  unread: number;
 
   init(): Promise<void>;
   signIn(username: string, apiKey: string): Promise<UserError | null>;
@@ -91,9 +93,10 @@ function showNotification({ title, body, conversationId, sound }: { title: strin
   };
 }
 
-/** The window title carries the unread count (the shell's badge and tray follow the same event). */
+/** The window title and the Conversations section carry the unread count (the shell's badge and tray follow the same event). */
 function showUnread(count: number): void {
   document.title = count > 0 ? `(${count}) ClickSend Inbox` : 'ClickSend Inbox';
+  useInbox.setState({ unread: count });
 }
 
 export const useInbox = create<InboxState>()((set, get) => {
@@ -142,6 +145,7 @@ export const useInbox = create<InboxState>()((set, get) => {
     addingAccount: false,
     composing: false,
     view: 'conversations',
+    unread: 0,
 
     async init() {
       routeEvents();

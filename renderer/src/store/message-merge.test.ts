@@ -17,6 +17,11 @@ const m = (id: number, createdAt: number, extra: Partial<Message> = {}): Message
   parts: 1,
   price: null,
   outboxState: null,
+  statusLabel: null,
+  tone: 'neutral',
+  problem: null,
+  actions: [],
+  waitingUntil: null,
   ...extra,
 });
 

@@ -1,5 +1,6 @@
 // The templates view: a searchable list and a form to create, edit and delete.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { confirmAction } from '../app/dialogs';
 import { ErrorBanner } from '../app/ErrorBanner';
 import type { Template, UserError } from '../../../shared/contract';
 import { PLACEHOLDERS } from '../../../shared/placeholders';
@@ -111,10 +112,17 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
             type="button"
             className="danger"
             disabled={busy}
-            onClick={() => {
-              if (!window.confirm(`Delete the template “${name}”?`)) return;
-              void remove(templateId).then((e) => (e ? setError(e) : onDone(null)));
-            }}
+            onClick={() =>
+              void confirmAction({
+                title: `Delete the template “${name}”?`,
+                message: 'It is deleted here and in ClickSend.',
+                confirmLabel: 'Delete template',
+                dismissLabel: 'Keep it',
+                danger: true,
+              }).then(async (yes) => {
+                if (yes) { const e = await remove(templateId); if (e) setError(e); else onDone(null); }
+              })
+            }
           >
             Delete
           </button>

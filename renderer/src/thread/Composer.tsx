@@ -1,93 +1,54 @@
-// Writing a message: Enter sends, Shift+Enter is a new line; a live count of
-// characters, parts and encoding; a price from ClickSend before sending; and
-// a draft per number, kept by the core so it survives switching and restarts.
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { Price, UserError } from '../../../shared/contract';
+// Writing a message: Enter sends, Shift+Enter is a new line; how many texts it
+// takes and what it costs, in words; a draft per number kept by the core; and
+// editing a scheduled message (the thread store holds which one).
+import { Clock, FileText, SendHorizontal } from 'lucide-react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { UserError } from '../../../shared/contract';
+import { unsendableCharacter } from '../../../shared/message-text';
 import { unresolvedPlaceholders } from '../../../shared/placeholders';
 import { segmentSms } from '../../../shared/sms-segments';
-import { unsendableCharacter } from '../../../shared/message-text';
 import { call } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
+import { limitBody, MAX_BODY, useDraft, usePrice } from './composer-hooks';
 import { formatWhen, SchedulePanel } from './SchedulePanel';
 import { TemplatePicker } from './TemplatePicker';
 import { useThread } from './thread-store';
 
-const DRAFT_SAVE_MS = 400;
-const PRICE_MS = 700;
-
+/** Keyed by the thread's number and the scheduled message being edited: each starts afresh. */
 export function Composer({ phone }: { phone: string }) {
-  const send = useThread((s) => s.send);
   const online = useInbox((s) => s.online);
   const contact = useThread((s) => s.contact);
-  const [picking, setPicking] = useState(false);
   const editing = useThread((s) => s.editing);
-  const [scheduling, setScheduling] = useState(false);
-  const [editingId, setEditingId] = useState<number | null>(null);
+  // Editing a scheduled message: its text comes into the composer, its time into the panel.
+  const [body, setBodyState] = useState(() => editing?.body ?? '');
+  const [cut, setCut] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const [scheduling, setScheduling] = useState(() => editing !== null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<UserError | null>(null);
   /** The body the user chose to send with placeholders still in it. */
   const [sendAnyway, setSendAnyway] = useState<string | null>(null);
-  const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  // Editing a scheduled message: its text comes into the composer, its time into the panel.
-  if (editing && editing.id !== editingId) {
-    setEditingId(editing.id);
-    setBody(editing.body);
-    setScheduling(true);
-  }
-
-  const [error, setError] = useState<UserError | null>(null);
-  // The price of one exact body: shown only while the body is still that.
-  const [priced, setPriced] = useState<{ body: string; price: Price | 'unavailable' } | null>(null);
-  const loadedDraft = useRef(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
 
-  useEffect(() => {
-    let current = true;
-    call('drafts.get', { phone }).then(
-      (draft) => {
-        if (!current) return;
-        loadedDraft.current = true;
-        setBody((typed) => typed || draft);
-      },
-      () => (loadedDraft.current = true),
-    );
-    textarea.current?.focus();
-    return () => {
-      current = false;
-    };
-  }, [phone]);
+  const setBody = useCallback((update: (typed: string) => string) => setBodyState(update), []);
+  // The draft waits while a scheduled message is edited, and comes back after.
+  useDraft(phone, body, setBody, editing === null);
+  const price = usePrice(phone, body, online);
 
-  // Save the draft shortly after typing stops (and at once when leaving).
-  const latest = useRef(body);
-  useEffect(() => {
-    latest.current = body;
-  }, [body]);
-  useEffect(() => {
-    if (!loadedDraft.current) return;
-    const timer = setTimeout(() => void call('drafts.save', { phone, body }).catch(() => undefined), DRAFT_SAVE_MS);
-    return () => clearTimeout(timer);
-  }, [phone, body]);
-  useEffect(
-    () => () => {
-      if (loadedDraft.current) void call('drafts.save', { phone, body: latest.current }).catch(() => undefined);
-    },
-    [phone],
-  );
+  useEffect(() => textarea.current?.focus(), []);
 
-  useEffect(() => {
-    if (body.trim() === '') return;
-    let current = true;
-    const timer = setTimeout(() => {
-      call('messages.price', { to: phone, body }).then(
-        (price) => current && setPriced({ body, price }),
-        () => current && setPriced({ body, price: 'unavailable' }),
-      );
-    }, PRICE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [phone, body, online]);
+  const type = (text: string) => {
+    const limited = limitBody(text);
+    setBodyState(limited.body);
+    setCut(limited.cut);
+    if (error?.code === 'UNRESOLVED_PLACEHOLDER') setError(null);
+  };
+
+  const sent = () => {
+    setBodyState('');
+    setCut(false);
+    void call('drafts.save', { phone, body: '' }).catch(() => undefined);
+  };
 
   const schedule = async (unixSeconds: number) => {
     if (body.trim() === '') {
@@ -95,14 +56,13 @@ export function Composer({ phone }: { phone: string }) {
       return;
     }
     setBusy(true);
-    const failure = editing ? await useThread.getState().reschedule(body, unixSeconds) : await send(body, unixSeconds);
+    const thread = useThread.getState();
+    const failure = editing ? await thread.reschedule(body, unixSeconds) : await thread.send(body, unixSeconds);
     setBusy(false);
     setError(failure);
     if (!failure) {
-      setBody('');
+      sent();
       setScheduling(false);
-      setEditingId(null);
-      void call('drafts.save', { phone, body: '' }).catch(() => undefined);
     }
   };
 
@@ -122,13 +82,10 @@ export function Composer({ phone }: { phone: string }) {
       return;
     }
     setBusy(true);
-    const failure = await send(body);
+    const failure = await useThread.getState().send(body);
     setBusy(false);
     setError(failure);
-    if (!failure) {
-      setBody('');
-      void call('drafts.save', { phone, body: '' }).catch(() => undefined);
-    }
+    if (!failure) sent();
     textarea.current?.focus();
   };
 
@@ -144,12 +101,16 @@ export function Composer({ phone }: { phone: string }) {
     }
   };
 
-  const segments = segmentSms(body);
-  // Said while typing (pasted text can carry them); the core refuses them on send.
-  const unsendable = unsendableCharacter(body);
-  const price = priced?.body === body ? priced.price : null;
+  const closeSchedule = () => {
+    setScheduling(false);
+    if (editing) {
+      useThread.getState().stopEdit();
+      setBodyState('');
+    }
+  };
+
   return (
-    <form className="composer" ref={formRef} onSubmit={(e) => void submit(e)}>
+    <form className="composer" onSubmit={(e) => void submit(e)}>
       {error && (
         <p className="banner error" role="alert">
           {error.message} {error.action}
@@ -173,21 +134,7 @@ export function Composer({ phone }: { phone: string }) {
           Editing the message scheduled for {formatWhen(editing.scheduledAt ?? editing.createdAt)}: saving cancels it and schedules this one.
         </p>
       )}
-      {scheduling && (
-        <SchedulePanel
-          initialMs={editing?.scheduledAt ?? null}
-          editing={editing !== null}
-          onConfirm={(at) => void schedule(at)}
-          onClose={() => {
-            setScheduling(false);
-            if (editing) {
-              useThread.getState().stopEdit();
-              setEditingId(null);
-              setBody('');
-            }
-          }}
-        />
-      )}
+      {scheduling && <SchedulePanel initialMs={editing?.scheduledAt ?? null} editing={editing !== null} onConfirm={(at) => void schedule(at)} onClose={closeSchedule} />}
       {picking && (
         <TemplatePicker
           contact={contact}
@@ -197,61 +144,85 @@ export function Composer({ phone }: { phone: string }) {
             textarea.current?.focus();
           }}
           onInsert={(text) => {
-            setBody((typed) => (typed ? `${typed} ${text}` : text));
+            type(body ? `${body} ${text}` : text);
             setPicking(false);
             // At once, not after the re-render: a fast second Enter must reach the message.
             textarea.current?.focus();
           }}
         />
       )}
-      <div className="row">
-        <textarea
-          ref={textarea}
-          aria-label="Message"
-          aria-describedby="composer-count"
-          placeholder="Type a message · Enter to send, Shift+Enter for a new line"
-          rows={2}
-          maxLength={1600}
-          value={body}
-          onChange={(e) => {
-            setBody(e.target.value);
-            if (error?.code === 'UNRESOLVED_PLACEHOLDER') setError(null);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        <button type="button" className="secondary" onClick={() => setPicking((p) => !p)} aria-expanded={picking} title="Or type / in an empty message">
-          Insert template
-        </button>
-        <button type="button" className="secondary" onClick={() => setScheduling((v) => !v)} aria-expanded={scheduling}>
-          Schedule
-        </button>
-        <button type="submit" disabled={busy || body.trim() === '' || editing !== null}>
-          Send
-        </button>
-      </div>
-      <div className="composer-info muted" id="composer-count">
-        <span aria-label="Length">
-          {segments.units}/{segments.parts <= 1 ? segments.perPart : segments.parts * segments.perPart} · {segments.parts}{' '}
-          {segments.parts === 1 ? 'part' : 'parts'} · {segments.encoding}
-        </span>
-        {segments.encoding === 'UCS-2' && !unsendable && (
-          <span className="warning" role="note">
-            {segments.unicodeCharacters.slice(0, 3).map((c) => `“${c}”`).join(' ')} {segments.unicodeCharacters.length === 1 ? 'makes' : 'make'} this a
-            Unicode message: 70 characters per part instead of 160.
-          </span>
-        )}
-        {unsendable && (
-          <span className="warning" role="note">
-            {unsendable}
-          </span>
-        )}
-        {price && (
-          <span aria-label="Estimated cost">
-            {price === 'unavailable' ? (online ? 'Price unavailable' : 'Price unavailable offline') : `≈ ${price.currency}${price.total}`}
-          </span>
-        )}
-        {!online && <span>Offline: messages wait in the outbox and go out by themselves.</span>}
+      <textarea
+        ref={textarea}
+        aria-label="Message"
+        aria-describedby="composer-count"
+        placeholder="Type a message · Enter to send, Shift+Enter for a new line"
+        rows={2}
+        value={body}
+        onChange={(e) => type(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="composer-bar">
+        <Counter body={body} price={price} online={online} cut={cut} />
+        <div className="composer-buttons">
+          <button
+            type="button"
+            className="secondary with-icon"
+            onClick={() => setPicking((p) => !p)}
+            aria-expanded={picking}
+            title="Insert template (or type / in an empty message)"
+          >
+            <FileText aria-hidden="true" size={16} />
+            <span className="label">Insert template</span>
+          </button>
+          <button type="button" className="secondary with-icon" onClick={() => setScheduling((v) => !v)} aria-expanded={scheduling} title="Schedule">
+            <Clock aria-hidden="true" size={16} />
+            <span className="label">Schedule</span>
+          </button>
+          <button type="submit" className="with-icon" disabled={busy || body.trim() === '' || editing !== null}>
+            <SendHorizontal aria-hidden="true" size={16} />
+            <span>Send</span>
+          </button>
+        </div>
       </div>
     </form>
+  );
+}
+
+/** "161 of 306 characters · 2 texts · ≈ $0.16", and why, in words, when a character makes texts shorter. */
+function Counter({ body, price, online, cut }: { body: string; price: ReturnType<typeof usePrice>; online: boolean; cut: boolean }) {
+  const segments = segmentSms(body);
+  // Said while typing (pasted text can carry them); the core refuses them on send.
+  const unsendable = unsendableCharacter(body);
+  const capacity = Math.max(1, segments.parts) * segments.perPart;
+  const texts = segments.parts === 1 ? '1 text' : `${segments.parts} texts`;
+  const special = segments.unicodeCharacters.slice(0, 3).map((c) => `“${c}”`);
+  return (
+    <div className="composer-info muted" id="composer-count">
+      <span aria-label="Length">
+        {segments.units} of {capacity} characters{segments.parts > 0 ? ` · ${texts}` : ''}
+      </span>
+      {price && (
+        <span aria-label="Estimated cost" title={price === 'unavailable' ? undefined : `${price.currency}${price.total}`}>
+          {price === 'unavailable' ? (online ? 'Price unavailable' : 'Price unavailable offline') : `≈ ${price.currency}${Number(price.total).toFixed(2)}`}
+        </span>
+      )}
+      {segments.encoding === 'UCS-2' && !unsendable && (
+        <span className="warning" role="note">
+          {special.join(' ')} {special.length === 1 ? 'is a special character' : 'are special characters'}, so each text holds {segments.perPart === 67 ? 67 : 70}{' '}
+          characters instead of {segments.perPart === 67 ? 153 : 160}.
+        </span>
+      )}
+      {unsendable && (
+        <span className="warning" role="note">
+          {unsendable}
+        </span>
+      )}
+      {cut && (
+        <span className="warning" role="note">
+          Only the first {MAX_BODY.toLocaleString()} characters were kept: a message can be at most {MAX_BODY.toLocaleString()}.
+        </span>
+      )}
+      {!online && <span>Offline: messages wait in the outbox and go out by themselves.</span>}
+    </div>
   );
 }

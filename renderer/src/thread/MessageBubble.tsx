@@ -1,64 +1,60 @@
-// One message. Bodies are text nodes: React never interprets them as markup,
-// and nothing in them is turned into a link that opens inside the app.
-import type { Message } from '../../../shared/contract';
-import { useThread } from './thread-store';
+// One message, as the core describes it: its state's words and tone, the
+// reason it failed or waits, and what may be done with it. Bodies are text
+// nodes: React never interprets them as markup, and nothing in them becomes a
+// link that opens inside the app.
+import type { Message, MessageAction } from '../../../shared/contract';
+import { confirmAction } from '../app/dialogs';
 import { formatWhen } from './SchedulePanel';
+import { useThread } from './thread-store';
 import { clockTime } from './time';
 
-/** The word shown for an outbound message's state. */
-export function statusWord(m: Message): string {
-  if (m.status !== 'Pending') return m.status;
-  if (m.outboxState === 'waiting') return 'Waiting to send';
-  if (m.outboxState === 'unknown') return 'Checking';
-  return 'Sending';
+const ACTION_LABELS: Record<MessageAction, string> = {
+  cancel: 'Cancel',
+  edit: 'Edit',
+  retry: 'Retry',
+  sendAgain: 'Send again',
+  delete: 'Delete',
+};
+
+async function act(m: Message, action: MessageAction): Promise<void> {
+  const thread = useThread.getState();
+  if (action === 'cancel') return thread.cancelScheduled(m.id);
+  if (action === 'edit') return thread.startEdit(m);
+  if (action === 'retry') return thread.retry(m.id);
+  if (action === 'delete') return thread.discard(m.id);
+  const yes = await confirmAction({
+    title: 'Send this message again?',
+    message: `A new message with the same text goes to ${thread.target?.title ?? m.to ?? 'this number'}, and is charged like any other.`,
+    confirmLabel: 'Send again',
+    dismissLabel: 'Don’t send',
+  });
+  if (yes) await thread.sendAgain(m.id);
 }
 
 export function MessageBubble({ message: m, focused }: { message: Message; focused: boolean }) {
-  const retry = useThread((s) => s.retry);
-  const discard = useThread((s) => s.discard);
-  const cancelScheduled = useThread((s) => s.cancelScheduled);
-  const startEdit = useThread((s) => s.startEdit);
-  const waitingForItsTime = m.scheduledAt !== null && (m.status === 'Scheduled' || (m.status === 'Pending' && m.outboxState === 'waiting'));
-  const status = m.direction === 'out' ? statusWord(m) : null;
-  const unsent = m.messageId === null && (m.status === 'Failed' || m.outboxState === 'waiting');
-  const shownTime = waitingForItsTime ? m.scheduledAt! : m.createdAt;
+  const shownTime = m.waitingUntil ?? m.createdAt;
   return (
-    <div className={`bubble ${m.direction}${focused ? ' focused' : ''}`}>
+    <div className={`bubble ${m.direction} tone-${m.tone}${focused ? ' focused' : ''}`}>
       <p className="body">{m.body}</p>
-      <span className="meta muted">
+      <span className="meta">
         <time dateTime={new Date(shownTime).toISOString()} title={new Date(shownTime).toLocaleString()}>
-          {waitingForItsTime ? `Scheduled for ${formatWhen(shownTime)}` : clockTime(shownTime)}
+          {m.waitingUntil !== null ? `Scheduled for ${formatWhen(m.waitingUntil)}` : clockTime(shownTime)}
         </time>
-        {status && m.status !== 'Scheduled' && (
-          <span className={`status ${m.status.toLowerCase()}`} title={m.statusText ?? undefined}>
+        {m.statusLabel && m.waitingUntil === null && (
+          <span className="status" title={m.statusText ?? undefined}>
             {' · '}
-            {status}
+            {m.statusLabel}
           </span>
         )}
       </span>
-      {(m.status === 'Failed' || m.status === 'Undelivered' || m.outboxState === 'waiting') && m.statusText && (
-        <span className="failure">{m.statusText}</span>
-      )}
-      {waitingForItsTime && (
+      {m.problem && <span className="failure">{m.problem}</span>}
+      {m.actions.length > 0 && (
         <span className="actions">
-          <button type="button" className="link" onClick={() => void cancelScheduled(m.id)}>
-            Cancel
-          </button>
-          <button type="button" className="link" onClick={() => startEdit(m)}>
-            Edit
-          </button>
-        </span>
-      )}
-      {unsent && !waitingForItsTime && (
-        <span className="actions">
-          {m.status === 'Failed' && (
-            <button type="button" className="link" onClick={() => void retry(m.id)}>
-              Retry
+          {m.actions.map((action) => (
+            <button key={action} type="button" className="link" onClick={() => void act(m, action)}>
+              {ACTION_LABELS[action]}
             </button>
-          )}
-          <button type="button" className="link" onClick={() => void discard(m.id)}>
-            Delete
-          </button>
+          ))}
         </span>
       )}
     </div>

@@ -3,8 +3,9 @@
 // jumping, and new messages scroll into view only if the user was already at
 // the bottom.
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { Check, Copy, MessageSquareDot, UserPlus } from 'lucide-react';
 import { ErrorBanner } from '../app/ErrorBanner';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../../shared/contract';
 import { useContacts } from '../contacts/contacts-store';
 import { useConversations } from '../conversations/conversations-store';
@@ -42,6 +43,7 @@ export function Thread() {
   const loadNewer = useThread((s) => s.loadNewer);
   const markUnread = useConversations((s) => s.markUnread);
   const contact = useThread((s) => s.contact);
+  const editingId = useThread((s) => s.editing?.id ?? null);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(window.messages), [window.messages]);
 
@@ -111,24 +113,32 @@ export function Thread() {
   return (
     <section className="thread" aria-label="Messages">
       <header className="thread-header">
-        <h2 className="thread-title">{target.title}</h2>
-        {contact === null && (
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              useContacts.getState().addFromConversation(target.phone);
-              useInbox.getState().setView('contacts');
-            }}
-          >
-            Add to contacts
-          </button>
-        )}
-        {target.conversationId !== null && (
-          <button type="button" className="secondary" onClick={() => void markUnread(target.conversationId!)}>
-            Mark unread
-          </button>
-        )}
+        <div className="thread-who">
+          <h2 className="thread-title">{target.title}</h2>
+          <PhoneNumber phone={target.phone} display={target.title === target.displayPhone ? null : target.displayPhone} />
+        </div>
+        <div className="thread-actions">
+          {contact === null && (
+            <button
+              type="button"
+              className="secondary with-icon"
+              title="Add to contacts"
+              onClick={() => {
+                useContacts.getState().addFromConversation(target.phone);
+                useInbox.getState().setView('contacts');
+              }}
+            >
+              <UserPlus aria-hidden="true" size={16} />
+              <span className="label">Add to contacts</span>
+            </button>
+          )}
+          {target.conversationId !== null && (
+            <button type="button" className="secondary with-icon" title="Mark unread" onClick={() => void markUnread(target.conversationId!)}>
+              <MessageSquareDot aria-hidden="true" size={16} />
+              <span className="label">Mark unread</span>
+            </button>
+          )}
+        </div>
       </header>
       <ErrorBanner error={error} />
       <div className="scroller" ref={scroller} onScroll={onScroll}>
@@ -160,7 +170,29 @@ export function Thread() {
           </ol>
         )}
       </div>
-      <Composer key={target.phone} phone={target.phone} />
+      <Composer key={`${target.phone}:${editingId ?? ''}`} phone={target.phone} />
     </section>
+  );
+}
+
+/** The number as people write it, and a button that copies it (in E.164, which every phone understands). */
+function PhoneNumber({ phone, display }: { phone: string; display: string | null }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(phone);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2_000);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <span className="thread-number muted">
+      {display && <span>{display}</span>}
+      <button type="button" className="icon-button small" onClick={() => void copy()} aria-label={copied ? 'Number copied' : 'Copy number'} title="Copy number">
+        {copied ? <Check aria-hidden="true" size={14} /> : <Copy aria-hidden="true" size={14} />}
+      </button>
+    </span>
   );
 }

@@ -21,6 +21,8 @@ export interface ThreadTarget {
   /** null until the first message to a new number creates the conversation. */
   conversationId: number | null;
   phone: string;
+  /** As the core formats it. */
+  displayPhone: string;
   title: string;
 }
 
@@ -47,6 +49,8 @@ interface ThreadState {
   reschedule(body: string, schedule: number): Promise<UserError | null>;
   cancelScheduled(id: number): Promise<void>;
   retry(id: number): Promise<void>;
+  /** A new message with the same text (the old one could not be delivered). */
+  sendAgain(id: number): Promise<void>;
   discard(id: number): Promise<void>;
   retitle(title: string): void;
   refreshContact(): Promise<void>;
@@ -193,6 +197,15 @@ export const useThread = create<ThreadState>()((set, get) => ({
     }
   },
 
+  async sendAgain(id) {
+    try {
+      get().receive([await call('messages.sendAgain', { id })]);
+      set({ error: null });
+    } catch (error) {
+      set({ error: describeError(error) });
+    }
+  },
+
   async discard(id) {
     try {
       await call('messages.discard', { id });
@@ -205,11 +218,14 @@ export const useThread = create<ThreadState>()((set, get) => ({
   async refreshContact() {
     const phone = get().target?.phone;
     if (!phone) return;
-    const contact = await call('contacts.forPhone', { phone }).catch(() => null);
+    const [contact, titled] = await Promise.all([
+      call('contacts.forPhone', { phone }).catch(() => null),
+      call('conversations.forNumber', { number: phone }).catch(() => null),
+    ]);
     if (get().target?.phone !== phone) return;
     set({ contact });
-    const name = [contact?.firstName, contact?.lastName].filter(Boolean).join(' ');
-    if (name) get().retitle(name);
+    // The title is the core's to decide (a contact's name, else the number).
+    if (titled) get().retitle(titled.title);
   },
 
   retitle(title) {

@@ -17,6 +17,11 @@ const m = (id: number, extra: Partial<Message> = {}): Message => ({
   parts: 1,
   price: null,
   outboxState: null,
+  statusLabel: null,
+  tone: 'neutral',
+  problem: null,
+  actions: [],
+  waitingUntil: null,
   ...extra,
 });
 const ids = (messages: Message[]) => messages.map((x) => x.id);

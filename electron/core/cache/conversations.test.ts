@@ -1,0 +1,93 @@
+// A conversation's place in the list and its preview come from what has
+// happened (issue 16.7): a message scheduled for later, or cancelled, neither
+// pins it to the top nor hides the reply that came before it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { filterCounts, listConversations } from './conversations';
+import { openCache, type Db } from './database';
+import { applyStatusReports, ingestMessages, type IncomingMessage } from './messages';
+
+const HOUR = 3_600_000;
+const now = Date.now();
+let seq = 0;
+
+function message(over: Partial<IncomingMessage> & Pick<IncomingMessage, 'direction' | 'createdAt'>): IncomingMessage {
+  seq++;
+  const other = over.direction === 'in' ? { from: '+61422222222', to: null } : { from: null, to: '+61422222222' };
+  return {
+    messageId: `M${seq}`,
+    customString: null,
+    body: `message ${seq}`,
+    ...other,
+    status: over.direction === 'in' ? 'Received' : 'Delivered',
+    statusCode: null,
+    statusText: null,
+    scheduledAt: null,
+    parts: 1,
+    price: null,
+    unread: false,
+    ...over,
+  };
+}
+
+const order = (db: Db) => listConversations(db, 10, 0).items.map((c) => [c.phone, c.lastBody]);
+
+describe('the conversation list', () => {
+  let db: Db;
+  beforeEach(() => {
+    db = openCache(':memory:');
+  });
+  afterEach(() => db.close());
+
+  it('is not led by a message scheduled for later, nor by one cancelled', () => {
+    ingestMessages(db, [
+      message({ direction: 'in', from: '+61422222222', body: 'Can we book Friday?', createdAt: now - 3 * HOUR }),
+      message({ direction: 'in', from: '+61433333333', body: 'Thanks!', createdAt: now - HOUR }),
+      // Scheduled on the dashboard for two days from now: history dates it at its schedule.
+      message({ direction: 'out', to: '+61422222222', body: 'Reminder: Friday 10am', status: 'Scheduled', createdAt: now + 48 * HOUR, scheduledAt: now + 48 * HOUR }),
+    ]);
+    expect(order(db)).toEqual([
+      ['+61433333333', 'Thanks!'],
+      ['+61422222222', 'Can we book Friday?'],
+    ]);
+
+    applyStatusReports(db, [{ messageId: `M${seq}`, status: 'Cancelled', statusCode: null, statusText: 'Cancelled from the app.' }]);
+    expect(order(db)).toEqual([
+      ['+61433333333', 'Thanks!'],
+      ['+61422222222', 'Can we book Friday?'],
+    ]);
+  });
+
+  it('moves a conversation up when its scheduled message goes', () => {
+    ingestMessages(db, [
+      message({ direction: 'in', from: '+61422222222', body: 'Book me in', createdAt: now - 3 * HOUR }),
+      message({ direction: 'out', to: '+61422222222', body: 'Reminder', status: 'Scheduled', createdAt: now - 10 * 60_000, scheduledAt: now - 10 * 60_000 }),
+      message({ direction: 'in', from: '+61433333333', body: 'Thanks!', createdAt: now - HOUR }),
+    ]);
+    expect(order(db)[0]).toEqual(['+61433333333', 'Thanks!']);
+    applyStatusReports(db, [{ messageId: 'M' + (seq - 1), status: 'Delivered', statusCode: null, statusText: null }]);
+    expect(order(db)[0]).toEqual(['+61422222222', 'Reminder']);
+  });
+
+  it('places a conversation holding only a scheduled message when it was seen, never in the future', () => {
+    ingestMessages(db, [message({ direction: 'in', from: '+61433333333', body: 'Thanks!', createdAt: now - HOUR })]);
+    ingestMessages(db, [
+      message({ direction: 'out', to: '+61422222222', body: 'Next week', status: 'Scheduled', createdAt: now + 7 * 24 * HOUR, scheduledAt: now + 7 * 24 * HOUR }),
+    ]);
+    const [first] = listConversations(db, 10, 0).items;
+    expect(first).toMatchObject({ phone: '+61422222222', lastBody: 'Next week', lastStatusLabel: 'Scheduled', lastTone: 'pending' });
+    expect(first!.lastMessageAt).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('counts what each filter holds; Failed is a conversation whose newest message of ours did not get through', () => {
+    ingestMessages(db, [
+      message({ direction: 'out', to: '+61422222222', status: 'Failed', createdAt: now - 3 * HOUR }),
+      message({ direction: 'out', to: '+61433333333', status: 'Undelivered', createdAt: now - 3 * HOUR }),
+      message({ direction: 'in', from: '+61444444444', unread: true, createdAt: now - HOUR }),
+    ]);
+    expect(filterCounts(db)).toEqual({ unread: 1, failed: 2, scheduled: 0 });
+    // Followed up with a message that went: no longer waiting for attention.
+    ingestMessages(db, [message({ direction: 'out', to: '+61422222222', status: 'Delivered', createdAt: now - HOUR })]);
+    expect(filterCounts(db)).toEqual({ unread: 1, failed: 1, scheduled: 0 });
+    expect(listConversations(db, 10, 0, 'failed').items.map((c) => [c.phone, c.lastStatusLabel])).toEqual([['+61433333333', 'Not delivered']]);
+  });
+});

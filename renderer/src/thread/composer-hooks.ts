@@ -1,0 +1,75 @@
+// The composer's moving parts, each on its own: the draft the core keeps per
+// number, the price ClickSend quotes, and the body's limit.
+import { useEffect, useRef, useState } from 'react';
+import type { Price } from '../../../shared/contract';
+import { call } from '../bridge/inbox-client';
+
+const DRAFT_SAVE_MS = 400;
+const PRICE_MS = 700;
+export const MAX_BODY = 1600;
+
+/** Loads the number's draft into the body once, saves it shortly after typing stops and when leaving. */
+export function useDraft(phone: string, body: string, setBody: (update: (typed: string) => string) => void, enabled = true): void {
+  const loaded = useRef(false);
+  const latest = useRef(body);
+  useEffect(() => {
+    latest.current = body;
+  }, [body]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    call('drafts.get', { phone }).then(
+      (draft) => {
+        if (!current) return;
+        loaded.current = true;
+        setBody((typed) => typed || draft);
+      },
+      () => (loaded.current = true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [phone, setBody, enabled]);
+
+  useEffect(() => {
+    if (!loaded.current) return;
+    const timer = setTimeout(() => void call('drafts.save', { phone, body }).catch(() => undefined), DRAFT_SAVE_MS);
+    return () => clearTimeout(timer);
+  }, [phone, body]);
+
+  useEffect(
+    () => () => {
+      if (loaded.current) void call('drafts.save', { phone, body: latest.current }).catch(() => undefined);
+    },
+    [phone],
+  );
+}
+
+/** ClickSend's price for this exact body, asked shortly after typing stops; null until it answers (or when it changed since). */
+export function usePrice(phone: string, body: string, online: boolean): Price | 'unavailable' | null {
+  const [priced, setPriced] = useState<{ body: string; price: Price | 'unavailable' } | null>(null);
+  useEffect(() => {
+    if (body.trim() === '') return;
+    let current = true;
+    const timer = setTimeout(() => {
+      call('messages.price', { to: phone, body }).then(
+        (price) => current && setPriced({ body, price }),
+        () => current && setPriced({ body, price: 'unavailable' }),
+      );
+    }, PRICE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [phone, body, online]);
+  return priced?.body === body ? priced.price : null;
+}
+
+/** A message is at most 1,600 characters: longer text (a paste, usually) is cut there, never mid-character, and said. */
+export function limitBody(text: string): { body: string; cut: boolean } {
+  if (text.length <= MAX_BODY) return { body: text, cut: false };
+  let body = text.slice(0, MAX_BODY);
+  if (/[\uD800-\uDBFF]$/.test(body)) body = body.slice(0, -1);
+  return { body, cut: true };
+}
