@@ -133,6 +133,11 @@ test('the composer counts parts and encoding, prices the message, and Enter send
   await expect(page.getByLabel('Length')).toHaveText('21 of 70 characters · 1 text');
   await expect(page.getByRole('note')).toContainText('“—” is a special character, so each text holds 70 characters instead of 160.');
 
+  // A paste longer than a message can be is cut at 1,600 characters, and said.
+  await composer(page).fill('x'.repeat(1_700));
+  await expect(composer(page)).toHaveValue('x'.repeat(1_600));
+  await expect(page.getByRole('note').filter({ hasText: 'Only the first 1,600 characters were kept' })).toBeVisible();
+
   await composer(page).fill('Line one');
   await composer(page).press('Shift+Enter');
   await composer(page).pressSequentially('line two');

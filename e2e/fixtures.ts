@@ -87,7 +87,8 @@ class BrowserModeRunner {
   async start(): Promise<void> {
     const url = await this.startCore();
     this.browser ??= await launchChromium();
-    if (!this.page || this.page.isClosed()) this.page = await this.browser.newPage();
+    // A context of its own (axe-core needs one it can open pages in).
+    if (!this.page || this.page.isClosed()) this.page = await (await this.browser.newContext()).newPage();
     await this.page.goto(url);
   }
 

@@ -99,11 +99,15 @@ for (const size of [
     await page.getByRole('button', { name: /^Account:/ }).click();
     await check('account menu');
     await page.keyboard.press('Escape');
-    for (const section of ['Scheduled', 'Templates', 'Contacts', 'Settings']) {
+    const railWidths = new Set<number>();
+    for (const section of ['Scheduled', 'Templates', 'Contacts', 'Settings', 'Conversations']) {
       await ui.section(page, section).click();
       await expect(page.getByText('Loading…')).toHaveCount(0);
       await check(section);
+      railWidths.add(Math.round((await page.getByRole('navigation', { name: 'Sections' }).boundingBox())!.width));
     }
+    // The section rail keeps its width whichever section is open.
+    expect(railWidths.size).toBe(1);
     await ui.section(page, 'Templates').click();
     await page.getByRole('button', { name: 'Reminder' }).or(page.getByRole('region', { name: 'Templates list' }).getByRole('button').first()).first().click();
     await check('template form');
@@ -141,4 +145,25 @@ test('conversation rows never overlap, on first load or as the list reorders', a
     expect(await rowProblems(page)).toEqual([]);
     await page.waitForTimeout(16);
   }
+});
+
+test('interface glyphs are drawn icons, not emoji (a Linux without a colour emoji font shows empty boxes)', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.seedDemo(ACCOUNT.username);
+  await app.signIn();
+  await ui.list(page).getByRole('listitem').first().getByRole('button').click();
+  const sections = page.getByRole('navigation', { name: 'Sections' }).getByRole('button');
+  await expect(sections).toHaveCount(5);
+  for (const button of await sections.all()) await expect(button.locator('svg')).toHaveCount(1);
+  // Text the app wrote (not what customers wrote): no emoji anywhere in it.
+  const emoji = await page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('.body, .preview, .snippet, .title, .thread-title, textarea')) continue;
+      if (/\p{Extended_Pictographic}/u.test(node.textContent ?? '')) found.push(node.textContent!.trim());
+    }
+    return found;
+  });
+  expect(emoji).toEqual([]);
 });

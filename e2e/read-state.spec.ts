@@ -13,6 +13,8 @@ test('Alt+↑/↓ in Templates reads nothing: the reply stays unread until its t
   await ui.section(page, 'Templates').click();
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Is the shop open today?' });
   await expect(page).toHaveTitle('(1) ClickSend Inbox');
+  // Said in the app too, not only in the tab title.
+  await expect(ui.section(page, 'Conversations').getByLabel('1 unread')).toBeVisible();
   await page.keyboard.press('Alt+ArrowUp');
   await page.keyboard.press('Alt+ArrowUp');
   await page.keyboard.press('Alt+ArrowDown');

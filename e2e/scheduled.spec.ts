@@ -113,3 +113,38 @@ test('a cancel that comes too late says so, and the message shows it was sent', 
   await expect(bubble).toContainText('Sent');
   await expect(bubble.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
 });
+
+test('a re-timed or cancelled message looks cancelled, and does not hold the top of the list', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Book me for next week' });
+  await app.signIn();
+  await openConversation(page, '+61 422 222 222');
+  await composer(page).fill('Reminder: next Tuesday 10am');
+  await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await page.getByRole('button', { name: 'Tomorrow 9:00' }).click();
+  await page.getByRole('button', { name: 'Schedule message' }).click();
+  const bubbles = thread(page).getByRole('listitem').filter({ hasText: 'Reminder: next Tuesday 10am' });
+  await expect(bubbles).toHaveCount(1);
+
+  // Re-timed: the old one stays as a record, plainly not sent.
+  await bubbles.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'In 1 hour' }).click();
+  await page.getByRole('button', { name: 'Save new time' }).click();
+  await expect(bubbles).toHaveCount(2);
+  const old = bubbles.filter({ hasText: 'Cancelled' });
+  await expect(old).toHaveCount(1);
+  await expect(old.locator('.body')).toHaveCSS('text-decoration-line', 'line-through');
+  await expect(bubbles.filter({ hasText: 'Scheduled for' })).toHaveCount(1);
+
+  // A reply from someone else now: it goes above, scheduled or not; after Cancel all it stays above.
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Are you open today?', timestamp: simulator.now() + 1 });
+  const rows = page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem');
+  await expect(rows.first()).toContainText('Are you open today?');
+  await section(page, 'Scheduled').click();
+  await page.getByRole('button', { name: 'Cancel all' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel it' }).click();
+  await expect(page.getByRole('region', { name: 'Scheduled messages' })).toContainText('Nothing is scheduled');
+  await section(page, 'Conversations').click();
+  await expect(rows.first()).toContainText('Are you open today?');
+  await expect(rows.nth(1)).toContainText('Book me for next week');
+});

@@ -62,3 +62,20 @@ test('Ctrl+K searches from any section; ↓ reaches the results and Enter opens 
   await expect(ui.thread(page).getByRole('heading', { level: 2 })).toHaveText('+61 422 222 222');
   await expect(ui.thread(page)).toContainText('The blue one please');
 });
+
+test('the thread header shows the number beside the name, and copies it', async ({ app }) => {
+  const { page, simulator } = app;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61492960963', body: 'Hi, it is Ana' });
+  await app.dashboard('POST', '/lists', { list_name: 'Customers' });
+  const [customers] = (await app.dashboard('GET', '/lists')).data!;
+  await app.dashboard('POST', `/lists/${customers!.list_id}/contacts`, { phone_number: '+61492960963', first_name: 'Ana', last_name: 'Lee' });
+  await app.signIn();
+  await ui.row(page, 'Ana Lee').getByRole('button').click();
+  const header = ui.thread(page).getByRole('banner').or(ui.thread(page).locator('header')).first();
+  await expect(header.getByRole('heading', { level: 2 })).toHaveText('Ana Lee');
+  await expect(header).toContainText('+61 492 960 963');
+  await header.getByRole('button', { name: 'Copy number' }).click();
+  await expect(header.getByRole('button', { name: 'Number copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('+61492960963');
+});

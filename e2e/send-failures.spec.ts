@@ -44,3 +44,52 @@ test('a key rotated on the dashboard pauses sync and asks to sign in again, keep
   await app.signIn(ACCOUNT.username, 'rotated-key');
   await expect(page.getByRole('navigation', { name: 'Conversations' })).toContainText('Kept after rotation');
 });
+
+test('a message ClickSend could not deliver: counted on Failed, said in the thread, and sent again after a confirmation', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Is it ready?' });
+  await app.signIn();
+  const list = page.getByRole('navigation', { name: 'Conversations' });
+  await list.getByRole('button', { name: /Is it ready/ }).click();
+  await page.getByRole('textbox', { name: 'Message' }).fill('Yes, come by after 3');
+  await page.keyboard.press('Enter');
+  const bubbles = page.getByRole('region', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'Yes, come by after 3' });
+  await expect(bubbles).toContainText(/Queued|Sent/);
+  const [sent] = simulator.sent(ACCOUNT.username);
+  simulator.deliverReceipt(sent!.message_id, { status: 'Failed', statusText: 'Message expired before delivery.' });
+
+  // On the first screen: the Failed filter counts it, the row says so.
+  const failed = page.getByRole('radio', { name: /Failed/ });
+  await expect(page.locator('label.chip', { has: failed })).toContainText('Failed1');
+  await expect(list.getByRole('listitem', { name: '+61 422 222 222' })).toContainText('Failed');
+  await expect(bubbles).toContainText('Message expired before delivery.');
+
+  await bubbles.getByRole('button', { name: 'Send again' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Send this message again?' });
+  await confirm.getByRole('button', { name: 'Don’t send' }).click();
+  expect(simulator.sent(ACCOUNT.username)).toHaveLength(1);
+  await bubbles.getByRole('button', { name: 'Send again' }).click();
+  await confirm.getByRole('button', { name: 'Send again' }).click();
+  await expect(bubbles).toHaveCount(2);
+  await expect(bubbles.last()).toContainText(/Queued|Sent|Delivered/);
+  expect(simulator.sent(ACCOUNT.username).map((m) => m.body)).toEqual(['Yes, come by after 3', 'Yes, come by after 3']);
+  // Followed up: nothing waits on the Failed filter any more.
+  await expect(page.locator('label.chip', { has: failed })).toHaveText('Failed');
+});
+
+test('the preview of a customer’s message shows no delivery status of ours', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Hi' });
+  await app.signIn();
+  const row = page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: '+61 422 222 222' });
+  await row.getByRole('button').click();
+  await page.getByRole('textbox', { name: 'Message' }).fill('See you at 2pm');
+  await page.keyboard.press('Enter');
+  const [sent] = simulator.sent(ACCOUNT.username);
+  simulator.deliverReceipt(sent!.message_id, { status: 'Delivered' });
+  await expect(row).toContainText('You: See you at 2pm');
+  await expect(row).toContainText('Delivered');
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can we make it 3pm instead?', timestamp: simulator.now() + 1 });
+  await expect(row).toContainText('Can we make it 3pm instead?');
+  await expect(row).not.toContainText('Delivered');
+});

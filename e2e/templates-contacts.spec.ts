@@ -159,6 +159,28 @@ test('import a spreadsheet CSV with a preview and its invalid rows, then export 
   expect(exported).toContain('+61422222222,Anna,Lima,,"likes mornings;\nprefers SMS"');
 });
 
+test('a CSV with one Name column: first and last names split from it; a row the core would refuse is marked, not counted', async ({ app }) => {
+  const { page } = app;
+  await app.dashboard('POST', '/lists', { list_name: 'Customers' });
+  await app.signIn();
+  await section(page, 'Contacts').click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import contacts' });
+  const csv = 'Name,Phone,Email\nMary Ann Lee,0422 222 222,mary@example.com\nCher,0433 333 333,\nBo Ng,0444 444 444,bo@example.c\n';
+  await dialog.getByLabel('CSV file').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(dialog.getByLabel('Full name')).toHaveValue('0');
+  const preview = dialog.getByRole('table', { name: 'Preview' });
+  await expect(preview.getByRole('row').nth(1)).toContainText('Mary AnnLee');
+  await expect(preview.getByRole('row').nth(3)).toContainText('Skipped: bo@example.c is not an email address.');
+  await expect(dialog.getByRole('status')).toHaveText('2 contacts to import, 1 invalid row skipped.');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported 2 new contacts and updated 0 existing ones; 1 row was not imported');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const lists = await app.dashboard('GET', '/lists');
+  const contacts = await app.dashboard('GET', `/lists/${lists.data![0]!.list_id}/contacts`);
+  expect(contacts.data!.map((c) => [c.first_name, c.last_name])).toEqual([['Mary Ann', 'Lee'], ['Cher', '']]);
+});
+
 test('an edit made while ClickSend cannot be reached is refused with why, and the text stays', async ({ app }) => {
   const { page } = app;
   await app.signIn();

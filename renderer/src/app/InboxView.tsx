@@ -28,6 +28,8 @@ export function InboxView({ account, accounts, notice }: { account: Account; acc
   return (
     <div className="inbox">
       <header className="app-header">
+        {/* One top-level heading for screen readers: where they are. */}
+        <h1 className="visually-hidden">{SECTIONS.find((s) => s.view === view)?.label ?? 'ClickSend Inbox'}</h1>
         <AccountMenu account={account} accounts={accounts} />
         <SyncIndicator />
       </header>

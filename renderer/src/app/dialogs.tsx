@@ -70,13 +70,12 @@ function Dialog({ request }: { request: Open }) {
 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close(null)}>
-      <form
+      <div
         role={request.danger ? 'alertdialog' : 'dialog'}
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={request.message ? messageId : undefined}
         className="dialog"
-        onSubmit={submit}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation();
@@ -84,6 +83,7 @@ function Dialog({ request }: { request: Open }) {
           }
         }}
       >
+        <form className="dialog-form" onSubmit={submit}>
         <h2 id={titleId}>{request.title}</h2>
         {request.message && <p id={messageId}>{request.message}</p>}
         {request.field && (
@@ -106,7 +106,8 @@ function Dialog({ request }: { request: Open }) {
             {request.confirmLabel}
           </button>
         </div>
-      </form>
+        </form>
+      </div>
     </div>
   );
 }

@@ -1,41 +1,57 @@
 // New message: type a number (checked and put in E.164 by the core, with the
-// default country) or a contact's name, then write in the thread that opens.
+// default country) or part of a name or number, then write in the thread that
+// opens. Suggestions come from the core's search: contacts by name, and
+// conversations and contacts whose number holds the digits typed.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { SearchResults, UserError } from '../../../shared/contract';
+import type { UserError } from '../../../shared/contract';
 import { call } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
 import { useConversations } from './conversations-store';
 
-type ContactHit = SearchResults['contacts'][number];
+interface Suggestion {
+  key: string;
+  name: string;
+  displayPhone: string;
+  /** What to open: a number the core can normalise. */
+  number: string;
+}
+
+/** Letters mean a name; three digits or more, part of a number. */
+const worthSuggesting = (text: string) => /\p{L}/u.test(text) || (text.match(/\d/g)?.length ?? 0) >= 3;
 
 export function NewMessage() {
   const setComposing = useInbox((s) => s.setComposing);
   const [to, setTo] = useState('');
   const [error, setError] = useState<UserError | null>(null);
-  const [contacts, setContacts] = useState<ContactHit[]>([]);
+  const [found, setFound] = useState<Suggestion[]>([]);
   const [active, setActive] = useState(0);
+  /** A suggestion picked with ↑/↓: Enter opens it even when digits were typed. */
+  const [picked, setPicked] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
 
-  // Letters mean a name: offer contacts. Digits mean a number: nothing to offer.
-  const looksLikeName = /\p{L}/u.test(to);
+  const suggesting = worthSuggesting(to);
   useEffect(() => {
-    if (!looksLikeName) return;
+    if (!suggesting) return;
     let current = true;
     call('search.query', { text: to, limit: 8 }).then(
       (r) => {
         if (!current) return;
-        setContacts(r.contacts.filter((c) => c.phone));
+        const byNumber = r.conversations.map((c) => ({ key: `c${c.conversationId}`, name: c.title, displayPhone: c.phone, number: c.phone }));
+        const contacts = r.contacts
+          .filter((c) => c.phone && !byNumber.some((b) => b.displayPhone === c.displayPhone))
+          .map((c) => ({ key: `k${c.contactId}`, name: c.name, displayPhone: c.displayPhone ?? '', number: c.phone! }));
+        setFound([...byNumber, ...contacts].slice(0, 8));
         setActive(0);
       },
-      () => current && setContacts([]),
+      () => current && setFound([]),
     );
     return () => {
       current = false;
     };
-  }, [to, looksLikeName]);
-  const shown = looksLikeName ? contacts : [];
+  }, [to, suggesting]);
+  const shown = suggesting ? found : [];
 
   const close = () => setComposing(false);
 
@@ -45,83 +61,91 @@ export function NewMessage() {
     else close();
   };
 
+  // A name opens the first suggestion; a number typed opens that number, unless one was picked.
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const picked = shown[active];
-    void start(picked?.phone ?? to);
+    const suggestion = picked || /\p{L}/u.test(to) ? shown[active] : undefined;
+    void start(suggestion?.number ?? to);
   };
 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <form
+      <div
         role="dialog"
         aria-modal="true"
-        aria-label="New message"
+        aria-labelledby="new-message-title"
         className="dialog"
-        onSubmit={submit}
         onKeyDown={(e) => {
           if (e.key === 'Escape') close();
           if (e.key === 'ArrowDown' && shown.length) {
             e.preventDefault();
-            setActive((a) => Math.min(shown.length - 1, a + 1));
+            setActive((a) => (picked ? Math.min(shown.length - 1, a + 1) : 0));
+            setPicked(true);
           }
           if (e.key === 'ArrowUp' && shown.length) {
             e.preventDefault();
             setActive((a) => Math.max(0, a - 1));
+            setPicked(true);
           }
         }}
       >
-        <h2>New message</h2>
-        <label>
-          To
-          <input
-            ref={input}
-            value={to}
-            onChange={(e) => {
-              setTo(e.target.value);
-              setError(null);
-            }}
-            placeholder="A phone number or a contact’s name"
-            autoComplete="off"
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? 'new-message-error' : undefined}
-            aria-controls="new-message-contacts"
-            aria-activedescendant={shown[active] ? `contact-${shown[active].contactId}` : undefined}
-          />
-        </label>
-        {error && (
-          <p className="field-error" id="new-message-error" role="alert">
-            {error.message} {error.action}
-          </p>
-        )}
-        {shown.length > 0 && (
-          <ul role="listbox" id="new-message-contacts" aria-label="Contacts" className="suggestions">
-            {shown.map((c, i) => (
-              <li
-                key={c.contactId}
-                id={`contact-${c.contactId}`}
-                role="option"
-                aria-selected={i === active}
-                className={i === active ? 'active' : undefined}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  void start(c.phone!);
-                }}
-              >
-                <strong>{c.name}</strong> <span className="muted">{c.displayPhone}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" disabled={to.trim() === ''}>
-            Start conversation
-          </button>
-        </div>
-      </form>
+        <form className="dialog-form" onSubmit={submit}>
+          <h2 id="new-message-title">New message</h2>
+          <label>
+            To
+            <input
+              ref={input}
+              role="combobox"
+              value={to}
+              onChange={(e) => {
+                setTo(e.target.value);
+                setPicked(false);
+                setError(null);
+              }}
+              placeholder="A phone number or a contact’s name"
+              autoComplete="off"
+              aria-autocomplete="list"
+              aria-expanded={shown.length > 0}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? 'new-message-error' : undefined}
+              aria-controls={shown.length > 0 ? 'new-message-contacts' : undefined}
+              aria-activedescendant={shown[active] ? `suggestion-${shown[active].key}` : undefined}
+            />
+          </label>
+          {error && (
+            <p className="field-error" id="new-message-error" role="alert">
+              {error.message} {error.action}
+            </p>
+          )}
+          {shown.length > 0 && (
+            <ul role="listbox" id="new-message-contacts" aria-label="Contacts" className="suggestions">
+              {shown.map((c, i) => (
+                <li
+                  key={c.key}
+                  id={`suggestion-${c.key}`}
+                  role="option"
+                  aria-selected={i === active && (picked || /\p{L}/u.test(to))}
+                  className={i === active && (picked || /\p{L}/u.test(to)) ? 'active' : undefined}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    void start(c.number);
+                  }}
+                >
+                  <strong>{c.name}</strong> <span className="muted">{c.displayPhone}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="secondary" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" disabled={to.trim() === ''}>
+              Start conversation
+            </button>
+          </div>
+        </form>
+      </div>
     </div>
   );
 }

@@ -11,13 +11,15 @@ interface SearchState {
   /** Bumped by Ctrl/Cmd+K from anywhere: the search field takes the focus when it shows. */
   focusTicket: number;
   setText(text: string): void;
+  /** Asks again for the same text (contacts changed under the results). */
+  refresh(): void;
   clear(): void;
   requestFocus(): void;
 }
 
 let latest = 0;
 
-export const useSearch = create<SearchState>()((set) => ({
+export const useSearch = create<SearchState>()((set, get) => ({
   text: '',
   results: null,
   error: null,
@@ -40,6 +42,10 @@ export const useSearch = create<SearchState>()((set) => ({
         if (ticket === latest) set({ error: describeError(error), results: null });
       },
     );
+  },
+  refresh() {
+    const { text } = get();
+    if (text.trim() !== '') get().setText(text);
   },
   clear() {
     latest++;

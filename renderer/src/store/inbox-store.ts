@@ -129,6 +129,7 @@ export const useInbox = create<InboxState>()((set, get) => {
       if (!contacts) return;
       void useConversations.getState().refresh();
       void useThread.getState().refreshContact();
+      useSearch.getState().refresh();
     });
     // The core reads replies to the thread on screen (see presence) before saying the list changed.
     subscribe('conversations.changed', () => void useConversations.getState().refresh());

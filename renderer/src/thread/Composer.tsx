@@ -63,6 +63,7 @@ export function Composer({ phone }: { phone: string }) {
     if (!failure) {
       sent();
       setScheduling(false);
+      textarea.current?.focus();
     }
   };
 
@@ -103,6 +104,7 @@ export function Composer({ phone }: { phone: string }) {
 
   const closeSchedule = () => {
     setScheduling(false);
+    textarea.current?.focus();
     if (editing) {
       useThread.getState().stopEdit();
       setBodyState('');

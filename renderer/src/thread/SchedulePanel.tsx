@@ -1,6 +1,6 @@
 // Choosing when a message goes: quick choices, or a date and time in the
 // user's time zone (named), checked before anything is sent.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { instantOf, parseLocalInput, quickChoices, scheduleProblem, toLocalInput } from '../../../shared/schedule-times';
 
 export const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -25,6 +25,9 @@ export function SchedulePanel({
   const choices = quickChoices(now, zone);
   const [value, setValue] = useState(() => toLocalInput(initialMs ?? choices[1]?.instantMs ?? now + 86_400_000, zone));
   const [problem, setProblem] = useState<string | null>(null);
+  // Opened from the keyboard, the panel takes the focus (it sits above the message in the page).
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
 
   const confirm = () => {
     const wall = parseLocalInput(value);
@@ -39,8 +42,8 @@ export function SchedulePanel({
   return (
     <div className="schedule-panel" role="group" aria-label="Schedule" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="quick">
-        {choices.map((c) => (
-          <button key={c.label} type="button" className="secondary" onClick={() => (setValue(toLocalInput(c.instantMs, zone)), setProblem(null))}>
+        {choices.map((c, i) => (
+          <button key={c.label} ref={i === 0 ? first : undefined} type="button" className="secondary" onClick={() => (setValue(toLocalInput(c.instantMs, zone)), setProblem(null))}>
             {c.label}
           </button>
         ))}
