@@ -89,6 +89,7 @@ export function SearchResultsList() {
   return (
     <section className="search-results" aria-label="Search results" onKeyDown={moveBetweenResults}>
       {none && <p className="empty muted">Nothing matches “{text}”.</p>}
+      {results.conversations.length > 0 && <h3 className="results-heading">Conversations</h3>}
       {results.conversations.length > 0 && (
         <ul aria-label="Conversations found">
           {results.conversations.map((c) => (
@@ -98,12 +99,13 @@ export function SearchResultsList() {
                   <span className="title">{c.title}</span>
                   <time className="muted">{formatTime(c.lastMessageAt)}</time>
                 </span>
-                <span className="preview muted">{c.phone}</span>
+                {c.title !== c.phone && <span className="preview muted">{c.phone}</span>}
               </button>
             </li>
           ))}
         </ul>
       )}
+      {results.contacts.length > 0 && <h3 className="results-heading">Contacts</h3>}
       {results.contacts.length > 0 && (
         <ul aria-label="Contacts found">
           {results.contacts.map((c) => (
@@ -121,6 +123,7 @@ export function SearchResultsList() {
           ))}
         </ul>
       )}
+      {results.messages.length > 0 && <h3 className="results-heading">Messages</h3>}
       {results.messages.length > 0 && (
         <ul aria-label="Messages found">
           {results.messages.map((m) => (
