@@ -67,6 +67,10 @@ test('settings: notifications paused from the settings view, an invalid value re
   await page.getByRole('button', { name: 'Save Default country' }).click();
   await expect(page.getByRole('region', { name: 'Settings' }).getByRole('status')).toHaveText('Default country saved.');
 
+  // Buttons say "Save"; their names say what they save.
+  await page.getByText('Advanced').click();
+  await expect(page.getByRole('button', { name: 'Save API base URL' })).toHaveText('Save');
+
   await page.getByLabel('Check for replies every (seconds)', { exact: true }).fill('2');
   await page.getByRole('button', { name: 'Save Check for replies every (seconds)' }).click();
   await expect(page.getByRole('alert')).toContainText('Poll at most every 5 seconds');

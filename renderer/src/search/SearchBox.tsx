@@ -89,7 +89,7 @@ export function SearchResultsList() {
   return (
     <section className="search-results" aria-label="Search results" onKeyDown={moveBetweenResults}>
       {none && <p className="empty muted">Nothing matches “{text}”.</p>}
-      {results.conversations.length > 0 && <h3 className="results-heading">Conversations</h3>}
+      {results.conversations.length > 0 && <h2 className="results-heading">Conversations</h2>}
       {results.conversations.length > 0 && (
         <ul aria-label="Conversations found">
           {results.conversations.map((c) => (
@@ -105,7 +105,7 @@ export function SearchResultsList() {
           ))}
         </ul>
       )}
-      {results.contacts.length > 0 && <h3 className="results-heading">Contacts</h3>}
+      {results.contacts.length > 0 && <h2 className="results-heading">Contacts</h2>}
       {results.contacts.length > 0 && (
         <ul aria-label="Contacts found">
           {results.contacts.map((c) => (
@@ -123,7 +123,7 @@ export function SearchResultsList() {
           ))}
         </ul>
       )}
-      {results.messages.length > 0 && <h3 className="results-heading">Messages</h3>}
+      {results.messages.length > 0 && <h2 className="results-heading">Messages</h2>}
       {results.messages.length > 0 && (
         <ul aria-label="Messages found">
           {results.messages.map((m) => (
