@@ -1,4 +1,4 @@
-import { ACCOUNT, expect, test } from './fixtures';
+import { ACCOUNT, expect, test, ui } from './fixtures';
 
 test('a first sign-in shows history arriving with a progress bar, then every conversation', async ({ app }) => {
   const { page, simulator } = app;
@@ -19,6 +19,37 @@ test('a first sign-in shows history arriving with a progress bar, then every con
   expect(rendered).toBeGreaterThan(5);
   expect(rendered).toBeLessThan(60);
   await expect(page.getByRole('status')).toContainText('Up to date');
+});
+
+test('a big first sync over a slow link: the newest conversation first, and the list usable and still while older history fills in', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.seedHistory(ACCOUNT.username, 8_000, { conversations: 400 });
+  const [newest] = (await app.dashboard('GET', '/sms/history?order_by=date:desc&limit=15')).data!;
+  const newestBody = String(newest!.body);
+  // A round trip to ClickSend from Europe, and a gateway's rate limit.
+  simulator.network.set({ latencyMs: 150, rateLimitPerSecond: 25 });
+  const signedInAt = Date.now();
+  await app.signIn();
+
+  const rows = ui.list(page).getByRole('listitem');
+  await expect(rows.first()).toContainText(newestBody.slice(0, 30), { timeout: 5_000 });
+  const note = page.getByText(/^Older messages are still arriving/);
+  await expect(note).toBeVisible();
+  expect(Date.now() - signedInAt).toBeLessThan(5_000);
+
+  // While it fills in: the top of the list stays put, a thread opens, a reply goes out.
+  const top = await rows.evaluateAll((items) => items.slice(0, 5).map((li) => li.getAttribute('aria-label')));
+  await page.waitForTimeout(1_000);
+  await expect(note).toBeVisible();
+  expect(await rows.evaluateAll((items) => items.slice(0, 5).map((li) => li.getAttribute('aria-label')))).toEqual(top);
+  await rows.first().getByRole('button').click();
+  await ui.composer(page).fill('Sent while history was still arriving');
+  await ui.composer(page).press('Enter');
+  await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Sent while history was still arriving' })).toContainText(/Queued|Sent/);
+  await expect(page.getByRole('status').first()).toContainText(/Syncing history… [\d,]+ of 8,000 messages/);
+
+  await expect(note).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByText('400 conversations')).toBeVisible();
 });
 
 test('a reply shows up live, unread, within a poll interval', async ({ app }) => {

@@ -218,11 +218,16 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
+/** The first sync's walk through history, while it is under way. */
 export const SyncProgress = z.object({
   pagesDone: z.number().int(),
   messagesStored: z.number().int(),
+  /** Rows in the window being walked, once the first page said. */
   estimatedTotal: z.number().int().nullable(),
+  /** Time left at the recent rate; null until there is a rate. */
+  etaSeconds: z.number().int().nonnegative().nullable(),
 });
+export type SyncProgress = z.infer<typeof SyncProgress>;
 
 export const SyncStatus = z.object({
   state: z.enum(['idle', 'syncing', 'offline', 'paused']),

@@ -35,6 +35,11 @@ const seedHistorySchema = z.object({
   startTimestamp: z.number().int().optional(),
 });
 const clockSchema = z.object({ advanceSeconds: z.number() });
+const networkSchema = z.object({
+  latencyMs: z.number().int().nonnegative().optional(),
+  rateLimitPerSecond: z.number().int().positive().nullable().optional(),
+  resetCounters: z.boolean().optional(),
+});
 
 type Route = (core: SimCore, body: unknown, query: URLSearchParams) => ControlResult;
 
@@ -93,6 +98,15 @@ const routes: Record<string, Route> = {
     return okBody({ now: core.now() });
   },
   'GET /clock': (core) => okBody({ now: core.now() }),
+  /** Latency and rate limit now; and what the link has seen (peak requests in flight, 429s given). */
+  'POST /network': (core, body) => {
+    const { resetCounters, ...patch } = networkSchema.parse(body);
+    const conditions = core.network.set(patch);
+    if (resetCounters) core.network.resetCounters();
+    return okBody({ ...conditions });
+  },
+  'GET /network': (core) =>
+    okBody({ ...core.network.conditions, peakInFlight: core.network.peakInFlight, rateLimited: core.network.rateLimited }),
   'POST /reset': (core) => {
     core.reset();
     return okBody();

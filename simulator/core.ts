@@ -1,4 +1,5 @@
 // All simulator state and the operations tests drive directly; HTTP lives in server.ts.
+import { Network, type NetworkConditions } from './network';
 import type { AccountState } from './accounts';
 import { createAccount } from './accounts';
 import { Clock } from './clock';
@@ -14,11 +15,13 @@ const MAX_REQUEST_LOG = 100_000;
 export interface CoreOptions {
   accounts: SimAccount[];
   autoDeliverMs?: number;
+  network?: Partial<NetworkConditions>;
 }
 
 export class SimCore {
   readonly clock = new Clock();
   readonly faults = new FaultBook();
+  readonly network: Network;
   readonly accounts = new Map<string, AccountState>();
   sentLog: SentSms[] = [];
   requestLog: RequestLogEntry[] = [];
@@ -31,6 +34,7 @@ export class SimCore {
   private readonly messageOwners = new Map<string, AccountState>();
 
   constructor(private readonly opts: CoreOptions) {
+    this.network = new Network(opts.network);
     this.reset();
   }
 

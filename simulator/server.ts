@@ -8,6 +8,7 @@ import { seedDemo } from './demo-data';
 import { ApiError, errorResult, toEnvelope } from './envelope';
 import type { ApiResult } from './envelope';
 import type { FaultSpec } from './faults';
+import type { Network, NetworkConditions } from './network';
 import { matchRoute } from './routes';
 import type { InboundSms, Receipt, RequestLogEntry, SentSms, SimAccount } from './types';
 
@@ -23,6 +24,8 @@ export interface SimulatorOptions {
   accounts?: SimAccount[];
   /** when set, each non-scheduled sent message turns Sent, then gets a Delivered receipt after this many ms */
   autoDeliverMs?: number;
+  /** A round trip added to every API answer, and an optional per-account rate limit (see network.ts). */
+  network?: Partial<NetworkConditions>;
 }
 
 export interface Simulator {
@@ -45,6 +48,8 @@ export interface Simulator {
   advanceClock(seconds: number): void;
   now(): number;
   reset(): void;
+  /** Latency and rate limit, changeable at run time; counters of requests in flight and 429s given. */
+  network: Network;
 }
 
 const DEFAULT_ACCOUNTS: SimAccount[] = [{ username: 'test-user', apiKey: 'test-key', balance: 100 }];
@@ -134,7 +139,7 @@ function applyApi(
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
-  const core = new SimCore({ accounts: opts.accounts ?? DEFAULT_ACCOUNTS, autoDeliverMs: opts.autoDeliverMs });
+  const core = new SimCore({ accounts: opts.accounts ?? DEFAULT_ACCOUNTS, autoDeliverMs: opts.autoDeliverMs, network: opts.network });
   const sockets = new Set<Socket>();
   let closed = false;
   let port = 0;
@@ -167,6 +172,24 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       core.logRequest({ method, path: logPath, status, query, ...(fault ? { fault } : {}) });
     const base = `http://${req.headers.host ?? `127.0.0.1:${port}`}/v3`;
     const apply = (): ApiResult => applyApi(core, method, sub, url.searchParams, req.headers.authorization, bodyText, base);
+
+    if (sub !== null) {
+      core.network.started();
+      res.once('close', () => core.network.finished());
+      // The front door: over the account's rate, 429 with Retry-After (after the same round trip).
+      const admitted = core.network.admit(parseBasicAuth(req.headers.authorization)?.username ?? '');
+      const latency = core.network.conditions.latencyMs;
+      if (latency > 0) {
+        await core.sleep(latency);
+        if (closed) return;
+      }
+      if (!admitted.ok) {
+        const r: ApiResult = { status: 429, code: 'TOO_MANY_REQUESTS', msg: 'Rate limit exceeded. Please slow down.', data: null };
+        writeJson(res, 429, envelopeText(r), { 'Retry-After': String(admitted.retryAfterSeconds) });
+        log(429, 'rate-limit');
+        return;
+      }
+    }
 
     const fault = sub === null ? undefined : core.faults.take(method, sub, url.searchParams);
     switch (fault?.kind) {
@@ -286,5 +309,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     advanceClock: (seconds) => core.clock.advance(seconds),
     now: () => core.now(),
     reset: () => core.reset(),
+    network: core.network,
   };
 }

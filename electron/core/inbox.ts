@@ -76,6 +76,9 @@ interface ActiveAccount {
   account: Account;
 }
 
+/** While the first sync fills in history, the list is told of it at most this often. */
+const HISTORY_LIST_EVERY_MS = 250;
+
 /** After a send, the balance is read again this much later, once for a burst of sends. */
 const BALANCE_REFRESH_MS = 1_500;
 
@@ -185,7 +188,7 @@ export class Inbox {
     }
     this.deactivate();
     const db = this.openAccountCache(username);
-    const cached: Account = { username, accountName: username, balance: '', currency: '', country: null, ...readCursor<Partial<Account>>(db, 'account') };
+    const cached: Account = readCursor(db, 'account') ?? { username, accountName: username, balance: '', currency: '', country: null };
     // Restored from the cache: show it first, sync a moment later.
     this.activate(username, apiKey, db, cached, RESTORED_SYNC_DELAY_MS);
     writeSessionFile(this.options.config.dataDir, { ...readSessionFile(this.options.config.dataDir), activeAccount: username });
@@ -325,6 +328,7 @@ export class Inbox {
           this.publishChanges(result);
         },
         passDone: (firstSync) => this.notifyReplies(firstSync),
+        historyFilled: (result) => this.historyFilled(result),
         status: (status: SyncStatus) => this.emit('sync.status', status),
         connection: (online, message) => this.emit('connection.changed', { online, message }),
         unauthorized: () => this.onUnauthorized(username),
@@ -351,6 +355,9 @@ export class Inbox {
   private deactivate(): void {
     if (this.balanceTimer) clearTimeout(this.balanceTimer);
     this.balanceTimer = null;
+    if (this.filledTimer) clearTimeout(this.filledTimer);
+    this.filledTimer = null;
+    this.filledIds.clear();
     if (!this.active) return;
     this.active.sync.stop();
     this.active.db.close();
@@ -474,6 +481,26 @@ export class Inbox {
     const open = this.openConversationId;
     if (!this.active || !this.focused || open === null || (among && !among.includes(open))) return false;
     return markConversationRead(this.active.db, open);
+  }
+
+  private filledIds = new Set<number>();
+  private filledTimer: NodeJS.Timeout | null = null;
+  /**
+   * Rows of the first sync's walk: thousands a second on a big account. The
+   * open thread gets its own at once; the list hears of the rest at most four
+   * times a second (older conversations join at its end, so it does not jump).
+   */
+  private historyFilled(result: IngestResult): void {
+    const open = this.openConversationId;
+    const forOpen = open === null ? [] : result.added.filter((m) => m.conversationId === open);
+    if (forOpen.length) this.emit('messages.added', { messages: forOpen });
+    for (const id of result.conversationIds) this.filledIds.add(id);
+    this.filledTimer ??= setTimeout(() => {
+      this.filledTimer = null;
+      const ids = [...this.filledIds];
+      this.filledIds.clear();
+      if (this.active && ids.length) this.conversationsChanged(ids);
+    }, HISTORY_LIST_EVERY_MS);
   }
 
   private lastUnread = -1;

@@ -103,7 +103,9 @@ export class ClickSendClient {
     this.maxAttempts = options.maxAttempts ?? 4;
     this.backoffMs = options.backoffMs ?? 500;
     const perSecond = options.requestsPerSecond ?? 20;
-    this.limiter = new RateLimiter(perSecond, perSecond * 2);
+    // A small burst only: a gateway counting requests per second would answer the excess with 429s
+    // (a bucket of B tokens lets B + rate requests into one second).
+    this.limiter = new RateLimiter(perSecond, Math.max(1, Math.ceil(perSecond / 4)));
   }
 
   getAccount(signal?: AbortSignal) {
@@ -139,8 +141,9 @@ export class ClickSendClient {
     });
   }
 
-  historyPage(query: HistoryQuery, signal?: AbortSignal): Promise<Page<HistoryRow>> {
-    return this.request('GET', '/sms/history', { query: { ...query }, data: page(HistoryRow), retry: true, signal });
+  /** `retry: false` leaves 429s, 5xx and dropped connections to the caller (the first sync's walk paces itself). */
+  historyPage(query: HistoryQuery, signal?: AbortSignal, retry = true): Promise<Page<HistoryRow>> {
+    return this.request('GET', '/sms/history', { query: { ...query }, data: page(HistoryRow), retry, signal });
   }
 
   inboundPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<InboundRow>> {

@@ -59,9 +59,9 @@ describe('sync through API faults', () => {
     ['a burst of 500s', { kind: '500', path: '/sms/history', count: 3 }],
     ['a 429 storm with Retry-After', { kind: '429', path: '/sms/history', retryAfter: 0.2, count: 3 }],
     ['connections dropped mid-response', { kind: 'drop', path: '/sms/history', count: 2 }],
-  ])('%s during the backfill is retried through in the same pass', async (_, fault) => {
+  ])('%s during the first sync is retried through in the same walk', async (_, fault) => {
     sim.addFault(fault);
-    expect(await engine.syncNow()).toMatchObject({ state: 'idle', message: null });
+    expect(await engine.syncNow({ untilHistoryComplete: true })).toMatchObject({ state: 'idle', message: null, backfill: null });
     expect(faultsHit(fault.kind)).toBe(fault.count);
     everyMessageOnce();
   });
@@ -72,12 +72,12 @@ describe('sync through API faults', () => {
     ['truncated JSON', { kind: 'truncated', path: '/sms/history', count: Infinity }, /^ClickSend sent an answer the app could not read\.$/],
     ['a SUCCESS envelope whose data has the wrong shape', { kind: 'wrong-shape', path: '/sms/history', count: Infinity }, /^ClickSend sent an answer the app could not read\.$/],
     ['500s beyond the retries', { kind: '500', path: '/sms/history', count: Infinity }, /^ClickSend had an internal error\.$/],
-  ])('%s: the pass stops and says so in plain words; once the fault ends, the next pass stores everything once', async (_, fault, words) => {
+  ])('%s: the walk stops and says so in plain words; once the fault ends, the next pass stores everything once', async (_, fault, words) => {
     sim.addFault(fault);
-    const failed = await engine.syncNow();
+    const failed = await engine.syncNow({ untilHistoryComplete: true });
     expect(failed.message).toMatch(words);
     sim.clearFaults();
-    expect(await engine.syncNow()).toMatchObject({ state: 'idle', message: null, backfill: null });
+    expect(await engine.syncNow({ untilHistoryComplete: true })).toMatchObject({ state: 'idle', message: null, backfill: null });
     everyMessageOnce();
   });
 
@@ -88,7 +88,7 @@ describe('sync through API faults', () => {
       for (let i = 0; i < 7; i++) sim.injectInbound({ username: ACCOUNT.username, from: `+6142${String(arrived++).padStart(7, '0')}`, body: `During ${arrived}` });
     }, 3);
     try {
-      await engine.syncNow();
+      await engine.syncNow({ untilHistoryComplete: true });
     } finally {
       clearInterval(interval);
     }

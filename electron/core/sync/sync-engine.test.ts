@@ -55,7 +55,7 @@ describe('SyncEngine', () => {
 
   async function pass(copy: Copy): Promise<SyncStatus> {
     copy.engine.start();
-    const status = await copy.engine.syncNow();
+    const status = await copy.engine.syncNow({ untilHistoryComplete: true });
     copy.engine.stop();
     return status;
   }
@@ -74,8 +74,9 @@ describe('SyncEngine', () => {
     await sim.close();
   });
 
-  it('backfills a few thousand messages in pages of 100, reporting progress, each message once', async () => {
+  it('walks history in pages of 100, newest first and several at once, reporting progress, each message once', async () => {
     sim.seedHistory(ACCOUNT.username, 3_456, { conversations: 240 });
+    sim.network.set({ latencyMs: 20 }); // answers overlap only when they take a moment
     const copy = copyOfTheApp();
     const status = await pass(copy);
     expect(status).toMatchObject({ state: 'idle', backfill: null });
@@ -84,10 +85,15 @@ describe('SyncEngine', () => {
     expect(count(copy.db, 'SELECT COUNT(*) FROM conversations')).toBe(240);
 
     const progress = copy.statuses.map((s) => s.backfill).filter((b) => b !== null);
-    expect(progress.map((p) => p.pagesDone)).toEqual(Array.from({ length: 34 }, (_, i) => i + 1));
-    expect(progress.at(-1)).toEqual({ pagesDone: 34, messagesStored: 3_400, estimatedTotal: 3_456 });
-    const pages = sim.requests().filter((r) => r.path === '/sms/history' && r.query.includes('page='));
+    // Each page stored moves it on by one (other status changes repeat the last).
+    expect(progress.map((p) => p.pagesDone).filter((n, i, all) => n !== all[i - 1])).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
+    expect(progress.at(-1)).toMatchObject({ pagesDone: 35, messagesStored: 3_456, estimatedTotal: 3_456 });
+    const pages = sim.requests().filter((r) => r.path === '/sms/history' && r.query.includes('date_to='));
+    expect(pages).toHaveLength(35);
     expect(pages.every((r) => new URLSearchParams(r.query).get('limit') === '100')).toBe(true);
+    expect(pages.every((r) => new URLSearchParams(r.query).get('order_by') === 'date:desc')).toBe(true);
+    // Several at once once the first page said how many there are.
+    expect(sim.network.peakInFlight).toBeGreaterThanOrEqual(3);
   });
 
   it('resumes an interrupted backfill where it stopped instead of starting over', async () => {
@@ -105,11 +111,19 @@ describe('SyncEngine', () => {
     expect(stored).toBeLessThan(2_000);
 
     const second = copyOfTheApp(file);
-    expect(second.engine.status.backfill?.pagesDone).toBeGreaterThanOrEqual(7);
+    const pagesDone = second.engine.status.backfill!.pagesDone;
+    expect(pagesDone).toBeGreaterThanOrEqual(7);
+    const walkPages = () => sim.requests().filter((r) => r.path === '/sms/history' && r.query.includes('date_to='));
+    // Pages the stopped copy still had in flight are answered (and logged) after it stopped: let them land.
+    await new Promise((r) => setTimeout(r, 300));
+    await expect.poll(() => sim.network.inFlight).toBe(0);
+    const before = walkPages().length;
     await pass(second);
     expect(count(second.db)).toBe(2_000);
-    const firstPageReads = sim.requests().filter((r) => r.path === '/sms/history' && /(^|&)page=1(&|$)/.test(r.query) && r.query.includes('date%3Aasc') && !r.query.includes('date_from'));
-    expect(firstPageReads).toHaveLength(1);
+    expect(count(second.db, 'SELECT COUNT(DISTINCT message_id) FROM messages')).toBe(2_000);
+    // Only the pages missing were asked for again, the first one not among them.
+    expect(walkPages().length - before).toBe(20 - pagesDone);
+    expect(walkPages().filter((r) => new URLSearchParams(r.query).get('page') === '1')).toHaveLength(1);
   });
 
   it('two copies of the app on one account both get every reply', async () => {
@@ -302,6 +316,33 @@ describe('SyncEngine in a process killed mid-pass', () => {
       expect(db.prepare("SELECT COUNT(*) FROM messages WHERE body LIKE 'Reply %'").pluck().get()).toBe(8);
       expect(db.prepare("SELECT COUNT(*) FROM messages WHERE status = 'Undelivered'").pluck().get()).toBe(30);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
+  it('killed with pages of the first sync in flight: after a restart only the missing pages are asked for, every row once', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'inbox-kill-')), 'cache.sqlite');
+    sim.seedHistory(ACCOUNT.username, 3_000);
+    sim.network.set({ latencyMs: 40 });
+    const walkRequests = () => sim.requests().filter((r) => r.path === '/sms/history' && r.query.includes('date_to=')).length;
+    await killWhen(file, () => walkRequests() >= 6 && sim.network.inFlight >= 2);
+    // What it had in flight is still answered, to no one.
+    await new Promise((r) => setTimeout(r, 300));
+    await expect.poll(() => sim.network.inFlight).toBe(0);
+    sim.network.set({ latencyMs: 0 });
+    const cursor = JSON.parse(peekAll(file, "SELECT value FROM sync_state WHERE key = 'backfill'")[0]!) as { done: Array<[number, number]> };
+    const pagesDone = cursor.done.reduce((n, [from, to]) => n + to - from + 1, 0);
+    expect(pagesDone).toBeGreaterThanOrEqual(5);
+    expect(pagesDone).toBeLessThan(30);
+    const before = walkRequests();
+
+    await runToEnd(file);
+    expect(walkRequests() - before).toBe(30 - pagesDone);
+    const db = openCache(file);
+    try {
+      expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(3_000);
+      expect(db.prepare('SELECT COUNT(DISTINCT message_id) FROM messages').pluck().get()).toBe(3_000);
     } finally {
       db.close();
     }

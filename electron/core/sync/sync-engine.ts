@@ -1,7 +1,10 @@
-// Keeps the cache current by polling: a resumable backfill of history on
-// first sign-in, then inbound replies, delivery receipts and an overlapping
-// incremental pull of history (which also carries replies another copy of
-// the app has already marked read). Failures switch to offline and back off.
+// Keeps the cache current by polling inbound replies, delivery receipts and
+// an overlapping incremental pull of history (which also carries replies
+// another copy of the app has already marked read). On an account's first
+// sync, history up to that moment is walked beside the passes, newest first
+// and resumable (history-walk.ts), so polling goes on while it fills in.
+// Failures switch to offline and back off.
+import { setMaxListeners } from 'node:events';
 import type { SyncStatus } from '../../../shared/contract';
 import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
@@ -10,6 +13,7 @@ import { statusFromReceipt } from '../clicksend/statuses';
 import type { InboundRow } from '../clicksend/schemas';
 import type { Db } from '../cache/database';
 import { applyStatusReports, earliestDueScheduled, ingestMessages, type IngestResult } from '../cache/messages';
+import { HistoryWalk, progressOf, walkCursor } from './history-walk';
 import { replaceContacts } from '../cache/contacts';
 import { readCursor, writeCursor } from '../cache/sync-state';
 import { replaceTemplates } from '../cache/templates';
@@ -17,19 +21,11 @@ import type { Contact } from '../clicksend/schemas';
 import { DIRECTORY_EVERY_MS, pollDelay, type Presence } from './cadence';
 import { fromHistory, fromInbound } from './incoming';
 
-const PAGE = 100;
 /** Re-read this much history before the cursor: rows can land late. */
 const OVERLAP_SECONDS = 600;
 const MAX_BACKOFF_MS = 120_000;
 /** More unread replies than this are marked read with one request. */
 const BULK_READ_FROM = 10;
-
-interface BackfillCursor {
-  nextPage: number;
-  done: boolean;
-  total: number | null;
-  stored: number;
-}
 
 export interface SyncListener {
   changes(result: IngestResult): void;
@@ -41,8 +37,10 @@ export interface SyncListener {
   directoryChanged(changed: { contacts: boolean; templates: boolean }): void;
   /** Contacts and templates were read again (every few minutes, and on Sync now). */
   directoryRefreshed?(): void;
-  /** A pass completed; `firstSync` while the account's first backfill was under way. */
+  /** A pass completed; `firstSync` for the account's first pass (its replies are history, not news). */
   passDone?(firstSync: boolean): void;
+  /** Rows the first sync's walk stored; `changes` gets them when this is not given. */
+  historyFilled?(result: IngestResult): void;
   /** The cache file failed (locked, full, damaged): the pass stopped; the next one retries. */
   storageFault?(fault: StorageFault, error: unknown): void;
   /** Anything else unexpected; logged by the owner. Sync carries on. */
@@ -59,6 +57,8 @@ export interface SyncOptions {
   now?: () => number;
   /** Settles sends whose answer was lost and sends what waited, after history is current. */
   outbox?: { flush(signal: AbortSignal): Promise<void> };
+  /** Pages of the first sync's walk in flight: where it starts and its ceiling (the rate limiter is the real one). */
+  walkConcurrency?: { start?: number; max?: number };
 }
 
 export class SyncEngine {
@@ -78,6 +78,13 @@ export class SyncEngine {
   private presence: Presence;
   private nextPassAt = 0;
   private directoryDue = true;
+  /** The first sync's walk while it runs; after a failure, not restarted before walkRetryAt. */
+  private walking: Promise<void> | null = null;
+  private walkFailures = 0;
+  private walkRetryAt = 0;
+  /** Why the walk stopped, shown until it stores again (passes may succeed meanwhile). */
+  private walkMessage: string | null = null;
+  private readonly walkConcurrency: SyncOptions['walkConcurrency'];
 
   constructor(options: SyncOptions) {
     this.db = options.db;
@@ -87,11 +94,12 @@ export class SyncEngine {
     this.outbox = options.outbox;
     this.now = options.now ?? Date.now;
     this.presence = { focused: options.focused ?? true, unfocusedSince: this.now() };
-    const backfill = readCursor<BackfillCursor>(this.db, 'backfill');
+    this.walkConcurrency = options.walkConcurrency;
+    const walk = readCursor(this.db, 'backfill');
     this.current = {
       state: 'idle',
-      lastSyncedAt: readCursor<number>(this.db, 'lastSyncedAt'),
-      backfill: backfill && !backfill.done ? progressOf(backfill) : null,
+      lastSyncedAt: readCursor(this.db, 'lastSyncedAt'),
+      backfill: walk ? progressOf(walk) : null,
       message: null,
     };
   }
@@ -105,6 +113,8 @@ export class SyncEngine {
     if (!this.stopped) return;
     this.stopped = false;
     this.abort = new AbortController();
+    // Every request in flight listens to it (the walk keeps up to a dozen), each removing its listener when done.
+    setMaxListeners(64, this.abort.signal);
     this.schedule(delayMs);
   }
 
@@ -115,12 +125,18 @@ export class SyncEngine {
     this.timer = null;
   }
 
-  /** Runs a pass now (or waits for the one under way), contacts and templates included. */
-  async syncNow(): Promise<SyncStatus> {
+  /**
+   * Runs a pass now (or waits for the one under way), contacts and templates
+   * included; with `untilHistoryComplete`, also waits for the first sync's walk
+   * (tools and tests; the window never waits for it).
+   */
+  async syncNow(options: { untilHistoryComplete?: boolean } = {}): Promise<SyncStatus> {
     if (this.stopped) return this.current;
     if (this.timer) clearTimeout(this.timer);
     this.directoryDue = true;
+    this.walkRetryAt = 0;
     await this.runPass();
+    while (options.untilHistoryComplete && this.walking) await this.walking;
     return this.current;
   }
 
@@ -163,13 +179,13 @@ export class SyncEngine {
 
   private async pass(): Promise<void> {
     const signal = this.abort.signal;
-    const firstSync = this.current.lastSyncedAt === null || this.current.backfill !== null;
+    const firstSync = this.current.lastSyncedAt === null;
     this.setStatus({ state: 'syncing' });
     try {
       // Replies first: one still unread at ClickSend counts as unread here,
-      // even when the backfill would also bring it (as already seen).
+      // even when the walk through history would also bring it (as already seen).
       await this.pullInbound(signal);
-      await this.backfill(signal);
+      this.walkHistory();
       await this.pullReceipts(signal);
       await this.pullRecentHistory(signal);
       await this.pullDueScheduled(signal);
@@ -179,7 +195,7 @@ export class SyncEngine {
       const now = this.now();
       writeCursor(this.db, 'lastSyncedAt', now);
       this.setOnline(true, null);
-      this.setStatus({ state: 'idle', lastSyncedAt: now, message: null });
+      this.setStatus({ state: 'idle', lastSyncedAt: now, message: this.walkMessage });
       this.listener.passDone?.(firstSync);
     } catch (error) {
       if (this.stopped) return;
@@ -210,32 +226,58 @@ export class SyncEngine {
     else this.listener.unexpected?.(error);
   }
 
-  private async backfill(signal: AbortSignal): Promise<void> {
-    let cursor = readCursor<BackfillCursor>(this.db, 'backfill') ?? { nextPage: 1, done: false, total: null, stored: 0 };
-    // Oldest first: new rows are appended at the end, so a resumed walk
-    // neither skips nor repeats pages.
-    const fetchPage = (n: number) => this.client.historyPage({ order_by: 'date:asc', page: n, limit: PAGE }, signal);
-    let pending = cursor.done ? null : fetchPage(cursor.nextPage);
-    while (pending) {
-      const page = await pending;
-      const done = page.current_page >= page.last_page || page.data.length === 0;
-      // The next page is on its way while this one is stored.
-      pending = done ? null : fetchPage(cursor.nextPage + 1);
-      pending?.catch(() => undefined); // awaited on the next turn; never an unhandled rejection
-      const rows = page.data.map((row) => fromHistory(row, false));
-      cursor = { nextPage: cursor.nextPage + 1, done, total: page.total, stored: cursor.stored + page.data.length };
-      const next = cursor;
-      const result = this.db.transaction(() => {
-        const ingested = ingestMessages(this.db, rows);
-        writeCursor(this.db, 'backfill', next);
-        const nowSeconds = Math.floor(this.now() / 1000);
-        const newest = page.data.reduce((max, row) => (row.date <= nowSeconds ? Math.max(max, row.date) : max), readCursor<number>(this.db, 'historyDate') ?? 0);
-        writeCursor(this.db, 'historyDate', newest);
-        return ingested;
-      })();
-      this.emitChanges(result);
-      this.setStatus({ backfill: cursor.done ? null : progressOf(cursor) });
+  /**
+   * Starts the first sync's walk beside the passes, unless it is complete,
+   * already running, or backing off after a failure. Everything newer than its
+   * window is the incremental pull's, which starts at the window's end.
+   */
+  private walkHistory(): void {
+    if (this.walking || this.stopped || this.now() < this.walkRetryAt) return;
+    const cursor = walkCursor(this.db, this.now());
+    if (cursor.complete) return;
+    if (readCursor(this.db, 'historyDate') === null) writeCursor(this.db, 'historyDate', cursor.windowEnd);
+    const walk = new HistoryWalk({
+      db: this.db,
+      client: this.client,
+      signal: this.abort.signal,
+      now: this.now,
+      concurrency: this.walkConcurrency,
+      stored: (result) => (this.listener.historyFilled ?? this.listener.changes).call(this.listener, result),
+      progress: (backfill) => {
+        if (this.walkMessage) this.walkMessage = null;
+        this.setStatus({ backfill, ...(this.current.message && this.current.state !== 'offline' ? { message: null } : {}) });
+      },
+    });
+    this.walking = walk
+      .run()
+      .then(
+        () => {
+          this.walkFailures = 0;
+          this.walkMessage = null;
+        },
+        (error: unknown) => this.walkFailed(error),
+      )
+      .finally(() => {
+        this.walking = null;
+      });
+  }
+
+  /** The walk stopped: say why, like a pass would, and resume it on a later pass (backing off). */
+  private walkFailed(error: unknown): void {
+    if (this.stopped) return;
+    this.walkFailures++;
+    this.walkRetryAt = this.now() + Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** (this.walkFailures - 1));
+    if (!(error instanceof ClickSendError)) return this.passFailed(error);
+    if (error.isUnauthorized) {
+      this.stopped = true;
+      this.setStatus({ state: 'paused', message: error.toUserError().message });
+      this.listener.unauthorized(error);
+      return;
     }
+    const { message } = error.toUserError();
+    this.walkMessage = message;
+    if (error.isConnectivity) this.setOnline(false, message);
+    this.setStatus({ state: error.isConnectivity ? 'offline' : this.current.state, message });
   }
 
   private async pullInbound(signal: AbortSignal): Promise<void> {
@@ -274,7 +316,7 @@ export class SyncEngine {
   }
 
   private async pullRecentHistory(signal: AbortSignal): Promise<void> {
-    const since = readCursor<number>(this.db, 'historyDate') ?? 0;
+    const since = readCursor(this.db, 'historyDate') ?? 0;
     // A scheduled row's date is its schedule, in the future: the cursor must
     // not jump there, or messages sent in the meantime would be skipped.
     const nowSeconds = Math.floor(this.now() / 1000);
@@ -298,7 +340,7 @@ export class SyncEngine {
   }
 
   private async refreshDirectory(signal: AbortSignal): Promise<void> {
-    const last = readCursor<number>(this.db, 'directoryAt') ?? 0;
+    const last = readCursor(this.db, 'directoryAt') ?? 0;
     if (!this.directoryDue && this.now() - last < DIRECTORY_EVERY_MS) return;
     try {
       const templates = [];
@@ -337,8 +379,3 @@ export class SyncEngine {
     this.listener.status(this.current);
   }
 }
-
-function progressOf(cursor: BackfillCursor) {
-  return { pagesDone: cursor.nextPage - 1, messagesStored: cursor.stored, estimatedTotal: cursor.total };
-}
-

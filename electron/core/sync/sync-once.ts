@@ -1,5 +1,6 @@
-// One complete sync pass, then stop: for tools and tests that want the cache
-// brought up to date once (the app itself keeps an engine running).
+// One complete sync pass and the first sync's whole walk through history,
+// then stop: for tools and tests that want the cache brought up to date once
+// (the app itself keeps an engine running).
 import type { SyncStatus } from '../../../shared/contract';
 import { SyncEngine, type SyncListener, type SyncOptions } from './sync-engine';
 
@@ -9,7 +10,7 @@ export async function syncOnce(options: Omit<SyncOptions, 'listener'> & { listen
   const engine = new SyncEngine({ ...options, listener: options.listener ?? quiet });
   engine.start();
   try {
-    return await engine.syncNow();
+    return await engine.syncNow({ untilHistoryComplete: true });
   } finally {
     engine.stop();
   }

@@ -26,7 +26,7 @@ const sync = new SyncEngine({
 console.log('started');
 if (sendBody) await outbox.send('+61422222222', sendBody);
 sync.start();
-const status = await sync.syncNow();
+const status = await sync.syncNow({ untilHistoryComplete: true });
 sync.stop();
 db.close();
 console.log(JSON.stringify({ done: true, status }));

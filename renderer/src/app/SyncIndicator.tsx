@@ -1,6 +1,7 @@
 import { RefreshCw } from 'lucide-react';
 import { useInbox } from '../store/inbox-store';
 import { clockTime as time } from '../thread/time';
+import { historyProgress } from './history-progress';
 
 /** Syncing / up to date / offline, with the time of the last good sync. */
 export function SyncIndicator() {
@@ -18,9 +19,12 @@ export function SyncIndicator() {
   } else if (!online || sync?.state === 'offline') {
     text = `Offline${sync?.lastSyncedAt ? ` · last synced ${time(sync.lastSyncedAt)}` : ''}`;
     tone = 'offline';
+  } else if (sync?.backfill) {
+    // The first sync's walk goes on beside the passes: say how far, whatever the pass is doing.
+    text = `Syncing history… ${historyProgress(sync.backfill)}`;
+    tone = 'syncing';
   } else if (sync?.state === 'syncing') {
-    const b = sync.backfill;
-    text = b ? `Syncing history… ${b.messagesStored.toLocaleString()}${b.estimatedTotal ? ` of ${b.estimatedTotal.toLocaleString()}` : ''}` : 'Syncing…';
+    text = 'Syncing…';
     tone = 'syncing';
   } else if (sync?.state === 'paused') {
     text = 'Sync paused';

@@ -9,6 +9,7 @@ import type { Conversation, ConversationFilter } from '../../../shared/contract'
 import { SearchBox, SearchResultsList } from '../search/SearchBox';
 import { useSearch } from '../search/search-store';
 import { useInbox } from '../store/inbox-store';
+import { historyProgress } from '../app/history-progress';
 import { formatTime } from '../thread/time';
 import { useConversations } from './conversations-store';
 
@@ -111,6 +112,11 @@ function Conversations() {
   return (
     <>
       <Filters />
+      {sync?.backfill && total !== null && total > 0 && (
+        <p className="history-note">
+          Older messages are still arriving ({historyProgress(sync.backfill)}). Read and send meanwhile.
+        </p>
+      )}
       <nav className="conversations" aria-label="Conversations" ref={scroller}>
         {empty !== null ? (
           <p className="empty muted">{empty}</p>
