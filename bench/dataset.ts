@@ -1,5 +1,6 @@
 // A realistic cache for the benchmark: 10,000 conversations, 1,000,000
-// messages with realistic body lengths (a mix of GSM-7 and Unicode), one
+// messages with realistic body lengths (a mix of GSM-7 and Unicode), 4% of
+// ours not delivered, one
 // conversation of 20,000 messages, and contacts for a fifth of the numbers.
 // Written through the app's own ingestion, so indexes and FTS are as in use.
 import { openCache, type Db } from '../electron/core/cache/database';
@@ -68,6 +69,9 @@ export function buildDataset(options: DatasetOptions): Db {
     const c = i < big ? 0 : 1 + Math.floor(next() * (conversations - 1));
     const inbound = next() < 0.4;
     const createdAt = start + i * 30_000;
+    // Most of ours delivered; some not (a handset off, a number gone): the Failed filter has work to do.
+    const fate = next();
+    const status = inbound ? 'Received' : fate < 0.03 ? 'Undelivered' : fate < 0.04 ? 'Failed' : 'Delivered';
     batch.push({
       messageId: `B${i}`,
       customString: null,
@@ -75,8 +79,8 @@ export function buildDataset(options: DatasetOptions): Db {
       body: body(next, i),
       from: inbound ? phone(c) : '+61411000000',
       to: inbound ? '+61411000000' : phone(c),
-      status: inbound ? 'Received' : 'Delivered',
-      statusCode: inbound ? null : '201',
+      status,
+      statusCode: inbound ? null : status === 'Delivered' ? '201' : '301',
       statusText: null,
       createdAt,
       scheduledAt: null,

@@ -26,7 +26,16 @@ export function conversationKey(number: string): string {
   return normalised.ok ? normalised.e164 : number.trim();
 }
 
+/** Formatted numbers seen recently: parsing is the costly part, and a list shows the same ones page after page. */
+const formatted = new Map<string, string>();
+
 export function formatNumber(e164: string): string {
-  const parsed = parsePhoneNumberFromString(e164);
-  return parsed ? parsed.formatInternational() : e164;
+  let text = formatted.get(e164);
+  if (text === undefined) {
+    const parsed = parsePhoneNumberFromString(e164);
+    text = parsed ? parsed.formatInternational() : e164;
+    if (formatted.size >= 20_000) formatted.clear();
+    formatted.set(e164, text);
+  }
+  return text;
 }

@@ -270,7 +270,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  server.keepAliveTimeout = 5000;
+  // As production HTTP servers keep idle connections (nginx: 75 s): polls every 5 s reuse theirs.
+  server.keepAliveTimeout = 65_000;
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

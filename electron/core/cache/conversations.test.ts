@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { filterCounts, listConversations } from './conversations';
 import { openCache, type Db } from './database';
-import { applyStatusReports, ingestMessages, type IncomingMessage } from './messages';
+import { applyStatusReports, deleteLocalMessage, ingestMessages, setLocalStatus, type IncomingMessage } from './messages';
 
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -89,5 +89,25 @@ describe('the conversation list', () => {
     ingestMessages(db, [message({ direction: 'out', to: '+61422222222', status: 'Delivered', createdAt: now - HOUR })]);
     expect(filterCounts(db)).toEqual({ unread: 1, failed: 1, scheduled: 0 });
     expect(listConversations(db, 10, 0, 'failed').items.map((c) => [c.phone, c.lastStatusLabel])).toEqual([['+61433333333', 'Not delivered']]);
+  });
+
+  it('keeps "our newest message" right through every change: a retry, a delete, a scheduled one going', () => {
+    const failedOf = () => listConversations(db, 10, 0, 'failed').items.map((c) => c.phone);
+    ingestMessages(db, [message({ direction: 'out', to: '+61422222222', status: 'Delivered', createdAt: now - 3 * HOUR })]);
+    const [refused] = ingestMessages(db, [message({ direction: 'out', to: '+61422222222', messageId: null, status: 'Failed', createdAt: now - 2 * HOUR })]).added;
+    expect(failedOf()).toEqual(['+61422222222']);
+    // Retried: waiting to go again, so not a failure to follow up.
+    setLocalStatus(db, refused!.id, 'Pending', null);
+    expect(failedOf()).toEqual([]);
+    setLocalStatus(db, refused!.id, 'Failed', 'No credit.');
+    expect(failedOf()).toEqual(['+61422222222']);
+    // Deleted: the one before it (delivered) is ours newest again.
+    deleteLocalMessage(db, refused!.id);
+    expect(failedOf()).toEqual([]);
+    // A scheduled one that then fails to deliver becomes the newest once it has gone.
+    ingestMessages(db, [message({ direction: 'out', to: '+61422222222', status: 'Scheduled', createdAt: now - HOUR, scheduledAt: now - HOUR })]);
+    expect(failedOf()).toEqual([]);
+    applyStatusReports(db, [{ messageId: `M${seq}`, status: 'Undelivered', statusCode: null, statusText: 'Handset off.' }]);
+    expect(failedOf()).toEqual(['+61422222222']);
   });
 });

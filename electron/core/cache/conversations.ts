@@ -1,8 +1,8 @@
 // Typed queries over conversations: one per other party's number.
 import type { Conversation, ConversationFilter, Message, MessageStatus } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/phone-numbers';
-import { happenedSql, statusLabel, statusTone } from '../messages/rules';
-import type { Db } from './database';
+import { statusLabel, statusTone } from '../messages/rules';
+import { prepared, type Db } from './database';
 
 /** SQL for the display name of the contact with this number, or NULL. */
 export function contactNameOf(phoneColumn: string): string {
@@ -29,18 +29,16 @@ const select = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_nam
 
 /**
  * Conversations whose newest message of ours (that has happened) did not get
- * through: they need following up. Found from the few conversations with any
- * failure at all (an index), so it stays cheap on a million messages.
+ * through: they need following up. Kept by triggers (migration 4), read from
+ * a partial index.
  */
-const needsFollowUp = `SELECT f.conversation_id FROM (SELECT DISTINCT conversation_id FROM messages WHERE status IN ('Failed', 'Undelivered')) f
-  WHERE (SELECT o.status FROM messages o WHERE o.conversation_id = f.conversation_id AND o.direction = 'out' AND ${happenedSql('o')}
-    ORDER BY o.created_at DESC, o.id DESC LIMIT 1) IN ('Failed', 'Undelivered')`;
+const NEEDS_FOLLOW_UP = `c.last_out_status IN ('Failed', 'Undelivered')`;
 
 const filters: Record<ConversationFilter, string> = {
   all: '1',
   unread: 'c.unread_count > 0',
-  scheduled: `EXISTS (SELECT 1 FROM messages s WHERE s.status = 'Scheduled' AND s.conversation_id = c.id)`,
-  failed: `c.id IN (${needsFollowUp})`,
+  scheduled: `c.id IN (SELECT s.conversation_id FROM messages s WHERE s.status = 'Scheduled')`,
+  failed: NEEDS_FOLLOW_UP,
 };
 
 /** A conversation's title: the contact's name, else the number as people write it. The one rule. */
@@ -79,28 +77,25 @@ export interface FilterCounts {
 
 /** How many conversations the Unread, Failed and Scheduled filters hold; each answered from an index. */
 export function filterCounts(db: Db): FilterCounts {
-  const count = (sql: string) => db.prepare<[], number>(sql).pluck().get() ?? 0;
+  const count = (sql: string) => prepared<[], number>(db, sql, { value: true }).get() ?? 0;
   return {
     unread: count('SELECT COUNT(*) FROM conversations WHERE unread_count > 0'),
-    failed: count(`SELECT COUNT(*) FROM (${needsFollowUp})`),
+    failed: count(`SELECT COUNT(*) FROM conversations c WHERE ${NEEDS_FOLLOW_UP}`),
     scheduled: count(`SELECT COUNT(DISTINCT conversation_id) FROM messages WHERE status = 'Scheduled'`),
   };
 }
 
 export function listConversations(db: Db, limit: number, offset: number, filter: ConversationFilter = 'all'): ConversationPage {
   const where = filters[filter];
-  const items = db
-    .prepare<[number, number], ConversationRow>(
-      `${select} WHERE ${where} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?`,
-    )
+  const items = prepared<[number, number], ConversationRow>(db, `${select} WHERE ${where} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?`)
     .all(limit, offset)
     .map(toConversation);
-  const total = db.prepare<[], number>(`SELECT COUNT(*) FROM conversations c WHERE ${where}`).pluck().get()!;
+  const total = prepared<[], number>(db, `SELECT COUNT(*) FROM conversations c WHERE ${where}`, { value: true }).get()!;
   return { total, items, counts: filterCounts(db) };
 }
 
 export function getConversation(db: Db, id: number): Conversation | null {
-  const row = db.prepare<[number], ConversationRow>(`${select} WHERE c.id = ?`).get(id);
+  const row = prepared<[number], ConversationRow>(db, `${select} WHERE c.id = ?`).get(id);
   return row ? toConversation(row) : null;
 }
 
@@ -142,5 +137,5 @@ export function markConversationUnread(db: Db, conversationId: number): boolean 
 
 /** Unread replies across every conversation: the badge. */
 export function totalUnread(db: Db): number {
-  return db.prepare<[], number | null>('SELECT SUM(unread_count) FROM conversations').pluck().get() ?? 0;
+  return prepared<[], number | null>(db, 'SELECT SUM(unread_count) FROM conversations', { value: true }).get() ?? 0;
 }

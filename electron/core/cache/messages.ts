@@ -5,7 +5,7 @@ import { conversationKey } from '../../../shared/phone-numbers';
 import { isForward } from '../clicksend/statuses';
 import { describeMessage, happened, happenedSql } from '../messages/rules';
 import { contactNameOf } from './conversations';
-import type { Db } from './database';
+import { prepared, type Db } from './database';
 
 /** A message as it arrives from any source (history, inbound, a send). */
 export interface IncomingMessage {
@@ -281,13 +281,15 @@ export function listScheduled(db: Db): Array<Message & { phone: string; contact_
     .map((row) => ({ ...toMessage(row), phone: row.phone, contact_name: row.contact_name }));
 }
 
+/** Whether a message sent since `since` (epoch ms) still waits for its delivery receipt. */
+export function awaitingReceipts(db: Db, since: number): boolean {
+  return prepared<[number], number>(db, `SELECT 1 FROM messages WHERE status IN ('Queued', 'Sent') AND created_at > ? LIMIT 1`, { value: true }).get(since) === 1;
+}
+
 /** The earliest schedule that is due but still shown as Scheduled, if any (epoch ms). */
 export function earliestDueScheduled(db: Db, now: number): number | null {
   return (
-    db
-      .prepare<[number], number | null>(`SELECT MIN(scheduled_at) FROM messages WHERE status = 'Scheduled' AND scheduled_at <= ?`)
-      .pluck()
-      .get(now) ?? null
+    prepared<[number], number | null>(db, `SELECT MIN(scheduled_at) FROM messages WHERE status = 'Scheduled' AND scheduled_at <= ?`, { value: true }).get(now) ?? null
   );
 }
 

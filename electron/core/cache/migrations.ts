@@ -151,8 +151,9 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
 
   // 4: a conversation's place in the list comes from what has happened: a
   // message waiting for a future time, or cancelled, no longer pins it to the
-  // top (a conversation with nothing else is placed no later than now). And
-  // the Unread filter's count reads an index instead of every conversation.
+  // top (a conversation with nothing else is placed no later than now). The
+  // Unread filter's count reads an index instead of every conversation, and
+  // the poll knows from one whether any message still waits for a receipt.
   (db) => {
     const happened = (m: string) => `(${m}.status NOT IN ('Scheduled', 'Cancelled') AND NOT (${m}.status = 'Pending' AND ${m}.scheduled_at IS NOT NULL))`;
     db.exec(`
@@ -168,6 +169,53 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
         AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id);
 
       CREATE INDEX conversations_unread ON conversations (id) WHERE unread_count > 0;
+      -- Messages still waiting for a delivery receipt: whether to ask for receipts at all.
+      CREATE INDEX messages_awaiting_receipt ON messages (created_at) WHERE status IN ('Queued', 'Sent');
+
+      -- Our newest message in each conversation that has happened, and its state, kept by
+      -- triggers whatever changes a message: the Failed filter ("our newest message did not
+      -- get through") then reads one index instead of every failure ever stored.
+      ALTER TABLE conversations ADD COLUMN last_out_id INTEGER;
+      ALTER TABLE conversations ADD COLUMN last_out_at INTEGER;
+      ALTER TABLE conversations ADD COLUMN last_out_status TEXT;
+      UPDATE conversations SET (last_out_id, last_out_at, last_out_status) = (
+        SELECT o.id, o.created_at, o.status FROM messages o
+        WHERE o.conversation_id = conversations.id AND o.direction = 'out' AND ${happened('o')}
+        ORDER BY o.created_at DESC, o.id DESC LIMIT 1);
+      CREATE INDEX conversations_follow_up ON conversations (last_message_at DESC, id DESC)
+        WHERE last_out_status IN ('Failed', 'Undelivered');
+
+      CREATE TRIGGER messages_last_out_insert AFTER INSERT ON messages
+        WHEN new.direction = 'out' AND ${happened('new')}
+      BEGIN
+        UPDATE conversations SET last_out_id = new.id, last_out_at = new.created_at, last_out_status = new.status
+        WHERE id = new.conversation_id
+          AND (last_out_at IS NULL OR new.created_at > last_out_at OR (new.created_at = last_out_at AND new.id > last_out_id));
+      END;
+      CREATE TRIGGER messages_last_out_update AFTER UPDATE OF status ON messages WHEN new.direction = 'out'
+      BEGIN
+        -- The newest one moved on.
+        UPDATE conversations SET last_out_status = new.status
+        WHERE id = new.conversation_id AND last_out_id = new.id AND ${happened('new')};
+        -- One that had not happened (a scheduled message) went: it may be the newest now.
+        UPDATE conversations SET last_out_id = new.id, last_out_at = new.created_at, last_out_status = new.status
+        WHERE id = new.conversation_id AND ${happened('new')} AND NOT ${happened('old')}
+          AND (last_out_at IS NULL OR new.created_at > last_out_at OR (new.created_at = last_out_at AND new.id > last_out_id));
+        -- The newest one no longer counts (back to waiting): the one before it does.
+        UPDATE conversations SET (last_out_id, last_out_at, last_out_status) = (
+          SELECT o.id, o.created_at, o.status FROM messages o
+          WHERE o.conversation_id = new.conversation_id AND o.direction = 'out' AND ${happened('o')}
+          ORDER BY o.created_at DESC, o.id DESC LIMIT 1)
+        WHERE id = new.conversation_id AND last_out_id = new.id AND NOT ${happened('new')};
+      END;
+      CREATE TRIGGER messages_last_out_delete AFTER DELETE ON messages WHEN old.direction = 'out'
+      BEGIN
+        UPDATE conversations SET (last_out_id, last_out_at, last_out_status) = (
+          SELECT o.id, o.created_at, o.status FROM messages o
+          WHERE o.conversation_id = old.conversation_id AND o.direction = 'out' AND ${happened('o')}
+          ORDER BY o.created_at DESC, o.id DESC LIMIT 1)
+        WHERE id = old.conversation_id AND last_out_id = old.id;
+      END;
     `);
   },
 ];

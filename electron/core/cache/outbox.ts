@@ -1,7 +1,7 @@
 // The outbox table: sends ClickSend has not confirmed. A row's state says
 // what may be done with it safely (see migration 2).
 import type { Message } from '../../../shared/contract';
-import type { Db } from './database';
+import { prepared, type Db } from './database';
 import { getMessage, ingestMessages, type IngestResult } from './messages';
 
 export type OutboxState = 'waiting' | 'submitting' | 'unknown';
@@ -87,8 +87,8 @@ export function getOutboxEntry(db: Db, id: number): OutboxEntry | null {
 export function listOutbox(db: Db, state?: OutboxState): OutboxEntry[] {
   const rows =
     state === undefined
-      ? db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY queued_at, message_row_id').all()
-      : db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE state = ? ORDER BY queued_at, message_row_id').all(state);
+      ? prepared<[], OutboxRow>(db, 'SELECT * FROM outbox ORDER BY queued_at, message_row_id').all()
+      : prepared<[string], OutboxRow>(db, 'SELECT * FROM outbox WHERE state = ? ORDER BY queued_at, message_row_id').all(state);
   return rows.map(toEntry);
 }
 

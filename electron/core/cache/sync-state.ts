@@ -5,7 +5,7 @@
 // versions are read as what they meant.
 import { z } from 'zod';
 import { Account } from '../../../shared/contract';
-import type { Db } from './database';
+import { prepared, type Db } from './database';
 
 /** Pages of the first sync's walk already stored, as inclusive ranges. */
 const PageRanges = z.array(z.tuple([z.number().int().positive(), z.number().int().positive()]));
@@ -61,7 +61,7 @@ function completedWalk(stored: number): HistoryWalkCursor {
 }
 
 export function readCursor<K extends CursorKey>(db: Db, key: K): CursorValue<K> | null {
-  const row = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(key);
+  const row = prepared<[string], { value: string }>(db, 'SELECT value FROM sync_state WHERE key = ?').get(key);
   if (!row) return null;
   let json: unknown;
   try {
@@ -74,7 +74,7 @@ export function readCursor<K extends CursorKey>(db: Db, key: K): CursorValue<K> 
 }
 
 export function writeCursor<K extends CursorKey>(db: Db, key: K, value: z.input<(typeof schemas)[K]>): void {
-  db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+  prepared(db, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
     key,
     JSON.stringify(value),
   );

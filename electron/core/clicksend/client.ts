@@ -4,21 +4,27 @@
 import { z } from 'zod';
 import { ClickSendError } from './errors';
 import { RateLimiter, sleep } from './rate-limit';
-import { requestSignal } from './request-signal';
+import { HttpFailure, httpExchange, type HttpAnswer } from './http';
 import { walkPages } from './pages';
+import type {
+  HistoryRow,
+  InboundRow,
+  ReceiptRow} from './schemas';
 import {
   AccountData,
   CancelAllData,
   Contact,
   ContactList,
   Envelope,
-  HistoryRow,
-  InboundRow,
   PriceData,
-  ReceiptRow,
   SendData,
   Template,
-  page,
+  HistoryPage,
+  InboundPage,
+  ReceiptPage,
+  TemplatePage,
+  ContactListPage,
+  ContactPage,
   type Page,
 } from './schemas';
 
@@ -143,13 +149,13 @@ export class ClickSendClient {
 
   /** `retry: false` leaves 429s, 5xx and dropped connections to the caller (the first sync's walk paces itself). */
   historyPage(query: HistoryQuery, signal?: AbortSignal, retry = true): Promise<Page<HistoryRow>> {
-    return this.request('GET', '/sms/history', { query: { ...query }, data: page(HistoryRow), retry, signal });
+    return this.request('GET', '/sms/history', { query: { ...query }, data: HistoryPage, retry, signal });
   }
 
   inboundPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<InboundRow>> {
     return this.request('GET', '/sms/inbound', {
       query: { page: pageNumber, limit },
-      data: page(InboundRow),
+      data: InboundPage,
       retry: true,
       signal,
     });
@@ -175,7 +181,7 @@ export class ClickSendClient {
   receiptsPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<ReceiptRow>> {
     return this.request('GET', '/sms/receipts', {
       query: { page: pageNumber, limit },
-      data: page(ReceiptRow),
+      data: ReceiptPage,
       retry: true,
       signal,
     });
@@ -207,7 +213,7 @@ export class ClickSendClient {
 
   templates(signal?: AbortSignal) {
     return walkPages(
-      (p, limit) => this.request('GET', '/sms/templates', { query: { page: p, limit }, data: page(Template), retry: true, signal }),
+      (p, limit) => this.request('GET', '/sms/templates', { query: { page: p, limit }, data: TemplatePage, retry: true, signal }),
       { key: (t) => t.template_id },
     );
   }
@@ -232,7 +238,7 @@ export class ClickSendClient {
 
   lists(signal?: AbortSignal) {
     return walkPages(
-      (p, limit) => this.request('GET', '/lists', { query: { page: p, limit }, data: page(ContactList), retry: true, signal }),
+      (p, limit) => this.request('GET', '/lists', { query: { page: p, limit }, data: ContactListPage, retry: true, signal }),
       { key: (l) => l.list_id },
     );
   }
@@ -256,7 +262,7 @@ export class ClickSendClient {
   contacts(listId: number, signal?: AbortSignal) {
     return walkPages(
       (p, limit) =>
-        this.request('GET', `/lists/${listId}/contacts`, { query: { page: p, limit }, data: page(Contact), retry: true, signal }),
+        this.request('GET', `/lists/${listId}/contacts`, { query: { page: p, limit }, data: ContactPage, retry: true, signal }),
       { key: (c) => c.contact_id },
     );
   }
@@ -306,11 +312,9 @@ export class ClickSendClient {
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    const request = requestSignal(options.signal, this.timeoutMs);
-    let response: Response;
-    let text: string;
+    let response: HttpAnswer;
     try {
-      response = await fetch(url, {
+      response = await httpExchange(url, {
         method,
         headers: {
           Authorization: this.authorization,
@@ -318,27 +322,27 @@ export class ClickSendClient {
           ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: request.signal,
+        signal: options.signal,
+        timeoutMs: this.timeoutMs,
       });
-      text = await response.text();
     } catch (error) {
-      if (options.signal?.aborted) throw new ClickSendError({ kind: 'aborted', endpoint, detail: 'cancelled' });
-      if (request.timedOut()) throw new ClickSendError({ kind: 'timeout', endpoint, detail: `no answer in ${this.timeoutMs} ms` });
-      const detail = describeNetworkError(error);
-      throw new ClickSendError({ kind: 'network', endpoint, detail, neverReachedServer: NOT_CONNECTED.test(detail) });
-    } finally {
-      request.dispose();
+      if (!(error instanceof HttpFailure)) throw error;
+      if (error.reason === 'aborted') throw new ClickSendError({ kind: 'aborted', endpoint, detail: 'cancelled' });
+      if (error.reason === 'timeout') throw new ClickSendError({ kind: 'timeout', endpoint, detail: `no answer in ${this.timeoutMs} ms` });
+      throw new ClickSendError({ kind: 'network', endpoint, detail: error.code, neverReachedServer: NOT_CONNECTED.test(error.code) });
     }
+    const text = response.text;
+    const ok = response.status >= 200 && response.status < 300;
 
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      if (!response.ok) throw httpError(response, endpoint, null, text.slice(0, 80));
+      if (!ok) throw httpError(response, endpoint, null, text.slice(0, 80));
       throw new ClickSendError({ kind: 'invalid-response', endpoint, status: response.status, detail: 'the body is not JSON' });
     }
     const envelope = Envelope.safeParse(json);
-    if (!response.ok) {
+    if (!ok) {
       throw httpError(response, endpoint, envelope.success ? envelope.data.response_code : null, envelope.data?.response_msg ?? '');
     }
     if (!envelope.success) {
@@ -367,8 +371,9 @@ export class ClickSendClient {
   }
 }
 
-function httpError(response: Response, endpoint: string, code: string | null, detail: string): ClickSendError {
-  const retryAfter = response.headers.get('retry-after');
+function httpError(response: HttpAnswer, endpoint: string, code: string | null, detail: string): ClickSendError {
+  const header = response.headers['retry-after'];
+  const retryAfter = Array.isArray(header) ? (header[0] ?? null) : (header ?? null);
   let retryAfterMs: number | null = null;
   if (retryAfter !== null) {
     const seconds = Number(retryAfter);
@@ -399,7 +404,3 @@ function describeIssues(error: z.ZodError, prefix = ''): string {
 /** Failures before a connection existed: nothing of the request reached the server. */
 const NOT_CONNECTED = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ENETDOWN)$/;
 
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : 'request failed');
-}

@@ -46,3 +46,29 @@ describe('walkPages', () => {
     for (let n = 0; n < 40; n++) if (n !== 3) expect(out).toContain(n);
   });
 });
+
+describe('walkPages asking ahead', () => {
+  it('asks for the next pages while one is used, yields them in order, and each row once when a total moves between walks', async () => {
+    let rows = Array.from({ length: 100 }, (_, i) => i + 1);
+    const asked: number[] = [];
+    let resolveFirst!: () => void;
+    const firstAnswered = new Promise<void>((r) => (resolveFirst = r));
+    const out: number[] = [];
+    for await (const page of walkPages(
+      async (p, l) => {
+        asked.push(p);
+        const answer = pageOf(rows, p, l);
+        if (p === 1) resolveFirst();
+        // A row lands at the front mid-walk: later pages shift and their total moves, so it walks again.
+        if (p === 3 && asked.filter((n) => n === 3).length === 1) rows = [0, ...rows];
+        return answer;
+      },
+      { key: (n) => n, limit: 15, ahead: 3 },
+    )) {
+      out.push(...page);
+    }
+    await firstAnswered;
+    expect(asked.slice(0, 4)).toEqual([1, 2, 3, 4]);
+    expect(out.sort((a, b) => a - b)).toEqual(Array.from({ length: 101 }, (_, i) => i));
+  });
+});

@@ -146,3 +146,12 @@ export const Contact = z.object({
   date_updated: unixSeconds.optional(),
 });
 export type Contact = z.output<typeof Contact>;
+
+// Page schemas are built once: zod compiles a schema on first use, and a new
+// page(...) per request cost five times its parse (bench/client.ts).
+export const HistoryPage = page(HistoryRow);
+export const InboundPage = page(InboundRow);
+export const ReceiptPage = page(ReceiptRow);
+export const TemplatePage = page(Template);
+export const ContactListPage = page(ContactList);
+export const ContactPage = page(Contact);

@@ -12,7 +12,7 @@ import { storageFault, storageUserError, type StorageFault } from '../cache/stor
 import { statusFromReceipt } from '../clicksend/statuses';
 import type { InboundRow } from '../clicksend/schemas';
 import type { Db } from '../cache/database';
-import { applyStatusReports, earliestDueScheduled, ingestMessages, type IngestResult } from '../cache/messages';
+import { applyStatusReports, awaitingReceipts, earliestDueScheduled, ingestMessages, type IngestResult } from '../cache/messages';
 import { HistoryWalk, progressOf, walkCursor } from './history-walk';
 import { replaceContacts } from '../cache/contacts';
 import { readCursor, writeCursor } from '../cache/sync-state';
@@ -21,6 +21,12 @@ import type { Contact } from '../clicksend/schemas';
 import { DIRECTORY_EVERY_MS, pollDelay, type Presence } from './cadence';
 import { fromHistory, fromInbound } from './incoming';
 
+/** With nothing in the inbound and receipt queues, history is read on every this many passes. */
+const HISTORY_EVERY_QUIET_PASSES = 4;
+/** How long after sending a message its receipt is still looked for on every pass. */
+const RECEIPTS_WAITED_FOR_MS = 3 * 86_400_000;
+/** A routine poll says "Syncing" only after this long. */
+const SAY_SYNCING_AFTER_MS = 750;
 /** Re-read this much history before the cursor: rows can land late. */
 const OVERLAP_SECONDS = 600;
 const MAX_BACKOFF_MS = 120_000;
@@ -78,12 +84,19 @@ export class SyncEngine {
   private presence: Presence;
   private nextPassAt = 0;
   private directoryDue = true;
+  /** Sync now was chosen: the next pass reads everything and says so at once. */
+  private userAsked = false;
+  /** Passes in a row whose queues were empty since history was last read. */
+  private quietPasses = 0;
+  private savedSyncedAt = 0;
   /** The first sync's walk while it runs; after a failure, not restarted before walkRetryAt. */
   private walking: Promise<void> | null = null;
   private walkFailures = 0;
   private walkRetryAt = 0;
   /** Why the walk stopped, shown until it stores again (passes may succeed meanwhile). */
   private walkMessage: string | null = null;
+  /** Known once the walk is complete: polls need not read its cursor again. */
+  private walkComplete = false;
   private readonly walkConcurrency: SyncOptions['walkConcurrency'];
 
   constructor(options: SyncOptions) {
@@ -134,6 +147,7 @@ export class SyncEngine {
     if (this.stopped) return this.current;
     if (this.timer) clearTimeout(this.timer);
     this.directoryDue = true;
+    this.userAsked = true;
     this.walkRetryAt = 0;
     await this.runPass();
     while (options.untilHistoryComplete && this.walking) await this.walking;
@@ -180,20 +194,36 @@ export class SyncEngine {
   private async pass(): Promise<void> {
     const signal = this.abort.signal;
     const firstSync = this.current.lastSyncedAt === null;
-    this.setStatus({ state: 'syncing' });
+    // Asked for (Sync now) or the first: everything, and said at once. A routine
+    // poll says "Syncing" only if it takes a while (else the word flickers every few seconds).
+    const full = this.userAsked || firstSync;
+    this.userAsked = false;
+    const slow = full ? null : setTimeout(() => this.setStatus({ state: 'syncing' }), SAY_SYNCING_AFTER_MS);
+    if (full) this.setStatus({ state: 'syncing' });
     try {
       // Replies first: one still unread at ClickSend counts as unread here,
       // even when the walk through history would also bring it (as already seen).
-      await this.pullInbound(signal);
+      const replies = await this.pullInbound(signal);
       this.walkHistory();
-      await this.pullReceipts(signal);
-      await this.pullRecentHistory(signal);
+      // Most polls find nothing. With no reply waiting, a routine pass asks for receipts only
+      // while a message of ours still waits for one, and for history (what other tools and
+      // other copies of the app did) only every few passes.
+      const routine = !full && replies === 0 && ++this.quietPasses < HISTORY_EVERY_QUIET_PASSES;
+      const receipts = !routine || awaitingReceipts(this.db, this.now() - RECEIPTS_WAITED_FOR_MS) ? await this.pullReceipts(signal) : 0;
+      if (!routine || receipts > 0) {
+        this.quietPasses = 0;
+        await this.pullRecentHistory(signal);
+      }
       await this.pullDueScheduled(signal);
       await this.outbox?.flush(signal);
       await this.refreshDirectory(signal);
       this.failures = 0;
       const now = this.now();
-      writeCursor(this.db, 'lastSyncedAt', now);
+      // The time shown is to the minute: the file need not be written every few seconds.
+      if (now - this.savedSyncedAt >= 60_000) {
+        writeCursor(this.db, 'lastSyncedAt', now);
+        this.savedSyncedAt = now;
+      }
       this.setOnline(true, null);
       this.setStatus({ state: 'idle', lastSyncedAt: now, message: this.walkMessage });
       this.listener.passDone?.(firstSync);
@@ -211,6 +241,8 @@ export class SyncEngine {
       const { message } = error.toUserError();
       if (error.isConnectivity) this.setOnline(false, message);
       this.setStatus({ state: error.isConnectivity ? 'offline' : 'idle', message });
+    } finally {
+      if (slow) clearTimeout(slow);
     }
   }
 
@@ -232,9 +264,12 @@ export class SyncEngine {
    * window is the incremental pull's, which starts at the window's end.
    */
   private walkHistory(): void {
-    if (this.walking || this.stopped || this.now() < this.walkRetryAt) return;
+    if (this.walkComplete || this.walking || this.stopped || this.now() < this.walkRetryAt) return;
     const cursor = walkCursor(this.db, this.now());
-    if (cursor.complete) return;
+    if (cursor.complete) {
+      this.walkComplete = true;
+      return;
+    }
     if (readCursor(this.db, 'historyDate') === null) writeCursor(this.db, 'historyDate', cursor.windowEnd);
     const walk = new HistoryWalk({
       db: this.db,
@@ -254,6 +289,7 @@ export class SyncEngine {
         () => {
           this.walkFailures = 0;
           this.walkMessage = null;
+          this.walkComplete = walk.complete;
         },
         (error: unknown) => this.walkFailed(error),
       )
@@ -280,26 +316,30 @@ export class SyncEngine {
     this.setStatus({ state: error.isConnectivity ? 'offline' : this.current.state, message });
   }
 
-  private async pullInbound(signal: AbortSignal): Promise<void> {
+  /** Returns how many replies were waiting. */
+  private async pullInbound(signal: AbortSignal): Promise<number> {
     const seen: InboundRow[] = [];
     for await (const rows of this.client.inbound(signal)) seen.push(...rows);
-    if (seen.length === 0) return;
+    if (seen.length === 0) return 0;
     // Committed before it is marked read at ClickSend: a crash in between
     // only means the reply is offered again, and ingestion ignores repeats.
     this.emitChanges(ingestMessages(this.db, seen.map(fromInbound)));
     if (seen.length <= BULK_READ_FROM) {
       for (const row of seen) await this.client.markInboundRead(row.message_id, signal);
-      return;
+      return seen.length;
     }
     // Many at once (back after a weekend): one request instead of hundreds.
     // date_before is exclusive; a reply stamped in between and hidden by this
     // is still caught by the history pull, which re-reads the last 10 minutes.
     const newest = Math.max(...seen.map((row) => row.timestamp ?? row.timestamp_send ?? 0));
     await this.client.markAllInboundRead(newest + 1, signal);
+    return seen.length;
   }
 
-  private async pullReceipts(signal: AbortSignal): Promise<void> {
+  /** Returns how many receipts were waiting. */
+  private async pullReceipts(signal: AbortSignal): Promise<number> {
     let newest = 0;
+    let count = 0;
     for await (const rows of this.client.receipts(signal)) {
       const reports = rows.map((r) => ({
         messageId: r.message_id,
@@ -309,10 +349,12 @@ export class SyncEngine {
       }));
       this.emitChanges(applyStatusReports(this.db, reports));
       for (const r of rows) newest = Math.max(newest, r.timestamp);
+      count += rows.length;
     }
     // date_before is exclusive. A receipt that lands in between and is hidden
     // by this is still caught: history carries the same status.
     if (newest > 0) await this.client.markReceiptsRead(newest + 1, signal);
+    return count;
   }
 
   private async pullRecentHistory(signal: AbortSignal): Promise<void> {
@@ -374,8 +416,16 @@ export class SyncEngine {
     this.listener.connection(online, message);
   }
 
+  /** Said only when it would look different (state, words, progress, or the minute shown). */
   private setStatus(patch: Partial<SyncStatus>): void {
+    const before = this.current;
     this.current = { ...this.current, ...patch };
-    this.listener.status(this.current);
+    const minute = (at: number | null) => (at === null ? null : Math.floor(at / 60_000));
+    const same =
+      before.state === this.current.state &&
+      before.message === this.current.message &&
+      minute(before.lastSyncedAt) === minute(this.current.lastSyncedAt) &&
+      JSON.stringify(before.backfill) === JSON.stringify(this.current.backfill);
+    if (!same) this.listener.status(this.current);
   }
 }
