@@ -3,8 +3,9 @@ import { ACCOUNT, expect, test, ui } from './fixtures';
 test('a first sign-in shows history arriving with a progress bar, then every conversation', async ({ app }) => {
   const { page, simulator } = app;
   simulator.seedHistory(ACCOUNT.username, 2_500, { conversations: 120 });
-  // Slow pages, so the progress can be seen as a person would see it.
-  simulator.addFault({ kind: 'slow', path: '/sms/history', delayMs: 120, count: 20 });
+  // Slow pages, so the progress can be seen as a person would see it: the walk
+  // asks several pages at once, so a handful of slow ones would be over in a blink.
+  simulator.addFault({ kind: 'slow', path: '/sms/history', param: 'date_to', delayMs: 800, count: Infinity });
   await app.signIn();
 
   const progress = page.getByRole('progressbar', { name: 'History sync progress' });
