@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 import { startSimulator } from '../simulator/server';
 import { startSimulatorProcess } from '../simulator/process';
 import { ClickSendClient } from '../electron/core/clicksend/client';
-import { fromHistory } from '../electron/core/sync/incoming';
+import { fromHistory } from '../electron/core/messages/from-api';
 import type { ClientResult } from './client';
 import { firstSync, LATENCY_MS, RATE_LIMIT, type FirstSyncResult } from './first-sync';
 import { conversationIdForPhone, listConversations } from '../electron/core/cache/conversations';

@@ -13,7 +13,7 @@ import type { Reply, Session } from '../../shared/contract';
 import { createKeytarStore } from './credentials/keychain';
 import { Inbox } from './inbox';
 import { consoleLogger } from './log';
-import { accountCachePath } from './session/accounts';
+import { accountCachePath } from './session/session-file';
 
 const ACCOUNT = { username: 'damaged-user', apiKey: `key-${randomUUID()}` };
 const MESSAGES = 600;

@@ -1,7 +1,7 @@
 // Logging that cannot leak: every line passes through redact(), which hides
 // the API keys the app holds, Basic authorisation values and phone numbers.
 // Plain Node logs to the console; the Electron shell gives electron-log as the sink.
-import type { Logger } from './contract/dispatch';
+import type { Logger } from './requests/dispatch';
 
 const secrets = new Set<string>();
 

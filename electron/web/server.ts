@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../core/contract/dispatch';
+import type { Logger } from '../core/requests/dispatch';
 import type { Inbox } from '../core/inbox';
 
 export interface WebServer {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { nativeModuleAdvice } from '../credentials/keychain';
+import { nativeModuleAdvice } from '../native-modules';
 import { migrate } from './migrations';
 
 export type Db = BetterSqlite3.Database;

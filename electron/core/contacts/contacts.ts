@@ -4,7 +4,7 @@
 import { contactsToCsv } from '../../../shared/contacts-csv';
 import type { Contact, ContactInput, ContactList } from '../../../shared/contract';
 import { normaliseNumber } from '../../../shared/phone-numbers';
-import { requirePhoneNumber } from '../contract/phone-input';
+import { requirePhoneNumber } from '../numbers/phone-input';
 import type { ClickSendClient, ContactInput as ApiContactInput } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
 import {
@@ -20,8 +20,8 @@ import {
   upsertList,
 } from '../cache/contacts';
 import type { Db } from '../cache/database';
-import { editError } from '../contract/edit-errors';
-import { InboxError } from '../contract/inbox-error';
+import { editError } from '../errors/edit-errors';
+import { InboxError } from '../errors/inbox-error';
 
 type ParsedContactInput = { [K in keyof ContactInput]-?: Exclude<ContactInput[K], undefined> };
 export type ImportRow = ParsedContactInput & { line: number };

@@ -38,7 +38,7 @@ describe('keychain (real keytar)', () => {
 
 describe('native module advice', () => {
   it('names the command to run for a build made for another runtime', async () => {
-    const { nativeModuleAdvice } = await import('./keychain');
+    const { nativeModuleAdvice } = await import('../native-modules');
     const advice = nativeModuleAdvice(
       new Error("The module 'keytar.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 133."),
     );

@@ -3,6 +3,7 @@
 // fallback to a file: without a keychain the user is told what is missing.
 import { createRequire } from 'node:module';
 import type { UserError } from '../../../shared/contract';
+import { nativeModuleAdvice } from '../native-modules';
 
 export interface SecretStore {
   get(account: string): Promise<string | null>;
@@ -97,13 +98,4 @@ export function explainKeychainFailure(error: unknown): UserError {
     message: 'The system keychain could not be used.',
     action: 'Check that your keychain is unlocked and working, then try again.',
   };
-}
-
-/** Shared with the SQLite loader: a native build for the wrong runtime says what to run. */
-export function nativeModuleAdvice(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(text)) {
-    return 'The native modules were built for another runtime. Run `npm run native:node` for tests and browser mode, or `npm run native:electron` for the desktop app.';
-  }
-  return 'Run `npm rebuild` (Linux needs libsecret-1-dev, python3, make and g++).';
 }

@@ -11,7 +11,7 @@
 //   three submissions in all; then it becomes Failed and the user decides.
 import { randomUUID } from 'node:crypto';
 import type { Message } from '../../../shared/contract';
-import { requirePhoneNumber } from '../contract/phone-input';
+import { requirePhoneNumber } from '../numbers/phone-input';
 import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
 import { recipientOutcomes } from '../clicksend/send-outcomes';
@@ -29,9 +29,9 @@ import {
   setOutboxState,
   type OutboxEntry,
 } from '../cache/outbox';
-import { InboxError } from '../contract/inbox-error';
+import { InboxError } from '../errors/inbox-error';
 import { allows } from '../messages/rules';
-import { fromHistory } from '../sync/incoming';
+import { fromHistory } from '../messages/from-api';
 import { scheduleProblem } from '../../../shared/schedule-times';
 
 export interface OutboxOptions {

@@ -8,9 +8,9 @@ import { ClickSendError } from '../clicksend/errors';
 import type { Db } from '../cache/database';
 import { applyStatusReports, cancelAllScheduledLocally, getMessage, ingestMessages, listScheduled, type IngestResult } from '../cache/messages';
 import { cancelLocalSend, getOutboxEntry, listOutbox } from '../cache/outbox';
-import { InboxError } from '../contract/inbox-error';
+import { InboxError } from '../errors/inbox-error';
 import { allows } from '../messages/rules';
-import { fromHistory } from '../sync/incoming';
+import { fromHistory } from '../messages/from-api';
 import type { Outbox } from './outbox';
 
 export class ScheduledSends {

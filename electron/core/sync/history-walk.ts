@@ -16,7 +16,7 @@ import type { Db } from '../cache/database';
 import { ingestMessages, type IngestResult } from '../cache/messages';
 import { readCursor, writeCursor, type HistoryWalkCursor } from '../cache/sync-state';
 import { AdaptiveConcurrency } from './adaptive-concurrency';
-import { fromHistory } from './incoming';
+import { fromHistory } from '../messages/from-api';
 import { missingPages, pageCount, withPage } from './page-ranges';
 
 const PAGE = 100;

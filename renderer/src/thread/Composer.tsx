@@ -7,7 +7,6 @@ import type { UserError } from '../../../shared/contract';
 import { unsendableCharacter } from '../../../shared/message-text';
 import { unresolvedPlaceholders } from '../../../shared/placeholders';
 import { segmentSms } from '../../../shared/sms-segments';
-import { call } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
 import { limitBody, MAX_BODY, useDraft, usePrice } from './composer-hooks';
 import { formatWhen, SchedulePanel } from './SchedulePanel';
@@ -44,10 +43,10 @@ export function Composer({ phone }: { phone: string }) {
     if (error?.code === 'UNRESOLVED_PLACEHOLDER') setError(null);
   };
 
+  // The core clears the stored draft with the send; the composer only empties itself.
   const sent = () => {
     setBodyState('');
     setCut(false);
-    void call('drafts.save', { phone, body: '' }).catch(() => undefined);
   };
 
   const schedule = async (unixSeconds: number) => {

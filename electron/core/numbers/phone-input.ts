@@ -1,5 +1,5 @@
 import { normaliseNumber } from '../../../shared/phone-numbers';
-import { InboxError } from './inbox-error';
+import { InboxError } from '../errors/inbox-error';
 
 /** A number the user typed, as E.164, or the refusal they see (INVALID_NUMBER, with the reason). */
 export function requirePhoneNumber(input: string, defaultCountry: string | undefined): string {

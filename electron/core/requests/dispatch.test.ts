@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ClickSendError } from '../clicksend/errors';
 import { createDispatcher, type Handlers } from './dispatch';
-import { InboxError } from './inbox-error';
+import { InboxError } from '../errors/inbox-error';
 
 const log = { error: vi.fn(), warn: vi.fn(), info: vi.fn() };
 

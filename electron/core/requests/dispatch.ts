@@ -15,7 +15,7 @@ import { ClickSendError } from '../clicksend/errors';
 import { CacheOpenError } from '../cache/database';
 import { storageFault, storageUserError } from '../cache/storage-faults';
 import { KeychainError } from '../credentials/keychain';
-import { InboxError } from './inbox-error';
+import { InboxError } from '../errors/inbox-error';
 
 export type Handlers = { [N in RequestName]: (params: ParsedParams<N>) => Promise<Result<N>> };
 

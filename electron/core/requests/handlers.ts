@@ -1,0 +1,142 @@
+// The answer to every request of the contract: each one names the module
+// that owns it, and decides nothing itself.
+import type { Settings } from '../../../shared/contract';
+import { formatNumber } from '../../../shared/phone-numbers';
+import {
+  contactNameForPhone,
+  conversationIdForPhone,
+  conversationTitle,
+  getConversation,
+  listConversations,
+  markConversationRead,
+  markConversationUnread,
+} from '../cache/conversations';
+import { readDraft, saveDraft } from '../cache/drafts';
+import { listMessages } from '../cache/messages';
+import { searchCache } from '../cache/search';
+import { InboxError } from '../errors/inbox-error';
+import type { PauseChoice } from '../notify/notification-policy';
+import type { AccountLifecycle } from '../session/account-lifecycle';
+import type { ChangeFeed } from '../session/change-feed';
+import type { Presence } from '../session/presence';
+import type { Handlers } from './dispatch';
+
+export interface RequestContext {
+  accounts: AccountLifecycle;
+  feed: ChangeFeed;
+  presence: Presence;
+  demo?: { username: string; apiKey: string };
+  readSettings(): Settings;
+  updateSettings(patch: Partial<Settings>): Settings;
+  pauseNotifications(choice: PauseChoice): Settings;
+  focusWindow?: () => void;
+}
+
+export function requestHandlers(ctx: RequestContext): Handlers {
+  const { accounts, feed } = ctx;
+  const active = () => accounts.requireActive();
+  return {
+    'session.get': async () => accounts.session(),
+    'session.signIn': ({ username, apiKey }) => accounts.signIn(username, apiKey),
+    'session.signInDemo': async () => {
+      if (!ctx.demo) throw new InboxError('NO_DEMO', 'The demo is only available when the app is started with `npm run demo`.', null);
+      return accounts.signIn(ctx.demo.username, ctx.demo.apiKey);
+    },
+    'session.signOut': () => accounts.signOut(null),
+    'accounts.switch': ({ username }) => accounts.switchAccount(username),
+    'accounts.remove': ({ username }) => accounts.removeAccount(username),
+    'account.refresh': () => active().refreshAccount(),
+
+    'conversations.list': async ({ limit, offset, filter }) => listConversations(active().db, limit, offset, filter),
+    'conversations.get': async ({ conversationId }) => getConversation(active().db, conversationId),
+    'conversations.forNumber': async ({ number }) => {
+      const { db } = active();
+      const phone = active().normalise(number);
+      const id = conversationIdForPhone(db, phone);
+      const conversation = id === null ? null : getConversation(db, id);
+      return { phone, displayPhone: formatNumber(phone), title: conversation?.title ?? conversationTitle(contactNameForPhone(db, phone), phone), conversation };
+    },
+    'conversations.markUnread': async ({ conversationId }) => {
+      if (markConversationUnread(active().db, conversationId)) feed.conversationsChanged([conversationId]);
+      return null;
+    },
+    'conversations.markRead': async ({ conversationId }) => {
+      if (markConversationRead(active().db, conversationId)) feed.conversationsChanged([conversationId]);
+      return null;
+    },
+
+    'messages.list': async ({ conversationId, limit, ...window }) => listMessages(active().db, conversationId, limit, window),
+    'messages.price': async ({ to, body }) => {
+      const session = active();
+      const price = await session.client.priceSms([{ to: session.normalise(to), body }]);
+      return {
+        parts: price.messages.reduce((sum, m) => sum + (m.message_parts ?? 0), 0),
+        total: price.total_price.toFixed(4),
+        currency: price._currency?.currency_prefix_d ?? session.account.currency,
+      };
+    },
+    'messages.send': async ({ to, body, schedule }) => {
+      const session = active();
+      const message = await session.outbox.send(to, body, schedule);
+      // Sent: the draft is done with (the composer clears its own copy when the core says so).
+      if (message.to) saveDraft(session.db, message.to, '', Date.now());
+      return message;
+    },
+    'messages.scheduled': async () => active().scheduled.list(),
+    'messages.cancel': ({ id }) => active().scheduled.cancel(id),
+    'messages.cancelAll': () => active().scheduled.cancelAll(),
+    'messages.reschedule': ({ id, body, schedule }) => active().scheduled.reschedule(id, body, schedule),
+    'messages.retry': ({ id }) => active().outbox.retry(id),
+    'messages.sendAgain': ({ id }) => active().outbox.sendAgain(id),
+    'messages.discard': async ({ id }) => {
+      active().outbox.discard(id);
+      return null;
+    },
+
+    'drafts.get': async ({ phone }) => readDraft(active().db, phone),
+    'drafts.save': async ({ phone, body }) => {
+      saveDraft(active().db, phone, body, Date.now());
+      return null;
+    },
+
+    'templates.list': async () => active().templates.list(),
+    'templates.save': (input) => active().templates.save(input),
+    'templates.delete': async ({ templateId }) => {
+      await active().templates.delete(templateId);
+      return null;
+    },
+
+    'lists.list': async () => active().contacts.lists(),
+    'lists.save': ({ listId, name }) => active().contacts.saveList(listId, name),
+    'lists.delete': async ({ listId }) => {
+      await active().contacts.deleteList(listId);
+      return null;
+    },
+    'contacts.list': async ({ listId, query, limit, offset }) => active().contacts.list(listId, query, limit, offset),
+    'contacts.forPhone': async ({ phone }) => active().contacts.forPhone(phone),
+    'contacts.save': ({ listId, contactId, contact }) => active().contacts.save(listId, contactId, contact),
+    'contacts.delete': async ({ listId, contactId }) => {
+      await active().contacts.delete(listId, contactId);
+      return null;
+    },
+    'contacts.import': ({ listId, rows }) => active().contacts.import(listId, rows),
+    'contacts.export': async ({ listId }) => active().contacts.export(listId),
+
+    'settings.get': async () => ctx.readSettings(),
+    'settings.update': async (patch) => ctx.updateSettings(patch),
+    'notifications.pause': async ({ choice }) => ctx.pauseNotifications(choice),
+    'sync.now': () => active().sync.syncNow(),
+    'search.query': async ({ text, limit }) => searchCache(active().db, text, limit),
+    'app.presence': async ({ focused, openConversationId }) => {
+      ctx.presence.focused = focused;
+      ctx.presence.openConversationId = openConversationId;
+      accounts.current?.sync.setFocused(focused);
+      feed.presenceChanged();
+      return null;
+    },
+    'app.focusWindow': async () => {
+      ctx.focusWindow?.();
+      return null;
+    },
+  };
+}

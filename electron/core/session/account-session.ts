@@ -1,0 +1,177 @@
+// One signed-in account and everything that works for it: its client, cache,
+// sync, outbox, scheduled sends, templates and contacts, wired together, and
+// its balance kept fresh. Closing it stops all of them.
+import type { Account } from '../../../shared/contract';
+import type { Db } from '../cache/database';
+import { writeCursor } from '../cache/sync-state';
+import { ClickSendClient } from '../clicksend/client';
+import type { AccountData } from '../clicksend/schemas';
+import { Contacts } from '../contacts/contacts';
+import type { Emit } from '../events';
+import { registerSecret } from '../log';
+import type { ReplyNotifications } from '../notify/reply-notifications';
+import { requirePhoneNumber } from '../numbers/phone-input';
+import { Outbox } from '../outbox/outbox';
+import { ScheduledSends } from '../outbox/scheduled';
+import type { SettingsStore } from '../settings/settings';
+import type { StorageFault } from '../cache/storage-faults';
+import { SyncEngine } from '../sync/sync-engine';
+import { Templates } from '../templates/templates';
+import type { Logger } from '../requests/dispatch';
+import type { ChangeFeed } from './change-feed';
+
+/** After a send, the balance is read again this much later, once for a burst of sends. */
+const BALANCE_REFRESH_MS = 1_500;
+
+export interface ClientOptions {
+  /** The configured API; a base URL in the settings wins (tests, a regional endpoint). */
+  apiUrl: string;
+  settings: SettingsStore;
+  clientTimeoutMs?: number;
+  /** The client's rate cap (20/s); a test that compresses time raises it with the clock. */
+  requestsPerSecond?: number;
+}
+
+export function createClient(options: ClientOptions, username: string, apiKey: string, maxAttempts?: number): ClickSendClient {
+  return new ClickSendClient({
+    baseUrl: options.settings.read().apiBaseUrl ?? options.apiUrl,
+    username,
+    apiKey,
+    timeoutMs: options.clientTimeoutMs,
+    requestsPerSecond: options.requestsPerSecond,
+    maxAttempts,
+  });
+}
+
+export interface AccountSessionOptions extends ClientOptions {
+  emit: Emit;
+  feed: ChangeFeed;
+  replies: ReplyNotifications;
+  log: Logger;
+  pollIntervalMs: number;
+  focused: boolean;
+  /** See Outbox: how long before a send ClickSend has no record of counts as not sent. */
+  confirmSendWithinMs?: number;
+  now?: () => number;
+  /** The account's name or balance moved. */
+  accountChanged(): void;
+  /** ClickSend no longer accepts the key. */
+  unauthorized(): void;
+  /** The cache failed under a pass. */
+  storageFault(fault: StorageFault, error: unknown): void;
+}
+
+export class AccountSession {
+  readonly client: ClickSendClient;
+  readonly sync: SyncEngine;
+  readonly outbox: Outbox;
+  readonly scheduled: ScheduledSends;
+  readonly templates: Templates;
+  readonly contacts: Contacts;
+  private balanceTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    readonly username: string,
+    /** Kept to rebuild a damaged cache without asking again; never logged or stored. */
+    readonly apiKey: string,
+    readonly db: Db,
+    public account: Account,
+    private readonly options: AccountSessionOptions,
+  ) {
+    registerSecret(apiKey);
+    const { emit, feed, replies } = options;
+    const client = (this.client = createClient(options, username, apiKey));
+    const defaultCountry = () => this.defaultCountry();
+    this.outbox = new Outbox({
+      db,
+      client,
+      changes: (result) => feed.publish(result),
+      confirmWithinMs: options.confirmSendWithinMs,
+      now: options.now,
+      defaultCountry,
+      accepted: () => this.refreshBalanceSoon(),
+    });
+    this.sync = new SyncEngine({
+      db,
+      client,
+      outbox: this.outbox,
+      intervalMs: options.pollIntervalMs,
+      focused: options.focused,
+      now: options.now,
+      listener: {
+        directoryChanged: (changed) => emit('directory.changed', changed),
+        directoryRefreshed: () => this.refreshBalanceSoon(),
+        changes: (result) => {
+          replies.collect(result.added);
+          feed.publish(result);
+        },
+        passDone: (firstSync) => replies.passDone(db, firstSync),
+        historyFilled: (result) => feed.historyFilled(result),
+        status: (status) => emit('sync.status', status),
+        connection: (online, message) => emit('connection.changed', { online, message }),
+        unauthorized: () => options.unauthorized(),
+        storageFault: (fault, error) => options.storageFault(fault, error),
+        unexpected: (error) => options.log.error('sync: a pass failed', error),
+      },
+    });
+    this.templates = new Templates(db, client, () => emit('directory.changed', { contacts: false, templates: true }));
+    this.contacts = new Contacts(db, client, () => emit('directory.changed', { contacts: true, templates: false }), defaultCountry);
+    this.scheduled = new ScheduledSends(db, client, this.outbox, (result) => feed.publish(result));
+  }
+
+  /** `firstPassDelayMs`: a restored account paints its cache first and syncs a moment later. */
+  start(firstPassDelayMs = 0): void {
+    this.sync.start(firstPassDelayMs);
+    void this.refreshAccount().catch(() => undefined);
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.balanceTimer) clearTimeout(this.balanceTimer);
+    this.balanceTimer = null;
+    this.sync.stop();
+    this.db.close();
+  }
+
+  /** For numbers typed without a country code: the setting, else the account's country. */
+  defaultCountry(): string | undefined {
+    return this.options.settings.read().defaultCountry ?? this.account.country ?? undefined;
+  }
+
+  normalise(number: string): string {
+    return requirePhoneNumber(number, this.defaultCountry());
+  }
+
+  async refreshAccount(): Promise<Account> {
+    const account = toAccount(await this.client.getAccount());
+    if (this.closed) return account;
+    this.account = account;
+    writeCursor(this.db, 'account', account);
+    this.options.accountChanged();
+    return account;
+  }
+
+  /**
+   * The balance moves with every message ClickSend accepts: read it again
+   * shortly after (once for a burst of sends), and with each directory refresh.
+   */
+  private refreshBalanceSoon(): void {
+    if (this.balanceTimer) return;
+    this.balanceTimer = setTimeout(() => {
+      this.balanceTimer = null;
+      if (!this.closed) void this.refreshAccount().catch(() => undefined);
+    }, BALANCE_REFRESH_MS);
+  }
+}
+
+export function toAccount(data: AccountData): Account {
+  const name = data.account_name ?? [data.user_first_name, data.user_last_name].filter(Boolean).join(' ');
+  return {
+    username: data.username,
+    accountName: name || data.username,
+    balance: data.balance,
+    currency: data._currency?.currency_prefix_d ?? data._currency?.currency_name_short ?? '',
+    country: data.country ?? null,
+  };
+}

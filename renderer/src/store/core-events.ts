@@ -1,0 +1,88 @@
+// The one place core events are routed to the stores that show them, and the
+// window's own reports back to the core (presence). Stores never subscribe
+// to the core themselves, so what each event changes can be read here.
+import { escapeMarkup } from '../../../shared/notification-text';
+import { call, onCoreConnection, subscribe } from '../bridge/inbox-client';
+import { useConversations } from '../conversations/conversations-store';
+import { useSearch } from '../search/search-store';
+import { useThread } from '../thread/thread-store';
+import { showUnread, useInbox } from './inbox-store';
+
+function routeCoreEvents(): void {
+  subscribe('session.changed', (session) => useInbox.getState().applySession(session));
+  subscribe('settings.changed', (settings) => useInbox.setState({ settings }));
+  subscribe('sync.status', (sync) =>
+    useInbox.setState({ sync, ...(sync.state === 'offline' ? { online: false, offlineMessage: sync.message } : {}) }),
+  );
+  subscribe('connection.changed', ({ online, message }) => useInbox.setState({ online, offlineMessage: message }));
+  subscribe('messages.added', ({ messages }) => useThread.getState().receive(messages));
+  subscribe('messages.statusChanged', ({ messages }) => useThread.getState().receive(messages));
+  subscribe('notification.show', showNotification);
+  subscribe('unread.changed', ({ count }) => showUnread(count));
+  subscribe('directory.changed', ({ contacts }) => {
+    if (!contacts) return;
+    void useConversations.getState().refresh();
+    void useThread.getState().refreshContact();
+    useSearch.getState().refresh();
+  });
+  // The core reads replies to the thread on screen (see presence) before saying the list changed.
+  subscribe('conversations.changed', () => void useConversations.getState().refresh());
+}
+
+/**
+ * Tells the core whether anyone is looking and at which conversation's thread
+ * (none while another section is shown), so it polls faster while they are,
+ * does not notify about what they are reading, and reads replies only when
+ * their thread is actually on screen.
+ */
+function presence() {
+  const focused = document.visibilityState === 'visible' && document.hasFocus();
+  const shown = useInbox.getState().view === 'conversations';
+  return { focused, openConversationId: shown ? (useThread.getState().target?.conversationId ?? null) : null };
+}
+
+function reportPresence(): void {
+  let last = '';
+  const report = () => {
+    const now = presence();
+    const key = JSON.stringify(now);
+    if (key === last) return;
+    last = key;
+    void call('app.presence', now).catch(() => (last = ''));
+  };
+  window.addEventListener('focus', report);
+  window.addEventListener('blur', report);
+  document.addEventListener('visibilitychange', report);
+  useThread.subscribe(report);
+  useInbox.subscribe(report);
+  onCoreConnection((connected) => {
+    // A core that restarted knows nothing of this window: tell it again.
+    last = '';
+    if (connected) report();
+  });
+  report();
+}
+
+/** The core decided a reply is worth a notification: show it, and open the conversation on a click. */
+function showNotification({ title, body, conversationId, sound }: { title: string; body: string; conversationId: number; sound: boolean }): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  // Chromium escapes text for Linux notification servers; Electron hands the
+  // body to libnotify as it is, and those servers read a subset of markup.
+  const linuxElectron = Boolean(window.inbox) && navigator.userAgent.includes('Linux');
+  const text = linuxElectron ? escapeMarkup(body) : body;
+  const notification = new Notification(title, { body: text, silent: !sound, tag: `conversation-${conversationId}` });
+  notification.onclick = () => {
+    window.focus();
+    void call('app.focusWindow', {}).catch(() => undefined);
+    useInbox.getState().setView('conversations');
+    void useConversations.getState().select(conversationId);
+    notification.close();
+  };
+}
+
+/** Once, at start: events routed, presence reported, then the session asked for. */
+let connected: Promise<void> | null = null;
+export function connectToCore(): Promise<void> {
+  connected ??= (routeCoreEvents(), reportPresence(), useInbox.getState().init());
+  return connected;
+}
