@@ -2,7 +2,7 @@
 // electron/core (see docs/reliability.md); these prove the user's side.
 import { rmSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { accountCachePath } from '../electron/core/session/accounts';
+import { accountCachePath } from '../electron/core/session/session-file';
 import { ACCOUNT, expect, test } from './fixtures';
 
 /**
