@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Result } from '../shared/contract';
 import { openCache } from '../electron/core/cache/database';
 import { Inbox } from '../electron/core/inbox';
-import { accountCachePath } from '../electron/core/session/accounts';
+import { accountCachePath } from '../electron/core/session/session-file';
 import type { SecretStore } from '../electron/core/credentials/keychain';
 import { startSimulatorProcess } from '../simulator/process';
 import { round } from './measure';

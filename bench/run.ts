@@ -20,7 +20,7 @@ import { openCache } from '../electron/core/cache/database';
 import { ingestMessages, listMessages, type IncomingMessage } from '../electron/core/cache/messages';
 import { ftsQuery, searchCache } from '../electron/core/cache/search';
 import { createKeytarStore } from '../electron/core/credentials/keychain';
-import { accountCachePath, writeSessionFile } from '../electron/core/session/accounts';
+import { accountCachePath, writeSessionFile } from '../electron/core/session/session-file';
 import { BIG_CONVERSATION_PHONE, buildDataset, WORDS } from './dataset';
 import { cpuSeconds, round, rssMb, time, type Latency } from './measure';
 import { writeChart } from './chart';
