@@ -5,7 +5,7 @@
 // Written through the app's own ingestion, so indexes and FTS are as in use.
 import { openCache, type Db } from '../electron/core/cache/database';
 import { replaceContacts } from '../electron/core/cache/contacts';
-import { ingestMessages, type IncomingMessage } from '../electron/core/cache/messages';
+import { ingestMessages, type IncomingMessage } from '../electron/core/cache/ingest';
 
 export const BIG_CONVERSATION_PHONE = '+61400000000';
 export const WORDS = { common: 'appointment', rare: 'zephyr', phrase: 'see you soon', prefix: 'resched' };

@@ -269,6 +269,11 @@ test('screenshots of the main views, light and dark', async ({ app }, testInfo) 
     await shot('new-message');
     await page.keyboard.press('Escape');
   }
+  // System: the page follows the system's choice, also when it changes while open.
+  await page.emulateMedia({ colorScheme: 'light' });
   await setTheme('system');
-  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(21, 24, 30)');
 });

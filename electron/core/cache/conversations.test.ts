@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { filterCounts, listConversations } from './conversations';
 import { openCache, type Db } from './database';
-import { applyStatusReports, deleteLocalMessage, ingestMessages, setLocalStatus, type IncomingMessage } from './messages';
+import { deleteLocalMessage, setLocalStatus } from './messages';
+import { applyStatusReports, ingestMessages, type IncomingMessage } from './ingest';
 
 const HOUR = 3_600_000;
 const now = Date.now();

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCache, type Db } from './database';
 import { listConversations, markConversationRead } from './conversations';
-import { applyStatusReports, countMessages, ingestMessages, listMessages, type IncomingMessage } from './messages';
+import { countMessages, listMessages } from './messages';
+import { applyStatusReports, ingestMessages, type IncomingMessage } from './ingest';
 
 function message(overrides: Partial<IncomingMessage>): IncomingMessage {
   return {

@@ -2,7 +2,8 @@
 // what may be done with it safely (see migration 2).
 import type { Message } from '../../../shared/contract';
 import { prepared, type Db } from './database';
-import { getMessage, ingestMessages, type IngestResult } from './messages';
+import { getMessage } from './messages';
+import { ingestMessages, type IngestResult } from './ingest';
 
 export type OutboxState = 'waiting' | 'submitting' | 'unknown';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replaceContacts } from './contacts';
 import { openCache, type Db } from './database';
-import { ingestMessages, type IncomingMessage } from './messages';
+import { ingestMessages, type IncomingMessage } from './ingest';
 import { ftsQuery, MATCH_END, MATCH_START, numberDigits, searchCache } from './search';
 
 let seq = 0;

@@ -6,7 +6,7 @@ import { startSimulator, type Simulator } from '../../../simulator/server';
 import { ClickSendClient } from '../clicksend/client';
 import { listConversations } from '../cache/conversations';
 import { openCache, type Db } from '../cache/database';
-import { ingestMessages } from '../cache/messages';
+import { ingestMessages } from '../cache/ingest';
 import { Contacts } from './contacts';
 
 const ACCOUNT = { username: 'contacts-user', apiKey: 'contacts-key' };

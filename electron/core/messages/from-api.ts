@@ -2,7 +2,7 @@
 // cache's one shape for an incoming message.
 import type { HistoryRow, InboundRow } from '../clicksend/schemas';
 import { statusFromHistory } from '../clicksend/statuses';
-import type { IncomingMessage } from '../cache/messages';
+import type { IncomingMessage } from '../cache/ingest';
 
 export function fromHistory(row: HistoryRow, unread: boolean): IncomingMessage {
   const scheduled = row.schedule && /^\d+$/.test(row.schedule) ? Number(row.schedule) * 1000 : null;

@@ -16,7 +16,8 @@ import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
 import { recipientOutcomes } from '../clicksend/send-outcomes';
 import type { Db } from '../cache/database';
-import { deleteLocalMessage, getMessage, type IngestResult } from '../cache/messages';
+import { deleteLocalMessage, getMessage } from '../cache/messages';
+import { type IngestResult } from '../cache/ingest';
 import {
   confirmSend,
   failSend,

@@ -3,7 +3,7 @@
 // screen are read before the list is told, so it never flashes them unread.
 import { markConversationRead } from '../cache/conversations';
 import type { Db } from '../cache/database';
-import type { IngestResult } from '../cache/messages';
+import type { IngestResult } from '../cache/ingest';
 import type { Emit } from '../events';
 import type { UnreadBadge } from '../notify/unread-badge';
 import type { Presence } from './presence';

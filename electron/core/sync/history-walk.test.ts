@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../simulator/server';
 import { ClickSendClient } from '../clicksend/client';
 import { openCache, type Db } from '../cache/database';
-import type { IngestResult } from '../cache/messages';
+import type { IngestResult } from '../cache/ingest';
 import { readCursor } from '../cache/sync-state';
 import { HistoryWalk } from './history-walk';
 

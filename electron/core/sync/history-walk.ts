@@ -13,7 +13,7 @@ import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
 import type { HistoryRow, Page } from '../clicksend/schemas';
 import type { Db } from '../cache/database';
-import { ingestMessages, type IngestResult } from '../cache/messages';
+import { ingestMessages, type IngestResult } from '../cache/ingest';
 import { readCursor, writeCursor, type HistoryWalkCursor } from '../cache/sync-state';
 import { AdaptiveConcurrency } from './adaptive-concurrency';
 import { fromHistory } from '../messages/from-api';

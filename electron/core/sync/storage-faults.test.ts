@@ -12,7 +12,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import { startSimulator, type Simulator } from '../../../simulator/server';
 import { ClickSendClient } from '../clicksend/client';
 import { openCache, type Db } from '../cache/database';
-import { ingestMessages } from '../cache/messages';
+import { ingestMessages } from '../cache/ingest';
 import { listOutbox } from '../cache/outbox';
 import type { StorageFault } from '../cache/storage-faults';
 import { Outbox } from '../outbox/outbox';

@@ -9,17 +9,14 @@ import type { SyncStatus } from '../../../shared/contract';
 import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
 import { storageFault, storageUserError, type StorageFault } from '../cache/storage-faults';
-import { statusFromReceipt } from '../clicksend/statuses';
-import type { InboundRow } from '../clicksend/schemas';
 import type { Db } from '../cache/database';
-import { applyStatusReports, awaitingReceipts, earliestDueScheduled, ingestMessages, type IngestResult } from '../cache/messages';
+import { awaitingReceipts } from '../cache/messages';
+import { type IngestResult } from '../cache/ingest';
 import { HistoryWalk, progressOf, walkCursor } from './history-walk';
-import { replaceContacts } from '../cache/contacts';
 import { readCursor, writeCursor } from '../cache/sync-state';
-import { replaceTemplates } from '../cache/templates';
-import type { Contact } from '../clicksend/schemas';
-import { DIRECTORY_EVERY_MS, pollDelay, type Presence } from './cadence';
-import { fromHistory, fromInbound } from '../messages/from-api';
+import { pollDelay, type Presence } from './cadence';
+import { refreshDirectory } from './directory';
+import { pullDueScheduled, pullInbound, pullReceipts, pullRecentHistory, type PullContext } from './pulls';
 
 /** With nothing in the inbound and receipt queues, history is read on every this many passes. */
 const HISTORY_EVERY_QUIET_PASSES = 4;
@@ -27,11 +24,7 @@ const HISTORY_EVERY_QUIET_PASSES = 4;
 const RECEIPTS_WAITED_FOR_MS = 3 * 86_400_000;
 /** A routine poll says "Syncing" only after this long. */
 const SAY_SYNCING_AFTER_MS = 750;
-/** Re-read this much history before the cursor: rows can land late. */
-const OVERLAP_SECONDS = 600;
 const MAX_BACKOFF_MS = 120_000;
-/** More unread replies than this are marked read with one request. */
-const BULK_READ_FROM = 10;
 
 export interface SyncListener {
   changes(result: IngestResult): void;
@@ -98,6 +91,7 @@ export class SyncEngine {
   /** Known once the walk is complete: polls need not read its cursor again. */
   private walkComplete = false;
   private readonly walkConcurrency: SyncOptions['walkConcurrency'];
+  private readonly pulls: PullContext;
 
   constructor(options: SyncOptions) {
     this.db = options.db;
@@ -108,6 +102,7 @@ export class SyncEngine {
     this.now = options.now ?? Date.now;
     this.presence = { focused: options.focused ?? true, unfocusedSince: this.now() };
     this.walkConcurrency = options.walkConcurrency;
+    this.pulls = { db: this.db, client: this.client, now: this.now, changes: (result) => this.emitChanges(result) };
     const walk = readCursor(this.db, 'backfill');
     this.current = {
       state: 'idle',
@@ -203,20 +198,25 @@ export class SyncEngine {
     try {
       // Replies first: one still unread at ClickSend counts as unread here,
       // even when the walk through history would also bring it (as already seen).
-      const replies = await this.pullInbound(signal);
+      const replies = await pullInbound(this.pulls, signal);
       this.walkHistory();
       // Most polls find nothing. With no reply waiting, a routine pass asks for receipts only
       // while a message of ours still waits for one, and for history (what other tools and
       // other copies of the app did) only every few passes.
       const routine = !full && replies === 0 && ++this.quietPasses < HISTORY_EVERY_QUIET_PASSES;
-      const receipts = !routine || awaitingReceipts(this.db, this.now() - RECEIPTS_WAITED_FOR_MS) ? await this.pullReceipts(signal) : 0;
+      const receipts = !routine || awaitingReceipts(this.db, this.now() - RECEIPTS_WAITED_FOR_MS) ? await pullReceipts(this.pulls, signal) : 0;
       if (!routine || receipts > 0) {
         this.quietPasses = 0;
-        await this.pullRecentHistory(signal);
+        await pullRecentHistory(this.pulls, signal);
       }
-      await this.pullDueScheduled(signal);
+      await pullDueScheduled(this.pulls, signal);
       await this.outbox?.flush(signal);
-      await this.refreshDirectory(signal);
+      const directory = await refreshDirectory(this.pulls, signal, this.directoryDue);
+      if (directory !== 'not due') this.directoryDue = false;
+      if (typeof directory === 'object') {
+        if (directory.templates || directory.contacts) this.listener.directoryChanged(directory);
+        this.listener.directoryRefreshed?.();
+      }
       this.failures = 0;
       const now = this.now();
       // The time shown is to the minute: the file need not be written every few seconds.
@@ -231,12 +231,7 @@ export class SyncEngine {
       if (this.stopped) return;
       // Never rethrown: a pass runs from a timer, where a throw would be an unhandled rejection.
       if (!(error instanceof ClickSendError)) return this.passFailed(error);
-      if (error.isUnauthorized) {
-        this.stopped = true;
-        this.setStatus({ state: 'paused', message: error.toUserError().message });
-        this.listener.unauthorized(error);
-        return;
-      }
+      if (error.isUnauthorized) return this.keyRefused(error);
       this.failures++;
       const { message } = error.toUserError();
       if (error.isConnectivity) this.setOnline(false, message);
@@ -244,6 +239,13 @@ export class SyncEngine {
     } finally {
       if (slow) clearTimeout(slow);
     }
+  }
+
+  /** ClickSend no longer accepts the key: stop, and let the account ask for it again. */
+  private keyRefused(error: ClickSendError): void {
+    this.stopped = true;
+    this.setStatus({ state: 'paused', message: error.toUserError().message });
+    this.listener.unauthorized(error);
   }
 
   /** The cache, or the app itself, failed: back off, say why, try again later. */
@@ -304,106 +306,11 @@ export class SyncEngine {
     this.walkFailures++;
     this.walkRetryAt = this.now() + Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** (this.walkFailures - 1));
     if (!(error instanceof ClickSendError)) return this.passFailed(error);
-    if (error.isUnauthorized) {
-      this.stopped = true;
-      this.setStatus({ state: 'paused', message: error.toUserError().message });
-      this.listener.unauthorized(error);
-      return;
-    }
+    if (error.isUnauthorized) return this.keyRefused(error);
     const { message } = error.toUserError();
     this.walkMessage = message;
     if (error.isConnectivity) this.setOnline(false, message);
     this.setStatus({ state: error.isConnectivity ? 'offline' : this.current.state, message });
-  }
-
-  /** Returns how many replies were waiting. */
-  private async pullInbound(signal: AbortSignal): Promise<number> {
-    const seen: InboundRow[] = [];
-    for await (const rows of this.client.inbound(signal)) seen.push(...rows);
-    if (seen.length === 0) return 0;
-    // Committed before it is marked read at ClickSend: a crash in between
-    // only means the reply is offered again, and ingestion ignores repeats.
-    this.emitChanges(ingestMessages(this.db, seen.map(fromInbound)));
-    if (seen.length <= BULK_READ_FROM) {
-      for (const row of seen) await this.client.markInboundRead(row.message_id, signal);
-      return seen.length;
-    }
-    // Many at once (back after a weekend): one request instead of hundreds.
-    // date_before is exclusive; a reply stamped in between and hidden by this
-    // is still caught by the history pull, which re-reads the last 10 minutes.
-    const newest = Math.max(...seen.map((row) => row.timestamp ?? row.timestamp_send ?? 0));
-    await this.client.markAllInboundRead(newest + 1, signal);
-    return seen.length;
-  }
-
-  /** Returns how many receipts were waiting. */
-  private async pullReceipts(signal: AbortSignal): Promise<number> {
-    let newest = 0;
-    let count = 0;
-    for await (const rows of this.client.receipts(signal)) {
-      const reports = rows.map((r) => ({
-        messageId: r.message_id,
-        status: statusFromReceipt(r.status, r.status_code),
-        statusCode: r.status_code,
-        statusText: r.status_text,
-      }));
-      this.emitChanges(applyStatusReports(this.db, reports));
-      for (const r of rows) newest = Math.max(newest, r.timestamp);
-      count += rows.length;
-    }
-    // date_before is exclusive. A receipt that lands in between and is hidden
-    // by this is still caught: history carries the same status.
-    if (newest > 0) await this.client.markReceiptsRead(newest + 1, signal);
-    return count;
-  }
-
-  private async pullRecentHistory(signal: AbortSignal): Promise<void> {
-    const since = readCursor(this.db, 'historyDate') ?? 0;
-    // A scheduled row's date is its schedule, in the future: the cursor must
-    // not jump there, or messages sent in the meantime would be skipped.
-    const nowSeconds = Math.floor(this.now() / 1000);
-    let newest = Math.min(since, nowSeconds);
-    const query = { order_by: 'date:asc', date_from: Math.max(0, newest - OVERLAP_SECONDS) };
-    for await (const rows of this.client.history(query, signal)) {
-      this.emitChanges(ingestMessages(this.db, rows.map((row) => fromHistory(row, true))));
-      for (const row of rows) if (row.date <= nowSeconds) newest = Math.max(newest, row.date);
-    }
-    writeCursor(this.db, 'historyDate', newest);
-  }
-
-  /** Scheduled messages whose time has come: history says whether they went. */
-  private async pullDueScheduled(signal: AbortSignal): Promise<void> {
-    const earliest = earliestDueScheduled(this.db, this.now());
-    if (earliest === null) return;
-    const query = { order_by: 'date:asc', date_from: Math.floor(earliest / 1000) - 60, date_to: Math.floor(this.now() / 1000) + 60 };
-    for await (const rows of this.client.history(query, signal)) {
-      this.emitChanges(ingestMessages(this.db, rows.map((row) => fromHistory(row, true))));
-    }
-  }
-
-  private async refreshDirectory(signal: AbortSignal): Promise<void> {
-    const last = readCursor(this.db, 'directoryAt') ?? 0;
-    if (!this.directoryDue && this.now() - last < DIRECTORY_EVERY_MS) return;
-    try {
-      const templates = [];
-      for await (const rows of this.client.templates(signal)) templates.push(...rows);
-      const lists = [];
-      const contacts: Contact[] = [];
-      for await (const rows of this.client.lists(signal)) lists.push(...rows);
-      for (const list of lists) {
-        for await (const rows of this.client.contacts(list.list_id, signal)) contacts.push(...rows);
-      }
-      const changed = { templates: replaceTemplates(this.db, templates), contacts: replaceContacts(this.db, lists, contacts) };
-      writeCursor(this.db, 'directoryAt', this.now());
-      this.directoryDue = false;
-      if (changed.templates || changed.contacts) this.listener.directoryChanged(changed);
-      this.listener.directoryRefreshed?.();
-    } catch (error) {
-      // An account without access to lists or templates still syncs its messages.
-      if (!(error instanceof ClickSendError) || error.isConnectivity || error.isUnauthorized || error.kind === 'aborted') throw error;
-      this.directoryDue = false;
-      writeCursor(this.db, 'directoryAt', this.now());
-    }
   }
 
   private emitChanges(result: IngestResult): void {

@@ -5,6 +5,7 @@
 // back to where it was.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { create } from 'zustand';
+import type { UserError } from '../../../shared/contract';
 
 interface Request {
   title: string;
@@ -109,5 +110,36 @@ function Dialog({ request }: { request: Open }) {
         </form>
       </div>
     </div>
+  );
+}
+
+/** Delete, after a confirmation that says what goes and where; `remove` answers a UserError or null (done). */
+export function DeleteButton({
+  what,
+  title,
+  message,
+  disabled,
+  remove,
+  onError,
+  onDone,
+}: {
+  what: string;
+  title: string;
+  message: string;
+  disabled: boolean;
+  remove: () => Promise<UserError | null>;
+  onError: (error: UserError) => void;
+  onDone: () => void;
+}) {
+  const ask = async () => {
+    if (!(await confirmAction({ title, message, confirmLabel: `Delete ${what}`, dismissLabel: 'Keep it', danger: true }))) return;
+    const error = await remove();
+    if (error) onError(error);
+    else onDone();
+  };
+  return (
+    <button type="button" className="danger" disabled={disabled} onClick={() => void ask()}>
+      Delete
+    </button>
   );
 }

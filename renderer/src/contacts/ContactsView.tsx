@@ -1,6 +1,7 @@
 // The contacts view: lists, their contacts (filterable), and a form to create,
 // edit and delete; import from and export to CSV; message a contact.
-import { askForText, confirmAction } from '../app/dialogs';
+import { askForText, confirmAction, DeleteButton } from '../app/dialogs';
+import { ListOrNote } from '../app/ListOrNote';
 import { ErrorBanner } from '../app/ErrorBanner';
 import { useEffect, useState, type FormEvent } from 'react';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '../../../shared/contacts-csv';
@@ -75,22 +76,18 @@ export function ContactsView() {
             New list
           </button>
         </div>
-        {lists === null ? (
-          <p className="empty muted">{error ? error.message : 'Loading lists…'}</p>
-        ) : lists.length === 0 ? (
-          <p className="empty muted">No lists yet. Contacts live in lists: create one to start.</p>
-        ) : (
-          <ul className="plain-list">
-            {lists.map((l) => (
+        <ListOrNote items={lists} error={error} loading="Loading lists…" empty="No lists yet. Contacts live in lists: create one to start.">
+          {(items) =>
+            items.map((l) => (
               <li key={l.listId}>
                 <button type="button" className={l.listId === listId ? 'conversation selected' : 'conversation'} onClick={() => void selectList(l.listId)}>
                   <span className="title">{l.name}</span>
                   <span className="muted">{(l.contactsCount ?? 0) === 1 ? '1 contact' : `${(l.contactsCount ?? 0).toLocaleString()} contacts`}</span>
                 </button>
               </li>
-            ))}
-          </ul>
-        )}
+            ))
+          }
+        </ListOrNote>
       </section>
       <section className="contacts" aria-label="Contacts in list">
         {list && (
@@ -230,24 +227,15 @@ function ContactForm({ contact, prefillPhone, saved, onEdit, onDone }: ContactFo
             <button type="button" className="secondary" onClick={() => void message()}>
               Message
             </button>
-            <button
-              type="button"
-              className="danger"
+            <DeleteButton
+              what="contact"
+              title="Delete this contact?"
+              message="It is deleted here and in ClickSend. Conversations with the number stay."
               disabled={busy}
-              onClick={() =>
-                void confirmAction({
-                  title: 'Delete this contact?',
-                  message: 'It is deleted here and in ClickSend. Conversations with the number stay.',
-                  confirmLabel: 'Delete contact',
-                  dismissLabel: 'Keep it',
-                  danger: true,
-                }).then(async (yes) => {
-                  if (yes) { const e = await useContacts.getState().remove(contactId); if (e) setError(e); else onDone(null, false); }
-                })
-              }
-            >
-              Delete
-            </button>
+              remove={() => useContacts.getState().remove(contactId)}
+              onError={setError}
+              onDone={() => onDone(null, false)}
+            />
           </>
         )}
       </div>

@@ -87,16 +87,17 @@ export function SettingsView() {
       </Group>
 
       <Group title="Sync">
-        <NumberSetting
+        <InputSetting
+          number
           label="Check for replies every (seconds)"
-          value={settings.pollIntervalSeconds}
+          value={String(settings.pollIntervalSeconds)}
           hint="Three times as often while the window is focused, less often after ten idle minutes."
-          onSave={(n) => void save({ pollIntervalSeconds: n }, 'Interval')}
+          onSave={(n) => void save({ pollIntervalSeconds: Number(n) }, 'Interval')}
         />
       </Group>
 
       <Group title="Phone numbers">
-        <TextSetting
+        <InputSetting
           label="Default country"
           value={settings.defaultCountry ?? ''}
           hint="Two letters, such as AU or US, for numbers typed without a country code. Empty: your ClickSend account’s country."
@@ -122,7 +123,7 @@ export function SettingsView() {
 
       <details className="group">
         <summary>Advanced</summary>
-        <TextSetting
+        <InputSetting
           label="API base URL"
           value={settings.apiBaseUrl ?? ''}
           hint="Only for an API gateway in front of ClickSend. Empty: ClickSend itself. Takes effect the next time an account is opened."
@@ -142,34 +143,24 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function TextSetting({ label, value, hint, onSave }: { label: string; value: string; hint: string; onSave: (v: string) => void }) {
+/** A typed setting saved with its own button (Enter saves a text one); a number one is 5 to 600. */
+function InputSetting({ label, value, hint, number = false, onSave }: { label: string; value: string; hint: string; number?: boolean; onSave: (v: string) => void }) {
   const [draft, setDraft] = useState(value);
   const id = useId();
+  const range = number ? { type: 'number', min: 5, max: 600 } : {};
   return (
     <div className="setting">
       <label htmlFor={id}>{label}</label>
       <span className="inline">
-        <input id={id} value={draft} aria-describedby={`${id}-hint`} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && onSave(draft)} />
-        <button type="button" className="secondary" onClick={() => onSave(draft)} disabled={draft === value} aria-label={`Save ${label}`}>
-          Save
-        </button>
-      </span>
-      <span className="muted hint" id={`${id}-hint`}>
-        {hint}
-      </span>
-    </div>
-  );
-}
-
-function NumberSetting({ label, value, hint, onSave }: { label: string; value: number; hint: string; onSave: (n: number) => void }) {
-  const [draft, setDraft] = useState(String(value));
-  const id = useId();
-  return (
-    <div className="setting">
-      <label htmlFor={id}>{label}</label>
-      <span className="inline">
-        <input id={id} type="number" min={5} max={600} value={draft} aria-describedby={`${id}-hint`} onChange={(e) => setDraft(e.target.value)} />
-        <button type="button" className="secondary" onClick={() => onSave(Number(draft))} disabled={Number(draft) === value} aria-label={`Save ${label}`}>
+        <input
+          id={id}
+          {...range}
+          value={draft}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => !number && e.key === 'Enter' && onSave(draft)}
+        />
+        <button type="button" className="secondary" onClick={() => onSave(draft)} disabled={number ? Number(draft) === Number(value) : draft === value} aria-label={`Save ${label}`}>
           Save
         </button>
       </span>

@@ -1,7 +1,8 @@
 // The templates view: a searchable list and a form to create, edit and delete.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { confirmAction } from '../app/dialogs';
+import { DeleteButton } from '../app/dialogs';
 import { ErrorBanner } from '../app/ErrorBanner';
+import { ListOrNote } from '../app/ListOrNote';
 import type { Template, UserError } from '../../../shared/contract';
 import { PLACEHOLDERS } from '../../../shared/placeholders';
 import { useTemplates } from './templates-store';
@@ -31,13 +32,14 @@ export function TemplatesView() {
             New template
           </button>
         </div>
-        {templates === null ? (
-          <p className="empty muted">{error ? error.message : 'Loading templates…'}</p>
-        ) : shown.length === 0 ? (
-          <p className="empty muted">{templates.length === 0 ? 'No templates yet. Create one for the replies you type most.' : 'No template matches.'}</p>
-        ) : (
-          <ul className="plain-list">
-            {shown.map((t) => (
+        <ListOrNote
+          items={templates === null ? null : shown}
+          error={error}
+          loading="Loading templates…"
+          empty={templates?.length === 0 ? 'No templates yet. Create one for the replies you type most.' : 'No template matches.'}
+        >
+          {(items) =>
+            items.map((t) => (
               <li key={t.templateId}>
                 <button
                   type="button"
@@ -48,9 +50,9 @@ export function TemplatesView() {
                   <span className="preview muted">{t.body}</span>
                 </button>
               </li>
-            ))}
-          </ul>
-        )}
+            ))
+          }
+        </ListOrNote>
       </section>
       <section className="editor" aria-label="Template">
         {editing === null ? (
@@ -77,14 +79,13 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const result = await save({ ...(templateId === undefined ? {} : { templateId }), name, body });
-    setBusy(false);
-    setError(result.error);
-    if (result.error?.code === 'DELETED_ELSEWHERE') setTemplateId(undefined);
-    if (result.saved) {
+    const failure = await save({ ...(templateId === undefined ? {} : { templateId }), name, body }, (saved) => {
       setNotice('Saved.');
-      onDone(result.saved);
-    }
+      onDone(saved);
+    });
+    setBusy(false);
+    setError(failure);
+    if (failure?.code === 'DELETED_ELSEWHERE') setTemplateId(undefined);
   };
 
   return (
@@ -108,24 +109,15 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
           Save
         </button>
         {templateId !== undefined && (
-          <button
-            type="button"
-            className="danger"
+          <DeleteButton
+            what="template"
+            title={`Delete the template “${name}”?`}
+            message="It is deleted here and in ClickSend."
             disabled={busy}
-            onClick={() =>
-              void confirmAction({
-                title: `Delete the template “${name}”?`,
-                message: 'It is deleted here and in ClickSend.',
-                confirmLabel: 'Delete template',
-                dismissLabel: 'Keep it',
-                danger: true,
-              }).then(async (yes) => {
-                if (yes) { const e = await remove(templateId); if (e) setError(e); else onDone(null); }
-              })
-            }
-          >
-            Delete
-          </button>
+            remove={() => remove(templateId)}
+            onError={setError}
+            onDone={() => onDone(null)}
+          />
         )}
       </div>
     </form>

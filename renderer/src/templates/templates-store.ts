@@ -7,7 +7,8 @@ interface TemplatesState {
   templates: Template[] | null;
   error: UserError | null;
   load(): Promise<void>;
-  save(input: { templateId?: number; name: string; body: string }): Promise<{ saved: Template | null; error: UserError | null }>;
+  /** `saved` hears the template as ClickSend stored it. */
+  save(input: { templateId?: number; name: string; body: string }, saved?: (template: Template) => void): Promise<UserError | null>;
   remove(templateId: number): Promise<UserError | null>;
 }
 
@@ -21,14 +22,15 @@ export const useTemplates = create<TemplatesState>()((set, get) => ({
       set({ error: describeError(error) });
     }
   },
-  async save(input) {
+  async save(input, saved) {
     try {
-      const saved = await call('templates.save', input);
+      const template = await call('templates.save', input);
       await get().load();
-      return { saved, error: null };
+      saved?.(template);
+      return null;
     } catch (error) {
       await get().load();
-      return { saved: null, error: describeError(error) };
+      return describeError(error);
     }
   },
   async remove(templateId) {

@@ -1,0 +1,230 @@
+// Storing what ClickSend says: messages from any source (history, inbound,
+// a send) and status reports. Idempotent by ClickSend message_id, so a page
+// seen twice (retries, overlaps, crashes) changes nothing.
+import type { Message, MessageStatus } from '../../../shared/contract';
+import { conversationKey } from '../../../shared/phone-numbers';
+import { isForward } from '../clicksend/statuses';
+import { describeMessage, happened } from '../messages/rules';
+import type { Db } from './database';
+import { columns, hasLeft, source, toMessage, type MessageRow } from './messages';
+
+/** A message as it arrives from any source (history, inbound, a send). */
+export interface IncomingMessage {
+  messageId: string | null;
+  customString: string | null;
+  direction: 'in' | 'out';
+  body: string;
+  from: string | null;
+  to: string | null;
+  status: MessageStatus;
+  statusCode: string | null;
+  statusText: string | null;
+  createdAt: number;
+  scheduledAt: number | null;
+  parts: number | null;
+  price: string | null;
+  /** Counts towards the conversation's unread badge when first stored. */
+  unread: boolean;
+}
+
+export interface IngestResult {
+  added: Message[];
+  changed: Message[];
+  conversationIds: number[];
+}
+
+function prepareIngest(db: Db) {
+  const byMessageId = db.prepare<[string], MessageRow & { status_code: string | null }>(
+    `SELECT ${columns}, m.status_code FROM ${source} WHERE m.message_id = ?`,
+  );
+  const pendingByCustomString = db.prepare<[string], MessageRow>(
+    `SELECT ${columns} FROM ${source} WHERE m.custom_string = ? AND m.message_id IS NULL AND m.direction = 'out' LIMIT 1`,
+  );
+  const conversationByPhone = db.prepare<[string], { id: number }>('SELECT id FROM conversations WHERE phone = ?');
+  const insertConversation = db.prepare<[string]>('INSERT INTO conversations (phone) VALUES (?)');
+  const insertMessage = db.prepare(
+    `INSERT INTO messages (conversation_id, message_id, custom_string, direction, body, from_number, to_number,
+       status, status_code, status_text, created_at, scheduled_at, parts, price, unread, sent_at)
+     VALUES (@conversationId, @messageId, @customString, @direction, @body, @from, @to,
+       @status, @statusCode, @statusText, @createdAt, @scheduledAt, @parts, @price, @unread, @sentAt)`,
+  );
+  const updateMessage = db.prepare(
+    `UPDATE messages SET message_id = @messageId, status = @status, status_code = @statusCode,
+       status_text = @statusText, parts = COALESCE(@parts, parts), price = COALESCE(@price, price),
+       scheduled_at = COALESCE(@scheduledAt, scheduled_at), sent_at = COALESCE(sent_at, @sentAt)
+     WHERE id = @id`,
+  );
+  // A message that has happened moves its conversation up; one that has not
+  // (scheduled, cancelled) only gives a new conversation its first place, at
+  // the time it was seen (never in the future). Expressions read the old row.
+  const touchConversation = db.prepare(
+    `UPDATE conversations SET
+       last_message_id = CASE
+         WHEN last_message_id IS NULL OR (@happened AND @createdAt >= last_message_at) THEN @messageRowId
+         ELSE last_message_id END,
+       last_message_at = CASE
+         WHEN @happened THEN MAX(last_message_at, @createdAt)
+         WHEN last_message_id IS NULL THEN MIN(@createdAt, @seenAt)
+         ELSE last_message_at END,
+       unread_count = unread_count + @unread
+     WHERE id = @conversationId`,
+  );
+  const readBack = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.id = ?`);
+  const dropFromOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE message_row_id = ?');
+  return { byMessageId, pendingByCustomString, conversationByPhone, insertConversation, insertMessage, updateMessage, touchConversation, readBack, dropFromOutbox };
+}
+
+/** Compiled once per database: ingestion runs per page, thousands of times in a backfill. */
+const statements = new WeakMap<Db, ReturnType<typeof prepareIngest>>();
+
+/** Conversation keys of numbers seen recently: parsing a number is the costly part of a row. */
+const keys = new Map<string, string>();
+function keyOf(number: string): string {
+  let key = keys.get(number);
+  if (key === undefined) {
+    if (keys.size > 50_000) keys.clear();
+    key = conversationKey(number);
+    keys.set(number, key);
+  }
+  return key;
+}
+
+/** Stores a batch in one transaction; returns what is new and what moved on. */
+function statementsFor(db: Db): ReturnType<typeof prepareIngest> {
+  let prepared = statements.get(db);
+  if (!prepared) statements.set(db, (prepared = prepareIngest(db)));
+  return prepared;
+}
+
+export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): IngestResult {
+  const prepared = statementsFor(db);
+  const { byMessageId, pendingByCustomString, conversationByPhone, insertConversation, insertMessage, updateMessage, touchConversation, readBack, dropFromOutbox } =
+    prepared;
+  const result: IngestResult = { added: [], changed: [], conversationIds: [] };
+  const touched = new Set<number>();
+
+  db.transaction(() => {
+    for (const message of incoming) {
+      const existing =
+        (message.messageId ? byMessageId.get(message.messageId) : undefined) ??
+        (message.customString && message.direction === 'out' ? pendingByCustomString.get(message.customString) : undefined);
+      if (existing) {
+        const status = isForward(existing.status, message.status) ? message.status : existing.status;
+        const messageId = existing.message_id ?? message.messageId;
+        const statusChanged = status !== existing.status;
+        if (!statusChanged && messageId === existing.message_id) continue;
+        updateMessage.run({
+          id: existing.id,
+          messageId,
+          status,
+          statusCode: statusChanged ? message.statusCode : ((existing as { status_code?: string | null }).status_code ?? null),
+          statusText: statusChanged ? message.statusText : existing.status_text,
+          parts: message.parts,
+          price: message.price,
+          scheduledAt: message.scheduledAt,
+          sentAt: hasLeft(status) ? (message.scheduledAt ?? message.createdAt) : null,
+        });
+        // Found at ClickSend: whatever the outbox thought, this send is settled.
+        if (existing.message_id === null && messageId !== null) dropFromOutbox.run(existing.id);
+        const now = readBack.get(existing.id)!;
+        // A scheduled message that went has now happened: it places its conversation.
+        if (!happened(existing.status, existing.scheduled_at) && happened(now.status, now.scheduled_at)) {
+          touchConversation.run({ conversationId: now.conversation_id, createdAt: now.created_at, messageRowId: now.id, unread: 0, happened: 1, seenAt: Date.now() });
+        }
+        result.changed.push(toMessage(now));
+        touched.add(existing.conversation_id);
+        continue;
+      }
+      const other = message.direction === 'in' ? message.from : message.to;
+      if (!other) continue;
+      const phone = keyOf(other);
+      let conversationId = conversationByPhone.get(phone)?.id;
+      if (conversationId === undefined) {
+        conversationId = Number(insertConversation.run(phone).lastInsertRowid);
+      }
+      const unread = message.direction === 'in' && message.unread ? 1 : 0;
+      const rowId = Number(
+        insertMessage.run({
+          ...message,
+          conversationId,
+          unread,
+          sentAt: message.direction === 'out' && hasLeft(message.status) ? (message.scheduledAt ?? message.createdAt) : null,
+        }).lastInsertRowid,
+      );
+      touchConversation.run({
+        conversationId,
+        createdAt: message.createdAt,
+        messageRowId: rowId,
+        unread,
+        happened: happened(message.status, message.scheduledAt) ? 1 : 0,
+        seenAt: Date.now(),
+      });
+      // A new row is exactly what was inserted: no need to read it back.
+      result.added.push(describeMessage({
+        id: rowId,
+        conversationId,
+        messageId: message.messageId,
+        direction: message.direction,
+        body: message.body,
+        from: message.from,
+        to: message.to,
+        status: message.status,
+        statusText: message.statusText,
+        createdAt: message.createdAt,
+        scheduledAt: message.scheduledAt,
+        parts: message.parts,
+        price: message.price,
+        outboxState: null,
+      }));
+      touched.add(conversationId);
+    }
+  })();
+  result.conversationIds = [...touched];
+  return result;
+}
+
+export interface StatusReport {
+  messageId: string;
+  status: MessageStatus;
+  statusCode: string | null;
+  statusText: string | null;
+}
+
+/** Delivery receipts: move known messages forward; unknown ids wait for history. */
+export function applyStatusReports(db: Db, reports: readonly StatusReport[]): IngestResult {
+  const find = db.prepare<[string], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.message_id = ?`);
+  const update = db.prepare(
+    'UPDATE messages SET status = ?, status_code = ?, status_text = ?, sent_at = COALESCE(sent_at, ?) WHERE id = ?',
+  );
+  const now = Date.now();
+  const result: IngestResult = { added: [], changed: [], conversationIds: [] };
+  const touched = new Set<number>();
+  db.transaction(() => {
+    for (const report of reports) {
+      const row = find.get(report.messageId);
+      if (!row || !isForward(row.status, report.status)) continue;
+      update.run(report.status, report.statusCode, report.statusText, hasLeft(report.status) ? now : null, row.id);
+      if (!happened(row.status, row.scheduled_at) && happened(report.status, row.scheduled_at)) {
+        const { touchConversation } = statementsFor(db);
+        touchConversation.run({ conversationId: row.conversation_id, createdAt: row.created_at, messageRowId: row.id, unread: 0, happened: 1, seenAt: now });
+      }
+      result.changed.push(toMessage({ ...row, status: report.status, status_text: report.statusText }));
+      touched.add(row.conversation_id);
+    }
+  })();
+  result.conversationIds = [...touched];
+  return result;
+}
+
+/** A local outcome (a refused send): the only backwards-free way to set Failed. */
+
+/** After cancel-all succeeded at ClickSend: every scheduled message it had is cancelled. */
+export function cancelAllScheduledLocally(db: Db): IngestResult {
+  const rows = db
+    .prepare<[], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.status = 'Scheduled' AND m.message_id IS NOT NULL`)
+    .all();
+  return applyStatusReports(
+    db,
+    rows.map((r) => ({ messageId: r.message_id!, status: 'Cancelled' as const, statusCode: null, statusText: 'Cancelled from the app.' })),
+  );
+}
