@@ -1,11 +1,7 @@
 // Issue 5's user stories: the list, the thread, the composer, new
 // conversations, search and the keyboard, in browser mode against the simulator.
-import { ACCOUNT, expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
+import { ACCOUNT, expect, test, ui } from './fixtures';
 
-const list = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
-const thread = (page: Page) => page.getByRole('region', { name: 'Messages' });
-const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 
 /** Replies from one number spread over the last few days, oldest first. */
 function longConversation(app: { simulator: { now(): number; injectInbound(i: object): unknown } }, count: number, word = (i: number) => `note${i}`) {
@@ -25,29 +21,29 @@ test('the list filters by unread and failed, shows delivery state, and opening m
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Unread question' });
   await app.signIn();
-  await expect(list(page)).toContainText('Unread question');
+  await expect(ui.list(page)).toContainText('Unread question');
 
   // An outbound message that fails (no credit), in a second conversation.
   simulator.addAccount({ ...ACCOUNT, balance: 0 });
   await page.keyboard.press('Control+n');
   await page.getByRole('dialog', { name: 'New message' }).getByLabel('To').fill('+61433333333');
   await page.keyboard.press('Enter');
-  await composer(page).fill('This will not go');
+  await ui.composer(page).fill('This will not go');
   await page.keyboard.press('Enter');
-  await expect(thread(page).getByRole('listitem').filter({ hasText: 'This will not go' })).toContainText('Failed');
-  await expect(list(page).getByRole('listitem', { name: '+61 433 333 333' })).toContainText('Failed');
+  await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'This will not go' })).toContainText('Failed');
+  await expect(ui.list(page).getByRole('listitem', { name: '+61 433 333 333' })).toContainText('Failed');
 
   await page.getByRole('radio', { name: 'Unread' }).check();
   await expect(page.getByText('1 conversation')).toBeVisible();
-  await expect(list(page)).toContainText('Unread question');
+  await expect(ui.list(page)).toContainText('Unread question');
   await page.getByRole('radio', { name: 'Failed' }).check();
-  await expect(list(page).getByRole('listitem')).toHaveCount(1);
-  await expect(list(page)).toContainText('This will not go');
+  await expect(ui.list(page).getByRole('listitem')).toHaveCount(1);
+  await expect(ui.list(page)).toContainText('This will not go');
   await page.getByRole('radio', { name: 'Scheduled' }).check();
-  await expect(list(page)).toContainText('No scheduled conversations.');
+  await expect(ui.list(page)).toContainText('No scheduled conversations.');
 
   await page.getByRole('radio', { name: 'All' }).check();
-  const unread = list(page).getByRole('listitem', { name: '+61 422 222 222' });
+  const unread = ui.list(page).getByRole('listitem', { name: '+61 422 222 222' });
   await expect(unread.getByLabel('1 unread')).toBeVisible();
   await unread.getByRole('button').click();
   await expect(unread.getByLabel('1 unread')).toBeHidden();
@@ -60,7 +56,7 @@ test('ten thousand conversations scroll to the end, with only what is on screen 
   simulator.seedHistory(ACCOUNT.username, 10_000, { conversations: 10_000 });
   await app.signIn();
   await expect(page.getByText('10,000 conversations')).toBeVisible({ timeout: 40_000 });
-  const nav = list(page);
+  const nav = ui.list(page);
   await nav.evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(nav.getByRole('listitem').last()).not.toHaveAttribute('aria-label', 'Loading');
   const last = await nav.getByRole('listitem').last().getAttribute('data-index');
@@ -74,20 +70,20 @@ test('a long thread: newest at the bottom, day separators, older pages as you sc
   const { page, simulator } = app;
   longConversation(app, 150);
   await app.signIn();
-  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
-  const messages = thread(page).getByRole('listitem');
+  await ui.list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  const messages = ui.thread(page).getByRole('listitem');
   await expect(messages.filter({ hasText: 'Reply 149 note149' })).toBeInViewport();
   // Virtualised: far fewer items in the page than messages in the thread.
   expect(await messages.count()).toBeLessThan(80);
 
-  const scroller = thread(page).locator('.scroller');
+  const scroller = ui.thread(page).locator('.scroller');
   const separators = new Set<string>();
   for (let i = 0; i < 80 && !(await messages.filter({ hasText: 'Reply 0 note0' }).count()); i++) {
-    for (const text of await thread(page).locator('.day-separator').allTextContents()) separators.add(text);
+    for (const text of await ui.thread(page).locator('.day-separator').allTextContents()) separators.add(text);
     await scroller.evaluate((el) => el.scrollBy(0, -800));
     await page.waitForTimeout(100);
   }
-  for (const text of await thread(page).locator('.day-separator').allTextContents()) separators.add(text);
+  for (const text of await ui.thread(page).locator('.day-separator').allTextContents()) separators.add(text);
   // Five days of replies: Today, Yesterday, then dates.
   expect([...separators]).toEqual(expect.arrayContaining(['Today', 'Yesterday']));
   expect(separators.size).toBeGreaterThanOrEqual(4);
@@ -97,7 +93,7 @@ test('a long thread: newest at the bottom, day separators, older pages as you sc
 
   // A new reply arrives while reading old ones: the view stays where it is.
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'A brand new reply' });
-  await expect(list(page)).toContainText('A brand new reply');
+  await expect(ui.list(page)).toContainText('A brand new reply');
   await page.waitForTimeout(300);
   await expect(first).toBeInViewport();
 });
@@ -108,12 +104,12 @@ test('bodies are text: markup is shown, never run, and long words wrap', async (
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: '<img src=x onerror="document.title=\'owned\'"> hi' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: long });
   await app.signIn();
-  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
-  await expect(thread(page)).toContainText('<img src=x onerror="document.title=\'owned\'"> hi');
-  await expect(thread(page).locator('img')).toHaveCount(0);
+  await ui.list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await expect(ui.thread(page)).toContainText('<img src=x onerror="document.title=\'owned\'"> hi');
+  await expect(ui.thread(page).locator('img')).toHaveCount(0);
   expect(await page.title()).not.toBe('owned');
-  const bubble = thread(page).locator('.bubble').filter({ hasText: long });
-  const [bubbleBox, scrollerBox] = [await bubble.boundingBox(), await thread(page).locator('.scroller').boundingBox()];
+  const bubble = ui.thread(page).locator('.bubble').filter({ hasText: long });
+  const [bubbleBox, scrollerBox] = [await bubble.boundingBox(), await ui.thread(page).locator('.scroller').boundingBox()];
   expect(bubbleBox!.width).toBeLessThan(scrollerBox!.width);
 });
 
@@ -121,30 +117,30 @@ test('the composer counts parts and encoding, prices the message, and Enter send
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Hi' });
   await app.signIn();
-  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await ui.list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
 
-  await composer(page).fill('Hello');
+  await ui.composer(page).fill('Hello');
   await expect(page.getByLabel('Length')).toHaveText('5 of 160 characters · 1 text');
   await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.08');
-  await composer(page).fill('a'.repeat(161));
+  await ui.composer(page).fill('a'.repeat(161));
   await expect(page.getByLabel('Length')).toHaveText('161 of 306 characters · 2 texts');
   await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.16');
-  await composer(page).fill('See you then — thanks');
+  await ui.composer(page).fill('See you then — thanks');
   await expect(page.getByLabel('Length')).toHaveText('21 of 70 characters · 1 text');
   await expect(page.getByRole('note')).toContainText('“—” is a special character, so each text holds 70 characters instead of 160.');
 
   // A paste longer than a message can be is cut at 1,600 characters, and said.
-  await composer(page).fill('x'.repeat(1_700));
-  await expect(composer(page)).toHaveValue('x'.repeat(1_600));
+  await ui.composer(page).fill('x'.repeat(1_700));
+  await expect(ui.composer(page)).toHaveValue('x'.repeat(1_600));
   await expect(page.getByRole('note').filter({ hasText: 'Only the first 1,600 characters were kept' })).toBeVisible();
 
-  await composer(page).fill('Line one');
-  await composer(page).press('Shift+Enter');
-  await composer(page).pressSequentially('line two');
-  await expect(composer(page)).toHaveValue('Line one\nline two');
-  await composer(page).press('Enter');
-  await expect(thread(page).getByRole('listitem').filter({ hasText: 'line two' })).toContainText(/Queued|Sent/);
-  await expect(composer(page)).toHaveValue('');
+  await ui.composer(page).fill('Line one');
+  await ui.composer(page).press('Shift+Enter');
+  await ui.composer(page).pressSequentially('line two');
+  await expect(ui.composer(page)).toHaveValue('Line one\nline two');
+  await ui.composer(page).press('Enter');
+  await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'line two' })).toContainText(/Queued|Sent/);
+  await expect(ui.composer(page)).toHaveValue('');
   expect(simulator.sent().map((s) => s.body)).toEqual(['Line one\nline two']);
 });
 
@@ -153,17 +149,17 @@ test('a draft per conversation survives switching and restarting', async ({ app 
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'From A' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'From B' });
   await app.signIn();
-  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
-  await composer(page).fill('Draft for A');
-  await list(page).getByRole('listitem', { name: '+61 433 333 333' }).getByRole('button').click();
-  await expect(composer(page)).toHaveValue('');
-  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
-  await expect(composer(page)).toHaveValue('Draft for A');
+  await ui.list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await ui.composer(page).fill('Draft for A');
+  await ui.list(page).getByRole('listitem', { name: '+61 433 333 333' }).getByRole('button').click();
+  await expect(ui.composer(page)).toHaveValue('');
+  await ui.list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await expect(ui.composer(page)).toHaveValue('Draft for A');
 
   await page.waitForTimeout(600); // saved shortly after typing stops
   await app.restart();
-  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
-  await expect(composer(page)).toHaveValue('Draft for A');
+  await ui.list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await expect(ui.composer(page)).toHaveValue('Draft for A');
 });
 
 test('new message: a number in national format, a contact by name, and a wrong number refused', async ({ app }) => {
@@ -185,30 +181,30 @@ test('new message: a number in national format, a contact by name, and a wrong n
   await page.keyboard.press('Control+n');
   await dialog.getByLabel('To').fill('0455 555 555');
   await dialog.getByLabel('To').press('Enter');
-  await expect(thread(page).getByRole('heading')).toHaveText('+61 455 555 555');
-  await composer(page).fill('Welcome aboard');
-  await composer(page).press('Enter');
-  await expect(list(page).getByRole('listitem', { name: '+61 455 555 555' })).toContainText('Welcome aboard');
+  await expect(ui.thread(page).getByRole('heading')).toHaveText('+61 455 555 555');
+  await ui.composer(page).fill('Welcome aboard');
+  await ui.composer(page).press('Enter');
+  await expect(ui.list(page).getByRole('listitem', { name: '+61 455 555 555' })).toContainText('Welcome aboard');
   expect(simulator.sent().map((s) => s.to)).toEqual(['+61455555555']);
 
   await page.keyboard.press('Control+n');
   await dialog.getByLabel('To').fill('ana');
   await expect(dialog.getByRole('option', { name: /Ana Lima/ })).toBeVisible();
   await dialog.getByLabel('To').press('Enter');
-  await expect(thread(page).getByRole('heading')).toHaveText('Ana Lima');
+  await expect(ui.thread(page).getByRole('heading')).toHaveText('Ana Lima');
 });
 
 test('a message written offline waits in the outbox, visibly, and goes out by itself once ClickSend is back', async ({ app }) => {
   const { page } = app;
   app.simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Are you there?' });
   await app.signIn();
-  await list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await ui.list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
 
   await app.stopSimulator();
   await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
-  await composer(page).fill('Yes, back in a minute');
-  await composer(page).press('Enter');
-  const waiting = thread(page).getByRole('listitem').filter({ hasText: 'Yes, back in a minute' });
+  await ui.composer(page).fill('Yes, back in a minute');
+  await ui.composer(page).press('Enter');
+  const waiting = ui.thread(page).getByRole('listitem').filter({ hasText: 'Yes, back in a minute' });
   await expect(waiting).toContainText('Waiting to send');
 
   const simulator = await app.startSimulatorAgain();
@@ -223,19 +219,19 @@ test('a search result opens its thread scrolled to the message; the keyboard mov
   longConversation(app, 120, (i) => (i === 3 ? 'zebra crossing' : `note${i}`));
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Other customer' });
   await app.signIn();
-  await expect(list(page)).toContainText('Other customer');
+  await expect(ui.list(page)).toContainText('Other customer');
 
   await page.keyboard.press('Control+k');
   await page.keyboard.type('zebra');
   await page.getByRole('region', { name: 'Search results' }).getByRole('button', { name: /zebra/ }).click();
-  const found = thread(page).getByRole('listitem').filter({ hasText: 'Reply 3 zebra crossing' });
+  const found = ui.thread(page).getByRole('listitem').filter({ hasText: 'Reply 3 zebra crossing' });
   await expect(found).toBeInViewport();
   await expect(found.locator('.bubble.focused')).toHaveCount(1);
 
   await page.keyboard.press('Alt+ArrowUp');
-  await expect(thread(page).getByRole('heading')).toHaveText('+61 433 333 333');
+  await expect(ui.thread(page).getByRole('heading')).toHaveText('+61 433 333 333');
   await page.keyboard.press('Alt+ArrowDown');
-  await expect(thread(page).getByRole('heading')).toHaveText('+61 422 222 222');
+  await expect(ui.thread(page).getByRole('heading')).toHaveText('+61 422 222 222');
 });
 
 test('screenshots of the main views, light and dark', async ({ app }, testInfo) => {
@@ -243,8 +239,8 @@ test('screenshots of the main views, light and dark', async ({ app }, testInfo) 
   simulator.seedDemo(ACCOUNT.username);
   await app.signIn();
   await expect(page.getByRole('status')).toContainText('Up to date', { timeout: 20_000 });
-  await list(page).getByRole('listitem').first().getByRole('button').click();
-  await composer(page).fill('Thanks — see you at 10');
+  await ui.list(page).getByRole('listitem').first().getByRole('button').click();
+  await ui.composer(page).fill('Thanks — see you at 10');
 
   const setTheme = async (theme: 'light' | 'dark' | 'system') => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();

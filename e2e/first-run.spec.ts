@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, launchChromium, readyUrl, test } from './fixtures';
+import { expect, launchChromium, readyUrl, test, ui } from './fixtures';
 
 /** A D-Bus address that leads nowhere and no desktop: libsecret cannot reach any keychain. */
 const NO_KEYCHAIN = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '', WAYLAND_DISPLAY: '' };
@@ -23,7 +23,7 @@ test('npm run demo opens the demo inbox with no keychain running', async () => {
     const page = await browser.newPage();
     await page.goto(await readyUrl(demo, 60_000));
     await page.getByRole('button', { name: 'Try the demo account' }).click();
-    const list = page.getByRole('navigation', { name: 'Conversations' });
+    const list = ui.list(page);
     await expect(list).toContainText('Can we make it 3pm instead?');
     await expect(page.getByRole('alert')).toHaveCount(0);
 

@@ -5,7 +5,7 @@
 // the Web Notifications API (Electron routes it to the OS); calls to it are
 // recorded as they are made.
 import { escapeMarkup } from '../shared/notification-text';
-import { ACCOUNT, expect, mode, test } from './fixtures';
+import { ACCOUNT, expect, mode, test, ui } from './fixtures';
 
 const linuxElectron = mode === 'electron' && process.platform === 'linux';
 
@@ -28,7 +28,7 @@ test('a reply to another conversation: unread count, title and a notification th
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'First customer' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Second customer' });
   await app.signIn();
-  const list = page.getByRole('navigation', { name: 'Conversations' });
+  const list = ui.list(page);
   await list.getByRole('listitem', { name: '+61 433 333 333' }).getByRole('button').click();
   await list.getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
   await expect(page).toHaveTitle('ClickSend Inbox');
@@ -46,7 +46,7 @@ test('a reply to another conversation: unread count, title and a notification th
     const [first] = (window as unknown as { shownNotifications: Array<{ instance: Notification }> }).shownNotifications;
     first!.instance.onclick?.(new Event('click'));
   });
-  await expect(page.getByRole('region', { name: 'Messages' }).getByRole('heading')).toHaveText('+61 433 333 333');
+  await expect(ui.thread(page).getByRole('heading')).toHaveText('+61 433 333 333');
   await expect(other.getByLabel('1 unread')).toBeHidden();
   await expect(page).toHaveTitle('ClickSend Inbox');
 });

@@ -3,7 +3,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { accountCachePath } from '../electron/core/session/session-file';
-import { ACCOUNT, expect, test } from './fixtures';
+import { ACCOUNT, expect, test, ui } from './fixtures';
 
 /**
  * Uncaught errors, unhandled rejections and logged errors in the window, to be
@@ -25,7 +25,7 @@ test('a 30-second stall at ClickSend: the window stays usable, the time-out fire
   const errors = pageErrors(page);
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Are you open on Sunday?' });
   await app.signIn();
-  const list = page.getByRole('navigation', { name: 'Conversations' });
+  const list = ui.list(page);
   await expect(list).toContainText('Are you open on Sunday?');
   await expect(page.getByRole('status').first()).toContainText('Up to date');
 
@@ -36,9 +36,9 @@ test('a 30-second stall at ClickSend: the window stays usable, the time-out fire
 
   // While sync waits: read, write, send and search as usual.
   await list.getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
-  await page.getByRole('textbox', { name: 'Message' }).fill('Yes, 10 to 4');
-  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
-  const thread = page.getByRole('region', { name: 'Messages' });
+  await ui.composer(page).fill('Yes, 10 to 4');
+  await ui.composer(page).press('Enter');
+  const thread = ui.thread(page);
   await expect(thread.getByRole('listitem').filter({ hasText: 'Yes, 10 to 4' })).toContainText(/Queued|Sent|Delivered/);
   expect(simulator.sent().map((s) => s.body)).toEqual(['Yes, 10 to 4']);
   await page.getByRole('searchbox', { name: 'Search' }).fill('Sunday');
@@ -118,8 +118,8 @@ test('pasted text with a control character: the composer names it, Send refuses 
   const errors = pageErrors(page);
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'What is the code?' });
   await app.signIn();
-  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
-  const composer = page.getByRole('textbox', { name: 'Message' });
+  await ui.list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  const composer = ui.composer(page);
   await composer.fill('Your code is \u001B[1m4821');
   const words = 'The message contains an invisible control character (U+001B) that phones cannot show. Remove it and send again.';
   await expect(page.getByRole('note').filter({ hasText: 'invisible control character' })).toHaveText(words);
@@ -131,7 +131,7 @@ test('pasted text with a control character: the composer names it, Send refuses 
   await composer.fill('Your code is 4821');
   await expect(page.getByRole('note').filter({ hasText: 'invisible control character' })).toHaveCount(0);
   await composer.press('Enter');
-  await expect(page.getByRole('region', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'Your code is 4821' })).toBeVisible();
+  await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Your code is 4821' })).toBeVisible();
   expect(simulator.sent().map((s) => s.body)).toEqual(['Your code is 4821']);
   expect(errors).toEqual([]);
 });
@@ -141,19 +141,19 @@ test('the core killed while a send is in flight: after restart the message shows
   const errors = pageErrors(page);
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can I book for Friday?' });
   await app.signIn();
-  const conversation = () => page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: '+61 422 222 222' });
+  const conversation = () => ui.list(page).getByRole('listitem', { name: '+61 422 222 222' });
   await conversation().getByRole('button').click();
   // ClickSend takes 1.5 s to answer this send, and applies it even though the asker is gone by then.
   simulator.addFault({ kind: 'slow', method: 'POST', path: '/sms/send', delayMs: 1_500 });
-  await page.getByRole('textbox', { name: 'Message' }).fill('Friday 10am is yours');
-  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await ui.composer(page).fill('Friday 10am is yours');
+  await ui.composer(page).press('Enter');
   await expect.poll(() => simulator.arrivals().includes('POST /sms/send')).toBe(true);
   await app.killCore();
   await expect.poll(() => simulator.sent().length, { timeout: 5_000 }).toBe(1);
 
   await app.restart();
   await conversation().getByRole('button').click();
-  const bubbles = page.getByRole('region', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'Friday 10am is yours' });
+  const bubbles = ui.thread(page).getByRole('listitem').filter({ hasText: 'Friday 10am is yours' });
   await expect(bubbles).toHaveCount(1);
   await expect(bubbles).toContainText(/Queued|Sent|Delivered/, { timeout: 15_000 });
   await expect(page.getByRole('status').first()).toContainText('Up to date');

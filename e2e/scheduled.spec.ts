@@ -1,13 +1,11 @@
 // Issue 7: scheduling from the composer, the Scheduled view, cancelling and editing.
-import { ACCOUNT, expect, test } from './fixtures';
+import { ACCOUNT, expect, test, ui } from './fixtures';
 import type { Page } from '@playwright/test';
 
-const thread = (page: Page) => page.getByRole('region', { name: 'Messages' });
-const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
 
 async function openConversation(page: Page, name: string) {
-  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name }).getByRole('button').click();
+  await ui.list(page).getByRole('listitem', { name }).getByRole('button').click();
 }
 
 test('schedule from the composer for tomorrow 9:00 in the user’s time zone; a past time is refused before any request', async ({ app }) => {
@@ -15,7 +13,7 @@ test('schedule from the composer for tomorrow 9:00 in the user’s time zone; a 
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can you remind me tomorrow?' });
   await app.signIn();
   await openConversation(page, '+61 422 222 222');
-  await composer(page).fill('Reminder: your appointment is today at 11');
+  await ui.composer(page).fill('Reminder: your appointment is today at 11');
   await page.getByRole('button', { name: 'Schedule', exact: true }).click();
   const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   await expect(page.getByRole('group', { name: 'Schedule' })).toContainText(`Time zone: ${zone}`);
@@ -29,9 +27,9 @@ test('schedule from the composer for tomorrow 9:00 in the user’s time zone; a 
   const chosen = await page.getByLabel('Send at').inputValue();
   expect(chosen).toMatch(/T09:00$/);
   await page.getByRole('button', { name: 'Schedule message' }).click();
-  const bubble = thread(page).getByRole('listitem').filter({ hasText: 'Reminder: your appointment' });
+  const bubble = ui.thread(page).getByRole('listitem').filter({ hasText: 'Reminder: your appointment' });
   await expect(bubble).toContainText('Scheduled for');
-  await expect(composer(page)).toHaveValue('');
+  await expect(ui.composer(page)).toHaveValue('');
 
   const [sent] = simulator.sent();
   const local = await page.evaluate((s) => {
@@ -68,18 +66,18 @@ test('the Scheduled view: soonest first, cancel one, edit one, cancel all', asyn
   await expect(items).toHaveCount(2);
 
   await items.filter({ hasText: 'Soonest one' }).getByRole('button', { name: 'Edit' }).click();
-  await expect(composer(page)).toHaveValue('Soonest one');
-  await composer(page).fill('Soonest one, edited');
+  await expect(ui.composer(page)).toHaveValue('Soonest one');
+  await ui.composer(page).fill('Soonest one, edited');
   // Enter while editing must not send the text now (it used to, as a new message).
   const sentBefore = app.simulator.sent().length;
-  await composer(page).press('Enter');
-  await expect(composer(page)).toHaveValue('Soonest one, edited');
+  await ui.composer(page).press('Enter');
+  await expect(ui.composer(page)).toHaveValue('Soonest one, edited');
   await page.getByRole('button', { name: 'Save new time' }).click();
-  const edited = thread(page).getByRole('listitem').filter({ hasText: 'Soonest one, edited' });
+  const edited = ui.thread(page).getByRole('listitem').filter({ hasText: 'Soonest one, edited' });
   await expect(edited).toContainText('Scheduled for');
   await expect(edited).toHaveCount(1);
   expect(app.simulator.sent()).toHaveLength(sentBefore + 1); // the rescheduled one only
-  await expect(thread(page).getByRole('listitem').filter({ hasText: 'Soonest one', hasNotText: 'edited' })).toContainText('Cancelled');
+  await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Soonest one', hasNotText: 'edited' })).toContainText('Cancelled');
 
   await section(page, 'Scheduled').click();
   await expect(items).toHaveCount(2);
@@ -95,11 +93,11 @@ test('a cancel that comes too late says so, and the message shows it was sent', 
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Hi' });
   await app.signIn();
   await openConversation(page, '+61 422 222 222');
-  await composer(page).fill('Going out soon');
+  await ui.composer(page).fill('Going out soon');
   await page.getByRole('button', { name: 'Schedule', exact: true }).click();
   await page.getByRole('button', { name: 'In 1 hour' }).click();
   await page.getByRole('button', { name: 'Schedule message' }).click();
-  const bubble = thread(page).getByRole('listitem').filter({ hasText: 'Going out soon' });
+  const bubble = ui.thread(page).getByRole('listitem').filter({ hasText: 'Going out soon' });
   await expect(bubble).toContainText('Scheduled for');
 
   // The app must not learn from its own polling first (that is the other,
@@ -119,11 +117,11 @@ test('a re-timed or cancelled message looks cancelled, and does not hold the top
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Book me for next week' });
   await app.signIn();
   await openConversation(page, '+61 422 222 222');
-  await composer(page).fill('Reminder: next Tuesday 10am');
+  await ui.composer(page).fill('Reminder: next Tuesday 10am');
   await page.getByRole('button', { name: 'Schedule', exact: true }).click();
   await page.getByRole('button', { name: 'Tomorrow 9:00' }).click();
   await page.getByRole('button', { name: 'Schedule message' }).click();
-  const bubbles = thread(page).getByRole('listitem').filter({ hasText: 'Reminder: next Tuesday 10am' });
+  const bubbles = ui.thread(page).getByRole('listitem').filter({ hasText: 'Reminder: next Tuesday 10am' });
   await expect(bubbles).toHaveCount(1);
 
   // Re-timed: the old one stays as a record, plainly not sent.
@@ -138,7 +136,7 @@ test('a re-timed or cancelled message looks cancelled, and does not hold the top
 
   // A reply from someone else now: it goes above, scheduled or not; after Cancel all it stays above.
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Are you open today?', timestamp: simulator.now() + 1 });
-  const rows = page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem');
+  const rows = ui.list(page).getByRole('listitem');
   await expect(rows.first()).toContainText('Are you open today?');
   await section(page, 'Scheduled').click();
   await page.getByRole('button', { name: 'Cancel all' }).click();

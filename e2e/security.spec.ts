@@ -1,15 +1,15 @@
 /// <reference lib="dom" />
 // The page runs under a strict Content-Security-Policy: no inline script, no
 // eval, no connections but the one the app needs, and text never becomes markup.
-import { ACCOUNT, expect, test } from './fixtures';
+import { ACCOUNT, expect, test, ui } from './fixtures';
 
 test('the window refuses inline script and foreign connections, allows no eval; hostile text stays text', async ({ app }) => {
   const { page, simulator } = app;
   const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: hostile });
   await app.signIn();
-  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem').first().getByRole('button').click();
-  await expect(page.getByRole('region', { name: 'Messages' })).toContainText(hostile);
+  await ui.list(page).getByRole('listitem').first().getByRole('button').click();
+  await expect(ui.thread(page)).toContainText(hostile);
 
   const outcome = await page.evaluate(async () => {
     const violations: string[] = [];
@@ -41,7 +41,7 @@ test('the page loads and signs in without a console error (no ignored policy, no
   page.on('pageerror', (error) => errors.push(error.message));
   await page.reload();
   await app.signIn();
-  await expect(page.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
+  await expect(ui.list(page)).toBeVisible();
   await page.waitForTimeout(500);
   expect(errors).toEqual([]);
 });

@@ -1,17 +1,17 @@
 // Issue 3's promise to the user: a wrong key, no credit or a bad number is
 // explained in plain words in the app, and nothing is lost.
-import { test, expect, ACCOUNT } from './fixtures';
+import { test, expect, ACCOUNT, ui } from './fixtures';
 
 test('out of credit: the message shows why, and Retry sends it once credit is back', async ({ app }) => {
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can you confirm?' });
   await app.signIn();
-  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /Can you confirm/ }).click();
+  await ui.list(page).getByRole('button', { name: /Can you confirm/ }).click();
 
   simulator.addAccount({ ...ACCOUNT, balance: 0 });
-  await page.getByRole('textbox', { name: 'Message' }).fill('Confirmed for 10am');
+  await ui.composer(page).fill('Confirmed for 10am');
   await page.keyboard.press('Enter');
-  const bubble = page.getByRole('region', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'Confirmed for 10am' });
+  const bubble = ui.thread(page).getByRole('listitem').filter({ hasText: 'Confirmed for 10am' });
   await expect(bubble).toContainText('Failed');
   await expect(bubble).toContainText('Your ClickSend account has run out of credit.');
   expect(simulator.sent(ACCOUNT.username)).toHaveLength(0);
@@ -26,11 +26,11 @@ test('a number that cannot receive texts is refused before anything is sent', as
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+99912345678', body: 'Hello from nowhere' });
   await app.signIn();
-  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /Hello from nowhere/ }).click();
-  await page.getByRole('textbox', { name: 'Message' }).fill('Hi?');
+  await ui.list(page).getByRole('button', { name: /Hello from nowhere/ }).click();
+  await ui.composer(page).fill('Hi?');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('alert')).toContainText('is not a valid phone number');
-  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('Hi?');
+  await expect(ui.composer(page)).toHaveValue('Hi?');
   expect(simulator.sent(ACCOUNT.username)).toHaveLength(0);
 });
 
@@ -38,22 +38,22 @@ test('a key rotated on the dashboard pauses sync and asks to sign in again, keep
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61411111111', body: 'Kept after rotation' });
   await app.signIn();
-  await expect(page.getByRole('navigation', { name: 'Conversations' })).toContainText('Kept after rotation');
+  await expect(ui.list(page)).toContainText('Kept after rotation');
   simulator.addAccount({ ...ACCOUNT, apiKey: 'rotated-key' });
   await expect(page.getByRole('status').filter({ hasText: 'no longer accepts the saved API key' })).toBeVisible();
   await app.signIn(ACCOUNT.username, 'rotated-key');
-  await expect(page.getByRole('navigation', { name: 'Conversations' })).toContainText('Kept after rotation');
+  await expect(ui.list(page)).toContainText('Kept after rotation');
 });
 
 test('a message ClickSend could not deliver: counted on Failed, said in the thread, and sent again after a confirmation', async ({ app }) => {
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Is it ready?' });
   await app.signIn();
-  const list = page.getByRole('navigation', { name: 'Conversations' });
+  const list = ui.list(page);
   await list.getByRole('button', { name: /Is it ready/ }).click();
-  await page.getByRole('textbox', { name: 'Message' }).fill('Yes, come by after 3');
+  await ui.composer(page).fill('Yes, come by after 3');
   await page.keyboard.press('Enter');
-  const bubbles = page.getByRole('region', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'Yes, come by after 3' });
+  const bubbles = ui.thread(page).getByRole('listitem').filter({ hasText: 'Yes, come by after 3' });
   await expect(bubbles).toContainText(/Queued|Sent/);
   const [sent] = simulator.sent(ACCOUNT.username);
   simulator.deliverReceipt(sent!.message_id, { status: 'Failed', statusText: 'Message expired before delivery.' });
@@ -81,9 +81,9 @@ test('the preview of a customer’s message shows no delivery status of ours', a
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Hi' });
   await app.signIn();
-  const row = page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: '+61 422 222 222' });
+  const row = ui.list(page).getByRole('listitem', { name: '+61 422 222 222' });
   await row.getByRole('button').click();
-  await page.getByRole('textbox', { name: 'Message' }).fill('See you at 2pm');
+  await ui.composer(page).fill('See you at 2pm');
   await page.keyboard.press('Enter');
   const [sent] = simulator.sent(ACCOUNT.username);
   simulator.deliverReceipt(sent!.message_id, { status: 'Delivered' });

@@ -1,10 +1,8 @@
 // Issue 6: templates and contacts, kept in the app and at ClickSend.
-import { ACCOUNT, expect, test } from './fixtures';
+import { ACCOUNT, expect, test, ui } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
-const thread = (page: Page) => page.getByRole('region', { name: 'Messages' });
-const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 
 test('templates: create, edit, filter and delete, kept at ClickSend too', async ({ app }) => {
   const { page } = app;
@@ -46,18 +44,18 @@ test('a personalised template in three keystrokes, and a placeholder with no val
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Hello?' });
   await app.signIn();
 
-  const conversations = page.getByRole('navigation', { name: 'Conversations' });
+  const conversations = ui.list(page);
   await conversations.getByRole('listitem', { name: 'Ana' }).getByRole('button').click();
-  await composer(page).focus();
+  await ui.composer(page).focus();
   await page.keyboard.press('/');
   await expect(page.getByRole('dialog', { name: 'Insert a template' })).toContainText('Hi Ana, see you at 10am');
   await page.keyboard.press('Enter');
-  await expect(composer(page)).toHaveValue('Hi Ana, see you at 10am');
+  await expect(ui.composer(page)).toHaveValue('Hi Ana, see you at 10am');
   await page.keyboard.press('Enter');
-  await expect(thread(page).getByRole('listitem').filter({ hasText: 'Hi Ana, see you at 10am' })).toContainText(/Queued|Sent/);
+  await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Hi Ana, see you at 10am' })).toContainText(/Queued|Sent/);
 
   await conversations.getByRole('listitem', { name: '+61 433 333 333' }).getByRole('button').click();
-  await composer(page).focus();
+  await ui.composer(page).focus();
   await page.keyboard.press('/');
   await expect(page.getByRole('dialog', { name: 'Insert a template' }).getByRole('note').first()).toContainText('No value for {first_name}, {custom_1}');
   await page.keyboard.press('Enter');
@@ -65,7 +63,7 @@ test('a personalised template in three keystrokes, and a placeholder with no val
   await expect(page.getByRole('alert')).toContainText('{first_name}, {custom_1} are still in the message');
   expect(simulator.sent().map((s) => s.to)).toEqual(['+61422222222']);
   await page.getByRole('button', { name: 'Send anyway' }).click();
-  await expect(thread(page).getByRole('listitem').filter({ hasText: 'Hi {first_name}' })).toContainText(/Queued|Sent/);
+  await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Hi {first_name}' })).toContainText(/Queued|Sent/);
   expect(simulator.sent()).toHaveLength(2);
 });
 
@@ -73,7 +71,7 @@ test('contacts: a list, a contact with a national number, names in conversations
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61455555555', body: 'Hi, it is Bea' });
   await app.signIn();
-  const conversations = page.getByRole('navigation', { name: 'Conversations' });
+  const conversations = ui.list(page);
   await expect(conversations.getByRole('listitem', { name: '+61 455 555 555' })).toBeVisible();
 
   await section(page, 'Contacts').click();
@@ -101,7 +99,7 @@ test('contacts: a list, a contact with a national number, names in conversations
   await page.getByLabel('Phone number').fill('+61455555555');
 
   await page.getByRole('button', { name: 'Message' }).click();
-  await expect(thread(page).getByRole('heading')).toHaveText('Bea Costa');
+  await expect(ui.thread(page).getByRole('heading')).toHaveText('Bea Costa');
   await expect(conversations.getByRole('listitem', { name: 'Bea Costa' })).toContainText('Hi, it is Bea');
 
   await section(page, 'Contacts').click();
@@ -118,14 +116,14 @@ test('add an unknown number to contacts from its conversation', async ({ app }) 
   await app.dashboard('POST', '/lists', { list_name: 'Customers' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61466666666', body: 'New customer here' });
   await app.signIn();
-  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: '+61 466 666 666' }).getByRole('button').click();
+  await ui.list(page).getByRole('listitem', { name: '+61 466 666 666' }).getByRole('button').click();
   await page.getByRole('button', { name: 'Add to contacts' }).click();
   await expect(page.getByLabel('Phone number')).toHaveValue('+61466666666');
   await page.getByLabel('First name').fill('Cal');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('region', { name: 'Contacts in list' })).toContainText('Cal');
   await section(page, 'Conversations').click();
-  await expect(page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: 'Cal' })).toContainText('New customer here');
+  await expect(ui.list(page).getByRole('listitem', { name: 'Cal' })).toContainText('New customer here');
 });
 
 test('import a spreadsheet CSV with a preview and its invalid rows, then export the list', async ({ app }) => {

@@ -1,6 +1,6 @@
 // Issue 2's slice, as a new user would try it: sign in, see conversations,
 // open one, send and see its status, then lose the network and restart.
-import { test, expect, ACCOUNT } from './fixtures';
+import { test, expect, ACCOUNT, ui } from './fixtures';
 
 test('wrong credentials show the API’s message and keep the form', async ({ app }) => {
   await app.signIn(ACCOUNT.username, 'not-the-key');
@@ -13,16 +13,16 @@ test('sign in, read a conversation, send a message and see it delivered', async 
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Is my order ready?' });
 
   await app.signIn();
-  const conversations = page.getByRole('navigation', { name: 'Conversations' });
+  const conversations = ui.list(page);
   const item = conversations.getByRole('listitem', { name: /\+61 422 222 222/ });
   await expect(item).toBeVisible();
   await expect(item).toContainText('Is my order ready?');
 
   await item.getByRole('button').click();
-  const thread = page.getByRole('region', { name: 'Messages' });
+  const thread = ui.thread(page);
   await expect(thread.getByRole('listitem').filter({ hasText: 'Is my order ready?' })).toBeVisible();
 
-  await page.getByRole('textbox', { name: 'Message' }).fill('Yes, ready for pickup.');
+  await ui.composer(page).fill('Yes, ready for pickup.');
   await page.getByRole('button', { name: 'Send' }).click();
   const sent = thread.getByRole('listitem').filter({ hasText: 'Yes, ready for pickup.' });
   await expect(sent).toContainText(/Queued|Sent/);
@@ -37,12 +37,12 @@ test('after a restart with ClickSend gone, the cached conversations show and the
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'See you at 3' });
   await app.signIn();
-  await expect(page.getByRole('navigation', { name: 'Conversations' })).toContainText('See you at 3');
+  await expect(ui.list(page)).toContainText('See you at 3');
 
   await simulator.close();
   await app.restart();
-  await expect(page.getByRole('navigation', { name: 'Conversations' })).toContainText('See you at 3');
+  await expect(ui.list(page)).toContainText('See you at 3');
   await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /See you at 3/ }).click();
-  await expect(page.getByRole('region', { name: 'Messages' })).toContainText('See you at 3');
+  await ui.list(page).getByRole('button', { name: /See you at 3/ }).click();
+  await expect(ui.thread(page)).toContainText('See you at 3');
 });

@@ -1,18 +1,20 @@
 // Lists and contacts edited here and at ClickSend, imports and exports,
 // against the simulator with a real cache.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { guessMapping, mapRows, parseCsv } from '../../../shared/contacts-csv';
-import { startSimulator, type Simulator } from '../../../simulator/server';
-import { ClickSendClient } from '../clicksend/client';
+import type { Simulator } from '../../../simulator/server';
+import type { ClickSendClient } from '../clicksend/client';
 import { listConversations } from '../cache/conversations';
-import { openCache, type Db } from '../cache/database';
+import type { Db } from '../cache/database';
 import { ingestMessages } from '../cache/ingest';
+import { useAccountFixture } from '../testing/account-fixture';
 import { Contacts } from './contacts';
 
 const ACCOUNT = { username: 'contacts-user', apiKey: 'contacts-key' };
 const blank = { firstName: null, lastName: null, email: null, custom1: null, custom2: null, custom3: null, custom4: null };
 
 describe('Contacts', () => {
+  const fixture = useAccountFixture(ACCOUNT, { maxAttempts: 2, requestsPerSecond: 1000 });
   let sim: Simulator;
   let db: Db;
   let client: ClickSendClient;
@@ -24,15 +26,9 @@ describe('Contacts', () => {
     return all.map((c) => ({ phone: c.phone_number, first: c.first_name, last: c.last_name }));
   };
 
-  beforeEach(async () => {
-    sim = await startSimulator({ accounts: [ACCOUNT] });
-    db = openCache(':memory:');
-    client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, backoffMs: 5, timeoutMs: 1000, maxAttempts: 2, requestsPerSecond: 1000 });
+  beforeEach(() => {
+    ({ sim, db, client } = fixture);
     contacts = new Contacts(db, client, () => undefined, () => 'AU');
-  });
-  afterEach(async () => {
-    db.close();
-    await sim.close();
   });
 
   it('keeps lists and contacts the same here and at ClickSend, numbers in E.164', async () => {

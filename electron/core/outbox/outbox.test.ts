@@ -1,36 +1,27 @@
 // Sends against the simulator with the real cache: a lost answer is settled
 // from history, never by sending again.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startSimulator, type Simulator } from '../../../simulator/server';
 import { ClickSendClient } from '../clicksend/client';
-import { openCache, type Db } from '../cache/database';
+import type { Db } from '../cache/database';
 import { countMessages, getMessage } from '../cache/messages';
 import { listOutbox, markSubmitting } from '../cache/outbox';
+import { useAccountFixture } from '../testing/account-fixture';
 import { Outbox } from './outbox';
 
 const ACCOUNT = { username: 'outbox-user', apiKey: 'outbox-key' };
 
 describe('Outbox', () => {
+  const fixture = useAccountFixture({ ...ACCOUNT, balance: 5 });
   let sim: Simulator;
   let db: Db;
   let outbox: Outbox;
   let clock: number;
 
-  beforeEach(async () => {
-    sim = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 5 }] });
-    db = openCache(':memory:');
+  beforeEach(() => {
+    ({ sim, db } = fixture);
     clock = Date.now();
-    outbox = new Outbox({
-      db,
-      client: new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, backoffMs: 5, timeoutMs: 1000 }),
-      changes: () => undefined,
-      confirmWithinMs: 60_000,
-      now: () => clock,
-    });
-  });
-  afterEach(async () => {
-    db.close();
-    await sim.close();
+    outbox = new Outbox({ db, client: fixture.client, changes: () => undefined, confirmWithinMs: 60_000, now: () => clock });
   });
 
   it('sends and records ClickSend’s id, parts and price', async () => {
@@ -116,6 +107,7 @@ describe('Outbox', () => {
     expect(listOutbox(db).map((e) => e.state)).toEqual(['waiting', 'waiting']);
 
     sim = await startSimulator({ port, accounts: [{ ...ACCOUNT, balance: 5 }] });
+    onTestFinished(() => sim.close());
     await outbox.flush();
     await outbox.flush();
     expect(sim.sent().map((s) => s.body)).toEqual(['First, written offline', 'Second, written offline']);
@@ -129,6 +121,7 @@ describe('Outbox', () => {
     const waiting = await outbox.send('+61411111111', 'Never mind');
     outbox.discard(waiting.id);
     sim = await startSimulator({ port, accounts: [{ ...ACCOUNT, balance: 5 }] });
+    onTestFinished(() => sim.close());
     await outbox.flush();
     expect(sim.sent()).toHaveLength(0);
     expect(countMessages(db)).toBe(0);

@@ -1,8 +1,9 @@
 // Templates edited here and at ClickSend, against the simulator with a real cache.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../simulator/server';
-import { ClickSendClient } from '../clicksend/client';
-import { openCache, type Db } from '../cache/database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../simulator/server';
+import type { ClickSendClient } from '../clicksend/client';
+import type { Db } from '../cache/database';
+import { useAccountFixture } from '../testing/account-fixture';
 import { listTemplates } from '../cache/templates';
 import { syncOnce } from '../sync/sync-once';
 import { Templates } from './templates';
@@ -10,6 +11,7 @@ import { Templates } from './templates';
 const ACCOUNT = { username: 'tpl-user', apiKey: 'tpl-key' };
 
 describe('Templates', () => {
+  const fixture = useAccountFixture(ACCOUNT, { maxAttempts: 2 });
   let sim: Simulator;
   let db: Db;
   let client: ClickSendClient;
@@ -23,16 +25,10 @@ describe('Templates', () => {
   };
   const syncDirectory = () => syncOnce({ db, client });
 
-  beforeEach(async () => {
-    sim = await startSimulator({ accounts: [ACCOUNT] });
-    db = openCache(':memory:');
-    client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, backoffMs: 5, timeoutMs: 1000, maxAttempts: 2 });
+  beforeEach(() => {
+    ({ sim, db, client } = fixture);
     changes = 0;
     templates = new Templates(db, client, () => changes++);
-  });
-  afterEach(async () => {
-    db.close();
-    await sim.close();
   });
 
   it('creates, updates and deletes at ClickSend and in the cache together', async () => {
@@ -83,6 +79,5 @@ describe('Templates', () => {
     });
     await expect(templates.delete(created.templateId)).rejects.toMatchObject({ code: 'OFFLINE_EDIT' });
     expect(templates.list()).toEqual([created]);
-    sim = await startSimulator({ accounts: [ACCOUNT] }); // for afterEach
   });
 });

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { Conversation, ConversationFilter, Result, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { useThread } from '../thread/thread-store';
+import { attempt } from '../store/attempt';
 import { pagesCovering } from './list-pages';
 
 export const LIST_PAGE = 100;
@@ -29,8 +30,9 @@ interface ConversationsState {
   openNumber(number: string): Promise<UserError | null>;
   /** Alt+Up / Alt+Down. */
   selectAdjacent(step: 1 | -1): Promise<void>;
-  markUnread(conversationId: number): Promise<void>;
-  markRead(conversationId: number): Promise<void>;
+  /** The error also shows in the list's banner. */
+  markUnread(conversationId: number): Promise<UserError | null>;
+  markRead(conversationId: number): Promise<UserError | null>;
   reset(): void;
 }
 
@@ -125,17 +127,17 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     },
 
     async markRead(conversationId) {
-      await call('conversations.markRead', { conversationId }).catch((error: unknown) => set({ error: describeError(error) }));
+      const error = await attempt(() => call('conversations.markRead', { conversationId }));
+      if (error) set({ error });
+      return error;
     },
 
     async markUnread(conversationId) {
       // Left open it would be read again at once: close it first, as mail apps do.
       if (openConversationId() === conversationId) useThread.getState().close();
-      try {
-        await call('conversations.markUnread', { conversationId });
-      } catch (error) {
-        set({ error: describeError(error) });
-      }
+      const error = await attempt(() => call('conversations.markUnread', { conversationId }));
+      if (error) set({ error });
+      return error;
     },
 
     reset() {

@@ -2,13 +2,12 @@
 // takes and what it costs, in words; a draft per number kept by the core; and
 // editing a scheduled message (the thread store holds which one).
 import { Clock, FileText, SendHorizontal } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { UserError } from '../../../shared/contract';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { unsendableCharacter } from '../../../shared/message-text';
-import { unresolvedPlaceholders } from '../../../shared/placeholders';
 import { segmentSms } from '../../../shared/sms-segments';
 import { useInbox } from '../store/inbox-store';
-import { limitBody, MAX_BODY, useDraft, usePrice } from './composer-hooks';
+import { MAX_BODY, useDraft, usePrice } from './composer-hooks';
+import { useComposerSend } from './composer-send';
 import { formatWhen, SchedulePanel } from './SchedulePanel';
 import { TemplatePicker } from './TemplatePicker';
 import { useThread } from './thread-store';
@@ -18,76 +17,17 @@ export function Composer({ phone }: { phone: string }) {
   const online = useInbox((s) => s.online);
   const contact = useThread((s) => s.contact);
   const editing = useThread((s) => s.editing);
-  // Editing a scheduled message: its text comes into the composer, its time into the panel.
-  const [body, setBodyState] = useState(() => editing?.body ?? '');
-  const [cut, setCut] = useState(false);
   const [picking, setPicking] = useState(false);
+  // Editing a scheduled message: its time comes into the panel.
   const [scheduling, setScheduling] = useState(() => editing !== null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UserError | null>(null);
-  /** The body the user chose to send with placeholders still in it. */
-  const [sendAnyway, setSendAnyway] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
-
-  const setBody = useCallback((update: (typed: string) => string) => setBodyState(update), []);
+  const focus = useCallback(() => textarea.current?.focus(), []);
+  const { body, cut, busy, error, type, restore, clear, schedule, submit, sendDespitePlaceholders } = useComposerSend(editing, focus);
   // The draft waits while a scheduled message is edited, and comes back after.
-  useDraft(phone, body, setBody, editing === null);
+  useDraft(phone, body, restore, editing === null);
   const price = usePrice(phone, body, online);
 
-  useEffect(() => textarea.current?.focus(), []);
-
-  const type = (text: string) => {
-    const limited = limitBody(text);
-    setBodyState(limited.body);
-    setCut(limited.cut);
-    if (error?.code === 'UNRESOLVED_PLACEHOLDER') setError(null);
-  };
-
-  // The core clears the stored draft with the send; the composer only empties itself.
-  const sent = () => {
-    setBodyState('');
-    setCut(false);
-  };
-
-  const schedule = async (unixSeconds: number) => {
-    if (body.trim() === '') {
-      setError({ code: 'EMPTY_MESSAGE', message: 'Write the message before scheduling it.', action: null });
-      return;
-    }
-    setBusy(true);
-    const thread = useThread.getState();
-    const failure = editing ? await thread.reschedule(body, unixSeconds) : await thread.send(body, unixSeconds);
-    setBusy(false);
-    setError(failure);
-    if (!failure) {
-      sent();
-      setScheduling(false);
-      textarea.current?.focus();
-    }
-  };
-
-  const unresolved = unresolvedPlaceholders(body);
-  const submit = async (event?: FormEvent, anyway = false) => {
-    event?.preventDefault();
-    // While a scheduled message is edited, Enter must not send the new text now
-    // (Send is disabled too): the schedule panel saves it.
-    if (busy || editing || body.trim() === '') return;
-    // Never send literal {first_name} by accident: it takes a second, deliberate press.
-    if (unresolved.length > 0 && !anyway && sendAnyway !== body) {
-      setError({
-        code: 'UNRESOLVED_PLACEHOLDER',
-        message: `${unresolved.join(', ')} ${unresolved.length === 1 ? 'is' : 'are'} still in the message.`,
-        action: 'Replace it with the right words, or choose Send anyway.',
-      });
-      return;
-    }
-    setBusy(true);
-    const failure = await useThread.getState().send(body);
-    setBusy(false);
-    setError(failure);
-    if (!failure) sent();
-    textarea.current?.focus();
-  };
+  useEffect(focus, [focus]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === '/' && body === '') {
@@ -106,12 +46,18 @@ export function Composer({ phone }: { phone: string }) {
     textarea.current?.focus();
     if (editing) {
       useThread.getState().stopEdit();
-      setBodyState('');
+      clear();
     }
   };
 
   return (
-    <form className="composer" onSubmit={(e) => void submit(e)}>
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       {error && (
         <p className="banner error" role="alert">
           {error.message} {error.action}
@@ -119,11 +65,7 @@ export function Composer({ phone }: { phone: string }) {
             <button
               type="button"
               className="link"
-              onClick={() => {
-                setSendAnyway(body);
-                void submit(undefined, true);
-                setError(null);
-              }}
+              onClick={sendDespitePlaceholders}
             >
               Send anyway
             </button>
@@ -135,7 +77,7 @@ export function Composer({ phone }: { phone: string }) {
           Editing the message scheduled for {formatWhen(editing.scheduledAt ?? editing.createdAt)}: saving cancels it and schedules this one.
         </p>
       )}
-      {scheduling && <SchedulePanel initialMs={editing?.scheduledAt ?? null} editing={editing !== null} onConfirm={(at) => void schedule(at)} onClose={closeSchedule} />}
+      {scheduling && <SchedulePanel initialMs={editing?.scheduledAt ?? null} editing={editing !== null} onConfirm={(at) => void schedule(at).then((done) => done && setScheduling(false))} onClose={closeSchedule} />}
       {picking && (
         <TemplatePicker
           contact={contact}

@@ -16,7 +16,8 @@ const ACTION_LABELS: Record<MessageAction, string> = {
   delete: 'Delete',
 };
 
-async function act(m: Message, action: MessageAction): Promise<void> {
+/** What a message's button does; an error shows in the thread's banner (see thread-store). */
+async function act(m: Message, action: MessageAction): Promise<unknown> {
   const thread = useThread.getState();
   if (action === 'cancel') return thread.cancelScheduled(m.id);
   if (action === 'edit') return thread.startEdit(m);
@@ -28,7 +29,7 @@ async function act(m: Message, action: MessageAction): Promise<void> {
     confirmLabel: 'Send again',
     dismissLabel: 'Don’t send',
   });
-  if (yes) await thread.sendAgain(m.id);
+  return yes ? thread.sendAgain(m.id) : null;
 }
 
 export function MessageBubble({ message: m, focused }: { message: Message; focused: boolean }) {

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { Contact, Message, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
+import { attempt } from '../store/attempt';
 import { groupByConversation } from '../store/message-merge';
 import {
   EMPTY_WINDOW,
@@ -47,11 +48,12 @@ interface ThreadState {
   startEdit(message: Message): void;
   stopEdit(): void;
   reschedule(body: string, schedule: number): Promise<UserError | null>;
-  cancelScheduled(id: number): Promise<void>;
-  retry(id: number): Promise<void>;
+  /** Acting on one message: the outcome also shows in the thread's banner. */
+  cancelScheduled(id: number): Promise<UserError | null>;
+  retry(id: number): Promise<UserError | null>;
   /** A new message with the same text (the old one could not be delivered). */
-  sendAgain(id: number): Promise<void>;
-  discard(id: number): Promise<void>;
+  sendAgain(id: number): Promise<UserError | null>;
+  discard(id: number): Promise<UserError | null>;
   retitle(title: string): void;
   refreshContact(): Promise<void>;
 }
@@ -80,6 +82,13 @@ function loadEdge(
       loadingEdge[edge] = null;
     });
   return loadingEdge[edge];
+}
+
+/** An action on a message of the thread: its error shows in the thread's banner, cleared when one works. */
+async function inThread(work: () => Promise<unknown>): Promise<UserError | null> {
+  const error = await attempt(work);
+  useThread.setState({ error });
+  return error;
 }
 
 export const useThread = create<ThreadState>()((set, get) => ({
@@ -143,9 +152,9 @@ export const useThread = create<ThreadState>()((set, get) => ({
   async send(body, schedule) {
     const target = get().target;
     if (!target) return { code: 'NO_CONVERSATION', message: 'Open a conversation first.', action: null };
-    try {
+    return attempt(async () => {
       const message = await call('messages.send', { to: target.phone, body, ...(schedule === undefined ? {} : { schedule }) });
-      if (get().target?.phone !== target.phone) return null;
+      if (get().target?.phone !== target.phone) return;
       if (get().window.hasNewer) {
         // Sending from far back in the history: jump to the newest, where it is.
         await get().open({ ...target, conversationId: message.conversationId });
@@ -153,10 +162,7 @@ export const useThread = create<ThreadState>()((set, get) => ({
         if (target.conversationId === null) set({ target: { ...target, conversationId: message.conversationId } });
         set((s) => ({ window: withEvent(s.window, [message]) }));
       }
-      return null;
-    } catch (error) {
-      return describeError(error);
-    }
+    });
   },
 
   startEdit(message) {
@@ -170,50 +176,21 @@ export const useThread = create<ThreadState>()((set, get) => ({
   async reschedule(body, schedule) {
     const editing = get().editing;
     if (!editing) return get().send(body, schedule);
-    try {
+    return attempt(async () => {
       const message = await call('messages.reschedule', { id: editing.id, body, schedule });
       set({ editing: null });
       get().receive([message]);
-      return null;
-    } catch (error) {
-      return describeError(error);
-    }
+    });
   },
 
-  async cancelScheduled(id) {
-    try {
-      get().receive([await call('messages.cancel', { id })]);
-      set({ error: null });
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
-  },
-
-  async retry(id) {
-    try {
-      get().receive([await call('messages.retry', { id })]);
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
-  },
-
-  async sendAgain(id) {
-    try {
-      get().receive([await call('messages.sendAgain', { id })]);
-      set({ error: null });
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
-  },
-
-  async discard(id) {
-    try {
+  cancelScheduled: (id) => inThread(async () => get().receive([await call('messages.cancel', { id })])),
+  retry: (id) => inThread(async () => get().receive([await call('messages.retry', { id })])),
+  sendAgain: (id) => inThread(async () => get().receive([await call('messages.sendAgain', { id })])),
+  discard: (id) =>
+    inThread(async () => {
       await call('messages.discard', { id });
       set((s) => ({ window: withoutMessage(s.window, id) }));
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
-  },
+    }),
 
   async refreshContact() {
     const phone = get().target?.phone;
