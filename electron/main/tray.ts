@@ -17,10 +17,10 @@ export function resource(name: string): string {
   return join(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'), name);
 }
 
-export function createTray(actions: TrayActions): { setUnread(count: number): void; destroy(): void } {
+export function createTray(actions: TrayActions, platform: NodeJS.Platform = process.platform): { setUnread(count: number): void; destroy(): void } {
   // macOS wants a black template image the system tints; elsewhere the colour icon.
-  const icon = nativeImage.createFromPath(resource(process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'));
-  if (process.platform === 'darwin') icon.setTemplateImage(true);
+  const icon = nativeImage.createFromPath(resource(platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'));
+  if (platform === 'darwin') icon.setTemplateImage(true);
   const tray = new Tray(icon);
   tray.setContextMenu(
     Menu.buildFromTemplate([
@@ -45,7 +45,7 @@ export function createTray(actions: TrayActions): { setUnread(count: number): vo
   const setUnread = (count: number) => {
     const { tooltip, badge } = unreadLabel(count);
     tray.setToolTip(tooltip);
-    if (process.platform === 'darwin') tray.setTitle(badge);
+    if (platform === 'darwin') tray.setTitle(badge);
   };
   setUnread(0);
   return { setUnread, destroy: () => tray.destroy() };

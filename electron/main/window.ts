@@ -4,6 +4,7 @@
 import { BrowserWindow, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import type { Settings } from '../../shared/contract';
 import type { SettingsStore } from '../core/settings/settings';
 
@@ -57,6 +58,10 @@ export function createMainWindow(settings: SettingsStore, shouldHideOnClose: () 
   // Notifications are the one permission the inbox needs; everything else is refused.
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'notifications');
+  // The policy as a header too: it then holds for every response, not only pages that carry the meta tag.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+  );
 
   let saveTimer: NodeJS.Timeout | undefined;
   const remember = () => {

@@ -1,0 +1,228 @@
+// The real shell (shell.ts, window.ts, tray.ts) against a fake of Electron
+// typed by Electron's own declarations, with the real core, settings file
+// and a ClickSend simulator on 127.0.0.1.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { requestNames, type Reply } from '../../shared/contract';
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc-channels';
+import { startSimulator, type Simulator } from '../../simulator/server';
+import type { SecretStore } from '../core/credentials/keychain';
+import { fileSettings } from '../core/settings/settings';
+import { app as fakeApp, recorder, resetFakeElectron, type FakeBrowserWindow } from './testing/fake-electron';
+import { runShell, type Shell } from './shell';
+import { rendererUrl } from './window';
+
+vi.mock('electron', () => import('./testing/fake-electron'));
+
+const ACCOUNT = { username: 'shell-user', apiKey: 'shell-key-9b1f2c' };
+
+/** Keys kept in memory: the shell's subject here is the window, tray and IPC, not the keychain. */
+function memorySecrets(): SecretStore {
+  const keys = new Map<string, string>();
+  return {
+    get: async (a) => keys.get(a) ?? null,
+    set: async (a, s) => void keys.set(a, s),
+    delete: async (a) => keys.delete(a),
+  };
+}
+
+describe('the Electron shell', () => {
+  let sim: Simulator;
+  let dataDir: string;
+  let logLines: string[];
+  let running: Shell | null;
+
+  const start = async (platform: NodeJS.Platform = 'linux') => {
+    running = await runShell({
+      platform,
+      config: { apiUrl: sim.url, dataDir, syncIntervalMs: 60_000 },
+      settings: (dir) => fileSettings(dir),
+      secrets: () => memorySecrets(),
+      logging: () => ({
+        sink: { error: (...p) => logLines.push(p.join(' ')), warn: (...p) => logLines.push(p.join(' ')), info: (...p) => logLines.push(p.join(' ')) },
+        file: () => join(dataDir, 'logs', 'main.log'),
+      }),
+    });
+    return running;
+  };
+  const window = () => recorder.windows.at(-1) as FakeBrowserWindow;
+  const invoke = async (name: unknown, params: unknown, url = rendererUrl()): Promise<Reply<unknown>> => {
+    const handler = recorder.handlers.get(IPC_INVOKE)!;
+    return (await handler({ senderFrame: { url } } as never, name, params)) as Reply<unknown>;
+  };
+  const signIn = async () => {
+    const reply = await invoke('session.signIn', ACCOUNT);
+    expect(reply).toMatchObject({ ok: true });
+  };
+  const sentEvents = () => window().webContents.sent.filter((s) => s.channel === IPC_EVENT).map((s) => s.args[0]);
+
+  beforeEach(async () => {
+    sim = await startSimulator({ accounts: [ACCOUNT] });
+    dataDir = mkdtempSync(join(tmpdir(), 'inbox-shell-'));
+    logLines = [];
+    running = null;
+    resetFakeElectron(dataDir);
+  });
+  afterEach(async () => {
+    await running?.inbox.stop();
+    await sim.close();
+  });
+
+  it('makes a locked-down window: isolated, sandboxed, no Node, no navigation, only https links, only notifications, and the CSP header', async () => {
+    await start();
+    const prefs = window().options.webPreferences!;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(window().options).toMatchObject({ minWidth: 800, minHeight: 600 });
+
+    let prevented = false;
+    window().webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example');
+    expect(prevented).toBe(true);
+    const open = window().webContents.openHandler!;
+    expect(open({ url: 'https://www.clicksend.com/help' } as never)).toEqual({ action: 'deny' });
+    expect(open({ url: 'file:///etc/passwd' } as never)).toEqual({ action: 'deny' });
+    expect(open({ url: 'javascript:alert(1)' } as never)).toEqual({ action: 'deny' });
+    expect(recorder.opened).toEqual(['https://www.clicksend.com/help']);
+
+    const granted: Record<string, boolean> = {};
+    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read']) {
+      recorder.permissionRequest!(null, permission, (ok) => (granted[permission] = ok));
+    }
+    expect(granted).toEqual({ notifications: true, media: false, geolocation: false, 'clipboard-read': false });
+
+    let headers: Record<string, string | string[]> = {};
+    recorder.headersListener!({ responseHeaders: { 'Content-Type': ['text/html'] } } as never, (r) => (headers = r.responseHeaders!));
+    expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    // The page's own meta tag says the same.
+    expect(readFileSync('renderer/index.html', 'utf8')).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
+  });
+
+  it('a second launch quits at once and brings the first window forward', async () => {
+    await start();
+    window().hide();
+    window().minimized = true;
+    fakeApp.emit('second-instance', {}, [], '');
+    expect(window()).toMatchObject({ visible: true, minimized: false, focused: true });
+
+    recorder.lockHeld = true;
+    const before = recorder.windows.length;
+    await expect(runShell({ settings: fileSettings, secrets: memorySecrets, logging: () => ({ sink: console, file: () => '' }) })).resolves.toBeNull();
+    expect(recorder.quits).toBe(1);
+    expect(recorder.windows).toHaveLength(before);
+  });
+
+  it('closing hides to the tray on Linux and Windows, quits when the setting says so, and only the tray’s Quit quits', async () => {
+    await start('linux');
+    window().userCloses();
+    expect(window()).toMatchObject({ destroyed: false, visible: false });
+    expect(recorder.quits).toBe(0);
+
+    await invoke('settings.update', { closeToTray: false });
+    window().userCloses();
+    expect(window().destroyed).toBe(true);
+    expect(recorder.quits).toBe(1);
+  });
+
+  it('on macOS closing closes the window but not the app, and the dock brings it back', async () => {
+    await start('darwin');
+    window().userCloses();
+    expect(window().destroyed).toBe(true);
+    expect(recorder.quits).toBe(0);
+    fakeApp.emit('activate');
+    expect(recorder.windows).toHaveLength(2);
+    expect(window().destroyed).toBe(false);
+  });
+
+  it('every tray item does what it says', async () => {
+    await start();
+    await signIn();
+    const tray = recorder.trays[0]!;
+    window().hide();
+    tray.choose('Open Inbox');
+    expect(window()).toMatchObject({ visible: true, focused: true });
+
+    const inboundBefore = sim.requests().filter((r) => r.path === '/sms/inbound').length;
+    tray.choose('Sync now');
+    await vi.waitFor(() => expect(sim.requests().filter((r) => r.path === '/sms/inbound').length).toBeGreaterThan(inboundBefore));
+
+    tray.choose('Pause notifications', 'For 1 hour');
+    expect((await invoke('settings.get', {})) as Reply<{ notificationsPausedUntil: number }>).toMatchObject({
+      value: { notificationsPausedUntil: expect.any(Number) },
+    });
+    tray.choose('Pause notifications', 'Off');
+    expect(await invoke('settings.get', {})).toMatchObject({ value: { notifications: false, notificationsPausedUntil: null } });
+    tray.choose('Pause notifications', 'Resume');
+    expect(await invoke('settings.get', {})).toMatchObject({ value: { notifications: true } });
+
+    tray.choose('Show logs');
+    expect(recorder.shownInFolder).toEqual([join(dataDir, 'logs', 'main.log')]);
+    tray.choose('Quit');
+    expect(recorder.quits).toBe(1);
+    expect(tray.destroyed).toBe(true);
+    // After Quit the window closes for real, even with close-to-tray on.
+    window().userCloses();
+    expect(window().destroyed).toBe(true);
+  });
+
+  for (const platform of ['linux', 'darwin', 'win32'] as const) {
+    it(`the unread badge goes where ${platform} shows it`, async () => {
+      await start(platform);
+      await signIn();
+      sim.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Are you open today?' });
+      await invoke('sync.now', {});
+      const tray = recorder.trays[0]!;
+      await vi.waitFor(() => expect(tray.tooltip).toBe('ClickSend Inbox: 1 unread reply'));
+      if (platform === 'win32') {
+        expect(window().overlay?.description).toBe('1 unread');
+        expect(recorder.badgeCounts).toEqual([]);
+      } else {
+        expect(recorder.badgeCounts.at(-1)).toBe(1);
+        expect(window().overlay).toBeNull();
+      }
+      expect(tray.title).toBe(platform === 'darwin' ? '1' : '');
+      expect(sentEvents()).toContain('unread.changed');
+    });
+  }
+
+  it('one channel carries every request, each validated: malformed ones are refused in words, an unknown sender is refused', async () => {
+    await start();
+    expect([...recorder.handlers.keys()]).toEqual([IPC_INVOKE]);
+    for (const name of requestNames) {
+      const reply = await invoke(name, 'not an object');
+      expect(reply.ok, name).toBe(false);
+      if (!reply.ok) expect(reply.error.message, name).not.toMatch(/at .*\.ts|Error:/);
+    }
+    expect(await invoke('fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
+    expect(await invoke('session.get', {}, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await invoke('session.get', {})).toMatchObject({ ok: true, value: { state: 'signed-out' } });
+  });
+
+  it('core events reach the window, and nothing is sent to a destroyed one', async () => {
+    await start();
+    await signIn();
+    expect(sentEvents()).toContain('session.changed');
+    window().destroyed = true;
+    window().webContents.destroyed = true;
+    // The fake throws on a send to a destroyed window, as Electron does.
+    await expect(invoke('settings.update', { notificationSound: false })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('a notification’s click brings the window forward; start at login follows the setting; the key reaches no log', async () => {
+    await start();
+    await signIn();
+    window().hide();
+    window().minimized = true;
+    expect(await invoke('app.focusWindow', {})).toMatchObject({ ok: true });
+    expect(window()).toMatchObject({ visible: true, minimized: false, focused: true });
+
+    expect(recorder.loginItems.at(-1)).toEqual({ openAtLogin: false });
+    await invoke('settings.update', { startAtLogin: true });
+    expect(recorder.loginItems.at(-1)).toEqual({ openAtLogin: true });
+
+    const everything = JSON.stringify([logLines, window().webContents.sent]);
+    expect(everything).not.toContain(ACCOUNT.apiKey);
+  });
+});
+

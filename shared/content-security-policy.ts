@@ -1,0 +1,5 @@
+// The page's Content-Security-Policy: in index.html's meta tag (browser mode,
+// and before any header applies) and as a response header from the Electron
+// shell. A test checks the two say the same.
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'";
