@@ -24,6 +24,12 @@ import {
 export * from './inbox-records';
 
 const Empty = z.object({}).strict();
+const UpdateState = z.object({
+  /** The version waiting to be installed, or null. */
+  version: z.string().nullable(),
+  /** Why "Restart to update" could not restart just now, in words. */
+  message: z.string().nullable(),
+});
 const Username = z.string().trim().min(1, 'Enter your API username.').max(200);
 const ApiKey = z.string().trim().min(1, 'Enter your API key.').max(200);
 const MessageBody = z
@@ -194,6 +200,10 @@ export const requests = {
   },
   /** A notification was clicked: bring the window forward (a no-op in browser mode). */
   'app.focusWindow': { params: Empty, result: z.null() },
+  /** A downloaded update waiting to be installed (desktop app), or none. */
+  'app.update': { params: Empty, result: UpdateState },
+  /** Install the waiting update now; refused while a message is still being sent. */
+  'app.restartToUpdate': { params: Empty, result: z.null() },
   /** Pause notifications for an hour, until tomorrow morning, turn them off, or resume them. */
   'notifications.pause': { params: z.object({ choice: z.enum(['hour', 'tomorrow', 'off', 'resume']) }).strict(), result: Settings },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
@@ -214,6 +224,8 @@ export const events = {
   'notification.show': z.object({ title: z.string(), body: z.string(), conversationId: z.number().int(), sound: z.boolean() }),
   /** Unread replies across all conversations, for badges and the window title. */
   'unread.changed': z.object({ count: z.number().int() }),
+  /** An update was downloaded, or restarting for it was refused (with why). */
+  'app.updateReady': UpdateState,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof requests;

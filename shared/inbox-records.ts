@@ -108,6 +108,8 @@ export const Settings = z.object({
   /** Closing the window keeps the app in the tray; null: the platform's convention (on for Windows and Linux). */
   closeToTray: z.boolean().nullable(),
   startAtLogin: z.boolean(),
+  /** The desktop app downloads updates by itself and installs them on quit or on "Restart to update". */
+  autoUpdate: z.boolean(),
   /** Advanced: an API gateway in front of ClickSend; null: CLICKSEND_API_URL or ClickSend itself. */
   apiBaseUrl: z
     .string()

@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notificationsPausedUntil: null,
   closeToTray: null,
   startAtLogin: false,
+  autoUpdate: true,
   apiBaseUrl: null,
   window: null,
 };

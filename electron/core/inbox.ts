@@ -16,6 +16,7 @@ import { createDispatcher, type Dispatch, type Logger } from './requests/dispatc
 import { requestHandlers } from './requests/handlers';
 import { AccountLifecycle } from './session/account-lifecycle';
 import { ChangeFeed } from './session/change-feed';
+import { PendingUpdate } from './session/pending-update';
 import type { Presence } from './session/presence';
 import { fileSettings, type SettingsStore } from './settings/settings';
 
@@ -39,6 +40,8 @@ export interface InboxOptions {
   now?: () => number;
   /** The client's rate cap (20/s); a test that compresses time raises it with the clock. */
   requestsPerSecond?: number;
+  /** Installs a downloaded update and restarts (the desktop shell's updater); none in browser mode. */
+  restartToUpdate?: () => void;
 }
 
 export class Inbox {
@@ -47,12 +50,14 @@ export class Inbox {
   private readonly emitter = new EventEmitter();
   private readonly presence: Presence = { focused: true, openConversationId: null };
   private readonly accounts: AccountLifecycle;
+  private readonly update: PendingUpdate;
 
   constructor(private readonly options: InboxOptions) {
     this.settings = options.settings ?? fileSettings(options.config.dataDir);
     const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => this.emitter.emit('event', { name, payload } as InboxEvent);
     const badge = new UnreadBadge(emit, () => this.unreadCount());
     const feed = new ChangeFeed({ emit, presence: this.presence, badge, db: () => this.accounts.current?.db ?? null });
+    this.update = new PendingUpdate({ emit, db: () => this.accounts.current?.db ?? null, restart: options.restartToUpdate });
     const replies = new ReplyNotifications({ emit, settings: this.settings, presence: this.presence });
     this.accounts = new AccountLifecycle(
       {
@@ -79,6 +84,7 @@ export class Inbox {
       accounts: this.accounts,
       feed,
       presence: this.presence,
+      update: this.update,
       demo: options.demo,
       readSettings: () => this.settings.read(),
       updateSettings: (patch) => this.updateSettings(patch),
@@ -104,6 +110,11 @@ export class Inbox {
 
   session(): Session {
     return this.accounts.session();
+  }
+
+  /** The desktop shell's updater downloaded this version: the window offers "Restart to update". */
+  updateDownloaded(version: string): void {
+    this.update.downloaded(version);
   }
 
   /** Unread replies across all conversations of the active account. */

@@ -12,6 +12,7 @@ import { startSimulator, type Simulator } from '../../simulator/server';
 import type { SecretStore } from '../core/credentials/keychain';
 import { fileSettings } from '../core/settings/settings';
 import { app as fakeApp, recorder, resetFakeElectron, type FakeBrowserWindow } from './testing/fake-electron';
+import { FakeUpdater } from './testing/fake-updater';
 import { runShell, type Shell } from './shell';
 import { rendererUrl } from './window';
 
@@ -35,9 +36,10 @@ describe('the Electron shell', () => {
   let logLines: string[];
   let running: Shell | null;
 
-  const start = async (platform: NodeJS.Platform = 'linux') => {
+  const start = async (platform: NodeJS.Platform = 'linux', updater?: FakeUpdater) => {
     running = await runShell({
       platform,
+      updater,
       config: { apiUrl: sim.url, dataDir, syncIntervalMs: 60_000 },
       settings: (dir) => fileSettings(dir),
       secrets: () => memorySecrets(),
@@ -83,6 +85,7 @@ describe('the Electron shell', () => {
     const open = window().webContents.openHandler!;
     expect(open({ url: 'https://www.clicksend.com/help' } as never)).toEqual({ action: 'deny' });
     expect(open({ url: 'file:///etc/passwd' } as never)).toEqual({ action: 'deny' });
+    expect(open({ url: 'http://unencrypted.example/' } as never)).toEqual({ action: 'deny' });
     expect(open({ url: 'javascript:alert(1)' } as never)).toEqual({ action: 'deny' });
     expect(recorder.opened).toEqual(['https://www.clicksend.com/help']);
 
@@ -224,5 +227,60 @@ describe('the Electron shell', () => {
     const everything = JSON.stringify([logLines, window().webContents.sent]);
     expect(everything).not.toContain(ACCOUNT.apiKey);
   });
-});
 
+  describe('updates', () => {
+    it('checks at start and every few hours, downloads by itself, and installs on quit; the setting turns it off', async () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      try {
+        const updater = new FakeUpdater();
+        await start('linux', updater);
+        expect(updater).toMatchObject({ checks: 1, autoDownload: true, autoInstallOnAppQuit: true });
+        vi.advanceTimersByTime(4 * 60 * 60 * 1000);
+        expect(updater.checks).toBe(2);
+
+        await invoke('settings.update', { autoUpdate: false });
+        expect(updater).toMatchObject({ autoDownload: false, autoInstallOnAppQuit: false });
+        vi.advanceTimersByTime(12 * 60 * 60 * 1000);
+        expect(updater.checks).toBe(2);
+        await invoke('settings.update', { autoUpdate: true });
+        expect(updater.checks).toBe(3);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('a downloaded update is offered in the window and the tray; Restart installs it, never while a send waits', async () => {
+      const updater = new FakeUpdater();
+      await start('linux', updater);
+      await signIn();
+      expect(await invoke('app.update', {})).toMatchObject({ ok: true, value: { version: null } });
+      expect(await invoke('app.restartToUpdate', {})).toMatchObject({ ok: false, error: { code: 'NO_UPDATE' } });
+
+      updater.emit('update-downloaded', { version: '1.4.0' });
+      expect(sentEvents()).toContain('app.updateReady');
+      expect(await invoke('app.update', {})).toMatchObject({ ok: true, value: { version: '1.4.0', message: null } });
+
+      // A message waiting in the outbox (ClickSend cannot be reached): no restart.
+      const port = Number(new URL(sim.url).port);
+      await sim.close();
+      expect(await invoke('messages.send', { to: '+61422222222', body: 'On its way' })).toMatchObject({ ok: true, value: { status: 'Pending' } });
+      const refused = await invoke('app.restartToUpdate', {});
+      expect(refused).toMatchObject({ ok: false, error: { code: 'SEND_IN_PROGRESS', message: expect.stringMatching(/still being sent/) } });
+      window().hide();
+      recorder.trays[0]!.choose('Restart to update (1.4.0)');
+      await vi.waitFor(() => expect(window().visible).toBe(true));
+      expect(updater.installs).toBe(0);
+
+      sim = await startSimulator({ port, accounts: [ACCOUNT] });
+      await invoke('sync.now', {});
+      expect(sim.sent().map((m) => m.body)).toEqual(['On its way']);
+      await vi.waitFor(async () => expect(await invoke('app.restartToUpdate', {})).toMatchObject({ ok: true }));
+      expect(updater.installs).toBe(1);
+    });
+
+    it('browser mode and a shell without an updater say so instead of restarting', async () => {
+      await start('linux');
+      expect(await invoke('app.restartToUpdate', {})).toMatchObject({ ok: false, error: { code: 'NO_UPDATER' } });
+    });
+  });
+});

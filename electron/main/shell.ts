@@ -13,12 +13,15 @@ import { Inbox } from '../core/inbox';
 import { createLogger, type LogSink } from '../core/log';
 import type { SettingsStore } from '../core/settings/settings';
 import { createTray, resource } from './tray';
+import { keepUpdated, type Updater } from './updates';
 import { createMainWindow, rendererUrl } from './window';
 
 export interface ShellParts {
   settings(dataDir: string): SettingsStore;
   secrets(dataDir: string): SecretStore;
   logging(dataDir: string): { sink: LogSink; file(): string };
+  /** electron-updater's autoUpdater in the packaged app. */
+  updater?: Updater;
   /** process.platform unless a test says otherwise. */
   platform?: NodeJS.Platform;
   config?: CoreConfig;
@@ -63,7 +66,15 @@ async function start(
   if (!unhandled) process.on('unhandledRejection', (reason) => unhandled?.error('unhandled rejection', reason));
   unhandled = log;
   const settings = parts.settings(config.dataDir);
-  const inbox = new Inbox({ config, secrets: parts.secrets(config.dataDir), log, settings, focusWindow: showWindow });
+  const updater = parts.updater;
+  const inbox = new Inbox({
+    config,
+    secrets: parts.secrets(config.dataDir),
+    log,
+    settings,
+    focusWindow: showWindow,
+    ...(updater ? { restartToUpdate: () => updater.quitAndInstall() } : {}),
+  });
   await inbox.start();
   let quitting = false;
 
@@ -102,6 +113,18 @@ async function start(
     platform,
   );
 
+  const updates = updater
+    ? keepUpdated({
+        updater,
+        settings: settings.read(),
+        log,
+        downloaded: (version) => {
+          inbox.updateDownloaded(version);
+          tray.offerRestart(version, () => void inbox.dispatch('app.restartToUpdate', {}).then((reply) => !reply.ok && showWindow()));
+        },
+      })
+    : null;
+
   const overlay = nativeImage.createFromPath(resource('badge.png'));
   const applyLoginItem = (s: Settings) => app.setLoginItemSettings({ openAtLogin: s.startAtLogin });
   applyLoginItem(settings.read());
@@ -120,7 +143,10 @@ async function start(
     const window = currentWindow();
     if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event.name, event.payload);
     if (event.name === 'unread.changed') applyUnread(event.payload.count);
-    if (event.name === 'settings.changed') applyLoginItem(event.payload);
+    if (event.name === 'settings.changed') {
+      applyLoginItem(event.payload);
+      updates?.settingsChanged(event.payload);
+    }
   });
   // The session restored by start() above already has a count: show it now.
   applyUnread(inbox.unreadCount());
@@ -136,6 +162,7 @@ async function start(
   app.on('before-quit', () => {
     quitting = true;
     tray.destroy();
+    updates?.stop();
     void inbox.stop();
   });
   return { inbox, window: currentWindow };

@@ -48,11 +48,11 @@ export function createMainWindow(settings: SettingsStore, shouldHideOnClose: () 
     window.show();
   });
 
-  // No navigation away from the app; links the user clicks open in the browser, and only http(s) ones.
+  // No navigation away from the app; links the user clicks open in the browser, and only https ones.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    if (/^https:\/\//i.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   // Notifications are the one permission the inbox needs; everything else is refused.

@@ -18,6 +18,7 @@ import { InboxError } from '../errors/inbox-error';
 import type { PauseChoice } from '../notify/notification-policy';
 import type { AccountLifecycle } from '../session/account-lifecycle';
 import type { ChangeFeed } from '../session/change-feed';
+import type { PendingUpdate } from '../session/pending-update';
 import type { Presence } from '../session/presence';
 import type { Handlers } from './dispatch';
 
@@ -25,6 +26,7 @@ export interface RequestContext {
   accounts: AccountLifecycle;
   feed: ChangeFeed;
   presence: Presence;
+  update: PendingUpdate;
   demo?: { username: string; apiKey: string };
   readSettings(): Settings;
   updateSettings(patch: Partial<Settings>): Settings;
@@ -132,6 +134,11 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       ctx.presence.openConversationId = openConversationId;
       accounts.current?.sync.setFocused(focused);
       feed.presenceChanged();
+      return null;
+    },
+    'app.update': async () => ctx.update.state(),
+    'app.restartToUpdate': async () => {
+      ctx.update.restart();
       return null;
     },
     'app.focusWindow': async () => {

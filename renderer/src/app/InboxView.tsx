@@ -15,6 +15,7 @@ import { AccountMenu } from './AccountMenu';
 import { DialogHost } from './dialogs';
 import { useShortcuts } from './shortcuts';
 import { SyncIndicator } from './SyncIndicator';
+import { UpdateOffer } from './UpdateOffer';
 
 export function InboxView({ account, accounts, notice }: { account: Account; accounts: string[]; notice: string | null }) {
   // The text dismissed, not a flag: a new notice (e.g. a cache rebuilt later) shows again.
@@ -33,6 +34,7 @@ export function InboxView({ account, accounts, notice }: { account: Account; acc
         <AccountMenu account={account} accounts={accounts} />
         <SyncIndicator />
       </header>
+      <UpdateOffer />
       {notice && notice !== dismissedNotice && (
         <div className="banner" role="status">
           <span>{notice}</span>

@@ -118,6 +118,10 @@ export function SettingsView() {
           <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked }, 'Start at login')} />
           Start when I log in
         </label>
+        <label className="check">
+          <input type="checkbox" checked={settings.autoUpdate} onChange={(e) => void save({ autoUpdate: e.target.checked }, 'Updates')} />
+          Install updates automatically
+        </label>
         {!desktopApp() && <p className="muted hint">These apply to the desktop app; this browser window ignores them.</p>}
       </Group>
 

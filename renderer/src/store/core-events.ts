@@ -19,6 +19,7 @@ function routeCoreEvents(): void {
   subscribe('messages.statusChanged', ({ messages }) => useThread.getState().receive(messages));
   subscribe('notification.show', showNotification);
   subscribe('unread.changed', ({ count }) => showUnread(count));
+  subscribe('app.updateReady', (update) => useInbox.setState({ update }));
   subscribe('directory.changed', ({ contacts }) => {
     if (!contacts) return;
     void useConversations.getState().refresh();

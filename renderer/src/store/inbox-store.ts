@@ -2,12 +2,13 @@
 // connection state, settings and the section on screen. Core events reach it
 // through core-events.ts; no store talks to ClickSend or storage itself.
 import { create } from 'zustand';
-import type { Session, Settings, SyncStatus, UserError } from '../../../shared/contract';
+import type { Result, Session, Settings, SyncStatus, UserError } from '../../../shared/contract';
 import { DEFAULT_SETTINGS } from '../../../shared/settings-defaults';
 import { call, describeError, onCoreConnection } from '../bridge/inbox-client';
 import { useConversations } from '../conversations/conversations-store';
 import { useSearch } from '../search/search-store';
 import { useThread } from '../thread/thread-store';
+import { attempt } from './attempt';
 
 export type View = 'conversations' | 'templates' | 'contacts' | 'scheduled' | 'settings';
 
@@ -27,6 +28,8 @@ export interface InboxState {
   view: View;
   /** Unread replies across the account's conversations. */
   unread: number;
+  /** A downloaded update (desktop app), and why restarting for it was refused, if it was. */
+  update: Result<'app.update'>;
 
   init(): Promise<void>;
   /** The core's word on who is signed in; another account (or none) clears every view. */
@@ -41,6 +44,7 @@ export interface InboxState {
   updateSettings(patch: Partial<Settings>): Promise<UserError | null>;
   syncNow(): Promise<void>;
   dismissError(): void;
+  restartToUpdate(): Promise<UserError | null>;
 }
 
 /** The window title and the Conversations section carry the unread count (the shell's badge and tray follow the same event). */
@@ -78,6 +82,7 @@ export const useInbox = create<InboxState>()((set, get) => {
     composing: false,
     view: 'conversations',
     unread: 0,
+    update: { version: null, message: null },
 
     applySession,
 
@@ -87,8 +92,8 @@ export const useInbox = create<InboxState>()((set, get) => {
         if (coreConnected) void call('session.get', {}).then(applySession, () => undefined);
       });
       try {
-        const [session, settings] = await Promise.all([call('session.get', {}), call('settings.get', {})]);
-        set({ settings });
+        const [session, settings, update] = await Promise.all([call('session.get', {}), call('settings.get', {}), call('app.update', {})]);
+        set({ settings, update });
         applySession(session);
         if (session.state === 'signed-in') set({ online: session.sync.state !== 'offline', offlineMessage: session.sync.message });
       } catch (error) {
@@ -162,6 +167,10 @@ export const useInbox = create<InboxState>()((set, get) => {
 
     dismissError() {
       set({ error: null });
+    },
+
+    restartToUpdate() {
+      return attempt(() => call('app.restartToUpdate', {}));
     },
   };
 });
