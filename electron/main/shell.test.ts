@@ -116,17 +116,19 @@ describe('the Electron shell', () => {
     expect(recorder.windows).toHaveLength(before);
   });
 
-  it('closing hides to the tray on Linux and Windows, quits when the setting says so, and only the tray’s Quit quits', async () => {
-    await start('linux');
-    window().userCloses();
-    expect(window()).toMatchObject({ destroyed: false, visible: false });
-    expect(recorder.quits).toBe(0);
+  for (const platform of ['linux', 'win32'] as const) {
+    it(`closing hides to the tray on ${platform}, and quits when the setting says so`, async () => {
+      await start(platform);
+      window().userCloses();
+      expect(window()).toMatchObject({ destroyed: false, visible: false });
+      expect(recorder.quits).toBe(0);
 
-    await invoke('settings.update', { closeToTray: false });
-    window().userCloses();
-    expect(window().destroyed).toBe(true);
-    expect(recorder.quits).toBe(1);
-  });
+      await invoke('settings.update', { closeToTray: false });
+      window().userCloses();
+      expect(window().destroyed).toBe(true);
+      expect(recorder.quits).toBe(1);
+    });
+  }
 
   it('on macOS closing closes the window but not the app, and the dock brings it back', async () => {
     await start('darwin');
