@@ -6,6 +6,8 @@ import { conversationKey } from '../../../shared/phone-numbers';
 import { isForward } from '../clicksend/statuses';
 import { describeMessage, happened } from '../messages/rules';
 import type { Db } from './database';
+import { optedOut, recordOptOut } from './opt-outs';
+import { replyIntent } from '../opt-outs/keywords';
 import { columns, hasLeft, source, toMessage, type MessageRow } from './messages';
 
 /** A message as it arrives from any source (history, inbound, a send). */
@@ -27,10 +29,18 @@ export interface IncomingMessage {
   unread: boolean;
 }
 
+export interface OptOutChange {
+  conversationId: number;
+  phone: string;
+  optedOut: boolean;
+}
+
 export interface IngestResult {
   added: Message[];
   changed: Message[];
   conversationIds: number[];
+  /** Replies that opted their number out (STOP) or back in (START), recorded in the same transaction. */
+  optOuts?: OptOutChange[];
 }
 
 function prepareIngest(db: Db) {
@@ -159,6 +169,13 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         happened: happened(message.status, message.scheduledAt) ? 1 : 0,
         seenAt: Date.now(),
       });
+      if (message.direction === 'in') {
+        const intent = replyIntent(message.body, () => optedOut(db, phone) !== null);
+        if (intent === 'opt-out' || intent === 'opt-in') {
+          const record = { phone, optedOut: intent === 'opt-out', changedAt: message.createdAt, how: 'reply' as const, messageRowId: rowId, note: null };
+          if (recordOptOut(db, record)) (result.optOuts ??= []).push({ conversationId, phone, optedOut: record.optedOut });
+        }
+      }
       // A new row is exactly what was inserted: no need to read it back.
       result.added.push(describeMessage({
         id: rowId,

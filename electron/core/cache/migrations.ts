@@ -218,6 +218,21 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
       END;
     `);
   },
+  // 5: opt-outs, one row per number: the latest STOP or START (from a reply,
+  // by hand, or from the ClickSend opt-out list), so every send path can ask
+  // "may this number be texted?" with one lookup.
+  (db) => {
+    db.exec(`
+      CREATE TABLE opt_outs (
+        phone TEXT PRIMARY KEY,
+        opted_out INTEGER NOT NULL,
+        changed_at INTEGER NOT NULL,
+        how TEXT NOT NULL CHECK (how IN ('reply', 'by-hand', 'clicksend-list')),
+        message_row_id INTEGER,
+        note TEXT
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -12,6 +12,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from '../../../shared/contract';
 import { requirePhoneNumber } from '../numbers/phone-input';
+import { optedOut } from '../cache/opt-outs';
+import { optOutNotice } from '../opt-outs/notice';
+import { conversationKey } from '../../../shared/phone-numbers';
 import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
 import { recipientOutcomes } from '../clicksend/send-outcomes';
@@ -75,6 +78,7 @@ export class Outbox {
     const e164 = requirePhoneNumber(to, this.options.defaultCountry?.());
     if (body.trim() === '') throw new InboxError('EMPTY_MESSAGE', 'The message is empty.', 'Type a message before sending.');
     this.checkSchedule(schedule);
+    this.refuseOptedOut(e164);
     const stored = queueSend(this.options.db, {
       to: e164,
       body,
@@ -98,6 +102,7 @@ export class Outbox {
     const message = getMessage(this.options.db, id);
     if (!message || message.direction !== 'out') throw new InboxError('NOT_FOUND', 'That message no longer exists.', null);
     if (!allows(message, 'retry')) throw new InboxError('NOT_RETRYABLE', 'Only a message that was not sent can be retried.', null);
+    if (message.to) this.refuseOptedOut(message.to);
     this.publish(requeueSend(this.options.db, id, newCustomString(), this.now(), SENDING));
     return this.submit(getOutboxEntry(this.options.db, id)!);
   }
@@ -114,6 +119,12 @@ export class Outbox {
       throw new InboxError('NOT_SENDABLE_AGAIN', 'Only a message that could not be delivered can be sent again.', null);
     }
     return this.send(message.to, message.body);
+  }
+
+  /** Every path that would text a number asks here first, before ClickSend is asked. */
+  refuseOptedOut(phone: string): void {
+    const record = optedOut(this.options.db, conversationKey(phone));
+    if (record) throw new InboxError('OPTED_OUT', optOutNotice(record), 'If they asked to hear from you again, opt the number back in from its conversation.');
   }
 
   checkSchedule(schedule: number | undefined): void {
@@ -149,6 +160,12 @@ export class Outbox {
     }
     for (const entry of listOutbox(this.options.db, 'waiting')) {
       if (this.inFlight.has(entry.id)) continue;
+      // The number opted out while this waited for a connection.
+      const stopped = optedOut(this.options.db, conversationKey(entry.to));
+      if (stopped) {
+        this.publish(failSend(this.options.db, entry.id, `Not sent: ${optOutNotice(stopped)}`));
+        continue;
+      }
       // Scheduled while offline, and its time came before the connection did.
       if (entry.schedule !== null && entry.schedule * 1000 <= this.now()) {
         this.publish(failSend(this.options.db, entry.id, MISSED_SCHEDULE));

@@ -85,6 +85,8 @@ export class ScheduledSends {
     this.outbox.checkSchedule(schedule);
     const message = getMessage(this.db, id);
     if (!message?.to) throw new InboxError('NOT_FOUND', 'That message no longer exists.', null);
+    // Before cancelling: an edit to an opted-out number must not lose the message and then be refused.
+    this.outbox.refuseOptedOut(message.to);
     await this.cancel(id);
     return this.outbox.send(message.to, body, schedule);
   }

@@ -1,0 +1,16 @@
+// The words for an opt-out, shown where the composer would be and in every
+// refusal: when and how the number opted out, and that sending is blocked.
+import type { OptOutRecord } from '../cache/opt-outs';
+
+const when = (at: number) =>
+  new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+
+export function optOutNotice(record: OptOutRecord): string {
+  const how =
+    record.how === 'reply'
+      ? `Replied STOP on ${when(record.changedAt)}.`
+      : record.how === 'clicksend-list'
+        ? `In the ClickSend opt-out list since ${when(record.changedAt)}.`
+        : `Opted out by hand on ${when(record.changedAt)}${record.note ? ` (${record.note})` : ''}.`;
+  return `${how} Messages to this number are blocked.`;
+}

@@ -1,0 +1,93 @@
+// A customer who texts STOP gets no more messages: recognised as the reply is
+// stored, and every send path refuses before ClickSend is asked. Against the
+// simulator with a real cache.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ingestMessages } from '../cache/ingest';
+import { optedOut } from '../cache/opt-outs';
+import { getMessage } from '../cache/messages';
+import { Outbox } from '../outbox/outbox';
+import { ScheduledSends } from '../outbox/scheduled';
+import { syncOnce } from '../sync/sync-once';
+import { useAccountFixture } from '../testing/account-fixture';
+
+const ACCOUNT = { username: 'optout-user', apiKey: 'optout-key', balance: 5 };
+const CUSTOMER = '+61422222222';
+const HOUR = 3600;
+
+describe('opt-outs', () => {
+  const fixture = useAccountFixture(ACCOUNT);
+  let outbox: Outbox;
+  const reply = async (body: string) => {
+    fixture.sim.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body });
+    await syncOnce({ db: fixture.db, client: fixture.client, outbox });
+  };
+
+  beforeEach(() => {
+    outbox = new Outbox({ db: fixture.db, client: fixture.client, changes: () => undefined, confirmWithinMs: 60_000, defaultCountry: () => 'AU' });
+  });
+
+  it('STOP (any case, with punctuation) blocks sending, retrying and scheduling before ClickSend is asked; START reopens', async () => {
+    await outbox.send(CUSTOMER, 'Your order is ready');
+    await reply('Stop.');
+    expect(optedOut(fixture.db, CUSTOMER)).toMatchObject({ how: 'reply', optedOut: true });
+    const sentBefore = fixture.sim.sent().length;
+
+    const refusal = { code: 'OPTED_OUT', message: expect.stringMatching(/^Replied STOP on .*Messages to this number are blocked\.$/) };
+    await expect(outbox.send('0422 222 222', 'One more thing')).rejects.toMatchObject(refusal);
+    await expect(outbox.send(CUSTOMER, 'Tomorrow then', Math.floor(Date.now() / 1000) + 2 * HOUR)).rejects.toMatchObject(refusal);
+    expect(fixture.sim.sent()).toHaveLength(sentBefore);
+
+    await reply('START');
+    expect(optedOut(fixture.db, CUSTOMER)).toBeNull();
+    await expect(outbox.send(CUSTOMER, 'Welcome back')).resolves.toMatchObject({ status: 'Queued' });
+  });
+
+  it('a message waiting for a connection is not sent once the number has opted out', async () => {
+    const port = Number(new URL(fixture.sim.url).port);
+    await fixture.sim.close();
+    const waiting = await outbox.send(CUSTOMER, 'Written offline');
+    expect(waiting.status).toBe('Pending');
+    // The STOP reaches the cache (as from another pass) while the message waits.
+    ingestMessages(fixture.db, [
+      { messageId: 'in-stop', customString: null, direction: 'in', body: 'STOP', from: CUSTOMER, to: null, status: 'Received', statusCode: null, statusText: null, createdAt: Date.now(), scheduledAt: null, parts: 1, price: null, unread: true },
+    ]);
+    const { startSimulator } = await import('../../../simulator/server');
+    const back = await startSimulator({ port, accounts: [ACCOUNT] });
+    try {
+      await outbox.flush();
+      expect(back.sent()).toHaveLength(0);
+      expect(getMessage(fixture.db, waiting.id)).toMatchObject({ status: 'Failed', statusText: expect.stringMatching(/Not sent: Replied STOP/) });
+      await expect(outbox.retry(waiting.id)).rejects.toMatchObject({ code: 'OPTED_OUT' });
+    } finally {
+      await back.close();
+    }
+  });
+
+  it('editing a message scheduled to an opted-out number is refused before it is cancelled', async () => {
+    const scheduled = new ScheduledSends(fixture.db, fixture.client, outbox, () => undefined);
+    const message = await outbox.send(CUSTOMER, 'See you Monday', Math.floor(Date.now() / 1000) + 2 * HOUR);
+    await reply('unsubscribe');
+    await expect(scheduled.reschedule(message.id, 'See you Tuesday', Math.floor(Date.now() / 1000) + 3 * HOUR)).rejects.toMatchObject({ code: 'OPTED_OUT' });
+    expect(getMessage(fixture.db, message.id)?.status).toBe('Scheduled');
+  });
+
+  it('the latest decision wins, whatever order history arrives in; YES opts in only after an opt-out; a longer reply only flags', async () => {
+    const at = (minutes: number) => Date.now() - minutes * 60_000;
+    const inbound = (id: string, body: string, createdAt: number) => ({
+      messageId: id, customString: null, direction: 'in' as const, body, from: CUSTOMER, to: null, status: 'Received' as const,
+      statusCode: null, statusText: null, createdAt, scheduledAt: null, parts: 1, price: null, unread: false,
+    });
+    ingestMessages(fixture.db, [inbound('a', 'Yes', at(50))]);
+    expect(optedOut(fixture.db, CUSTOMER)).toBeNull();
+    // Walked newest first: the START of 10 minutes ago arrives before the STOP of 30.
+    ingestMessages(fixture.db, [inbound('b', 'start', at(10))]);
+    ingestMessages(fixture.db, [inbound('c', 'STOP', at(30))]);
+    expect(optedOut(fixture.db, CUSTOMER)).toBeNull();
+    ingestMessages(fixture.db, [inbound('d', 'please stop texting me', at(5))]);
+    expect(optedOut(fixture.db, CUSTOMER)).toBeNull();
+    const result = ingestMessages(fixture.db, [inbound('e', 'END', at(1))]);
+    expect(result.optOuts).toEqual([expect.objectContaining({ phone: CUSTOMER, optedOut: true })]);
+    ingestMessages(fixture.db, [inbound('f', 'yes!', at(0))]);
+    expect(optedOut(fixture.db, CUSTOMER)).toBeNull();
+  });
+});
