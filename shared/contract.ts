@@ -63,7 +63,7 @@ export const requests = {
       total: z.number().int(),
       items: z.array(Conversation),
       /** How many conversations each filter holds, for the filters' counts. */
-      counts: z.object({ unread: z.number().int(), failed: z.number().int(), scheduled: z.number().int() }),
+      counts: z.object({ unread: z.number().int(), failed: z.number().int(), scheduled: z.number().int(), optedOut: z.number().int() }),
     }),
   },
   'conversations.get': { params: z.object({ conversationId: z.number().int() }).strict(), result: Conversation.nullable() },
@@ -200,6 +200,11 @@ export const requests = {
   },
   /** A notification was clicked: bring the window forward (a no-op in browser mode). */
   'app.focusWindow': { params: Empty, result: z.null() },
+  /** Opt a number out by hand (a customer asked on the phone), or back in, with a note of why. */
+  'optOuts.change': {
+    params: z.object({ phone: z.string().min(1).max(40), optedOut: z.boolean(), note: z.string().trim().max(200).nullable() }).strict(),
+    result: z.null(),
+  },
   /** A downloaded update waiting to be installed (desktop app), or none. */
   'app.update': { params: Empty, result: UpdateState },
   /** Install the waiting update now; refused while a message is still being sent. */
@@ -224,6 +229,8 @@ export const events = {
   'notification.show': z.object({ title: z.string(), body: z.string(), conversationId: z.number().int(), sound: z.boolean() }),
   /** Unread replies across all conversations, for badges and the window title. */
   'unread.changed': z.object({ count: z.number().int() }),
+  /** Something the core did on its own that the user should know (e.g. scheduled messages cancelled after a STOP). */
+  'app.notice': z.object({ text: z.string() }),
   /** An update was downloaded, or restarting for it was refused (with why). */
   'app.updateReady': UpdateState,
 } as const satisfies Record<string, z.ZodType>;

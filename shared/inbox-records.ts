@@ -21,7 +21,7 @@ export const StatusTone = z.enum(['pending', 'neutral', 'good', 'bad', 'muted'])
 export type StatusTone = z.infer<typeof StatusTone>;
 
 /** What the user may do with a message; decided by the core (electron/core/messages/rules.ts). */
-export const MessageAction = z.enum(['retry', 'sendAgain', 'delete', 'cancel', 'edit']);
+export const MessageAction = z.enum(['retry', 'sendAgain', 'delete', 'cancel', 'edit', 'confirmOptOut']);
 export type MessageAction = z.infer<typeof MessageAction>;
 
 export const Message = z.object({
@@ -74,6 +74,8 @@ export const Conversation = z.object({
   lastStatusLabel: z.string().nullable(),
   lastTone: StatusTone,
   unreadCount: z.number().int(),
+  /** The number opted out (STOP): nothing may be sent to it. The notice says when and how, in words. */
+  optedOut: z.object({ notice: z.string(), since: z.number(), how: z.enum(['reply', 'by-hand', 'clicksend-list']) }).nullable(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -81,7 +83,7 @@ export type Conversation = z.infer<typeof Conversation>;
  * unread: has unread replies; scheduled: has a message waiting for its time;
  * failed: our newest message in it did not get through (so it needs following up).
  */
-export const ConversationFilter = z.enum(['all', 'unread', 'scheduled', 'failed']);
+export const ConversationFilter = z.enum(['all', 'unread', 'scheduled', 'failed', 'optedOut']);
 export type ConversationFilter = z.infer<typeof ConversationFilter>;
 
 export const WindowBounds = z.object({

@@ -213,7 +213,7 @@ describe('Inbox core against the simulator', () => {
       expect((await list(inbox, 'all')).total).toBe(3);
       expect((await list(inbox, 'failed')).items.map((c) => [c.phone, c.lastStatusLabel, c.lastTone])).toEqual([['+61444444444', 'Failed', 'bad']]);
       expect((await list(inbox, 'scheduled')).total).toBe(0);
-      expect((await list(inbox, 'all')).counts).toEqual({ unread: 1, failed: 1, scheduled: 0 });
+      expect((await list(inbox, 'all')).counts).toEqual({ unread: 1, failed: 1, scheduled: 0, optedOut: 0 });
       // A customer's message shows no status of ours.
       expect((await list(inbox, 'unread')).items.map((c) => [c.lastBody, c.lastStatusLabel])).toEqual([['Unread reply', null]]);
 

@@ -2,7 +2,9 @@
 import type { Conversation, ConversationFilter, Message, MessageStatus } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/phone-numbers';
 import { statusLabel, statusTone } from '../messages/rules';
+import { optOutNotice } from '../opt-outs/notice';
 import { prepared, type Db } from './database';
+import type { OptOutSource } from './opt-outs';
 
 /** SQL for the display name of the contact with this number, or NULL. */
 export function contactNameOf(phoneColumn: string): string {
@@ -21,11 +23,16 @@ interface ConversationRow {
   direction: 'in' | 'out';
   status: MessageStatus;
   outbox_state: Message['outboxState'];
+  opted_out_at: number | null;
+  opted_out_how: OptOutSource | null;
+  opted_out_note: string | null;
 }
 
 const select = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, c.unread_count,
-    m.body, m.direction, m.status, o.state AS outbox_state
-  FROM conversations c JOIN messages m ON m.id = c.last_message_id LEFT JOIN outbox o ON o.message_row_id = m.id`;
+    m.body, m.direction, m.status, o.state AS outbox_state,
+    oo.changed_at AS opted_out_at, oo.how AS opted_out_how, oo.note AS opted_out_note
+  FROM conversations c JOIN messages m ON m.id = c.last_message_id LEFT JOIN outbox o ON o.message_row_id = m.id
+  LEFT JOIN opt_outs oo ON oo.phone = c.phone AND oo.opted_out = 1`;
 
 /**
  * Conversations whose newest message of ours (that has happened) did not get
@@ -39,6 +46,7 @@ const filters: Record<ConversationFilter, string> = {
   unread: 'c.unread_count > 0',
   scheduled: `c.id IN (SELECT s.conversation_id FROM messages s WHERE s.status = 'Scheduled')`,
   failed: NEEDS_FOLLOW_UP,
+  optedOut: 'c.phone IN (SELECT phone FROM opt_outs WHERE opted_out = 1)',
 };
 
 /** A conversation's title: the contact's name, else the number as people write it. The one rule. */
@@ -60,6 +68,14 @@ function toConversation(row: ConversationRow): Conversation {
     lastStatusLabel: row.direction === 'out' ? statusLabel(row.status, row.outbox_state) : null,
     lastTone: row.direction === 'out' ? statusTone(row.status) : 'neutral',
     unreadCount: row.unread_count,
+    optedOut:
+      row.opted_out_at === null || row.opted_out_how === null
+        ? null
+        : {
+            since: row.opted_out_at,
+            how: row.opted_out_how,
+            notice: optOutNotice({ phone: row.phone, optedOut: true, changedAt: row.opted_out_at, how: row.opted_out_how, messageRowId: null, note: row.opted_out_note }),
+          },
   };
 }
 
@@ -73,6 +89,7 @@ export interface FilterCounts {
   unread: number;
   failed: number;
   scheduled: number;
+  optedOut: number;
 }
 
 /** How many conversations the Unread, Failed and Scheduled filters hold; each answered from an index. */
@@ -82,6 +99,7 @@ export function filterCounts(db: Db): FilterCounts {
     unread: count('SELECT COUNT(*) FROM conversations WHERE unread_count > 0'),
     failed: count(`SELECT COUNT(*) FROM conversations c WHERE ${NEEDS_FOLLOW_UP}`),
     scheduled: count(`SELECT COUNT(DISTINCT conversation_id) FROM messages WHERE status = 'Scheduled'`),
+    optedOut: count(`SELECT COUNT(*) FROM conversations c WHERE ${filters.optedOut}`),
   };
 }
 

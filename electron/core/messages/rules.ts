@@ -3,6 +3,7 @@
 // it. The renderer draws these and computes none of them; the outbox and the
 // scheduled sends check the same actions before acting.
 import type { Message, MessageAction, MessageStatus, StatusTone } from '../../../shared/contract';
+import { replyIntent } from '../opt-outs/keywords';
 
 /** What the cache knows of a message, before it is described. */
 export type StoredMessage = Omit<Message, 'statusLabel' | 'tone' | 'problem' | 'actions' | 'waitingUntil'>;
@@ -52,9 +53,11 @@ function waitingForItsTime(m: StoredMessage): boolean {
  * - sendAgain: ClickSend accepted it but it did not arrive: a new message with the same text (charged again).
  * - delete: never reached ClickSend, so it can simply go.
  * - cancel / edit: waiting for its time.
+ * - confirmOptOut: a reply that reads like an opt-out without being a keyword.
  */
 export function messageActions(m: StoredMessage): MessageAction[] {
-  if (m.direction === 'in') return [];
+  // "please stop texting me": not a keyword, so the user decides, in one click.
+  if (m.direction === 'in') return replyIntent(m.body, false) === 'possible-opt-out' ? ['confirmOptOut'] : [];
   if (waitingForItsTime(m)) return ['cancel', 'edit'];
   const neverAccepted = m.messageId === null;
   if (neverAccepted && m.status === 'Failed') return ['retry', 'delete'];

@@ -2,10 +2,10 @@
 // schedule anew). What the app shows must be what ClickSend will do, so a
 // cancel that fails is checked against history and the real state shown.
 import type { Message, ScheduledMessage } from '../../../shared/contract';
-import { formatNumber } from '../../../shared/phone-numbers';
 import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
 import type { Db } from '../cache/database';
+import { conversationTitle } from '../cache/conversations';
 import { getMessage, listScheduled } from '../cache/messages';
 import { applyStatusReports, cancelAllScheduledLocally, ingestMessages, type IngestResult } from '../cache/ingest';
 import { cancelLocalSend, getOutboxEntry, listOutbox } from '../cache/outbox';
@@ -23,7 +23,35 @@ export class ScheduledSends {
   ) {}
 
   list(): ScheduledMessage[] {
-    return listScheduled(this.db).map(({ phone, contact_name, ...message }) => ({ ...message, phone, title: contact_name ?? formatNumber(phone) }));
+    return listScheduled(this.db).map(({ phone, contact_name, ...message }) => ({ ...message, phone, title: conversationTitle(contact_name, phone) }));
+  }
+
+  /**
+   * The number opted out: everything scheduled to it is cancelled, at
+   * ClickSend too. Says which, in words, for the user; null when there was none.
+   */
+  async cancelForOptOut(phone: string): Promise<string | null> {
+    const due = this.list().filter((m) => m.phone === phone);
+    if (due.length === 0) return null;
+    const done: string[] = [];
+    const left: string[] = [];
+    for (const m of due) {
+      const what = `“${m.body.length > 40 ? `${m.body.slice(0, 40)}…` : m.body}” (${new Date((m.scheduledAt ?? m.createdAt)).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })})`;
+      try {
+        await this.cancel(m.id);
+        done.push(what);
+      } catch {
+        left.push(what);
+      }
+    }
+    const title = due[0]!.title;
+    return [
+      `${title} opted out.`,
+      done.length ? `Cancelled at ClickSend: ${done.join(', ')}.` : '',
+      left.length ? `Could not cancel ${left.join(', ')}: cancel ${left.length === 1 ? 'it' : 'them'} from the Scheduled view, or it will be sent.` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   }
 
   async cancel(id: number): Promise<Message> {

@@ -136,6 +136,11 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       feed.presenceChanged();
       return null;
     },
+    'optOuts.change': async ({ phone, optedOut, note }) => {
+      const session = active();
+      await session.changeOptOut(session.normalise(phone), optedOut, note);
+      return null;
+    },
     'app.update': async () => ctx.update.state(),
     'app.restartToUpdate': async () => {
       ctx.update.restart();

@@ -2,7 +2,11 @@
 // sync, outbox, scheduled sends, templates and contacts, wired together, and
 // its balance kept fresh. Closing it stops all of them.
 import type { Account } from '../../../shared/contract';
+import { conversationIdForPhone } from '../cache/conversations';
 import type { Db } from '../cache/database';
+import type { IngestResult } from '../cache/ingest';
+import { recordOptOut } from '../cache/opt-outs';
+import { conversationKey } from '../../../shared/phone-numbers';
 import { writeCursor } from '../cache/sync-state';
 import { ClickSendClient } from '../clicksend/client';
 import type { AccountData } from '../clicksend/schemas';
@@ -105,9 +109,13 @@ export class AccountSession {
         changes: (result) => {
           replies.collect(result.added);
           feed.publish(result);
+          this.optOutsChanged(result.optOuts);
         },
         passDone: (firstSync) => replies.passDone(db, firstSync),
-        historyFilled: (result) => feed.historyFilled(result),
+        historyFilled: (result) => {
+          feed.historyFilled(result);
+          this.optOutsChanged(result.optOuts);
+        },
         status: (status) => emit('sync.status', status),
         connection: (online, message) => emit('connection.changed', { online, message }),
         unauthorized: () => options.unauthorized(),
@@ -132,6 +140,27 @@ export class AccountSession {
     this.balanceTimer = null;
     this.sync.stop();
     this.db.close();
+  }
+
+  /** A STOP (or START) was recorded: what was scheduled to the number is cancelled, and the user told. */
+  private optOutsChanged(changes: IngestResult['optOuts']): void {
+    for (const change of changes ?? []) {
+      if (!change.optedOut) continue;
+      void this.scheduled
+        .cancelForOptOut(change.phone)
+        .then((text) => text && this.options.emit('app.notice', { text }))
+        .catch((error: unknown) => this.options.log.error('opt-outs: cancelling scheduled messages failed', error));
+    }
+  }
+
+  /** By hand: out (a customer asked on the phone), or back in, with a note of why. */
+  async changeOptOut(phone: string, optedOut: boolean, note: string | null): Promise<void> {
+    const key = conversationKey(phone);
+    const changed = recordOptOut(this.db, { phone: key, optedOut, changedAt: Date.now(), how: 'by-hand', messageRowId: null, note });
+    if (!changed) return;
+    const id = conversationIdForPhone(this.db, key);
+    if (id !== null) this.options.feed.conversationsChanged([id]);
+    this.optOutsChanged([{ conversationId: id ?? 0, phone: key, optedOut }]);
   }
 
   /** For numbers typed without a country code: the setting, else the account's country. */

@@ -24,6 +24,8 @@ export function InboxView({ account, accounts, notice }: { account: Account; acc
   const dismissError = useInbox((s) => s.dismissError);
   const composing = useInbox((s) => s.composing);
   const view = useInbox((s) => s.view);
+  const notices = useInbox((s) => s.notices);
+  const dismissNotice = useInbox((s) => s.dismissNotice);
   useShortcuts();
 
   return (
@@ -35,6 +37,14 @@ export function InboxView({ account, accounts, notice }: { account: Account; acc
         <SyncIndicator />
       </header>
       <UpdateOffer />
+      {notices.map((text) => (
+        <div className="banner" role="status" key={text}>
+          <span>{text}</span>
+          <button type="button" className="link" onClick={() => dismissNotice(text)}>
+            Dismiss
+          </button>
+        </div>
+      ))}
       {notice && notice !== dismissedNotice && (
         <div className="banner" role="status">
           <span>{notice}</span>

@@ -19,6 +19,7 @@ const FILTERS: Array<{ value: ConversationFilter; label: string }> = [
   { value: 'unread', label: 'Unread' },
   { value: 'scheduled', label: 'Scheduled' },
   { value: 'failed', label: 'Failed' },
+  { value: 'optedOut', label: 'Opted out' },
 ];
 
 /** A row's height in rem; see .conversation-row in styles.css. */
@@ -107,7 +108,7 @@ function Conversations() {
         ? sync?.state === 'syncing'
           ? 'Fetching your conversations…'
           : 'No conversations yet. Start one with New message.'
-        : `No ${filter} conversations.`;
+        : `No ${(FILTERS.find((f) => f.value === filter)?.label ?? filter).toLowerCase()} conversations.`;
   }
 
   return (
@@ -162,6 +163,7 @@ function ConversationItem({ conversation: c, selected, onOpen }: { conversation:
             {c.lastBody}
           </span>
           {c.lastStatusLabel && <span className={`delivery tone-${c.lastTone}`}>{c.lastStatusLabel}</span>}
+          {c.optedOut && <span className="delivery tone-muted">Opted out</span>}
           {c.unreadCount > 0 && (
             <span className="badge" aria-label={`${c.unreadCount} unread`}>
               {c.unreadCount}

@@ -59,7 +59,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
         return { rows, total, counts, error: null };
       });
       const open = items.find((c) => c.id === openConversationId());
-      if (open) useThread.getState().retitle(open.title);
+      if (open) useThread.getState().follow(open);
     } catch (error) {
       if (gen === generation) set({ error: describeError(error) });
     } finally {
@@ -98,7 +98,10 @@ export const useConversations = create<ConversationsState>()((set, get) => {
       try {
         const known = Object.values(get().rows).find((c) => c.id === conversationId) ?? (await call('conversations.get', { conversationId }));
         if (!known) return;
-        await useThread.getState().open({ conversationId, phone: known.phone, displayPhone: known.displayPhone, title: known.title }, aroundMessageId);
+        const opening = useThread.getState().open({ conversationId, phone: known.phone, displayPhone: known.displayPhone, title: known.title }, aroundMessageId);
+        // Known already: no composer flashing up before the opt-out notice.
+        useThread.getState().follow(known);
+        await opening;
         if (known.unreadCount > 0) await get().markRead(conversationId);
       } catch (error) {
         set({ error: describeError(error) });

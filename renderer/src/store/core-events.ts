@@ -20,6 +20,7 @@ function routeCoreEvents(): void {
   subscribe('notification.show', showNotification);
   subscribe('unread.changed', ({ count }) => showUnread(count));
   subscribe('app.updateReady', (update) => useInbox.setState({ update }));
+  subscribe('app.notice', ({ text }) => useInbox.setState((s) => ({ notices: [...s.notices.filter((n) => n !== text), text] })));
   subscribe('directory.changed', ({ contacts }) => {
     if (!contacts) return;
     void useConversations.getState().refresh();
@@ -27,7 +28,12 @@ function routeCoreEvents(): void {
     useSearch.getState().refresh();
   });
   // The core reads replies to the thread on screen (see presence) before saying the list changed.
-  subscribe('conversations.changed', () => void useConversations.getState().refresh());
+  subscribe('conversations.changed', ({ conversationIds }) => {
+    void useConversations.getState().refresh();
+    // The open one may have changed in ways the list no longer shows (it left the filter): ask for it.
+    const open = useThread.getState().target?.conversationId;
+    if (open != null && conversationIds.includes(open)) void useThread.getState().refreshContact();
+  });
 }
 
 /**

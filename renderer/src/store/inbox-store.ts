@@ -28,6 +28,9 @@ export interface InboxState {
   view: View;
   /** Unread replies across the account's conversations. */
   unread: number;
+  /** What the core did on its own that the user should know, until dismissed (newest last). */
+  notices: string[];
+  dismissNotice(text: string): void;
   /** A downloaded update (desktop app), and why restarting for it was refused, if it was. */
   update: Result<'app.update'>;
 
@@ -83,6 +86,7 @@ export const useInbox = create<InboxState>()((set, get) => {
     view: 'conversations',
     unread: 0,
     update: { version: null, message: null },
+    notices: [],
 
     applySession,
 
@@ -167,6 +171,10 @@ export const useInbox = create<InboxState>()((set, get) => {
 
     dismissError() {
       set({ error: null });
+    },
+
+    dismissNotice(text) {
+      set((s) => ({ notices: s.notices.filter((n) => n !== text) }));
     },
 
     restartToUpdate() {

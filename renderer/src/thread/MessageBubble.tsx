@@ -14,6 +14,7 @@ const ACTION_LABELS: Record<MessageAction, string> = {
   retry: 'Retry',
   sendAgain: 'Send again',
   delete: 'Delete',
+  confirmOptOut: 'Opt out this number',
 };
 
 /** What a message's button does; an error shows in the thread's banner (see thread-store). */
@@ -23,6 +24,15 @@ async function act(m: Message, action: MessageAction): Promise<unknown> {
   if (action === 'edit') return thread.startEdit(m);
   if (action === 'retry') return thread.retry(m.id);
   if (action === 'delete') return thread.discard(m.id);
+  if (action === 'confirmOptOut') {
+    const yes = await confirmAction({
+      title: 'Stop texting this number?',
+      message: `“${m.body}” reads like a request to stop. Nothing more can be sent to ${thread.target?.title ?? 'this number'} until they text START or you opt them back in.`,
+      confirmLabel: 'Opt out',
+      dismissLabel: 'Keep texting',
+    });
+    return yes ? thread.changeOptOut(true, 'Asked to stop in a reply') : null;
+  }
   const yes = await confirmAction({
     title: 'Send this message again?',
     message: `A new message with the same text goes to ${thread.target?.title ?? m.to ?? 'this number'}, and is charged like any other.`,

@@ -11,6 +11,7 @@ import { useContacts } from '../contacts/contacts-store';
 import { useConversations } from '../conversations/conversations-store';
 import { useInbox } from '../store/inbox-store';
 import { Composer } from './Composer';
+import { OptedOutNotice } from './OptedOutNotice';
 import { MessageBubble } from './MessageBubble';
 import { useThread } from './thread-store';
 import { dayKey, dayLabel } from './time';
@@ -44,6 +45,7 @@ export function Thread() {
   const markUnread = useConversations((s) => s.markUnread);
   const contact = useThread((s) => s.contact);
   const editingId = useThread((s) => s.editing?.id ?? null);
+  const optedOut = useThread((s) => s.optedOut);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(window.messages), [window.messages]);
 
@@ -170,7 +172,7 @@ export function Thread() {
           </ol>
         )}
       </div>
-      <Composer key={`${target.phone}:${editingId ?? ''}`} phone={target.phone} />
+      {optedOut ? <OptedOutNotice optedOut={optedOut} /> : <Composer key={`${target.phone}:${editingId ?? ''}`} phone={target.phone} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The open thread: which conversation (or which number, for a conversation
 // not started yet), its window of messages, and sending into it.
 import { create } from 'zustand';
-import type { Contact, Message, UserError } from '../../../shared/contract';
+import type { Contact, Conversation, Message, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { attempt } from '../store/attempt';
 import { groupByConversation } from '../store/message-merge';
@@ -54,7 +54,12 @@ interface ThreadState {
   /** A new message with the same text (the old one could not be delivered). */
   sendAgain(id: number): Promise<UserError | null>;
   discard(id: number): Promise<UserError | null>;
-  retitle(title: string): void;
+  /** The number opted out (the core's words), or null: then the composer gives way to a notice. */
+  optedOut: Conversation['optedOut'];
+  /** The open conversation as the core now has it: its title, whether it opted out. */
+  follow(conversation: Pick<Conversation, 'title' | 'optedOut'>): void;
+  /** By hand: opt the number out (a reply asked to stop) or back in, with a note of why. */
+  changeOptOut(optedOut: boolean, note: string | null): Promise<UserError | null>;
   refreshContact(): Promise<void>;
 }
 
@@ -98,10 +103,11 @@ export const useThread = create<ThreadState>()((set, get) => ({
   loading: false,
   error: null,
   editing: null,
+  optedOut: null,
 
   async open(target, aroundId) {
     const ticket = ++openTicket;
-    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null });
+    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null, optedOut: null });
     void get().refreshContact();
     if (target.conversationId === null) return;
     try {
@@ -202,11 +208,20 @@ export const useThread = create<ThreadState>()((set, get) => ({
     if (get().target?.phone !== phone) return;
     set({ contact });
     // The title is the core's to decide (a contact's name, else the number).
-    if (titled) get().retitle(titled.title);
+    if (titled) get().follow({ title: titled.title, optedOut: titled.conversation?.optedOut ?? null });
   },
 
-  retitle(title) {
+  follow({ title, optedOut }) {
     const target = get().target;
     if (target && target.title !== title) set({ target: { ...target, title } });
+    if (JSON.stringify(get().optedOut) !== JSON.stringify(optedOut)) set({ optedOut });
+  },
+
+  async changeOptOut(optedOut, note) {
+    const phone = get().target?.phone;
+    if (!phone) return null;
+    const error = await attempt(() => call('optOuts.change', { phone, optedOut, note }));
+    await get().refreshContact();
+    return error;
   },
 }));

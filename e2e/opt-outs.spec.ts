@@ -1,0 +1,66 @@
+// A customer who texts STOP gets no more messages: the thread says so where
+// the composer was, what was scheduled to them is cancelled at ClickSend,
+// every way of writing to them again is refused, and START (or the owner, on
+// the record) opens it again.
+import { ACCOUNT, expect, test, ui } from './fixtures';
+
+const CUSTOMER = '+61422222222';
+
+test('STOP with punctuation: the composer gives way to a notice, scheduled messages are cancelled at ClickSend, and a new message is refused', async ({ app }) => {
+  const { page, simulator } = app;
+  const now = Math.floor(Date.now() / 1000);
+  simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Is my order ready?' });
+  await app.dashboard('POST', '/sms/send', { messages: [{ to: CUSTOMER, body: 'Reminder: pick-up tomorrow', schedule: now + 86_400 }] });
+  await app.signIn();
+  const row = ui.row(page, '+61 422 222 222');
+  await row.getByRole('button').click();
+  await expect(ui.composer(page)).toBeVisible();
+
+  simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Stop!' });
+  const notice = ui.thread(page).locator('..').getByRole('status').filter({ hasText: 'Messages to this number are blocked' });
+  await expect(notice).toContainText(/Replied STOP on .*\. Messages to this number are blocked\./);
+  await expect(ui.composer(page)).toHaveCount(0);
+  await expect(row).toContainText('Opted out');
+  await expect(page.getByRole('status').filter({ hasText: 'opted out. Cancelled at ClickSend: “Reminder: pick-up tomorrow”' })).toBeVisible();
+  await expect
+    .poll(async () => (await app.dashboard('GET', '/sms/history?limit=100')).data!.find((m) => m.body === 'Reminder: pick-up tomorrow')?.status)
+    .toBe('Cancelled');
+
+  // Typed again as a new message: the same notice, nothing to send with.
+  const sentBefore = simulator.sent().length;
+  await page.keyboard.press('Control+n');
+  await page.getByRole('dialog', { name: 'New message' }).getByLabel('To').fill('0422 222 222');
+  await page.keyboard.press('Enter');
+  await expect(ui.thread(page).locator('..')).toContainText('Messages to this number are blocked');
+  await expect(ui.composer(page)).toHaveCount(0);
+
+  await page.getByRole('radio', { name: /Opted out/ }).check();
+  await expect(page.getByText('1 conversation')).toBeVisible();
+  expect(simulator.sent()).toHaveLength(sentBefore);
+
+  // START opens it again; the replies went on arriving all along.
+  simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'START' });
+  await expect(ui.composer(page)).toBeVisible();
+  await expect(ui.thread(page)).toContainText('START');
+  await ui.composer(page).fill('Welcome back!');
+  await ui.composer(page).press('Enter');
+  await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Welcome back!' })).toContainText(/Queued|Sent|Delivered/);
+});
+
+test('“please stop texting me” is flagged with one click to confirm; the owner opts a number back in on the record', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'please stop texting me' });
+  await app.signIn();
+  await ui.row(page, '+61 422 222 222').getByRole('button').click();
+  await expect(ui.composer(page)).toBeVisible();
+  await ui.thread(page).getByRole('button', { name: 'Opt out this number' }).click();
+  await page.getByRole('dialog', { name: 'Stop texting this number?' }).getByRole('button', { name: 'Opt out', exact: true }).click();
+  await expect(ui.thread(page).locator('..')).toContainText(/Opted out by hand on .*Asked to stop in a reply/);
+  await expect(ui.composer(page)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Opt back in…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Opt this number back in?' });
+  await dialog.getByRole('textbox').fill('Asked by phone on Tuesday');
+  await dialog.getByRole('button', { name: 'Opt back in' }).click();
+  await expect(ui.composer(page)).toBeVisible();
+});
