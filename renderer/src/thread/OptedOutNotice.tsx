@@ -24,7 +24,8 @@ export function OptedOutNotice({ optedOut }: { optedOut: NonNullable<Conversatio
     <div className="opted-out" role="status">
       <ErrorBanner error={error} />
       <p>
-        <Ban aria-hidden="true" size={16} /> {optedOut.notice}
+        <Ban aria-hidden="true" size={16} />
+        {optedOut.notice}
       </p>
       <button type="button" className="secondary" onClick={() => void optIn()}>
         Opt back in…
