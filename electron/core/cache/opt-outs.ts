@@ -16,7 +16,7 @@ export interface OptOutRecord {
   note: string | null;
 }
 
-interface Row {
+export interface OptOutRow {
   phone: string;
   opted_out: number;
   changed_at: number;
@@ -25,7 +25,7 @@ interface Row {
   note: string | null;
 }
 
-const toRecord = (r: Row): OptOutRecord => ({
+const toRecord = (r: OptOutRow): OptOutRecord => ({
   phone: r.phone,
   optedOut: r.opted_out === 1,
   changedAt: r.changed_at,
@@ -35,7 +35,7 @@ const toRecord = (r: Row): OptOutRecord => ({
 });
 
 export function optOutRecord(db: Db, phone: string): OptOutRecord | null {
-  const row = prepared<[string], Row>(db, 'SELECT * FROM opt_outs WHERE phone = ?').get(phone);
+  const row = prepared<[string], OptOutRow>(db, 'SELECT * FROM opt_outs WHERE phone = ?').get(phone);
   return row ? toRecord(row) : null;
 }
 
@@ -49,7 +49,7 @@ export function optedOut(db: Db, phone: string): OptOutRecord | null {
 export function recordOptOut(db: Db, record: OptOutRecord): boolean {
   const before = optOutRecord(db, record.phone);
   if (before && before.changedAt > record.changedAt) return false;
-  prepared<[Row], unknown>(
+  prepared<[OptOutRow], unknown>(
     db,
     `INSERT INTO opt_outs (phone, opted_out, changed_at, how, message_row_id, note)
      VALUES (@phone, @opted_out, @changed_at, @how, @message_row_id, @note)
@@ -67,5 +67,5 @@ export function recordOptOut(db: Db, record: OptOutRecord): boolean {
 }
 
 export function listOptedOut(db: Db): OptOutRecord[] {
-  return prepared<[], Row>(db, 'SELECT * FROM opt_outs WHERE opted_out = 1 ORDER BY changed_at DESC').all().map(toRecord);
+  return prepared<[], OptOutRow>(db, 'SELECT * FROM opt_outs WHERE opted_out = 1 ORDER BY changed_at DESC').all().map(toRecord);
 }

@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { openCache } from './database';
 import { readDraft, saveDraft } from './drafts';
 import { listOutbox, markSubmitting, queueSend } from './outbox';
+import { optedOut, recordOptOut } from './opt-outs';
 import { salvageLocalWork } from './salvage';
 
 describe('salvaging a damaged cache', () => {
-  it('copies unconfirmed sends (a possibly-sent one to be checked, not resent) and drafts', () => {
+  it('copies unconfirmed sends (a possibly-sent one to be checked, not resent), drafts and opt-outs made by hand', () => {
     const dir = mkdtempSync(join(tmpdir(), 'inbox-salvage-'));
     const file = join(dir, 'damaged.sqlite');
     const old = openCache(file);
@@ -19,6 +20,7 @@ describe('salvaging a damaged cache', () => {
     const inFlight = queueSend(old, { to: '+61422222222', body: 'In flight', customString: 'cs-2', schedule: 2_000_000_000, now: 2000, statusText: 'Sending' });
     markSubmitting(old, inFlight.added[0]!.id, 2001);
     saveDraft(old, '+61433333333', 'Half a thought', 3000);
+    recordOptOut(old, { phone: '+61444444444', optedOut: true, changedAt: 4000, how: 'by-hand', messageRowId: null, note: 'Asked by phone' });
     // The messages table (and only it) is destroyed.
     const pages = old.prepare<[], number>("SELECT pageno FROM dbstat WHERE name = 'messages'").pluck().all();
     old.pragma('wal_checkpoint(TRUNCATE)');
@@ -32,18 +34,19 @@ describe('salvaging a damaged cache', () => {
     check.close();
 
     const fresh = openCache(join(dir, 'fresh.sqlite'));
-    expect(salvageLocalWork(file, fresh)).toEqual({ sends: 2, drafts: 1 });
+    expect(salvageLocalWork(file, fresh)).toEqual({ sends: 2, drafts: 1, optOuts: 1 });
     expect(listOutbox(fresh).map((e) => [e.customString, e.to, e.body, e.schedule, e.state])).toEqual([
       ['cs-1', '+61411111111', 'Written offline', null, 'waiting'],
       ['cs-2', '+61422222222', 'In flight', 2_000_000_000, 'unknown'],
     ]);
     expect(readDraft(fresh, '+61433333333')).toBe('Half a thought');
+    expect(optedOut(fresh, '+61444444444')).toMatchObject({ how: 'by-hand', note: 'Asked by phone', changedAt: 4000 });
   });
 
   it('gives up quietly on a file it cannot open at all', () => {
     const dir = mkdtempSync(join(tmpdir(), 'inbox-salvage-'));
     const fresh = openCache(join(dir, 'fresh.sqlite'));
-    expect(salvageLocalWork(join(dir, 'missing.sqlite'), fresh)).toEqual({ sends: 0, drafts: 0 });
+    expect(salvageLocalWork(join(dir, 'missing.sqlite'), fresh)).toEqual({ sends: 0, drafts: 0, optOuts: 0 });
     expect(listOutbox(fresh)).toEqual([]);
   });
 });

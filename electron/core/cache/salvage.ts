@@ -1,19 +1,21 @@
 // After the cache is found damaged and set aside, the rebuilt copy gets its
 // history back from ClickSend; what only ever lived here (sends not yet
-// confirmed, drafts) is copied over from the damaged file when it can
+// confirmed, drafts, opt-outs) is copied over from the damaged file when it can
 // still be read. Best effort: a table that cannot be read is skipped.
 import type { Db } from './database';
 import { openReadOnly } from './database';
 import { listOutbox, queueSend, setOutboxState } from './outbox';
 import { saveDraft } from './drafts';
+import { recordOptOut, type OptOutRow } from './opt-outs';
 
 export interface Salvaged {
   sends: number;
   drafts: number;
+  optOuts: number;
 }
 
 export function salvageLocalWork(damagedFile: string, into: Db): Salvaged {
-  const salvaged: Salvaged = { sends: 0, drafts: 0 };
+  const salvaged: Salvaged = { sends: 0, drafts: 0, optOuts: 0 };
   let old: Db;
   try {
     old = openReadOnly(damagedFile);
@@ -44,6 +46,16 @@ export function salvageLocalWork(damagedFile: string, into: Db): Salvaged {
       salvaged.drafts = drafts.length;
     } catch {
       // unreadable drafts are lost with the damaged file (which is kept)
+    }
+    try {
+      // History brings back every STOP and START; an opt-out or opt-in made by hand lived only here.
+      const rows = old.prepare<[], OptOutRow>('SELECT * FROM opt_outs').all();
+      for (const r of rows) {
+        recordOptOut(into, { phone: r.phone, optedOut: r.opted_out === 1, changedAt: r.changed_at, how: r.how, messageRowId: null, note: r.note });
+      }
+      salvaged.optOuts = rows.length;
+    } catch {
+      // a cache from before opt-outs, or an unreadable table
     }
   } finally {
     old.close();
