@@ -64,3 +64,17 @@ test('“please stop texting me” is flagged with one click to confirm; the own
   await dialog.getByRole('button', { name: 'Opt back in' }).click();
   await expect(ui.composer(page)).toBeVisible();
 });
+
+test('a number put in the ClickSend opt-out list elsewhere is never texted from the app', async ({ app }) => {
+  const { page, simulator } = app;
+  const list = await app.dashboard('POST', '/lists', { list_name: 'Opt-outs' });
+  await app.dashboard('POST', `/lists/${String(list.list_id)}/contacts`, { phone_number: '+61455555555' });
+  await app.signIn();
+  await expect(page.getByRole('status').first()).toContainText('Up to date');
+  await page.keyboard.press('Control+n');
+  await page.getByRole('dialog', { name: 'New message' }).getByLabel('To').fill('0455 555 555');
+  await page.keyboard.press('Enter');
+  await expect(ui.thread(page).locator('..')).toContainText(/In the ClickSend opt-out list since .*Messages to this number are blocked/);
+  await expect(ui.composer(page)).toHaveCount(0);
+  expect(simulator.sent()).toHaveLength(0);
+});

@@ -70,7 +70,14 @@ export const requests = {
   /** Validates a typed number (default country from settings) and finds its conversation, if any. */
   'conversations.forNumber': {
     params: z.object({ number: z.string().max(40) }).strict(),
-    result: z.object({ phone: z.string(), displayPhone: z.string(), title: z.string(), conversation: Conversation.nullable() }),
+    result: z.object({
+      phone: z.string(),
+      displayPhone: z.string(),
+      title: z.string(),
+      conversation: Conversation.nullable(),
+      /** Whether the number may be texted, with or without a conversation yet. */
+      optedOut: Conversation.shape.optedOut,
+    }),
   },
   'conversations.markRead': { params: z.object({ conversationId: z.number().int() }).strict(), result: z.null() },
   'conversations.markUnread': { params: z.object({ conversationId: z.number().int() }).strict(), result: z.null() },

@@ -112,6 +112,8 @@ export const Settings = z.object({
   startAtLogin: z.boolean(),
   /** The desktop app downloads updates by itself and installs them on quit or on "Restart to update". */
   autoUpdate: z.boolean(),
+  /** The ClickSend contact list that holds the account's opt-outs (created on first use). */
+  optOutListName: z.string().trim().min(1, 'Name the list for opt-outs.').max(100),
   /** Advanced: an API gateway in front of ClickSend; null: CLICKSEND_API_URL or ClickSend itself. */
   apiBaseUrl: z
     .string()

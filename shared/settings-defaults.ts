@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   closeToTray: null,
   startAtLogin: false,
   autoUpdate: true,
+  optOutListName: 'Opt-outs',
   apiBaseUrl: null,
   window: null,
 };

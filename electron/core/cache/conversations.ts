@@ -4,7 +4,7 @@ import { formatNumber } from '../../../shared/phone-numbers';
 import { statusLabel, statusTone } from '../messages/rules';
 import { optOutNotice } from '../opt-outs/notice';
 import { prepared, type Db } from './database';
-import type { OptOutSource } from './opt-outs';
+import { optedOut, type OptOutRecord, type OptOutSource } from './opt-outs';
 
 /** SQL for the display name of the contact with this number, or NULL. */
 export function contactNameOf(phoneColumn: string): string {
@@ -71,12 +71,18 @@ function toConversation(row: ConversationRow): Conversation {
     optedOut:
       row.opted_out_at === null || row.opted_out_how === null
         ? null
-        : {
-            since: row.opted_out_at,
-            how: row.opted_out_how,
-            notice: optOutNotice({ phone: row.phone, optedOut: true, changedAt: row.opted_out_at, how: row.opted_out_how, messageRowId: null, note: row.opted_out_note }),
-          },
+        : asContract({ phone: row.phone, optedOut: true, changedAt: row.opted_out_at, how: row.opted_out_how, messageRowId: null, note: row.opted_out_note }),
   };
+}
+
+function asContract(record: OptOutRecord): NonNullable<Conversation['optedOut']> {
+  return { since: record.changedAt, how: record.how, notice: optOutNotice(record) };
+}
+
+/** Whether a number may be texted, as the contract carries it; for a number with no conversation too. */
+export function optOutForPhone(db: Db, phone: string): Conversation['optedOut'] {
+  const record = optedOut(db, phone);
+  return record ? asContract(record) : null;
 }
 
 export interface ConversationPage {

@@ -3,7 +3,8 @@
 // simulator with a real cache.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ingestMessages } from '../cache/ingest';
-import { optedOut } from '../cache/opt-outs';
+import { optedOut, recordOptOut } from '../cache/opt-outs';
+import { reconcileOptOutList } from './shared-list';
 import { getMessage } from '../cache/messages';
 import { Outbox } from '../outbox/outbox';
 import { ScheduledSends } from '../outbox/scheduled';
@@ -89,5 +90,62 @@ describe('opt-outs', () => {
     expect(result.optOuts).toEqual([expect.objectContaining({ phone: CUSTOMER, optedOut: true })]);
     ingestMessages(fixture.db, [inbound('f', 'yes!', at(0))]);
     expect(optedOut(fixture.db, CUSTOMER)).toBeNull();
+  });
+});
+
+describe('opt-outs shared through the ClickSend list', () => {
+  const fixture = useAccountFixture(ACCOUNT);
+  const LIST = 'Opt-outs';
+  const listed = async () => {
+    const lists = [];
+    for await (const rows of fixture.client.lists()) lists.push(...rows);
+    const list = lists.find((l) => l.list_name === LIST);
+    if (!list) return null;
+    const phones: string[] = [];
+    for await (const rows of fixture.client.contacts(list.list_id)) phones.push(...rows.map((c) => c.phone_number ?? ''));
+    return { listId: list.list_id, phones };
+  };
+  const refreshAndReconcile = async (db = fixture.db) => {
+    await syncOnce({ db, client: fixture.client });
+    return reconcileOptOutList(db, fixture.client, LIST);
+  };
+
+  it('a local opt-out goes into the list (made on first use); START takes it out again', async () => {
+    recordOptOut(fixture.db, { phone: CUSTOMER, optedOut: true, changedAt: Date.now(), how: 'by-hand', messageRowId: null, note: 'phone call' });
+    expect(await listed()).toBeNull();
+    await refreshAndReconcile();
+    expect((await listed())?.phones).toEqual([CUSTOMER]);
+    // Another reconcile adds nothing twice.
+    await reconcileOptOutList(fixture.db, fixture.client, LIST);
+    expect((await listed())?.phones).toEqual([CUSTOMER]);
+
+    recordOptOut(fixture.db, { phone: CUSTOMER, optedOut: false, changedAt: Date.now() + 1_000, how: 'reply', messageRowId: null, note: null });
+    await refreshAndReconcile();
+    expect((await listed())?.phones).toEqual([]);
+  });
+
+  it('a number put in the list elsewhere is honoured, and taken out elsewhere is opted back in; a second copy agrees', async () => {
+    await refreshAndReconcile();
+    const list = await fixture.client.createList(LIST);
+    const contact = await fixture.client.createContact(list.list_id, { phone_number: '+61433333333' });
+    const result = await refreshAndReconcile();
+    expect(result.changedHere).toEqual(['+61433333333']);
+    expect(optedOut(fixture.db, '+61433333333')).toMatchObject({ how: 'clicksend-list' });
+    const outbox = new Outbox({ db: fixture.db, client: fixture.client, changes: () => undefined });
+    await expect(outbox.send('+61433333333', 'Hello?')).rejects.toMatchObject({ code: 'OPTED_OUT', message: expect.stringMatching(/In the ClickSend opt-out list since/) });
+
+    // A second copy of the app, with its own cache, on the same account.
+    const { openCache } = await import('../cache/database');
+    const second = openCache(':memory:');
+    try {
+      await refreshAndReconcile(second);
+      expect(optedOut(second, '+61433333333')).not.toBeNull();
+    } finally {
+      second.close();
+    }
+
+    await fixture.client.deleteContact(list.list_id, contact.contact_id);
+    await refreshAndReconcile();
+    expect(optedOut(fixture.db, '+61433333333')).toBeNull();
   });
 });

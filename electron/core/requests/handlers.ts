@@ -10,6 +10,7 @@ import {
   listConversations,
   markConversationRead,
   markConversationUnread,
+  optOutForPhone,
 } from '../cache/conversations';
 import { readDraft, saveDraft } from '../cache/drafts';
 import { listMessages } from '../cache/messages';
@@ -56,7 +57,13 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       const phone = active().normalise(number);
       const id = conversationIdForPhone(db, phone);
       const conversation = id === null ? null : getConversation(db, id);
-      return { phone, displayPhone: formatNumber(phone), title: conversation?.title ?? conversationTitle(contactNameForPhone(db, phone), phone), conversation };
+      return {
+        phone,
+        displayPhone: formatNumber(phone),
+        title: conversation?.title ?? conversationTitle(contactNameForPhone(db, phone), phone),
+        conversation,
+        optedOut: optOutForPhone(db, phone),
+      };
     },
     'conversations.markUnread': async ({ conversationId }) => {
       if (markConversationUnread(active().db, conversationId)) feed.conversationsChanged([conversationId]);

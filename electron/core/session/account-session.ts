@@ -5,7 +5,8 @@ import type { Account } from '../../../shared/contract';
 import { conversationIdForPhone } from '../cache/conversations';
 import type { Db } from '../cache/database';
 import type { IngestResult } from '../cache/ingest';
-import { recordOptOut } from '../cache/opt-outs';
+import { optedOut, recordOptOut } from '../cache/opt-outs';
+import { reconcileOptOutList } from '../opt-outs/shared-list';
 import { conversationKey } from '../../../shared/phone-numbers';
 import { writeCursor } from '../cache/sync-state';
 import { ClickSendClient } from '../clicksend/client';
@@ -105,7 +106,10 @@ export class AccountSession {
       now: options.now,
       listener: {
         directoryChanged: (changed) => emit('directory.changed', changed),
-        directoryRefreshed: () => this.refreshBalanceSoon(),
+        directoryRefreshed: () => {
+          this.refreshBalanceSoon();
+          this.shareOptOuts();
+        },
         changes: (result) => {
           replies.collect(result.added);
           feed.publish(result);
@@ -143,7 +147,8 @@ export class AccountSession {
   }
 
   /** A STOP (or START) was recorded: what was scheduled to the number is cancelled, and the user told. */
-  private optOutsChanged(changes: IngestResult['optOuts']): void {
+  private optOutsChanged(changes: IngestResult['optOuts'], fromList = false): void {
+    if (changes?.length && !fromList) this.shareOptOuts();
     for (const change of changes ?? []) {
       if (!change.optedOut) continue;
       void this.scheduled
@@ -151,6 +156,24 @@ export class AccountSession {
         .then((text) => text && this.options.emit('app.notice', { text }))
         .catch((error: unknown) => this.options.log.error('opt-outs: cancelling scheduled messages failed', error));
     }
+  }
+
+  private sharing: Promise<void> = Promise.resolve();
+  /** The ClickSend opt-out list and the cache brought to agree, one reconcile at a time; offline, the next refresh retries. */
+  private shareOptOuts(): void {
+    this.sharing = this.sharing.then(async () => {
+      if (this.closed) return;
+      try {
+        const { changedHere } = await reconcileOptOutList(this.db, this.client, this.options.settings.read().optOutListName);
+        if (this.closed || changedHere.length === 0) return;
+        const changes = changedHere.map((phone) => ({ conversationId: conversationIdForPhone(this.db, phone) ?? 0, phone, optedOut: optedOut(this.db, phone) !== null }));
+        const ids = changes.map((c) => c.conversationId).filter((id) => id !== 0);
+        if (ids.length) this.options.feed.conversationsChanged(ids);
+        this.optOutsChanged(changes, true);
+      } catch (error) {
+        this.options.log.warn('opt-outs: the ClickSend list could not be brought up to date', error);
+      }
+    });
   }
 
   /** By hand: out (a customer asked on the phone), or back in, with a note of why. */

@@ -103,6 +103,12 @@ export function SettingsView() {
           hint="Two letters, such as AU or US, for numbers typed without a country code. Empty: your ClickSend account’s country."
           onSave={(v) => void save({ defaultCountry: v.trim() === '' ? null : v.trim().toUpperCase() }, 'Default country')}
         />
+        <InputSetting
+          label="ClickSend list for opt-outs"
+          value={settings.optOutListName}
+          hint="Numbers that replied STOP are kept in this contact list at ClickSend (made on first use), and numbers put in it elsewhere are never texted."
+          onSave={(v) => void save({ optOutListName: v }, 'Opt-out list')}
+        />
       </Group>
 
       <Group title="Desktop app">

@@ -208,7 +208,7 @@ export const useThread = create<ThreadState>()((set, get) => ({
     if (get().target?.phone !== phone) return;
     set({ contact });
     // The title is the core's to decide (a contact's name, else the number).
-    if (titled) get().follow({ title: titled.title, optedOut: titled.conversation?.optedOut ?? null });
+    if (titled) get().follow({ title: titled.title, optedOut: titled.optedOut });
   },
 
   follow({ title, optedOut }) {
