@@ -78,3 +78,31 @@ test('a number put in the ClickSend opt-out list elsewhere is never texted from 
   await expect(ui.composer(page)).toHaveCount(0);
   expect(simulator.sent()).toHaveLength(0);
 });
+
+test('Contacts lists the opted-out numbers with when and how, exports them, and a CSV import marks them', async ({ app }) => {
+  const { page, simulator } = app;
+  await app.dashboard('POST', '/lists', { list_name: 'Customers' });
+  simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'UNSUBSCRIBE' });
+  await app.signIn();
+  await expect(ui.row(page, '+61 422 222 222')).toContainText('Opted out');
+  await ui.section(page, 'Contacts').click();
+  await page.getByRole('button', { name: /Opted-out numbers/ }).click();
+  const numbers = page.getByRole('region', { name: 'Opted-out numbers' });
+  await expect(numbers.getByRole('listitem')).toHaveCount(1);
+  await expect(numbers).toContainText(/\+61 422 222 222.*Replied STOP on/);
+
+  const download = page.waitForEvent('download');
+  await numbers.getByRole('button', { name: 'Export CSV' }).click();
+  const { readFileSync } = await import('node:fs');
+  const exported = readFileSync(await (await download).path(), 'utf8');
+  expect(exported.split('\r\n')[0]).toBe('Number,Name,Opted out at,How,Note');
+  expect(exported).toMatch(/\+61422222222,,\d{4}-\d\d-\d\dT[\d:.]+Z,Replied STOP,/);
+
+  await page.getByRole('region', { name: 'Contact lists' }).getByRole('button', { name: /Customers/ }).click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import contacts' });
+  const csv = 'Name,Mobile\nAna Lima,0422 222 222\nBo Ng,0433 333 333\n';
+  await dialog.getByLabel('CSV file').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(dialog.getByRole('table', { name: 'Preview' })).toContainText('Yes, but opted out: never texted');
+  await expect(dialog.getByRole('status')).toHaveText('2 contacts to import; 1 number opted out (kept, and never texted).');
+});

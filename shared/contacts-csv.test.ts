@@ -92,3 +92,12 @@ describe('contacts CSV', () => {
     expect(requests['contacts.import'].params.safeParse({ listId: 1, rows }).success).toBe(true);
   });
 });
+
+describe('opted-out numbers in an import', () => {
+  it('are marked by row, in any format the file writes them, and still imported as contacts', () => {
+    const rows = mapRows(parseCsv('Name,Mobile\nAna Lima,0422 222 222\nBo Ng,+61 433 333 333\n'), { ...guessMapping(['Name', 'Mobile']) });
+    const prepared = prepareImport(rows, 'AU', new Set(['+61422222222']));
+    expect(prepared.optedOut).toEqual([{ line: 2, phone: '+61422222222' }]);
+    expect(prepared.contacts.map((c) => c.phone)).toEqual(['+61422222222', '+61433333333']);
+  });
+});

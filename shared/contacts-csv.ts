@@ -117,12 +117,16 @@ export interface PreparedImport {
   invalid: Array<{ line: number; reason: string }>;
   /** Rows folded into an earlier row with the same number. */
   merged: number;
+  /** Rows whose number opted out: imported as contacts, and still never texted. */
+  optedOut: Array<{ line: number; phone: string }>;
 }
 
 /** Validates numbers and merges rows for the same number (later non-empty values win). */
-export function prepareImport(rows: readonly CsvContact[], defaultCountry?: string): PreparedImport {
+/** `optedOut`: numbers (E.164) that may not be texted, to be marked in the preview. */
+export function prepareImport(rows: readonly CsvContact[], defaultCountry?: string, optedOut: ReadonlySet<string> = new Set()): PreparedImport {
   const byPhone = new Map<string, CsvContact>();
   const invalid: PreparedImport['invalid'] = [];
+  const marked: PreparedImport['optedOut'] = [];
   let merged = 0;
   for (const row of rows) {
     if (!row.phone) {
@@ -144,6 +148,7 @@ export function prepareImport(rows: readonly CsvContact[], defaultCountry?: stri
       invalid.push({ line: row.line, reason: `${row.email} is not an email address.` });
       continue;
     }
+    if (optedOut.has(number.e164)) marked.push({ line: row.line, phone: number.e164 });
     const existing = byPhone.get(number.e164);
     if (existing) {
       merged++;
@@ -152,7 +157,7 @@ export function prepareImport(rows: readonly CsvContact[], defaultCountry?: stri
       byPhone.set(number.e164, { ...row, phone: number.e164 });
     }
   }
-  return { contacts: [...byPhone.values()], invalid, merged };
+  return { contacts: [...byPhone.values()], invalid, merged, optedOut: marked };
 }
 
 /** A list as CSV, with the same headers the import recognises. */

@@ -24,6 +24,16 @@ import {
 export * from './inbox-records';
 
 const Empty = z.object({}).strict();
+const OptedOutNumber = z.object({
+  phone: z.string(),
+  displayPhone: z.string(),
+  /** The conversation's title rule: the contact's name, else the number. */
+  title: z.string(),
+  since: z.number(),
+  how: z.enum(['reply', 'by-hand', 'clicksend-list']),
+  note: z.string().nullable(),
+  notice: z.string(),
+});
 const UpdateState = z.object({
   /** The version waiting to be installed, or null. */
   version: z.string().nullable(),
@@ -212,6 +222,9 @@ export const requests = {
     params: z.object({ phone: z.string().min(1).max(40), optedOut: z.boolean(), note: z.string().trim().max(200).nullable() }).strict(),
     result: z.null(),
   },
+  /** Every number that may not be texted, newest first, with when, how and why. */
+  'optOuts.list': { params: Empty, result: z.array(OptedOutNumber) },
+  'optOuts.export': { params: Empty, result: z.object({ filename: z.string(), csv: z.string() }) },
   /** A downloaded update waiting to be installed (desktop app), or none. */
   'app.update': { params: Empty, result: UpdateState },
   /** Install the waiting update now; refused while a message is still being sent. */

@@ -16,6 +16,7 @@ import { readDraft, saveDraft } from '../cache/drafts';
 import { listMessages } from '../cache/messages';
 import { searchCache } from '../cache/search';
 import { InboxError } from '../errors/inbox-error';
+import { optedOutCsv, optedOutNumbers } from '../opt-outs/opted-out-numbers';
 import type { PauseChoice } from '../notify/notification-policy';
 import type { AccountLifecycle } from '../session/account-lifecycle';
 import type { ChangeFeed } from '../session/change-feed';
@@ -148,6 +149,8 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       await session.changeOptOut(session.normalise(phone), optedOut, note);
       return null;
     },
+    'optOuts.list': async () => optedOutNumbers(active().db),
+    'optOuts.export': async () => optedOutCsv(active().db),
     'app.update': async () => ctx.update.state(),
     'app.restartToUpdate': async () => {
       ctx.update.restart();

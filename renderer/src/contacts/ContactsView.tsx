@@ -1,6 +1,7 @@
 // The contacts view: lists, their contacts (filterable), and a form to create,
 // edit and delete; import from and export to CSV; message a contact.
 import { askForText, confirmAction, DeleteButton } from '../app/dialogs';
+import { download } from '../app/download';
 import { ListOrNote } from '../app/ListOrNote';
 import { ErrorBanner } from '../app/ErrorBanner';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -11,6 +12,7 @@ import { useConversations } from '../conversations/conversations-store';
 import { useInbox } from '../store/inbox-store';
 import { useContacts } from './contacts-store';
 import { ImportDialog } from './ImportDialog';
+import { OptedOutNumbers } from './OptedOutNumbers';
 
 export function ContactsView() {
   const lists = useContacts((s) => s.lists);
@@ -25,6 +27,7 @@ export function ContactsView() {
   const [importing, setImporting] = useState(false);
   const [savedId, setSavedId] = useState<number | null>(null);
   const [listError, setListError] = useState<UserError | null>(null);
+  const [showingOptOuts, setShowingOptOuts] = useState(false);
 
   useEffect(() => {
     void load();
@@ -57,11 +60,7 @@ export function ContactsView() {
     if (!list) return;
     try {
       const { filename, csv } = await call('contacts.export', { listId: list.listId });
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      link.download = filename;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      download(filename, csv);
     } catch (e) {
       setListError(describeError(e));
     }
@@ -80,7 +79,14 @@ export function ContactsView() {
           {(items) =>
             items.map((l) => (
               <li key={l.listId}>
-                <button type="button" className={l.listId === listId ? 'conversation selected' : 'conversation'} onClick={() => void selectList(l.listId)}>
+                <button
+                  type="button"
+                  className={l.listId === listId && !showingOptOuts ? 'conversation selected' : 'conversation'}
+                  onClick={() => {
+                    setShowingOptOuts(false);
+                    void selectList(l.listId);
+                  }}
+                >
                   <span className="title">{l.name}</span>
                   <span className="muted">{(l.contactsCount ?? 0) === 1 ? '1 contact' : `${(l.contactsCount ?? 0).toLocaleString()} contacts`}</span>
                 </button>
@@ -88,7 +94,15 @@ export function ContactsView() {
             ))
           }
         </ListOrNote>
+        <button type="button" className={showingOptOuts ? 'conversation selected' : 'conversation'} onClick={() => setShowingOptOuts(true)}>
+          <span className="title">Opted-out numbers</span>
+          <span className="muted">Never texted</span>
+        </button>
       </section>
+      {showingOptOuts ? (
+        <OptedOutNumbers />
+      ) : (
+        <>
       <section className="contacts" aria-label="Contacts in list">
         {list && (
           <div className="sidebar-top wrap">
@@ -143,6 +157,8 @@ export function ContactsView() {
           />
         )}
       </section>
+        </>
+      )}
       {importing && list && <ImportDialog list={list} onClose={() => setImporting(false)} />}
     </div>
   );

@@ -2,7 +2,7 @@
 // first rows, see the invalid ones with their reasons, then import in batches
 // with progress. Rows for the same number are merged; a number already in the
 // list updates that contact.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   COLUMN_LABELS,
   CONTACT_FIELDS,
@@ -47,7 +47,15 @@ export function ImportDialog({ list, onClose }: { list: ContactList; onClose: ()
 
   // The fields the preview shows: those a column fills (a full name fills first and last).
   const shownFields = mapping ? CONTACT_FIELDS.filter((f) => mapping[f] !== null || ((f === 'firstName' || f === 'lastName') && mapping.fullName !== null)) : [];
-  const prepared = useMemo(() => (parsed && mapping ? prepareImport(mapRows(parsed, mapping), country) : null), [parsed, mapping, country]);
+  // Numbers that opted out: marked in the preview (the core decides who they are).
+  const [optedOut, setOptedOut] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    void call('optOuts.list', {}).then((numbers) => setOptedOut(new Set(numbers.map((n) => n.phone))), () => undefined);
+  }, []);
+  const prepared = useMemo(
+    () => (parsed && mapping ? prepareImport(mapRows(parsed, mapping), country, optedOut) : null),
+    [parsed, mapping, country, optedOut],
+  );
 
   const choose = async (file: File | undefined) => {
     setParsed(null);
@@ -140,13 +148,14 @@ export function ImportDialog({ list, onClose }: { list: ContactList; onClose: ()
               <tbody>
                 {mapRows({ headers: parsed.headers, rows: parsed.rows.slice(0, 5) }, mapping).map((row) => {
                   const problem = prepared.invalid.find((p) => p.line === row.line);
+                  const stopped = prepared.optedOut.some((p) => p.line === row.line);
                   return (
                     <tr key={row.line} className={problem ? 'invalid' : undefined}>
                       <td>{row.line}</td>
                       {shownFields.map((f) => (
                         <td key={f}>{row[f]}</td>
                       ))}
-                      <td>{problem ? `Skipped: ${problem.reason}` : 'Yes'}</td>
+                      <td>{problem ? `Skipped: ${problem.reason}` : stopped ? 'Yes, but opted out: never texted' : 'Yes'}</td>
                     </tr>
                   );
                 })}
@@ -155,7 +164,8 @@ export function ImportDialog({ list, onClose }: { list: ContactList; onClose: ()
             <p role="status">
               {count(prepared.contacts.length, 'contact')} to import
               {prepared.merged > 0 && `, ${count(prepared.merged, 'row')} merged (same number)`}
-              {prepared.invalid.length > 0 && `, ${count(prepared.invalid.length, 'invalid row')} skipped`}.
+              {prepared.invalid.length > 0 && `, ${count(prepared.invalid.length, 'invalid row')} skipped`}
+              {prepared.optedOut.length > 0 && `; ${count(prepared.optedOut.length, 'number')} opted out (kept, and never texted)`}.
             </p>
             <Problems rows={prepared.invalid} title="Invalid rows" />
           </>
