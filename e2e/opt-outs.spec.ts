@@ -63,6 +63,7 @@ test('“please stop texting me” is flagged with one click to confirm; the own
   await dialog.getByRole('textbox').fill('Asked by phone on Tuesday');
   await dialog.getByRole('button', { name: 'Opt back in' }).click();
   await expect(ui.composer(page)).toBeVisible();
+  await expect(ui.thread(page).locator('..')).toContainText(/Opted back in by hand on .*: Asked by phone on Tuesday\./);
 });
 
 test('a number put in the ClickSend opt-out list elsewhere is never texted from the app', async ({ app }) => {

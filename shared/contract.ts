@@ -87,6 +87,8 @@ export const requests = {
       conversation: Conversation.nullable(),
       /** Whether the number may be texted, with or without a conversation yet. */
       optedOut: Conversation.shape.optedOut,
+      /** "Opted back in by hand on …: why", kept in the thread. */
+      optedBackIn: z.string().nullable(),
     }),
   },
   'conversations.markRead': { params: z.object({ conversationId: z.number().int() }).strict(), result: z.null() },

@@ -2,9 +2,9 @@
 import type { Conversation, ConversationFilter, Message, MessageStatus } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/phone-numbers';
 import { statusLabel, statusTone } from '../messages/rules';
-import { optOutNotice } from '../opt-outs/notice';
+import { optInNote, optOutNotice } from '../opt-outs/notice';
 import { prepared, type Db } from './database';
-import { optedOut, type OptOutRecord, type OptOutSource } from './opt-outs';
+import { optedOut, optOutRecord, type OptOutRecord, type OptOutSource } from './opt-outs';
 
 /** SQL for the display name of the contact with this number, or NULL. */
 export function contactNameOf(phoneColumn: string): string {
@@ -77,6 +77,12 @@ function toConversation(row: ConversationRow): Conversation {
 
 function asContract(record: OptOutRecord): NonNullable<Conversation['optedOut']> {
   return { since: record.changedAt, how: record.how, notice: optOutNotice(record) };
+}
+
+/** The record of a number opted back in by hand, for its thread. */
+export function optInNoteForPhone(db: Db, phone: string): string | null {
+  const record = optOutRecord(db, phone);
+  return record ? optInNote(record) : null;
 }
 
 /** Whether a number may be texted, as the contract carries it; for a number with no conversation too. */

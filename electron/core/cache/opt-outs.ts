@@ -45,10 +45,12 @@ export function optedOut(db: Db, phone: string): OptOutRecord | null {
   return record?.optedOut ? record : null;
 }
 
-/** Records a decision unless a newer one is already there; true when it changed what is in force. */
+/** Records a decision unless a newer one is already there (on a tie, opted out wins); true when it changed what is in force. */
 export function recordOptOut(db: Db, record: OptOutRecord): boolean {
   const before = optOutRecord(db, record.phone);
   if (before && before.changedAt > record.changedAt) return false;
+  // The same second (history is stamped in seconds): which came last cannot be known, so the safe side wins.
+  if (before && before.changedAt === record.changedAt && before.optedOut && !record.optedOut) return false;
   prepared<[OptOutRow], unknown>(
     db,
     `INSERT INTO opt_outs (phone, opted_out, changed_at, how, message_row_id, note)

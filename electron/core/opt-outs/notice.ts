@@ -14,3 +14,9 @@ export function optOutNotice(record: OptOutRecord): string {
         : `Opted out by hand on ${when(record.changedAt)}${record.note ? ` (${record.note})` : ''}.`;
   return `${how} Messages to this number are blocked.`;
 }
+
+/** A number back in by hand, on the record in its thread: when, and the note of why. */
+export function optInNote(record: OptOutRecord): string | null {
+  if (record.optedOut || record.how !== 'by-hand') return null;
+  return `Opted back in by hand on ${when(record.changedAt)}${record.note ? `: ${record.note}` : ''}.`;
+}

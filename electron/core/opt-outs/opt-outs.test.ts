@@ -18,8 +18,9 @@ const HOUR = 3600;
 describe('opt-outs', () => {
   const fixture = useAccountFixture(ACCOUNT);
   let outbox: Outbox;
-  const reply = async (body: string) => {
-    fixture.sim.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body });
+  /** `secondsAgo`: replies in one second cannot be ordered (a tie keeps the number blocked). */
+  const reply = async (body: string, secondsAgo = 0) => {
+    fixture.sim.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body, timestamp: fixture.sim.now() - secondsAgo });
     await syncOnce({ db: fixture.db, client: fixture.client, outbox });
   };
 
@@ -29,7 +30,7 @@ describe('opt-outs', () => {
 
   it('STOP (any case, with punctuation) blocks sending, retrying and scheduling before ClickSend is asked; START reopens', async () => {
     await outbox.send(CUSTOMER, 'Your order is ready');
-    await reply('Stop.');
+    await reply('Stop.', 60);
     expect(optedOut(fixture.db, CUSTOMER)).toMatchObject({ how: 'reply', optedOut: true });
     const sentBefore = fixture.sim.sent().length;
 
@@ -70,6 +71,28 @@ describe('opt-outs', () => {
     await reply('unsubscribe');
     await expect(scheduled.reschedule(message.id, 'See you Tuesday', Math.floor(Date.now() / 1000) + 3 * HOUR)).rejects.toMatchObject({ code: 'OPTED_OUT' });
     expect(getMessage(fixture.db, message.id)?.status).toBe('Scheduled');
+  });
+
+  it('a cache rebuilt from nothing gets every opt-out back from history: the last STOP or START of each number', async () => {
+    await reply('STOP', 60);
+    const now = fixture.sim.now();
+    fixture.sim.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'stop', timestamp: now - 60 });
+    fixture.sim.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Start', timestamp: now - 30 });
+    // A STOP and a START in the same second: which came last cannot be known, so it stays blocked.
+    fixture.sim.injectInbound({ username: ACCOUNT.username, from: '+61444444444', body: 'START', timestamp: now - 10 });
+    fixture.sim.injectInbound({ username: ACCOUNT.username, from: '+61444444444', body: 'STOP', timestamp: now - 10 });
+    await syncOnce({ db: fixture.db, client: fixture.client, outbox });
+    const { openCache } = await import('../cache/database');
+    const rebuilt = openCache(':memory:');
+    try {
+      // The first sync of an empty cache walks the whole history, newest first.
+      await syncOnce({ db: rebuilt, client: fixture.client });
+      expect(optedOut(rebuilt, CUSTOMER)).toMatchObject({ how: 'reply' });
+      expect(optedOut(rebuilt, '+61433333333')).toBeNull();
+      expect(optedOut(rebuilt, '+61444444444')).not.toBeNull();
+    } finally {
+      rebuilt.close();
+    }
   });
 
   it('the latest decision wins, whatever order history arrives in; YES opts in only after an opt-out; a longer reply only flags', async () => {

@@ -10,6 +10,7 @@ import {
   listConversations,
   markConversationRead,
   markConversationUnread,
+  optInNoteForPhone,
   optOutForPhone,
 } from '../cache/conversations';
 import { readDraft, saveDraft } from '../cache/drafts';
@@ -64,6 +65,7 @@ export function requestHandlers(ctx: RequestContext): Handlers {
         title: conversation?.title ?? conversationTitle(contactNameForPhone(db, phone), phone),
         conversation,
         optedOut: optOutForPhone(db, phone),
+        optedBackIn: optInNoteForPhone(db, phone),
       };
     },
     'conversations.markUnread': async ({ conversationId }) => {

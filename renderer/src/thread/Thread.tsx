@@ -46,6 +46,7 @@ export function Thread() {
   const contact = useThread((s) => s.contact);
   const editingId = useThread((s) => s.editing?.id ?? null);
   const optedOut = useThread((s) => s.optedOut);
+  const optedBackIn = useThread((s) => s.optedBackIn);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(window.messages), [window.messages]);
 
@@ -172,6 +173,7 @@ export function Thread() {
           </ol>
         )}
       </div>
+      {optedBackIn && !optedOut && <p className="muted opted-in-note">{optedBackIn}</p>}
       {optedOut ? <OptedOutNotice optedOut={optedOut} /> : <Composer key={`${target.phone}:${editingId ?? ''}`} phone={target.phone} />}
     </section>
   );

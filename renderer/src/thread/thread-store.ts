@@ -56,6 +56,8 @@ interface ThreadState {
   discard(id: number): Promise<UserError | null>;
   /** The number opted out (the core's words), or null: then the composer gives way to a notice. */
   optedOut: Conversation['optedOut'];
+  /** The note of an opt-in by hand, kept in the thread. */
+  optedBackIn: string | null;
   /** The open conversation as the core now has it: its title, whether it opted out. */
   follow(conversation: Pick<Conversation, 'title' | 'optedOut'>): void;
   /** By hand: opt the number out (a reply asked to stop) or back in, with a note of why. */
@@ -104,10 +106,11 @@ export const useThread = create<ThreadState>()((set, get) => ({
   error: null,
   editing: null,
   optedOut: null,
+  optedBackIn: null,
 
   async open(target, aroundId) {
     const ticket = ++openTicket;
-    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null, optedOut: null });
+    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null, optedOut: null, optedBackIn: null });
     void get().refreshContact();
     if (target.conversationId === null) return;
     try {
@@ -208,7 +211,10 @@ export const useThread = create<ThreadState>()((set, get) => ({
     if (get().target?.phone !== phone) return;
     set({ contact });
     // The title is the core's to decide (a contact's name, else the number).
-    if (titled) get().follow({ title: titled.title, optedOut: titled.optedOut });
+    if (titled) {
+      get().follow({ title: titled.title, optedOut: titled.optedOut });
+      if (get().optedBackIn !== titled.optedBackIn) set({ optedBackIn: titled.optedBackIn });
+    }
   },
 
   follow({ title, optedOut }) {
