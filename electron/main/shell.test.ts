@@ -41,7 +41,7 @@ describe('the Electron shell', () => {
       platform,
       updater,
       config: { apiUrl: sim.url, dataDir, syncIntervalMs: 60_000 },
-      settings: (dir) => fileSettings(dir),
+      settings: (dir) => fileSettings(dir, undefined, platform),
       secrets: () => memorySecrets(),
       logging: () => ({
         sink: { error: (...p) => logLines.push(p.join(' ')), warn: (...p) => logLines.push(p.join(' ')), info: (...p) => logLines.push(p.join(' ')) },

@@ -87,8 +87,8 @@ async function start(
     return inbox.dispatch(name, params);
   });
 
-  // Closing hides to the tray on Windows and Linux (unless the setting says quit); macOS keeps the app in the dock.
-  const closeToTray = () => settings.read().closeToTray ?? platform !== 'darwin';
+  // The settings resolve the platform's default (hide to the tray on Windows and Linux; macOS keeps its dock convention).
+  const closeToTray = () => settings.read().closeToTray === true;
   const openWindow = () => {
     const window = createMainWindow(settings, () => !quitting && closeToTray());
     window.on('closed', () => {

@@ -10,9 +10,9 @@ const folder = () => mkdtempSync(join(tmpdir(), 'inbox-settings-'));
 describe('settings file', () => {
   it('starts from the defaults and keeps what is changed across restarts', () => {
     const dir = folder();
-    expect(fileSettings(dir).read()).toEqual(DEFAULT_SETTINGS);
+    expect(fileSettings(dir, undefined, 'linux').read()).toEqual({ ...DEFAULT_SETTINGS, closeToTray: true });
     fileSettings(dir).update({ theme: 'dark', defaultCountry: 'NZ' });
-    expect(fileSettings(dir).read()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultCountry: 'NZ' });
+    expect(fileSettings(dir, undefined, 'darwin').read()).toEqual({ ...DEFAULT_SETTINGS, closeToTray: false, theme: 'dark', defaultCountry: 'NZ' });
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ theme: 'dark' });
   });
 
@@ -31,7 +31,7 @@ describe('settings file', () => {
     const dir = folder();
     writeFileSync(join(dir, 'settings.json'), content);
     const settings = fileSettings(dir);
-    expect(settings.read()).toEqual(DEFAULT_SETTINGS);
+    expect(settings.read()).toEqual({ ...DEFAULT_SETTINGS, closeToTray: process.platform !== 'darwin' });
     expect(settings.notice).toMatch(/could not be read/);
     const aside = readdirSync(dir).find((f) => f.startsWith('settings.corrupt-'));
     expect(readFileSync(join(dir, aside!), 'utf8')).toBe(content);

@@ -39,7 +39,12 @@ const openJsonFile: OpenStore = ({ cwd, defaults }) => {
   };
 };
 
-export function fileSettings(dataDir: string, open: OpenStore = openJsonFile): SettingsStore {
+/**
+ * `platform` decides what an unset choice means (close-to-tray: yes on
+ * Windows and Linux, no on macOS, its dock convention): the core says it once,
+ * and the window and the shell read the answer.
+ */
+export function fileSettings(dataDir: string, open: OpenStore = openJsonFile, platform: NodeJS.Platform = process.platform): SettingsStore {
   const file = join(dataDir, 'settings.json');
   let notice: string | null = null;
   if (existsSync(file)) {
@@ -53,15 +58,18 @@ export function fileSettings(dataDir: string, open: OpenStore = openJsonFile): S
   // Parsed once and kept: electron-store's `store` getter reads and parses the
   // file on every access, and settings are read per send and per imported row.
   // Only this process writes the file, through update().
-  let current = Settings.parse({ ...DEFAULT_SETTINGS, ...conf.store });
+  const resolved = (settings: Settings): Settings => ({ ...settings, closeToTray: settings.closeToTray ?? platform !== 'darwin' });
+  // What the user chose is what is stored (an unset choice stays unset); readers get it resolved.
+  let chosen = Settings.parse({ ...DEFAULT_SETTINGS, ...conf.store });
+  let current = resolved(chosen);
   return {
     notice,
     read: () => current,
     update(patch) {
-      const next = Settings.parse({ ...current, ...patch });
-      conf.store = next;
-      current = next;
-      return next;
+      chosen = Settings.parse({ ...chosen, ...patch });
+      conf.store = chosen;
+      current = resolved(chosen);
+      return current;
     },
   };
 }

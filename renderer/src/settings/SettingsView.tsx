@@ -115,7 +115,7 @@ export function SettingsView() {
         <label className="check">
           <input
             type="checkbox"
-            checked={settings.closeToTray ?? navigator.userAgent.includes('Mac') === false}
+            checked={settings.closeToTray === true}
             onChange={(e) => void save({ closeToTray: e.target.checked }, 'Close to tray')}
           />
           Closing the window keeps the app running in the tray
