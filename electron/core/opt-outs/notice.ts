@@ -2,7 +2,8 @@
 // refusal: when and how the number opted out, and that sending is blocked.
 import type { OptOutRecord } from '../cache/opt-outs';
 
-const when = (at: number) =>
+/** "30 Nov, 09:14": how the core dates what it tells the user about opt-outs. */
+export const when = (at: number): string =>
   new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
 
 export function optOutNotice(record: OptOutRecord): string {

@@ -10,6 +10,7 @@ import { getMessage, listScheduled } from '../cache/messages';
 import { applyStatusReports, cancelAllScheduledLocally, ingestMessages, type IngestResult } from '../cache/ingest';
 import { cancelLocalSend, getOutboxEntry, listOutbox } from '../cache/outbox';
 import { InboxError } from '../errors/inbox-error';
+import { when } from '../opt-outs/notice';
 import { allows } from '../messages/rules';
 import { fromHistory } from '../messages/from-api';
 import type { Outbox } from './outbox';
@@ -36,7 +37,7 @@ export class ScheduledSends {
     const done: string[] = [];
     const left: string[] = [];
     for (const m of due) {
-      const what = `“${m.body.length > 40 ? `${m.body.slice(0, 40)}…` : m.body}” (${new Date((m.scheduledAt ?? m.createdAt)).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })})`;
+      const what = `“${m.body.length > 40 ? `${m.body.slice(0, 40)}…` : m.body}” (${when(m.scheduledAt ?? m.createdAt)})`;
       try {
         await this.cancel(m.id);
         done.push(what);
