@@ -171,3 +171,18 @@ export function deleteListRow(db: Db, listId: number): void {
 export function refreshListCount(db: Db, listId: number): void {
   db.prepare('UPDATE contact_lists SET contacts_count = (SELECT COUNT(*) FROM contacts WHERE list_id = ?) WHERE list_id = ?').run(listId, listId);
 }
+
+/** The list with this name (any case), the oldest when several share it. */
+export function listIdNamed(db: Db, name: string): number | null {
+  return db.prepare<[string], number>('SELECT list_id FROM contact_lists WHERE name = ? COLLATE NOCASE ORDER BY list_id LIMIT 1').pluck().get(name.trim()) ?? null;
+}
+
+/** A list's numbered entries, with when each last changed at ClickSend (unix seconds, when known). */
+export function numbersInList(db: Db, listId: number): Array<{ contactId: number; phone: string; updatedAt: number | null }> {
+  return db
+    .prepare<[number], { contact_id: number; phone: string; updated_at: number | null }>(
+      'SELECT contact_id, phone, updated_at FROM contacts WHERE list_id = ? AND phone IS NOT NULL',
+    )
+    .all(listId)
+    .map((r) => ({ contactId: r.contact_id, phone: r.phone, updatedAt: r.updated_at }));
+}

@@ -71,3 +71,8 @@ export function recordOptOut(db: Db, record: OptOutRecord): boolean {
 export function listOptedOut(db: Db): OptOutRecord[] {
   return prepared<[], OptOutRow>(db, 'SELECT * FROM opt_outs WHERE opted_out = 1 ORDER BY changed_at DESC').all().map(toRecord);
 }
+
+/** Every decision on record, opted out or back in: what the shared list is reconciled against. */
+export function allOptOutRecords(db: Db): OptOutRecord[] {
+  return prepared<[], OptOutRow>(db, 'SELECT * FROM opt_outs').all().map(toRecord);
+}

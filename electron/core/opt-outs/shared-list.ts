@@ -5,9 +5,9 @@
 // directory refresh (the cache then mirrors the list) and after a local
 // change; the newer side wins, by the list entry's time and the decision's.
 import { conversationKey } from '../../../shared/phone-numbers';
-import { deleteContactRow, upsertContact, upsertList } from '../cache/contacts';
+import { deleteContactRow, listIdNamed, numbersInList, upsertContact, upsertList } from '../cache/contacts';
 import type { Db } from '../cache/database';
-import { recordOptOut, type OptOutRecord } from '../cache/opt-outs';
+import { allOptOutRecords, recordOptOut } from '../cache/opt-outs';
 import type { ClickSendClient } from '../clicksend/client';
 
 interface ListEntry {
@@ -24,33 +24,16 @@ export interface Reconciled {
   removed: number;
 }
 
-function findList(db: Db, name: string): number | null {
-  return (
-    db.prepare<[string], number>('SELECT list_id FROM contact_lists WHERE name = ? COLLATE NOCASE ORDER BY list_id LIMIT 1').pluck().get(name.trim()) ?? null
-  );
-}
-
-function entries(db: Db, listId: number): ListEntry[] {
-  return db
-    .prepare<[number], { contact_id: number; phone: string; updated_at: number | null }>(
-      'SELECT contact_id, phone, updated_at FROM contacts WHERE list_id = ? AND phone IS NOT NULL',
-    )
-    .all(listId)
-    .map((r) => ({ contactId: r.contact_id, phone: conversationKey(r.phone), at: r.updated_at === null ? null : r.updated_at * 1000 }));
-}
-
-function records(db: Db): OptOutRecord[] {
-  return db
-    .prepare<[], { phone: string; opted_out: number; changed_at: number; how: OptOutRecord['how']; note: string | null }>('SELECT * FROM opt_outs')
-    .all()
-    .map((r) => ({ phone: r.phone, optedOut: r.opted_out === 1, changedAt: r.changed_at, how: r.how, messageRowId: null, note: r.note }));
-}
-
 export async function reconcileOptOutList(db: Db, client: ClickSendClient, listName: string, now = Date.now()): Promise<Reconciled> {
   const result: Reconciled = { changedHere: [], added: 0, removed: 0 };
-  let listId = findList(db, listName);
-  const inList = new Map((listId === null ? [] : entries(db, listId)).map((e) => [e.phone, e]));
-  const local = new Map(records(db).map((r) => [r.phone, r]));
+  let listId = listIdNamed(db, listName);
+  const entries: ListEntry[] = (listId === null ? [] : numbersInList(db, listId)).map((e) => ({
+    contactId: e.contactId,
+    phone: conversationKey(e.phone),
+    at: e.updatedAt === null ? null : e.updatedAt * 1000,
+  }));
+  const inList = new Map(entries.map((e) => [e.phone, e]));
+  const local = new Map(allOptOutRecords(db).map((r) => [r.phone, r]));
 
   // The list → here: an entry newer than what is known here opts the number out.
   for (const entry of inList.values()) {
