@@ -6,7 +6,6 @@
 import { EventEmitter } from 'node:events';
 import type * as E from 'electron';
 
-type Listener = (...args: never[]) => unknown;
 
 /** What the shell did, for tests to read; reset between tests. */
 export const recorder = {
@@ -282,4 +281,3 @@ export const safeStorage: Pick<E.SafeStorage, 'isEncryptionAvailable' | 'getSele
   },
 };
 
-export type { Listener };
