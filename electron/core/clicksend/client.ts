@@ -22,6 +22,10 @@ import {
   TemplatePage,
   ContactListPage,
   ContactPage,
+  PictureHistoryPage,
+  SendPictureData,
+  UploadData,
+  type PictureHistoryRow,
   type Page,
 } from './schemas';
 
@@ -37,6 +41,12 @@ export interface OutgoingSms {
   schedule?: number;
   from?: string;
   source?: string;
+}
+
+/** A picture message: ClickSend takes the picture as a URL (see uploadPicture), one per request. */
+export interface OutgoingPicture extends OutgoingSms {
+  /** At most 20 characters; ClickSend requires one. */
+  subject: string;
 }
 
 export interface TemplateInput {
@@ -166,6 +176,61 @@ export class ClickSendClient {
 
   receipts(signal?: AbortSignal) {
     return walkPages((p, limit) => this.receiptsPage(p, limit, signal), { key: (r) => `${r.message_id}:${r.timestamp}` });
+  }
+
+  // Picture messages (MMS). ClickSend has no inbound MMS: these are all ours.
+
+  /**
+   * Stores a file at ClickSend and answers its URL; `convert: 'mms'` lets
+   * ClickSend turn png, bmp and heic into what phones take. Repeating it
+   * only leaves a second copy (ClickSend deletes uploads after a week), so a
+   * lost answer is retried.
+   */
+  uploadPicture(content: Buffer, signal?: AbortSignal) {
+    return this.request('POST', '/uploads', {
+      query: { convert: 'mms' },
+      body: { content: content.toString('base64') },
+      data: UploadData,
+      retry: true,
+      signal,
+    });
+  }
+
+  /** Never retried, like sendSms: a lost answer is settled from /mms/history by custom_string. */
+  sendPicture(mediaUrl: string, messages: OutgoingPicture[], signal?: AbortSignal) {
+    return this.request('POST', '/mms/send', {
+      body: { media_file: mediaUrl, messages: messages.map((m) => ({ source: 'clicksend-inbox', ...m })) },
+      data: SendPictureData,
+      retry: false,
+      signal,
+    });
+  }
+
+  pricePicture(mediaUrl: string, messages: Array<Pick<OutgoingPicture, 'to' | 'body' | 'subject' | 'from' | 'schedule'>>, signal?: AbortSignal) {
+    return this.request('POST', '/mms/price', { body: { media_file: mediaUrl, messages }, data: PriceData, retry: true, signal });
+  }
+
+  cancelScheduledPicture(messageId: string, signal?: AbortSignal) {
+    return this.request('PUT', `/mms/${encodeURIComponent(messageId)}/cancel`, { data: z.unknown(), retry: false, signal });
+  }
+
+  pictureHistoryPage(query: HistoryQuery, signal?: AbortSignal): Promise<Page<PictureHistoryRow>> {
+    return this.request('GET', '/mms/history', { query: { ...query }, data: PictureHistoryPage, retry: true, signal });
+  }
+
+  pictureHistory(query: Omit<HistoryQuery, 'page' | 'limit'>, signal?: AbortSignal) {
+    return walkPages((p, limit) => this.pictureHistoryPage({ ...query, page: p, limit }, signal), { key: (r) => r.message_id });
+  }
+
+  pictureReceipts(signal?: AbortSignal) {
+    return walkPages(
+      (p, limit) => this.request('GET', '/mms/receipts', { query: { page: p, limit }, data: ReceiptPage, retry: true, signal }),
+      { key: (r) => `${r.message_id}:${r.timestamp}` },
+    );
+  }
+
+  markPictureReceiptsRead(dateBefore: number, signal?: AbortSignal) {
+    return this.request('PUT', '/mms/receipts-read', { body: { date_before: dateBefore }, data: z.unknown(), retry: true, signal });
   }
 
   // Templates

@@ -98,6 +98,49 @@ export const SentMessage = z.object({
 });
 export type SentMessage = z.output<typeof SentMessage>;
 
+/** A picture message as /mms/send and /mms/price answer it: an SMS answer with its subject and picture. */
+export const SentPictureMessage = SentMessage.extend({
+  subject: optionalText,
+  _media_file_url: optionalText,
+});
+export type SentPictureMessage = z.output<typeof SentPictureMessage>;
+
+export const SendPictureData = z.object({
+  total_price: z.coerce.number().optional(),
+  queued_count: z.coerce.number().int().optional(),
+  messages: z.array(SentPictureMessage),
+});
+export type SendPictureData = z.output<typeof SendPictureData>;
+
+/** /mms/history: sent picture messages. They carry date_added where SMS rows carry date. */
+export const PictureHistoryRow = z.object({
+  direction: z.enum(['in', 'out']).optional().default('out'),
+  date_added: unixSeconds,
+  to: z.string().min(1),
+  from: optionalText,
+  body: z.string(),
+  subject: optionalText,
+  _media_file_url: optionalText,
+  status: z.string(),
+  schedule: looseText,
+  status_code: looseText,
+  status_text: optionalText,
+  message_id: z.string().min(1),
+  message_parts: z.coerce.number().nullish().transform((v) => (v === null || v === undefined ? null : Math.round(v))),
+  message_price: looseText,
+  custom_string: optionalText,
+});
+export type PictureHistoryRow = z.output<typeof PictureHistoryRow>;
+
+/** POST /uploads: where ClickSend keeps the file (a picture message carries this URL). */
+export const UploadData = z.object({
+  _url: z.string().url(),
+  upload_id: z.coerce.number().int().optional(),
+  file_name: optionalText,
+  date_delete: unixSeconds.optional(),
+});
+export type UploadData = z.output<typeof UploadData>;
+
 export const SendData = z.object({
   total_price: z.coerce.number().optional(),
   queued_count: z.coerce.number().int().optional(),
@@ -155,3 +198,4 @@ export const ReceiptPage = page(ReceiptRow);
 export const TemplatePage = page(Template);
 export const ContactListPage = page(ContactList);
 export const ContactPage = page(Contact);
+export const PictureHistoryPage = page(PictureHistoryRow);
