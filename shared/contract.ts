@@ -4,6 +4,7 @@
 // WebSocket both carry exactly this and nothing else.
 import { z } from 'zod';
 import { unsendableCharacter } from './message-text';
+import { PICTURE_INPUT_MAX_BYTES, pictureTextProblem, subjectProblem } from './picture-messages';
 import {
   Message,
   ScheduledMessage,
@@ -49,6 +50,37 @@ const MessageBody = z
     const why = unsendableCharacter(body);
     if (why) ctx.addIssue({ code: 'custom', message: why });
   });
+
+const PictureSubject = z.string().superRefine((subject, ctx) => {
+  const why = subjectProblem(subject);
+  if (why) ctx.addIssue({ code: 'custom', message: why });
+});
+const PictureText = z
+  .string()
+  .max(1600)
+  .superRefine((body, ctx) => {
+    const why = unsendableCharacter(body) ?? pictureTextProblem(body);
+    if (why) ctx.addIssue({ code: 'custom', message: why });
+  });
+const AttachmentId = z.string().regex(/^[0-9a-f-]{36}$/, 'That picture is no longer attached.');
+/** A picture made ready to send: checked, made small enough, kept by the core until sent or removed. */
+const PreparedPicture = z.object({
+  attachmentId: AttachmentId,
+  name: z.string(),
+  /** Bytes that will be uploaded. */
+  bytes: z.number().int(),
+  contentType: z.string(),
+  /** What will be sent, as a data: URL, when the page can show it (not HEIC). */
+  preview: z.string().nullable(),
+  /** What was done to it ("Made smaller to fit: 3.2 MB → 240 kB"), in words. */
+  note: z.string().nullable(),
+});
+const PictureToSend = z.object({
+  to: z.string().trim().min(1, 'Enter a phone number.').max(40),
+  subject: PictureSubject,
+  body: PictureText,
+  attachmentId: AttachmentId,
+});
 
 export const requests = {
   'session.get': { params: Empty, result: Session },
@@ -184,6 +216,41 @@ export const requests = {
       })
       .strict(),
     result: Message,
+  },
+  /**
+   * Checks a picture the user attached (dropped, pasted, chosen) and makes it
+   * ready: refused with why when it is not a picture; scaled down when larger
+   * than ClickSend takes. `content` is base64, null when the file is larger
+   * than the app reads (then only the refusal comes back).
+   */
+  'pictures.prepare': {
+    params: z
+      .object({
+        name: z.string().max(260),
+        size: z.number().int().nonnegative(),
+        content: z.string().max(Math.ceil(PICTURE_INPUT_MAX_BYTES / 3) * 4).nullable(),
+      })
+      .strict(),
+    result: PreparedPicture,
+  },
+  /** The attachment was removed from the composer. */
+  'pictures.discard': { params: z.object({ attachmentId: AttachmentId }).strict(), result: z.null() },
+  /** What ClickSend would charge (POST /mms/price); uploads the picture first if it is not yet, once. */
+  'pictures.price': { params: PictureToSend.strict(), result: Price },
+  /** Sends a picture message, exactly once, like messages.send; `schedule` in unix seconds. */
+  'pictures.send': {
+    params: PictureToSend.extend({ schedule: z.number().int().positive().optional() }).strict(),
+    result: Message,
+  },
+  /** The picture of a picture message, from the core's media cache (fetched by the core if need be). */
+  'pictures.show': {
+    params: z.object({ id: z.number().int() }).strict(),
+    result: z.object({
+      /** A data: URL; null when the picture cannot be shown now. */
+      src: z.string().nullable(),
+      /** Why not, in words (offline and not downloaded yet, gone at ClickSend, not a picture). */
+      missing: z.string().nullable(),
+    }),
   },
   /** Every message waiting for its time, across conversations, soonest first. */
   'messages.scheduled': { params: Empty, result: z.array(ScheduledMessage) },

@@ -52,6 +52,11 @@ export const Message = z.object({
   actions: z.array(MessageAction),
   /** Epoch ms it is scheduled for, while it waits for that time; else null. */
   waitingUntil: z.number().nullable(),
+  /**
+   * A picture message (MMS): its subject. The picture itself is asked of the
+   * core by the message's id ('media.picture'); the page never fetches it.
+   */
+  picture: z.object({ subject: z.string().nullable() }).nullable(),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -68,6 +73,8 @@ export const Conversation = z.object({
   displayPhone: z.string(),
   lastMessageAt: z.number(),
   lastBody: z.string(),
+  /** The newest message is a picture: the list draws a picture icon before lastBody (which then begins "Photo"). */
+  lastIsPicture: z.boolean(),
   lastDirection: z.enum(['in', 'out']),
   lastStatus: MessageStatus,
   /** The state of the newest message when it is ours ("Delivered", "Failed"); null when it is a reply. */
@@ -114,6 +121,10 @@ export const Settings = z.object({
   autoUpdate: z.boolean(),
   /** The ClickSend contact list that holds the account's opt-outs (created on first use). */
   optOutListName: z.string().trim().min(1, 'Name the list for opt-outs.').max(100),
+  /** The subject a picture message starts with (ClickSend requires one, at most 20 characters). */
+  pictureSubject: z.string().trim().min(1, 'A picture message needs a subject.').max(20, 'A subject can be at most 20 characters.'),
+  /** Megabytes of pictures kept on this computer per account; the least recently shown go first. */
+  pictureCacheMb: z.number().int().min(20, 'Keep at least 20 MB of pictures.').max(5000, 'Keep at most 5,000 MB of pictures.'),
   /** Advanced: an API gateway in front of ClickSend; null: CLICKSEND_API_URL or ClickSend itself. */
   apiBaseUrl: z
     .string()

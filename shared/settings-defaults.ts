@@ -13,6 +13,8 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: false,
   autoUpdate: true,
   optOutListName: 'Opt-outs',
+  pictureSubject: 'Photo',
+  pictureCacheMb: 200,
   apiBaseUrl: null,
   window: null,
 };

@@ -20,6 +20,8 @@ interface ConversationRow {
   last_message_at: number;
   unread_count: number;
   body: string;
+  kind: 'sms' | 'mms';
+  subject: string | null;
   direction: 'in' | 'out';
   status: MessageStatus;
   outbox_state: Message['outboxState'];
@@ -29,7 +31,7 @@ interface ConversationRow {
 }
 
 const select = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, c.unread_count,
-    m.body, m.direction, m.status, o.state AS outbox_state,
+    m.body, m.kind, m.subject, m.direction, m.status, o.state AS outbox_state,
     oo.changed_at AS opted_out_at, oo.how AS opted_out_how, oo.note AS opted_out_note
   FROM conversations c JOIN messages m ON m.id = c.last_message_id LEFT JOIN outbox o ON o.message_row_id = m.id
   LEFT JOIN opt_outs oo ON oo.phone = c.phone AND oo.opted_out = 1`;
@@ -61,7 +63,8 @@ function toConversation(row: ConversationRow): Conversation {
     title: conversationTitle(row.contact_name, row.phone),
     displayPhone: formatNumber(row.phone),
     lastMessageAt: row.last_message_at,
-    lastBody: row.body,
+    lastBody: row.kind === 'mms' ? picturePreview(row.subject, row.body) : row.body,
+    lastIsPicture: row.kind === 'mms',
     lastDirection: row.direction,
     lastStatus: row.status,
     // A customer's message carries no status of ours.
@@ -73,6 +76,12 @@ function toConversation(row: ConversationRow): Conversation {
         ? null
         : asContract({ phone: row.phone, optedOut: true, changedAt: row.opted_out_at, how: row.opted_out_how, messageRowId: null, note: row.opted_out_note }),
   };
+}
+
+/** A picture message in the list: "Photo", then what it says. */
+export function picturePreview(subject: string | null, body: string): string {
+  const words = body.trim() || subject?.trim() || '';
+  return words ? `Photo · ${words}` : 'Photo';
 }
 
 function asContract(record: OptOutRecord): NonNullable<Conversation['optedOut']> {

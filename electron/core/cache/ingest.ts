@@ -27,6 +27,8 @@ export interface IncomingMessage {
   price: string | null;
   /** Counts towards the conversation's unread badge when first stored. */
   unread: boolean;
+  /** A picture message (MMS), with its subject and ClickSend's URL for the picture; absent: an SMS. */
+  picture?: { subject: string | null; mediaUrl: string | null };
 }
 
 export interface OptOutChange {
@@ -44,24 +46,25 @@ export interface IngestResult {
 }
 
 function prepareIngest(db: Db) {
-  const byMessageId = db.prepare<[string], MessageRow & { status_code: string | null }>(
-    `SELECT ${columns}, m.status_code FROM ${source} WHERE m.message_id = ?`,
+  const byMessageId = db.prepare<[string], MessageRow & { status_code: string | null; media_url: string | null }>(
+    `SELECT ${columns}, m.status_code, m.media_url FROM ${source} WHERE m.message_id = ?`,
   );
-  const pendingByCustomString = db.prepare<[string], MessageRow>(
-    `SELECT ${columns} FROM ${source} WHERE m.custom_string = ? AND m.message_id IS NULL AND m.direction = 'out' LIMIT 1`,
+  const pendingByCustomString = db.prepare<[string], MessageRow & { media_url: string | null }>(
+    `SELECT ${columns}, m.media_url FROM ${source} WHERE m.custom_string = ? AND m.message_id IS NULL AND m.direction = 'out' LIMIT 1`,
   );
   const conversationByPhone = db.prepare<[string], { id: number }>('SELECT id FROM conversations WHERE phone = ?');
   const insertConversation = db.prepare<[string]>('INSERT INTO conversations (phone) VALUES (?)');
   const insertMessage = db.prepare(
     `INSERT INTO messages (conversation_id, message_id, custom_string, direction, body, from_number, to_number,
-       status, status_code, status_text, created_at, scheduled_at, parts, price, unread, sent_at)
+       status, status_code, status_text, created_at, scheduled_at, parts, price, unread, sent_at, kind, subject, media_url)
      VALUES (@conversationId, @messageId, @customString, @direction, @body, @from, @to,
-       @status, @statusCode, @statusText, @createdAt, @scheduledAt, @parts, @price, @unread, @sentAt)`,
+       @status, @statusCode, @statusText, @createdAt, @scheduledAt, @parts, @price, @unread, @sentAt, @kind, @subject, @mediaUrl)`,
   );
   const updateMessage = db.prepare(
     `UPDATE messages SET message_id = @messageId, status = @status, status_code = @statusCode,
        status_text = @statusText, parts = COALESCE(@parts, parts), price = COALESCE(@price, price),
-       scheduled_at = COALESCE(@scheduledAt, scheduled_at), sent_at = COALESCE(sent_at, @sentAt)
+       scheduled_at = COALESCE(@scheduledAt, scheduled_at), sent_at = COALESCE(sent_at, @sentAt),
+       media_url = COALESCE(@mediaUrl, media_url)
      WHERE id = @id`,
   );
   // A message that has happened moves its conversation up; one that has not
@@ -122,7 +125,8 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         const status = isForward(existing.status, message.status) ? message.status : existing.status;
         const messageId = existing.message_id ?? message.messageId;
         const statusChanged = status !== existing.status;
-        if (!statusChanged && messageId === existing.message_id) continue;
+        const mediaUrl = message.picture?.mediaUrl ?? null;
+        if (!statusChanged && messageId === existing.message_id && (mediaUrl === null || existing.media_url === mediaUrl)) continue;
         updateMessage.run({
           id: existing.id,
           messageId,
@@ -133,6 +137,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
           price: message.price,
           scheduledAt: message.scheduledAt,
           sentAt: hasLeft(status) ? (message.scheduledAt ?? message.createdAt) : null,
+          mediaUrl,
         });
         // Found at ClickSend: whatever the outbox thought, this send is settled.
         if (existing.message_id === null && messageId !== null) dropFromOutbox.run(existing.id);
@@ -156,6 +161,9 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
       const rowId = Number(
         insertMessage.run({
           ...message,
+          kind: message.picture ? 'mms' : 'sms',
+          subject: message.picture?.subject ?? null,
+          mediaUrl: message.picture?.mediaUrl ?? null,
           conversationId,
           unread,
           sentAt: message.direction === 'out' && hasLeft(message.status) ? (message.scheduledAt ?? message.createdAt) : null,
@@ -192,6 +200,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         parts: message.parts,
         price: message.price,
         outboxState: null,
+        picture: message.picture ? { subject: message.picture.subject } : null,
       }));
       touched.add(conversationId);
     }

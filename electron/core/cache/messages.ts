@@ -20,10 +20,12 @@ export interface MessageRow {
   parts: number | null;
   price: string | null;
   outbox_state: Message['outboxState'];
+  kind: 'sms' | 'mms';
+  subject: string | null;
 }
 
 export const columns = `m.id, m.conversation_id, m.message_id, m.direction, m.body, m.from_number, m.to_number, m.status,
-  m.status_text, m.created_at, m.scheduled_at, m.parts, m.price, o.state AS outbox_state`;
+  m.status_text, m.created_at, m.scheduled_at, m.parts, m.price, o.state AS outbox_state, m.kind, m.subject`;
 /** Messages with their outbox entry, if any: the one shape every read returns. */
 export const source = 'messages m LEFT JOIN outbox o ON o.message_row_id = m.id';
 
@@ -43,6 +45,7 @@ export function toMessage(row: MessageRow): Message {
     parts: row.parts,
     price: row.price,
     outboxState: row.outbox_state ?? null,
+    picture: row.kind === 'mms' ? { subject: row.subject } : null,
   });
 }
 
@@ -104,15 +107,17 @@ export function listScheduled(db: Db): Array<Message & { phone: string; contact_
     .map((row) => ({ ...toMessage(row), phone: row.phone, contact_name: row.contact_name }));
 }
 
-/** Whether a message sent since `since` (epoch ms) still waits for its delivery receipt. */
-export function awaitingReceipts(db: Db, since: number): boolean {
-  return prepared<[number], number>(db, `SELECT 1 FROM messages WHERE status IN ('Queued', 'Sent') AND created_at > ? LIMIT 1`, { value: true }).get(since) === 1;
+export type MessageKind = 'sms' | 'mms';
+
+/** Whether a message of this kind sent since `since` (epoch ms) still waits for its delivery receipt. */
+export function awaitingReceipts(db: Db, since: number, kind: MessageKind = 'sms'): boolean {
+  return prepared<[number, string], number>(db, `SELECT 1 FROM messages WHERE status IN ('Queued', 'Sent') AND created_at > ? AND kind = ? LIMIT 1`, { value: true }).get(since, kind) === 1;
 }
 
-/** The earliest schedule that is due but still shown as Scheduled, if any (epoch ms). */
-export function earliestDueScheduled(db: Db, now: number): number | null {
+/** The earliest schedule of this kind that is due but still shown as Scheduled, if any (epoch ms). */
+export function earliestDueScheduled(db: Db, now: number, kind: MessageKind = 'sms'): number | null {
   return (
-    prepared<[number], number | null>(db, `SELECT MIN(scheduled_at) FROM messages WHERE status = 'Scheduled' AND scheduled_at <= ?`, { value: true }).get(now) ?? null
+    prepared<[number, string], number | null>(db, `SELECT MIN(scheduled_at) FROM messages WHERE status = 'Scheduled' AND scheduled_at <= ? AND kind = ?`, { value: true }).get(now, kind) ?? null
   );
 }
 

@@ -233,6 +233,43 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
       ) WITHOUT ROWID;
     `);
   },
+  // 6: picture messages (MMS). A message is a picture message by its kind;
+  // it keeps ClickSend's subject and picture URL, the outbox keeps the
+  // prepared picture until it is uploaded, and the media table indexes the
+  // pictures fetched to disk (least recently used go first). Subjects are
+  // searched like bodies, from their own small index.
+  (db) => {
+    db.exec(`
+      ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'sms';
+      ALTER TABLE messages ADD COLUMN subject TEXT;
+      ALTER TABLE messages ADD COLUMN media_url TEXT;
+
+      ALTER TABLE outbox ADD COLUMN subject TEXT;
+      -- The prepared picture, in the account's media folder, until ClickSend has it.
+      ALTER TABLE outbox ADD COLUMN picture_file TEXT;
+      -- Where ClickSend keeps it once uploaded: a retry sends this, not a second upload.
+      ALTER TABLE outbox ADD COLUMN media_url TEXT;
+
+      CREATE TABLE media (
+        url TEXT PRIMARY KEY,
+        file TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        content_type TEXT NOT NULL,
+        used_at INTEGER NOT NULL
+      );
+      CREATE INDEX media_by_use ON media (used_at);
+
+      CREATE VIRTUAL TABLE subjects_fts USING fts5(
+        subject, content = 'messages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER subjects_fts_insert AFTER INSERT ON messages WHEN new.subject IS NOT NULL BEGIN
+        INSERT INTO subjects_fts (rowid, subject) VALUES (new.id, new.subject);
+      END;
+      CREATE TRIGGER subjects_fts_delete AFTER DELETE ON messages WHEN old.subject IS NOT NULL BEGIN
+        INSERT INTO subjects_fts (subjects_fts, rowid, subject) VALUES ('delete', old.id, old.subject);
+      END;
+    `);
+  },
 ];
 
 export const LATEST_VERSION = migrations.length;

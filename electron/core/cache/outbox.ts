@@ -18,6 +18,14 @@ export interface OutboxEntry {
   attempts: number;
   queuedAt: number;
   submittedAt: number | null;
+  /** A picture message: its subject, its prepared file until uploaded, and ClickSend's URL once uploaded. */
+  picture: OutboxPicture | null;
+}
+
+export interface OutboxPicture {
+  subject: string;
+  pictureFile: string | null;
+  mediaUrl: string | null;
 }
 
 interface OutboxRow {
@@ -30,6 +38,9 @@ interface OutboxRow {
   attempts: number;
   queued_at: number;
   submitted_at: number | null;
+  subject: string | null;
+  picture_file: string | null;
+  media_url: string | null;
 }
 
 function toEntry(row: OutboxRow): OutboxEntry {
@@ -43,13 +54,14 @@ function toEntry(row: OutboxRow): OutboxEntry {
     attempts: row.attempts,
     queuedAt: row.queued_at,
     submittedAt: row.submitted_at,
+    picture: row.subject === null ? null : { subject: row.subject, pictureFile: row.picture_file, mediaUrl: row.media_url },
   };
 }
 
 /** Stores the message (Pending) and its outbox entry together: one commit, nothing half-queued. */
 export function queueSend(
   db: Db,
-  send: { to: string; body: string; customString: string; schedule: number | null; now: number; statusText: string },
+  send: { to: string; body: string; customString: string; schedule: number | null; now: number; statusText: string; picture?: OutboxPicture },
 ): IngestResult {
   return db.transaction(() => {
     const stored = ingestMessages(db, [
@@ -68,13 +80,17 @@ export function queueSend(
         parts: null,
         price: null,
         unread: false,
+        ...(send.picture ? { picture: { subject: send.picture.subject, mediaUrl: send.picture.mediaUrl } } : {}),
       },
     ]);
     const message = stored.added[0]!;
     db.prepare(
-      `INSERT INTO outbox (message_row_id, custom_string, to_number, body, schedule, state, queued_at)
-       VALUES (?, ?, ?, ?, ?, 'waiting', ?)`,
-    ).run(message.id, send.customString, send.to, send.body, send.schedule, send.now);
+      `INSERT INTO outbox (message_row_id, custom_string, to_number, body, schedule, state, queued_at, subject, picture_file, media_url)
+       VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`,
+    ).run(
+      message.id, send.customString, send.to, send.body, send.schedule, send.now,
+      send.picture?.subject ?? null, send.picture?.pictureFile ?? null, send.picture?.mediaUrl ?? null,
+    );
     return stored;
   })();
 }
@@ -108,6 +124,14 @@ export function setOutboxState(db: Db, id: number, state: OutboxState, statusTex
     db.prepare(`UPDATE messages SET status = 'Pending', status_text = ? WHERE id = ?`).run(statusText, id);
   })();
   return getMessage(db, id);
+}
+
+/** ClickSend has the picture (uploaded): a later submission sends this URL, never a second upload. */
+export function recordUpload(db: Db, id: number, mediaUrl: string): void {
+  db.transaction(() => {
+    db.prepare('UPDATE outbox SET media_url = ? WHERE message_row_id = ?').run(mediaUrl, id);
+    db.prepare('UPDATE messages SET media_url = ? WHERE id = ?').run(mediaUrl, id);
+  })();
 }
 
 /** A request in flight when the app stopped may have been sent: treat it as unknown. */
@@ -150,10 +174,12 @@ export function requeueSend(db: Db, id: number, customString: string, now: numbe
     db.prepare(
       `UPDATE messages SET custom_string = ?, status = 'Pending', status_text = ?, created_at = ?, scheduled_at = NULL WHERE id = ?`,
     ).run(customString, statusText, now, id);
+    // A picture message goes again with the picture ClickSend already has.
+    const picture = db.prepare<[number], { subject: string | null; media_url: string | null }>('SELECT subject, media_url FROM messages WHERE id = ?').get(id);
     db.prepare(
-      `INSERT INTO outbox (message_row_id, custom_string, to_number, body, schedule, state, queued_at)
-       VALUES (?, ?, ?, ?, NULL, 'waiting', ?)`,
-    ).run(id, customString, message.to, message.body, now);
+      `INSERT INTO outbox (message_row_id, custom_string, to_number, body, schedule, state, queued_at, subject, media_url)
+       VALUES (?, ?, ?, ?, NULL, 'waiting', ?, ?, ?)`,
+    ).run(id, customString, message.to, message.body, now, message.picture ? (picture?.subject ?? '') : null, picture?.media_url ?? null);
     db.prepare(
       `UPDATE conversations SET last_message_id = ?, last_message_at = ?
        WHERE id = ? AND last_message_at <= ?`,

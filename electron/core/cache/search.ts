@@ -141,6 +141,21 @@ export function searchCache(db: Db, text: string, limit: number): SearchResults 
        LIMIT ?`,
     )
     .all(query, limit);
+  // A picture message's subject is searched too (its own small index); newest first with the bodies.
+  const bySubject = db
+    .prepare<[string, number], MessageHitRow>(
+      `SELECT m.id, m.conversation_id, c.phone, ${contactNameOf('c.phone')} AS contact_name, m.direction, m.created_at,
+         snippet(subjects_fts, 0, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
+       FROM subjects_fts
+       JOIN messages m ON m.id = subjects_fts.rowid
+       JOIN conversations c ON c.id = m.conversation_id
+       WHERE subjects_fts MATCH ?
+       ORDER BY subjects_fts.rowid DESC
+       LIMIT ?`,
+    )
+    .all(query, limit);
+  const inBody = new Set(messages.map((row) => row.id));
+  const hits = bySubject.length === 0 ? messages : [...messages, ...bySubject.filter((row) => !inBody.has(row.id))].sort((a, b) => b.id - a.id).slice(0, limit);
   const contacts = db
     .prepare<[string, number], ContactHitRow>(
       `SELECT k.contact_id, k.first_name, k.last_name, k.phone, c.id AS conversation_id
@@ -155,7 +170,7 @@ export function searchCache(db: Db, text: string, limit: number): SearchResults 
   const seen = new Set(byNumber.contacts.map((c) => c.contactId));
   return {
     conversations: byNumber.conversations,
-    messages: messages.map((row) => ({
+    messages: hits.map((row) => ({
       id: row.id,
       conversationId: row.conversation_id,
       title: conversationTitle(row.contact_name, row.phone),

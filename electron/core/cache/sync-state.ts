@@ -51,6 +51,10 @@ const schemas = {
   historyDate: z.number(),
   /** Epoch ms contacts and templates were last read. */
   directoryAt: z.number(),
+  /** Picture messages (/mms/history), like historyDate: the incremental pull reads from here; absent until the first walk is done. */
+  pictureHistoryDate: z.number(),
+  /** The first walk of /mms/history, newest first, one page at a time: the next page to fetch, up to windowEnd (unix s). */
+  pictureWalk: z.object({ windowEnd: z.number().int(), nextPage: z.number().int().positive() }),
 };
 
 export type CursorKey = keyof typeof schemas;

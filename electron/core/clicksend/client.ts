@@ -76,10 +76,12 @@ export interface HistoryQuery {
 
 export class ClickSendClient {
   readonly username: string;
+  readonly baseUrl: string;
   private readonly exchange: ClickSendExchange;
 
   constructor(options: ClickSendClientOptions) {
     this.username = options.username;
+    this.baseUrl = options.baseUrl;
     this.exchange = new ClickSendExchange(options);
   }
 
@@ -212,6 +214,10 @@ export class ClickSendClient {
 
   cancelScheduledPicture(messageId: string, signal?: AbortSignal) {
     return this.request('PUT', `/mms/${encodeURIComponent(messageId)}/cancel`, { data: z.unknown(), retry: false, signal });
+  }
+
+  cancelAllScheduledPictures(signal?: AbortSignal) {
+    return this.request('PUT', '/mms/cancel-all', { body: {}, data: CancelAllData, retry: false, signal });
   }
 
   pictureHistoryPage(query: HistoryQuery, signal?: AbortSignal): Promise<Page<PictureHistoryRow>> {

@@ -2,7 +2,7 @@
 // has its own status. This reports them one by one.
 import type { UserError } from '../../../shared/contract';
 import { explainApplicationCode } from './errors';
-import type { SendData } from './schemas';
+import type { SendData, SendPictureData } from './schemas';
 
 export interface RecipientOutcome {
   to: string;
@@ -11,10 +11,12 @@ export interface RecipientOutcome {
   parts: number | null;
   price: string | null;
   from: string | null;
+  /** A picture message: the URL ClickSend sends the picture from. */
+  mediaUrl: string | null;
   error: UserError | null;
 }
 
-export function recipientOutcomes(answer: SendData): RecipientOutcome[] {
+export function recipientOutcomes(answer: SendData | SendPictureData): RecipientOutcome[] {
   return answer.messages.map((m) => {
     const ok = m.status === 'SUCCESS' && m.message_id !== null;
     return {
@@ -24,6 +26,7 @@ export function recipientOutcomes(answer: SendData): RecipientOutcome[] {
       parts: m.message_parts,
       price: m.message_price,
       from: m.from,
+      mediaUrl: '_media_file_url' in m ? m._media_file_url : null,
       error: ok ? null : { code: m.status, ...explainApplicationCode(m.status) },
     };
   });

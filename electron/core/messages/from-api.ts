@@ -1,6 +1,6 @@
 // Maps what ClickSend returns (history rows, inbound replies) onto the
 // cache's one shape for an incoming message.
-import type { HistoryRow, InboundRow } from '../clicksend/schemas';
+import type { HistoryRow, InboundRow, PictureHistoryRow } from '../clicksend/schemas';
 import { statusFromHistory } from '../clicksend/statuses';
 import type { IncomingMessage } from '../cache/ingest';
 
@@ -22,6 +22,12 @@ export function fromHistory(row: HistoryRow, unread: boolean): IncomingMessage {
     price: row.message_price,
     unread: unread && row.direction === 'in',
   };
+}
+
+/** A picture message from /mms/history: ours (ClickSend has no inbound MMS), dated by date_added. */
+export function fromPictureHistory(row: PictureHistoryRow): IncomingMessage {
+  const { date_added: date, subject, _media_file_url: mediaUrl, ...rest } = row;
+  return { ...fromHistory({ ...rest, direction: 'out', date }, false), picture: { subject, mediaUrl } };
 }
 
 export function fromInbound(row: InboundRow): IncomingMessage {

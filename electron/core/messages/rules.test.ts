@@ -5,6 +5,7 @@ const base: StoredMessage = {
   id: 1,
   conversationId: 1,
   messageId: 'M1',
+  picture: null,
   direction: 'out',
   body: 'Hi',
   from: null,

@@ -20,6 +20,7 @@ import { ClickSendError } from '../clicksend/errors';
 import { recipientOutcomes } from '../clicksend/send-outcomes';
 import type { Db } from '../cache/database';
 import { deleteLocalMessage, getMessage } from '../cache/messages';
+import { pictureSource } from '../cache/media';
 import { type IngestResult } from '../cache/ingest';
 import {
   confirmSend,
@@ -28,6 +29,8 @@ import {
   listOutbox,
   markSubmitting,
   queueSend,
+  recordUpload,
+  type OutboxPicture,
   recoverInterruptedSends,
   requeueSend,
   setOutboxState,
@@ -35,7 +38,8 @@ import {
 } from '../cache/outbox';
 import { InboxError } from '../errors/inbox-error';
 import { allows } from '../messages/rules';
-import { fromHistory } from '../messages/from-api';
+import { fromHistory, fromPictureHistory } from '../messages/from-api';
+import { pictureTextProblem, subjectProblem } from '../../../shared/picture-messages';
 import { scheduleProblem } from '../../../shared/schedule-times';
 
 export interface OutboxOptions {
@@ -49,6 +53,22 @@ export interface OutboxOptions {
   /** How long ClickSend may take to show a message in history before its absence means it was not sent. */
   confirmWithinMs?: number;
   now?: () => number;
+  /** Picture messages: their prepared files are uploaded here, and kept in the media cache once sent. */
+  pictures?: PictureUploads;
+}
+
+export interface PictureUploads {
+  /** Uploads a prepared picture to ClickSend; answers its URL. */
+  upload(pictureFile: string, signal?: AbortSignal): Promise<string>;
+  /** ClickSend took the message: the picture is kept under its URL(s) for showing, offline too. */
+  sent(pictureFile: string | null, mediaUrl: string, answerUrl: string | null): void;
+}
+
+/** A picture message to send: a prepared file (not yet at ClickSend) or a URL ClickSend already has. */
+export interface PictureToSend {
+  subject: string;
+  pictureFile?: string;
+  mediaUrl?: string;
 }
 
 export const SENDING = 'Sending…';
@@ -75,8 +95,22 @@ export class Outbox {
 
   /** `schedule` (unix seconds) sends it at that time; checked before anything is stored or sent. */
   async send(to: string, body: string, schedule?: number): Promise<Message> {
-    const e164 = requirePhoneNumber(to, this.options.defaultCountry?.());
     if (body.trim() === '') throw new InboxError('EMPTY_MESSAGE', 'The message is empty.', 'Type a message before sending.');
+    return this.queue(to, body, schedule, null);
+  }
+
+  /** A picture message, exactly once like an SMS; its text may be empty, its subject may not. */
+  async sendPicture(to: string, body: string, picture: PictureToSend, schedule?: number): Promise<Message> {
+    const problem = subjectProblem(picture.subject) ?? pictureTextProblem(body);
+    if (problem) throw new InboxError('INVALID_PICTURE_MESSAGE', problem, null);
+    if (!this.options.pictures || (!picture.pictureFile && !picture.mediaUrl)) {
+      throw new InboxError('NO_PICTURE', 'That picture is no longer attached.', 'Attach it again.');
+    }
+    return this.queue(to, body, schedule, { subject: picture.subject.trim(), pictureFile: picture.pictureFile ?? null, mediaUrl: picture.mediaUrl ?? null });
+  }
+
+  private async queue(to: string, body: string, schedule: number | undefined, picture: OutboxPicture | null): Promise<Message> {
+    const e164 = requirePhoneNumber(to, this.options.defaultCountry?.());
     this.checkSchedule(schedule);
     this.refuseOptedOut(e164);
     const stored = queueSend(this.options.db, {
@@ -86,6 +120,7 @@ export class Outbox {
       schedule: schedule ?? null,
       now: this.now(),
       statusText: schedule === undefined ? SENDING : SCHEDULING,
+      ...(picture ? { picture } : {}),
     });
     this.options.changes(stored);
     const id = stored.added[0]!.id;
@@ -118,7 +153,16 @@ export class Outbox {
     if (!allows(message, 'sendAgain')) {
       throw new InboxError('NOT_SENDABLE_AGAIN', 'Only a message that could not be delivered can be sent again.', null);
     }
-    return this.send(message.to, message.body);
+    return this.sendLike(message, message.body);
+  }
+
+  /** A new message like this one (the same picture and subject, if it had them), with this text. */
+  sendLike(message: Message, body: string, schedule?: number): Promise<Message> {
+    if (!message.to) throw new InboxError('NOT_FOUND', 'That message no longer exists.', null);
+    if (!message.picture) return this.send(message.to, body, schedule);
+    const mediaUrl = pictureSource(this.options.db, message.id)?.mediaUrl;
+    if (!mediaUrl) throw new InboxError('NO_PICTURE', 'This picture never reached ClickSend, so it cannot be sent again from here.', 'Attach the picture again in a new message.');
+    return this.sendPicture(message.to, body, { subject: message.picture.subject ?? '', mediaUrl }, schedule);
   }
 
   /** Every path that would text a number asks here first, before ClickSend is asked. */
@@ -179,14 +223,10 @@ export class Outbox {
 
   private async reconcile(entry: OutboxEntry, signal?: AbortSignal): Promise<void> {
     const since = Math.floor((entry.submittedAt ?? entry.queuedAt) / 1000) - 300;
-    let found = null;
-    for await (const rows of this.options.client.history({ q: `custom_string:${entry.customString}`, date_from: since }, signal)) {
-      // Filtered again here: the search is a hint, the custom_string is the proof.
-      found = rows.find((row) => row.custom_string === entry.customString && row.direction === 'out') ?? null;
-      if (found) break;
-    }
+    const found = await this.findSent(entry, since, signal);
     if (found) {
-      this.options.changes(confirmSend(this.options.db, entry.id, fromHistory(found, false)));
+      this.options.changes(confirmSend(this.options.db, entry.id, found));
+      if (entry.picture && found.picture?.mediaUrl) this.options.pictures?.sent(entry.picture.pictureFile, entry.picture.mediaUrl ?? found.picture.mediaUrl, found.picture.mediaUrl);
     } else if (this.now() - (entry.submittedAt ?? entry.queuedAt) > (this.options.confirmWithinMs ?? 120_000)) {
       // Proven absent, after ClickSend had time to show it: it was not sent,
       // so it may go again, under the same custom_string, a few times at most.
@@ -195,15 +235,41 @@ export class Outbox {
     }
   }
 
+  /** This send in ClickSend's history (SMS or picture), by its custom_string: the search is a hint, the custom_string the proof. */
+  private async findSent(entry: OutboxEntry, since: number, signal?: AbortSignal) {
+    const query = { q: `custom_string:${entry.customString}`, date_from: since };
+    if (entry.picture) {
+      for await (const rows of this.options.client.pictureHistory(query, signal)) {
+        const row = rows.find((r) => r.custom_string === entry.customString);
+        if (row) return fromPictureHistory(row);
+      }
+      return null;
+    }
+    for await (const rows of this.options.client.history(query, signal)) {
+      const row = rows.find((r) => r.custom_string === entry.customString && r.direction === 'out');
+      if (row) return fromHistory(row, false);
+    }
+    return null;
+  }
+
   private async submit(entry: OutboxEntry): Promise<Message> {
     const { db } = this.options;
     const id = entry.id;
     this.inFlight.add(id);
-    markSubmitting(db, id, this.now());
+    let mediaUrl: string | null;
     try {
-      const answer = await this.options.client.sendSms([
-        { to: entry.to, body: entry.body, custom_string: entry.customString, ...(entry.schedule === null ? {} : { schedule: entry.schedule }) },
-      ]);
+      mediaUrl = entry.picture ? await this.uploaded(entry) : null;
+    } catch (error) {
+      this.inFlight.delete(id);
+      return this.uploadFailed(id, error);
+    }
+    try {
+      markSubmitting(db, id, this.now());
+      const message = { to: entry.to, body: entry.body, custom_string: entry.customString, ...(entry.schedule === null ? {} : { schedule: entry.schedule }) };
+      const answer =
+        entry.picture && mediaUrl
+          ? await this.options.client.sendPicture(mediaUrl, [{ ...message, subject: entry.picture.subject }])
+          : await this.options.client.sendSms([message]);
       const [outcome] = recipientOutcomes(answer);
       if (!outcome) return this.fail(id, 'ClickSend did not report on this message.');
       if (outcome.error) return this.fail(id, [outcome.error.message, outcome.error.action].filter(Boolean).join(' '));
@@ -223,7 +289,9 @@ export class Outbox {
         parts: outcome.parts,
         price: outcome.price,
         unread: false,
+        ...(entry.picture && mediaUrl ? { picture: { subject: entry.picture.subject, mediaUrl: outcome.mediaUrl ?? mediaUrl } } : {}),
       });
+      if (entry.picture && mediaUrl) this.options.pictures?.sent(entry.picture.pictureFile, mediaUrl, outcome.mediaUrl);
       this.options.changes(accepted);
       this.options.accepted?.();
       return accepted.changed[0] ?? getMessage(db, id)!;
@@ -241,6 +309,29 @@ export class Outbox {
     } finally {
       this.inFlight.delete(id);
     }
+  }
+
+  /** The picture's URL at ClickSend: uploaded once, recorded, then reused by every later submission. */
+  private async uploaded(entry: OutboxEntry): Promise<string> {
+    const picture = entry.picture!;
+    if (picture.mediaUrl) return picture.mediaUrl;
+    if (!picture.pictureFile || !this.options.pictures) throw new InboxError('NO_PICTURE', 'The picture for this message is missing.', 'Delete it and attach the picture again.');
+    const url = await this.options.pictures.upload(picture.pictureFile);
+    recordUpload(this.options.db, entry.id, url);
+    return url;
+  }
+
+  /** Nothing was sent yet: offline or a server fault waits (an upload may simply be repeated); a refusal fails with why. */
+  private uploadFailed(id: number, error: unknown): Message {
+    const { db } = this.options;
+    if (error instanceof InboxError) return this.fail(id, error.message);
+    if (!(error instanceof ClickSendError)) throw error;
+    if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
+    if (error.isConnectivity || error.status === 429 || (error.status ?? 0) >= 500 || error.kind === 'invalid-response') {
+      return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
+    }
+    const { message, action } = error.toUserError();
+    return this.fail(id, ['ClickSend did not accept the picture:', message, action].filter(Boolean).join(' '));
   }
 
   private fail(id: number, reason: string): Message {

@@ -12,7 +12,7 @@ import { cancelLocalSend, getOutboxEntry, listOutbox } from '../cache/outbox';
 import { InboxError } from '../errors/inbox-error';
 import { when } from '../opt-outs/notice';
 import { allows } from '../messages/rules';
-import { fromHistory } from '../messages/from-api';
+import { fromHistory, fromPictureHistory } from '../messages/from-api';
 import type { Outbox } from './outbox';
 
 export class ScheduledSends {
@@ -63,14 +63,14 @@ export class ScheduledSends {
       throw new InboxError('NOT_SCHEDULED', `This message is ${message.status.toLowerCase()}, not scheduled: there is nothing to cancel.`, null);
     }
     try {
-      await this.client.cancelScheduled(message.messageId);
+      await (message.picture ? this.client.cancelScheduledPicture(message.messageId) : this.client.cancelScheduled(message.messageId));
     } catch (error) {
       if (!(error instanceof ClickSendError)) throw error;
       if (error.isConnectivity) {
         throw new InboxError('OFFLINE', 'ClickSend could not be reached, so the message is still scheduled.', 'Try again when the app is back online.');
       }
       // Refused: most likely too late. Ask history what really happened.
-      await this.recheck(message.messageId);
+      await this.recheck(message.messageId, message.picture !== null);
       const now = getMessage(this.db, id);
       if (now && now.status !== 'Scheduled') {
         throw new InboxError(
@@ -98,7 +98,9 @@ export class ScheduledSends {
     }
     let cancelled;
     try {
-      cancelled = await this.client.cancelAllScheduled();
+      // Picture messages are cancelled by their own endpoint.
+      const [sms, pictures] = [await this.client.cancelAllScheduled(), await this.client.cancelAllScheduledPictures()];
+      cancelled = { count: sms.count + pictures.count };
     } catch (error) {
       if (error instanceof ClickSendError && error.isConnectivity) {
         throw new InboxError('OFFLINE', 'ClickSend could not be reached, so the scheduled messages are still scheduled.', 'Try again when the app is back online.');
@@ -117,7 +119,7 @@ export class ScheduledSends {
     // Before cancelling: an edit to an opted-out number must not lose the message and then be refused.
     this.outbox.refuseOptedOut(message.to);
     await this.cancel(id);
-    return this.outbox.send(message.to, body, schedule);
+    return this.outbox.sendLike(message, body, schedule);
   }
 
   private cancelInOutbox(message: Message): Message {
@@ -128,9 +130,17 @@ export class ScheduledSends {
     return this.publish(cancelLocalSend(this.db, message.id))!;
   }
 
-  private async recheck(messageId: string): Promise<void> {
+  private async recheck(messageId: string, picture: boolean): Promise<void> {
+    const query = { q: `message_id:${messageId}` };
     try {
-      for await (const rows of this.client.history({ q: `message_id:${messageId}` })) {
+      if (picture) {
+        for await (const rows of this.client.pictureHistory(query)) {
+          const row = rows.find((r) => r.message_id === messageId);
+          if (row) return this.changes(ingestMessages(this.db, [fromPictureHistory(row)]));
+        }
+        return;
+      }
+      for await (const rows of this.client.history(query)) {
         const row = rows.find((r) => r.message_id === messageId);
         if (row) return this.changes(ingestMessages(this.db, [fromHistory(row, false)]));
       }

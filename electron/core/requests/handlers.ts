@@ -1,6 +1,7 @@
 // The answer to every request of the contract: each one names the module
 // that owns it, and decides nothing itself.
-import type { Settings } from '../../../shared/contract';
+import type { Price, Settings } from '../../../shared/contract';
+import type { PriceData } from '../clicksend/schemas';
 import { formatNumber } from '../../../shared/phone-numbers';
 import {
   contactNameForPhone,
@@ -35,6 +36,15 @@ export interface RequestContext {
   updateSettings(patch: Partial<Settings>): Settings;
   pauseNotifications(choice: PauseChoice): Settings;
   focusWindow?: () => void;
+}
+
+/** ClickSend's price answer (SMS or picture) as the composer shows it. */
+function priceOf(price: PriceData, accountCurrency: string): Price {
+  return {
+    parts: price.messages.reduce((sum, m) => sum + (m.message_parts ?? 0), 0),
+    total: price.total_price.toFixed(4),
+    currency: price._currency?.currency_prefix_d ?? accountCurrency,
+  };
 }
 
 export function requestHandlers(ctx: RequestContext): Handlers {
@@ -80,12 +90,7 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     'messages.list': async ({ conversationId, limit, ...window }) => listMessages(active().db, conversationId, limit, window),
     'messages.price': async ({ to, body }) => {
       const session = active();
-      const price = await session.client.priceSms([{ to: session.normalise(to), body }]);
-      return {
-        parts: price.messages.reduce((sum, m) => sum + (m.message_parts ?? 0), 0),
-        total: price.total_price.toFixed(4),
-        currency: price._currency?.currency_prefix_d ?? session.account.currency,
-      };
+      return priceOf(await session.client.priceSms([{ to: session.normalise(to), body }]), session.account.currency);
     },
     'messages.send': async ({ to, body, schedule }) => {
       const session = active();
@@ -94,6 +99,32 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       if (message.to) saveDraft(session.db, message.to, '', Date.now());
       return message;
     },
+    'pictures.prepare': ({ name, size, content }) => active().attachments.prepare(name, size, content),
+    'pictures.discard': async ({ attachmentId }) => {
+      active().attachments.discard(attachmentId);
+      return null;
+    },
+    'pictures.price': async ({ to, body, subject, attachmentId }) => {
+      const session = active();
+      const number = session.normalise(to);
+      const mediaUrl = await session.attachments.urlFor(attachmentId);
+      return priceOf(await session.client.pricePicture(mediaUrl, [{ to: number, body, subject }]), session.account.currency);
+    },
+    'pictures.send': async ({ to, body, subject, attachmentId, schedule }) => {
+      const session = active();
+      const picture = await session.attachments.take(attachmentId);
+      let message;
+      try {
+        message = await session.outbox.sendPicture(to, body, { subject, ...picture }, schedule);
+      } catch (error) {
+        // Refused before it was stored (a number, a schedule, an opt-out): the picture stays attached.
+        session.attachments.giveBack(attachmentId, picture);
+        throw error;
+      }
+      if (message.to) saveDraft(session.db, message.to, '', Date.now());
+      return message;
+    },
+    'pictures.show': ({ id }) => active().media.show(id, active().attachments.outgoingDir),
     'messages.scheduled': async () => active().scheduled.list(),
     'messages.cancel': ({ id }) => active().scheduled.cancel(id),
     'messages.cancelAll': () => active().scheduled.cancelAll(),

@@ -2,7 +2,7 @@
 // start, signing in, switching, removing a saved account, signing out, and
 // a damaged cache set aside and rebuilt. At most one AccountSession is open.
 import { rmSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Account, Session } from '../../../shared/contract';
 import { totalUnread } from '../cache/conversations';
 import { openCache, setCacheAside, type Db } from '../cache/database';
@@ -21,7 +21,7 @@ import { accountCachePath, readSessionFile, writeSessionFile } from './session-f
 /** After a restart the cached inbox paints first; the first sync pass follows this much later. */
 const RESTORED_SYNC_DELAY_MS = 1_000;
 
-export interface LifecycleOptions extends Omit<AccountSessionOptions, 'unauthorized' | 'storageFault' | 'accountChanged' | 'pollIntervalMs' | 'focused'> {
+export interface LifecycleOptions extends Omit<AccountSessionOptions, 'unauthorized' | 'storageFault' | 'accountChanged' | 'pollIntervalMs' | 'focused' | 'mediaDir'> {
   dataDir: string;
   secrets: SecretStore;
   demoAvailable: boolean;
@@ -176,6 +176,7 @@ export class AccountLifecycle {
   private activate(username: string, apiKey: string, db: Db, account: Account, firstPassDelayMs = 0): void {
     const session = new AccountSession(username, apiKey, db, account, {
       ...this.options,
+      mediaDir: join(dirname(accountCachePath(this.options.dataDir, username)), 'media'),
       pollIntervalMs: this.options.pollIntervalMs(),
       focused: this.options.focused(),
       accountChanged: () => {

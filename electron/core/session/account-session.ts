@@ -22,6 +22,9 @@ import type { SettingsStore } from '../settings/settings';
 import type { StorageFault } from '../cache/storage-faults';
 import { SyncEngine } from '../sync/sync-engine';
 import { Templates } from '../templates/templates';
+import { join } from 'node:path';
+import { Attachments } from '../pictures/attachments';
+import { MediaCache } from '../pictures/media-cache';
 import type { Logger } from '../requests/dispatch';
 import type { ChangeFeed } from './change-feed';
 
@@ -55,6 +58,8 @@ export interface AccountSessionOptions extends ClientOptions {
   log: Logger;
   pollIntervalMs: number;
   focused: boolean;
+  /** The account's folder for pictures (the media cache, and pictures waiting to be sent). */
+  mediaDir: string;
   /** See Outbox: how long before a send ClickSend has no record of counts as not sent. */
   confirmSendWithinMs?: number;
   now?: () => number;
@@ -66,6 +71,12 @@ export interface AccountSessionOptions extends ClientOptions {
   storageFault(fault: StorageFault, error: unknown): void;
 }
 
+/** Pictures over plain http are fetched only from a loopback API (the simulator), never from the internet. */
+function loopbackHost(apiUrl: string): ReadonlySet<string> {
+  const host = new URL(apiUrl).hostname;
+  return new Set(host === '127.0.0.1' || host === 'localhost' || host === '[::1]' ? [host] : []);
+}
+
 export class AccountSession {
   readonly client: ClickSendClient;
   readonly sync: SyncEngine;
@@ -73,6 +84,8 @@ export class AccountSession {
   readonly scheduled: ScheduledSends;
   readonly templates: Templates;
   readonly contacts: Contacts;
+  readonly media: MediaCache;
+  readonly attachments: Attachments;
   private balanceTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -88,7 +101,15 @@ export class AccountSession {
     const { emit, feed, replies } = options;
     const client = (this.client = createClient(options, username, apiKey));
     const defaultCountry = () => this.defaultCountry();
+    this.media = new MediaCache({
+      db,
+      dir: join(options.mediaDir, 'cache'),
+      limitBytes: () => options.settings.read().pictureCacheMb * 1024 * 1024,
+      httpAllowedHosts: loopbackHost(client.baseUrl),
+    });
+    this.attachments = new Attachments(db, client, this.media, join(options.mediaDir, 'outgoing'));
     this.outbox = new Outbox({
+      pictures: this.attachments,
       db,
       client,
       changes: (result) => feed.publish(result),

@@ -17,6 +17,7 @@ import { readCursor, writeCursor } from '../cache/sync-state';
 import { pollDelay, type Presence } from './cadence';
 import { refreshDirectory } from './directory';
 import { pullDueScheduled, pullInbound, pullReceipts, pullRecentHistory, type PullContext } from './pulls';
+import { pullDuePictures, pullPictureHistory, pullPictureReceipts } from './picture-pulls';
 
 /** With nothing in the inbound and receipt queues, history is read on every this many passes. */
 const HISTORY_EVERY_QUIET_PASSES = 4;
@@ -204,12 +205,17 @@ export class SyncEngine {
       // while a message of ours still waits for one, and for history (what other tools and
       // other copies of the app did) only every few passes.
       const routine = !full && replies === 0 && ++this.quietPasses < HISTORY_EVERY_QUIET_PASSES;
-      const receipts = !routine || awaitingReceipts(this.db, this.now() - RECEIPTS_WAITED_FOR_MS) ? await pullReceipts(this.pulls, signal) : 0;
+      const since = this.now() - RECEIPTS_WAITED_FOR_MS;
+      let receipts = !routine || awaitingReceipts(this.db, since) ? await pullReceipts(this.pulls, signal) : 0;
+      // Picture messages are a history of their own at ClickSend, read on the same terms.
+      receipts += !routine || awaitingReceipts(this.db, since, 'mms') ? await pullPictureReceipts(this.pulls, signal) : 0;
       if (!routine || receipts > 0) {
         this.quietPasses = 0;
         await pullRecentHistory(this.pulls, signal);
+        await pullPictureHistory(this.pulls, signal);
       }
       await pullDueScheduled(this.pulls, signal);
+      await pullDuePictures(this.pulls, signal);
       await this.outbox?.flush(signal);
       const directory = await refreshDirectory(this.pulls, signal, this.directoryDue);
       if (directory !== 'not due') this.directoryDue = false;

@@ -1,0 +1,111 @@
+// Pictures attached in the composer, from the moment they are checked until
+// ClickSend has them. A prepared picture is a file in the account's outgoing
+// folder; sending hands it to the outbox, which uploads it (once: the URL is
+// recorded) and, when ClickSend took the message, moves it into the media
+// cache under its URL so it shows offline without a download. A price asked
+// before sending uploads it then, and the send reuses that URL.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Result } from '../../../shared/contract';
+import { PICTURE_INPUT_MAX_BYTES } from '../../../shared/picture-messages';
+import { outboxPictureFiles } from '../cache/media';
+import type { Db } from '../cache/database';
+import type { ClickSendClient } from '../clicksend/client';
+import { InboxError } from '../errors/inbox-error';
+import type { PictureUploads } from '../outbox/outbox';
+import { dataUrl, type MediaCache } from './media-cache';
+import { preparePicture, refuseTooLarge } from './prepare';
+
+interface Attached {
+  file: string;
+  /** Set once uploaded (for a price): the send reuses it. */
+  mediaUrl: Promise<string> | null;
+}
+
+export class Attachments implements PictureUploads {
+  private readonly attached = new Map<string, Attached>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly client: ClickSendClient,
+    private readonly media: MediaCache,
+    readonly outgoingDir: string,
+  ) {
+    mkdirSync(outgoingDir, { recursive: true });
+    // Left by a quit between attaching and sending: nothing refers to them.
+    const queued = outboxPictureFiles(db);
+    for (const name of readdirSync(outgoingDir)) if (!queued.has(name)) rmSync(join(outgoingDir, name), { force: true });
+  }
+
+  async prepare(name: string, size: number, content: string | null): Promise<Result<'pictures.prepare'>> {
+    if (content === null || size > PICTURE_INPUT_MAX_BYTES) throw refuseTooLarge(name, size);
+    const prepared = await preparePicture(name, Buffer.from(content, 'base64'));
+    const attachmentId = randomUUID();
+    const file = `${attachmentId}.${prepared.type}`;
+    writeFileSync(join(this.outgoingDir, file), prepared.bytes);
+    this.attached.set(attachmentId, { file, mediaUrl: null });
+    const shown = dataUrl(prepared.bytes);
+    return {
+      attachmentId,
+      name,
+      bytes: prepared.bytes.length,
+      contentType: `image/${prepared.type}`,
+      preview: shown.src,
+      note: prepared.note ?? (shown.src ? null : 'ClickSend converts HEIC when it is uploaded; it cannot be previewed here.'),
+    };
+  }
+
+  discard(attachmentId: string): void {
+    const attached = this.attached.get(attachmentId);
+    if (!attached) return;
+    this.attached.delete(attachmentId);
+    rmSync(join(this.outgoingDir, attached.file), { force: true });
+  }
+
+  /** The URL ClickSend keeps it under, uploading it now if it is not uploaded yet (a price needs one). */
+  urlFor(attachmentId: string): Promise<string> {
+    const attached = this.require(attachmentId);
+    attached.mediaUrl ??= this.upload(attached.file).catch((error: unknown) => {
+      attached.mediaUrl = null;
+      throw error;
+    });
+    return attached.mediaUrl;
+  }
+
+  /** For the outbox: the prepared file, and its URL if a price already uploaded it. */
+  async take(attachmentId: string): Promise<{ pictureFile?: string; mediaUrl?: string }> {
+    const attached = this.require(attachmentId);
+    this.attached.delete(attachmentId);
+    const url = await attached.mediaUrl?.catch(() => null);
+    return url ? { pictureFile: attached.file, mediaUrl: url } : { pictureFile: attached.file };
+  }
+
+  /** Given back when the outbox refused it before storing (a bad number): still attached. */
+  giveBack(attachmentId: string, taken: { pictureFile?: string; mediaUrl?: string }): void {
+    if (taken.pictureFile) this.attached.set(attachmentId, { file: taken.pictureFile, mediaUrl: taken.mediaUrl ? Promise.resolve(taken.mediaUrl) : null });
+  }
+
+  async upload(pictureFile: string, signal?: AbortSignal): Promise<string> {
+    const { _url: url } = await this.client.uploadPicture(readFileSync(join(this.outgoingDir, pictureFile)), signal);
+    return url;
+  }
+
+  sent(pictureFile: string | null, mediaUrl: string, answerUrl: string | null): void {
+    if (pictureFile) {
+      try {
+        this.media.keep(mediaUrl, readFileSync(join(this.outgoingDir, pictureFile)));
+      } catch {
+        // Already moved by an earlier confirmation; the media cache fetches it if need be.
+      }
+    }
+    if (answerUrl) this.media.alias(answerUrl, mediaUrl);
+    if (pictureFile && !outboxPictureFiles(this.db).has(pictureFile)) rmSync(join(this.outgoingDir, pictureFile), { force: true });
+  }
+
+  private require(attachmentId: string): Attached {
+    const attached = this.attached.get(attachmentId);
+    if (!attached) throw new InboxError('NO_PICTURE', 'That picture is no longer attached.', 'Attach it again.');
+    return attached;
+  }
+}

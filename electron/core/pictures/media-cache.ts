@@ -1,0 +1,193 @@
+// Pictures are fetched by the core, never by the page: the window's
+// Content-Security-Policy stays closed to remote images, and a picture seen
+// once still shows offline. Each account keeps its pictures in its own media
+// folder, indexed in its cache (cache/media.ts), under a size limit: the
+// least recently shown go first. A download must be https (the loopback
+// simulator excepted), at most MAX_FETCH_BYTES, and a picture by its bytes.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../cache/database';
+import { forgetMedia, leastRecentlyUsedMedia, mediaEntry, mediaFiles, mediaTotalBytes, pictureSource, putMedia, touchMedia } from '../cache/media';
+import { browserShows, CONTENT_TYPES, pictureType } from './picture-types';
+
+export const MAX_FETCH_BYTES = 5 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 20_000;
+/** A picture that could not be fetched is not asked for again before this (each render would). */
+const RETRY_AFTER_MS = 60_000;
+
+export interface ShownPicture {
+  src: string | null;
+  missing: string | null;
+}
+
+export const PICTURE_WORDS = {
+  offline: 'This picture has not been downloaded yet and ClickSend cannot be reached. It shows once you are back online.',
+  gone: 'This picture is no longer available at ClickSend.',
+  notPicture: 'ClickSend’s link for this picture did not return a picture.',
+  insecure: 'This picture’s link is not secure (not https), so the app does not download it.',
+  tooLarge: 'This picture is larger than the app downloads (5 MB).',
+  heic: 'This HEIC picture cannot be shown here.',
+  sending: 'The picture is on its way to ClickSend.',
+} as const;
+
+class FetchRefused extends Error {
+  constructor(readonly words: string) {
+    super(words);
+  }
+}
+
+export interface MediaCacheOptions {
+  db: Db;
+  /** The account's media folder. */
+  dir: string;
+  /** Bytes the folder may hold (from the settings). */
+  limitBytes: () => number;
+  /** Plain http is refused except from these hosts (the loopback simulator). */
+  httpAllowedHosts?: ReadonlySet<string>;
+  now?: () => number;
+}
+
+export class MediaCache {
+  private readonly failures = new Map<string, { words: string; at: number }>();
+  private readonly fetching = new Map<string, Promise<ShownPicture>>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: MediaCacheOptions) {
+    this.now = options.now ?? Date.now;
+    mkdirSync(options.dir, { recursive: true });
+    this.dropStrayFiles();
+  }
+
+  /** The picture of a picture message, as a data: URL, or why it cannot be shown. */
+  async show(messageRowId: number, outgoingDir: string): Promise<ShownPicture> {
+    const source = pictureSource(this.options.db, messageRowId);
+    if (!source?.isPicture) return { src: null, missing: 'That message has no picture.' };
+    if (source.pictureFile) return fromFile(join(outgoingDir, source.pictureFile));
+    if (!source.mediaUrl) return { src: null, missing: PICTURE_WORDS.sending };
+    return this.forUrl(source.mediaUrl);
+  }
+
+  /** A picture we already have (one we sent): kept under its URL, no download. */
+  keep(url: string, bytes: Buffer): void {
+    const type = pictureType(bytes);
+    if (!type) return;
+    const file = fileFor(url, type);
+    writeFileSync(join(this.options.dir, file), bytes);
+    putMedia(this.options.db, { url, file, bytes: bytes.length, contentType: CONTENT_TYPES[type], usedAt: this.now() });
+    this.evict();
+  }
+
+  /** The same picture under a second URL (ClickSend's answer may name the upload differently). */
+  alias(url: string, existingUrl: string): void {
+    const entry = mediaEntry(this.options.db, existingUrl);
+    if (entry && url !== existingUrl) putMedia(this.options.db, { ...entry, url, usedAt: this.now() });
+  }
+
+  private forUrl(url: string): Promise<ShownPicture> {
+    const entry = mediaEntry(this.options.db, url);
+    if (entry) {
+      const shown = fromFile(join(this.options.dir, entry.file));
+      if (shown.src) {
+        touchMedia(this.options.db, url, this.now());
+        return Promise.resolve(shown);
+      }
+    }
+    const failed = this.failures.get(url);
+    if (failed && this.now() - failed.at < RETRY_AFTER_MS) return Promise.resolve({ src: null, missing: failed.words });
+    let pending = this.fetching.get(url);
+    if (!pending) {
+      pending = this.download(url).finally(() => this.fetching.delete(url));
+      this.fetching.set(url, pending);
+    }
+    return pending;
+  }
+
+  private async download(url: string): Promise<ShownPicture> {
+    try {
+      const bytes = await this.fetchPicture(url);
+      this.failures.delete(url);
+      this.keep(url, bytes);
+      return dataUrl(bytes);
+    } catch (error) {
+      const words = error instanceof FetchRefused ? error.words : PICTURE_WORDS.offline;
+      this.failures.set(url, { words, at: this.now() });
+      return { src: null, missing: words };
+    }
+  }
+
+  private async fetchPicture(url: string): Promise<Buffer> {
+    if (!this.allowed(url)) throw new FetchRefused(PICTURE_WORDS.insecure);
+    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
+    if (!this.allowed(response.url || url)) throw new FetchRefused(PICTURE_WORDS.insecure);
+    if (response.status === 404 || response.status === 403 || response.status === 410) throw new FetchRefused(PICTURE_WORDS.gone);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const type = (response.headers.get('content-type') ?? '').toLowerCase();
+    if (type && !type.startsWith('image/') && !type.includes('octet-stream')) throw new FetchRefused(PICTURE_WORDS.notPicture);
+    if (Number(response.headers.get('content-length') ?? 0) > MAX_FETCH_BYTES) throw new FetchRefused(PICTURE_WORDS.tooLarge);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const reader = response.body?.getReader();
+    for (;;) {
+      const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+      if (chunk.done) break;
+      total += chunk.value.length;
+      if (total > MAX_FETCH_BYTES) {
+        await reader?.cancel();
+        throw new FetchRefused(PICTURE_WORDS.tooLarge);
+      }
+      chunks.push(Buffer.from(chunk.value));
+    }
+    const bytes = Buffer.concat(chunks);
+    if (!pictureType(bytes)) throw new FetchRefused(PICTURE_WORDS.notPicture);
+    return bytes;
+  }
+
+  private allowed(url: string): boolean {
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol === 'https:') return true;
+      return parsed.protocol === 'http:' && (this.options.httpAllowedHosts?.has(parsed.hostname) ?? false);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Least recently shown first, until the folder is within its limit. */
+  private evict(): void {
+    const { db, dir } = this.options;
+    const limit = this.options.limitBytes();
+    while (mediaTotalBytes(db) > limit) {
+      const [oldest] = leastRecentlyUsedMedia(db, 1);
+      if (!oldest) return;
+      if (forgetMedia(db, oldest)) rmSync(join(dir, oldest.file), { force: true });
+    }
+  }
+
+  /** Files the index does not know (a cache rebuilt after damage): they would never be evicted. */
+  private dropStrayFiles(): void {
+    const known = mediaFiles(this.options.db);
+    for (const name of readdirSync(this.options.dir)) {
+      if (!known.has(name) && /^[0-9a-f]{64}\.\w+$/.test(name)) rmSync(join(this.options.dir, name), { force: true });
+    }
+  }
+}
+
+function fileFor(url: string, type: keyof typeof CONTENT_TYPES): string {
+  return `${createHash('sha256').update(url).digest('hex')}.${type}`;
+}
+
+export function dataUrl(bytes: Buffer): ShownPicture {
+  const type = pictureType(bytes);
+  if (!type) return { src: null, missing: PICTURE_WORDS.notPicture };
+  if (!browserShows(type)) return { src: null, missing: PICTURE_WORDS.heic };
+  return { src: `data:${CONTENT_TYPES[type]};base64,${bytes.toString('base64')}`, missing: null };
+}
+
+function fromFile(path: string): ShownPicture {
+  try {
+    return dataUrl(readFileSync(path));
+  } catch {
+    return { src: null, missing: PICTURE_WORDS.offline };
+  }
+}
