@@ -1,6 +1,8 @@
 // Account state and GET /account.
 import type { Contact, ContactList, HistoryRow, InboundSms, Receipt, SimAccount, SmsTemplate } from './types';
 import { HistoryStore } from './history';
+import type { MmsState } from './mms-store';
+import { createMmsState } from './mms-store';
 import type { Handler } from './routes';
 import { ok } from './envelope';
 
@@ -31,6 +33,8 @@ export interface AccountState {
   contacts: Map<number, Contact>;
   /** outbound rows still in status Scheduled */
   scheduled: Set<HistoryRow>;
+  /** picture messages: their own history, scheduled set and receipt queue */
+  mms: MmsState;
 }
 
 export const CURRENCY = {
@@ -55,6 +59,7 @@ export function createAccount(a: SimAccount, index: number): AccountState {
     lists: new Map(),
     contacts: new Map(),
     scheduled: new Set(),
+    mms: createMmsState(subaccountId),
   };
 }
 

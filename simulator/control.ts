@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { SimCore } from './core';
 import { seedDemo } from './demo-data';
 import { faultSpecSchema } from './faults';
+import { SEED_MMS_STATUSES, seedMms } from './mms-seed';
 
 export interface ControlResult {
   status: number;
@@ -25,6 +26,16 @@ const receiptSchema = z.object({
   status: z.enum(['Delivered', 'Undelivered', 'Failed']).optional(),
   statusText: z.string().optional(),
   timestamp: z.number().int().optional(),
+});
+const seedMmsSchema = z.object({
+  username: z.string().optional(),
+  to: z.string().min(1),
+  subject: z.string(),
+  body: z.string(),
+  from: z.string().optional(),
+  timestamp: z.number().int().optional(),
+  media: z.string().optional(),
+  status: z.enum(SEED_MMS_STATUSES).optional(),
 });
 const accountSchema = z.object({ username: z.string().min(1), apiKey: z.string().min(1), balance: z.number().optional() });
 const seedDemoSchema = z.object({ username: z.string().optional() });
@@ -58,8 +69,10 @@ const routes: Record<string, Route> = {
     const r = receiptSchema.parse(body);
     const id = r.messageId ?? r.message_id;
     if (!id) return { status: 400, body: { error: 'messageId is required' } };
-    if (!core.findMessage(id)) return { status: 404, body: { error: `unknown message ${id}` } };
-    return { status: 200, body: core.deliverReceipt(id, { status: r.status, statusText: r.statusText, timestamp: r.timestamp }) };
+    const receipt = { status: r.status, statusText: r.statusText, timestamp: r.timestamp };
+    if (core.findMessage(id)) return { status: 200, body: core.deliverReceipt(id, receipt) };
+    if (core.findMms(id)) return { status: 200, body: core.deliverMmsReceipt(id, receipt) };
+    return { status: 404, body: { error: `unknown message ${id}` } };
   },
   'POST /faults': (core, body) => {
     core.faults.add(faultSpecSchema.parse(body));
@@ -78,6 +91,19 @@ const routes: Record<string, Route> = {
   'GET /sent': (core, _body, query) => {
     const username = query.get('username');
     return { status: 200, body: username ? core.sentLog.filter((s) => s.username === username) : core.sentLog };
+  },
+  'GET /mms-sent': (core, _body, query) => {
+    const username = query.get('username');
+    return { status: 200, body: username ? core.mmsLog.filter((s) => s.username === username) : core.mmsLog };
+  },
+  'GET /uploads': (core, _body, query) => {
+    const username = query.get('username');
+    return { status: 200, body: username ? core.uploadLog.filter((u) => u.username === username) : core.uploadLog };
+  },
+  /** A picture message sent from the dashboard; answers its /mms/history row. */
+  'POST /mms': (core, body) => {
+    const m = seedMmsSchema.parse(body);
+    return { status: 200, body: seedMms(core, core.account(m.username), m) };
   },
   'GET /requests': (core) => ({ status: 200, body: core.requestLog }),
   'POST /accounts': (core, body) => {

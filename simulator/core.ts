@@ -5,10 +5,15 @@ import { createAccount } from './accounts';
 import { Clock } from './clock';
 import { FaultBook } from './faults';
 import { GeneratedSegment } from './generated-history';
+import { MediaStore } from './media';
+import { addMmsReceipt, addMmsRow as storeMmsRow, promoteDueMms } from './mms-store';
 import type { InboundInput } from './inbound';
 import { addInbound } from './inbound';
 import { addReceipt } from './receipts';
-import type { HistoryRow, InboundSms, Receipt, ReceiptStatus, RequestLogEntry, SentSms, SimAccount } from './types';
+import type {
+  HistoryRow, InboundSms, MmsReceipt, MmsRow, Receipt, ReceiptStatus, RequestLogEntry, SentMms, SentSms, SimAccount,
+  UploadInfo,
+} from './types';
 
 const MAX_REQUEST_LOG = 100_000;
 
@@ -23,15 +28,23 @@ export class SimCore {
   readonly faults = new FaultBook();
   readonly network: Network;
   readonly accounts = new Map<string, AccountState>();
+  /** pictures behind the /_media/ URLs, of every account */
+  readonly media = new MediaStore();
   sentLog: SentSms[] = [];
+  mmsLog: SentMms[] = [];
+  uploadLog: UploadInfo[] = [];
   requestLog: RequestLogEntry[] = [];
+  /** http://127.0.0.1:PORT once listening: media URLs made outside a request (seeding) start with it */
+  origin = 'http://127.0.0.1';
   private seq = 1;
-  private ids = { template: 589240, list: 1400, contact: 800000, segment: 1 };
+  private ids = { template: 589240, list: 1400, contact: 800000, upload: 1, segment: 1 };
   private readonly timers = new Set<NodeJS.Timeout>();
   /** seedHistory segment id → owning account */
   private readonly segmentOwners = new Map<number, AccountState>();
   /** message id → owning account, for rows created through the API or seeding */
   private readonly messageOwners = new Map<string, AccountState>();
+  /** MMS message id → owning account */
+  private readonly mmsOwners = new Map<string, AccountState>();
 
   constructor(private readonly opts: CoreOptions) {
     this.network = new Network(opts.network);
@@ -49,10 +62,14 @@ export class SimCore {
     this.accounts.clear();
     this.segmentOwners.clear();
     this.messageOwners.clear();
+    this.mmsOwners.clear();
+    this.media.clear();
     this.sentLog = [];
+    this.mmsLog = [];
+    this.uploadLog = [];
     this.requestLog = [];
     this.seq = 1;
-    this.ids = { template: 589240, list: 1400, contact: 800000, segment: 1 };
+    this.ids = { template: 589240, list: 1400, contact: 800000, upload: 1, segment: 1 };
     for (const a of this.opts.accounts) this.addAccount(a);
   }
 
@@ -88,7 +105,11 @@ export class SimCore {
     return s;
   }
 
-  nextId(kind: 'template' | 'list' | 'contact'): number {
+  get autoDeliverMs(): number | undefined {
+    return this.opts.autoDeliverMs;
+  }
+
+  nextId(kind: 'template' | 'list' | 'contact' | 'upload'): number {
     return this.ids[kind]++;
   }
 
@@ -96,6 +117,17 @@ export class SimCore {
     account.history.add(row);
     this.messageOwners.set(row.message_id, account);
     if (row.status === 'Scheduled') account.scheduled.add(row);
+  }
+
+  addMmsRow(account: AccountState, row: MmsRow): void {
+    storeMmsRow(account, row);
+    this.mmsOwners.set(row.message_id, account);
+  }
+
+  findMms(messageId: string): { account: AccountState; row: MmsRow } | undefined {
+    const account = this.mmsOwners.get(messageId.toUpperCase());
+    const row = account?.mms.rows.get(messageId.toUpperCase());
+    return account && row ? { account, row } : undefined;
   }
 
   seedHistory(username: string, n: number, opts: { conversations?: number; startTimestamp?: number } = {}): void {
@@ -132,6 +164,7 @@ export class SimCore {
         account.history.update(row.message_id, { status: 'Sent' });
       }
     }
+    promoteDueMms(account, now);
   }
 
   deliverReceipt(
@@ -143,6 +176,15 @@ export class SimCore {
     if (found.row.direction !== 'out') throw new Error(`message ${messageId} is inbound`);
     found.account.scheduled.delete(found.row);
     return addReceipt(this, found.account, found.row, r.status ?? 'Delivered', r.statusText, r.timestamp);
+  }
+
+  deliverMmsReceipt(
+    messageId: string,
+    r: { status?: ReceiptStatus; statusText?: string; timestamp?: number } = {},
+  ): MmsReceipt {
+    const found = this.findMms(messageId);
+    if (!found) throw new Error(`unknown MMS ${messageId}`);
+    return addMmsReceipt(this, found.account, found.row, r.status ?? 'Delivered', r.statusText, r.timestamp);
   }
 
   injectInbound(i: InboundInput & { username?: string }): InboundSms {

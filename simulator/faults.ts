@@ -1,15 +1,21 @@
-// Injected failures for API requests: a queue of specs, each hitting up to
-// `count` matching requests, first match wins.
+// Injected failures for API requests and for /_media/ URLs: a queue of specs,
+// each hitting up to `count` matching requests, first match wins. A fault
+// whose path names `_media` hits only media URLs; any other fault only the API.
 import { z } from 'zod';
 
 export type FaultKind =
-  | '500' | '429' | 'slow' | 'stall' | 'drop' | 'malformed' | 'truncated' | 'wrong-shape' | 'drop-after-apply';
+  | '500' | '429' | 'slow' | 'stall' | 'drop' | 'malformed' | 'truncated' | 'wrong-shape' | 'drop-after-apply'
+  /** media only: the picture's URL answers 404 */
+  | '404'
+  /** media only: 200 Content-Type image/jpeg with an HTML page as the body */
+  | 'not-an-image';
 
 export interface FaultSpec {
   kind: FaultKind;
   /** HTTP method, case-insensitive; any when absent */
   method?: string;
-  /** substring of the path after /v3, or "/regex/" source; any when absent */
+  /** substring of the path after /v3, or "/regex/" source; any when absent. For media: "/_media/" (every
+   * picture) or "/_media/<file>" (one), matched against the URL's path. */
   path?: string;
   /** a query parameter the request must carry (e.g. date_from); any when absent */
   param?: string;
@@ -22,8 +28,16 @@ export interface FaultSpec {
 }
 
 export const FAULT_KINDS = [
-  '500', '429', 'slow', 'stall', 'drop', 'malformed', 'truncated', 'wrong-shape', 'drop-after-apply',
+  '500', '429', 'slow', 'stall', 'drop', 'malformed', 'truncated', 'wrong-shape', 'drop-after-apply', '404',
+  'not-an-image',
 ] as const satisfies readonly FaultKind[];
+
+const MEDIA_ONLY_KINDS: readonly FaultKind[] = ['404', 'not-an-image'];
+
+/** API requests and media URLs draw from the same book but never take each other's faults. */
+export type FaultScope = 'api' | 'media';
+
+const scopeOf = (spec: FaultSpec): FaultScope => (spec.path?.includes('_media') ? 'media' : 'api');
 
 /** Control-endpoint body; count may be the string "Infinity" since JSON has no Infinity. */
 export const faultSpecSchema = z.object({
@@ -57,6 +71,9 @@ export class FaultBook {
   add(spec: FaultSpec): void {
     const count = spec.count ?? 1;
     if (!(count > 0)) throw new Error('fault count must be positive');
+    if (MEDIA_ONLY_KINDS.includes(spec.kind) && scopeOf(spec) !== 'media') {
+      throw new Error(`a ${spec.kind} fault is for picture URLs: give it path "/_media/"`);
+    }
     this.faults.push({ spec: { ...spec }, remaining: count, matchPath: pathMatcher(spec.path) });
   }
 
@@ -69,9 +86,10 @@ export class FaultBook {
   }
 
   /** Consumes one hit of the first fault matching this request, if any. */
-  take(method: string, path: string, params?: URLSearchParams): FaultSpec | undefined {
+  take(method: string, path: string, params?: URLSearchParams, scope: FaultScope = 'api'): FaultSpec | undefined {
     const i = this.faults.findIndex(
       (f) =>
+        scopeOf(f.spec) === scope &&
         (!f.spec.method || f.spec.method.toUpperCase() === method.toUpperCase()) &&
         f.matchPath(path) &&
         (!f.spec.param || (params?.has(f.spec.param) ?? false)),

@@ -35,7 +35,7 @@ export function historyView(account: AccountState, row: HistoryRow): Record<stri
   };
 }
 
-function unixParam(query: URLSearchParams, name: string): number | null {
+export function unixParam(query: URLSearchParams, name: string): number | null {
   const raw = query.get(name);
   if (raw === null || raw.trim() === '') return null;
   if (!/^\d+$/.test(raw.trim())) throw badRequest(`${name} must be a unix timestamp.`);

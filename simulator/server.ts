@@ -8,12 +8,19 @@ import { seedDemo } from './demo-data';
 import { ApiError, errorResult, toEnvelope } from './envelope';
 import type { ApiResult } from './envelope';
 import type { FaultSpec } from './faults';
+import { MEDIA_PREFIX, serveMedia } from './media';
+import type { SeedMmsInput } from './mms-seed';
+import { seedMms } from './mms-seed';
 import type { Network, NetworkConditions } from './network';
 import { matchRoute } from './routes';
-import type { InboundSms, Receipt, RequestLogEntry, SentSms, SimAccount } from './types';
+import type { InboundSms, MmsReceipt, Receipt, RequestLogEntry, SentMms, SentSms, SimAccount, UploadInfo } from './types';
 
 export type { FaultKind, FaultSpec } from './faults';
-export type { ContactList, Contact, HistoryRow, InboundSms, Receipt, ReceiptStatus, RequestLogEntry, SentSms, SimAccount, SmsTemplate } from './types';
+export type { SeedMmsInput } from './mms-seed';
+export type {
+  ContactList, Contact, HistoryRow, InboundSms, MmsReceipt, Receipt, ReceiptStatus, RequestLogEntry, SentMms, SentSms,
+  SimAccount, SmsTemplate, UploadInfo,
+} from './types';
 
 export interface SimulatorOptions {
   /** default 0 = any free port */
@@ -39,6 +46,14 @@ export interface Simulator {
   addFault(f: FaultSpec): void;
   clearFaults(): void;
   sent(username?: string): SentSms[];
+  /** Every MMS accepted by POST /mms/send (lost answers included), oldest first. */
+  mmsSent(username?: string): SentMms[];
+  /** Every file accepted by POST /uploads: name, URL, sniffed type and byte length (not the bytes). */
+  uploads(username?: string): UploadInfo[];
+  /** A picture message as if sent from the ClickSend dashboard; returns its /mms/history row. */
+  seedMms(input: SeedMmsInput): Record<string, unknown>;
+  /** Like deliverReceipt, for an MMS: queues an /mms/receipts receipt and updates /mms/history. */
+  deliverMmsReceipt(messageId: string, r?: { status?: 'Delivered' | 'Undelivered' | 'Failed'; statusText?: string; timestamp?: number }): MmsReceipt;
   requests(): RequestLogEntry[];
   /** `METHOD /path` of every API request as it arrived, answered or not (the log only has answered ones). */
   arrivals(): string[];
@@ -156,6 +171,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (pathname === '/_sim' || pathname.startsWith('/_sim/')) {
       const r = handleControl(core, method, pathname.slice('/_sim'.length) || '/', url.searchParams, bodyText);
       writeJson(res, r.status, JSON.stringify(r.body));
+      return;
+    }
+    if (pathname.startsWith(MEDIA_PREFIX)) {
+      await serveMedia(core, req, res, pathname, () => closed);
       return;
     }
     if (method === 'OPTIONS') {
@@ -283,6 +302,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  core.origin = origin;
 
   return {
     url: `${origin}/v3`,
@@ -300,6 +320,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     addFault: (f) => core.faults.add(f),
     clearFaults: () => core.faults.clear(),
     sent: (username) => (username === undefined ? [...core.sentLog] : core.sentLog.filter((s) => s.username === username)),
+    mmsSent: (username) => core.mmsLog.filter((s) => username === undefined || s.username === username),
+    uploads: (username) => core.uploadLog.filter((u) => username === undefined || u.username === username),
+    seedMms: (input) => seedMms(core, core.account(input.username), input),
+    deliverMmsReceipt: (messageId, r) => core.deliverMmsReceipt(messageId, r),
     requests: () => [...core.requestLog],
     arrivals: () => [...arrivals],
     addAccount: (a) => {

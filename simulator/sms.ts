@@ -11,7 +11,7 @@ import type { HistoryRow } from './types';
 
 const MAX_MESSAGES = 1000;
 
-interface Draft {
+export interface Draft {
   to: unknown;
   body: unknown;
   from: unknown;
@@ -24,6 +24,8 @@ interface Draft {
   last_name: string | null;
   /** set when the draft failed before validation, e.g. an unknown list */
   preset?: string;
+  /** the message as given, for fields only some endpoints read (an MMS subject) */
+  item: Record<string, unknown>;
 }
 
 interface Evaluated {
@@ -51,13 +53,13 @@ function personalise(body: unknown, fields: Record<string, string | null>): unkn
 }
 
 /** list_id without `to` sends to every contact with a phone number in the list. */
-function expand(account: AccountState, raw: unknown[]): Draft[] {
+export function expand(account: AccountState, raw: unknown[]): Draft[] {
   const drafts: Draft[] = [];
   for (const item of raw) {
     const m = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
     const base: Draft = {
       to: m.to, body: m.body, from: m.from, source: m.source, schedule: m.schedule, custom_string: m.custom_string,
-      list_id: null, contact_id: null, first_name: null, last_name: null,
+      list_id: null, contact_id: null, first_name: null, last_name: null, item: m,
     };
     const listId = m.list_id === undefined || m.list_id === null || m.list_id === '' ? null : Number(m.list_id);
     if (listId === null || (m.to !== undefined && m.to !== null && m.to !== '')) {
@@ -84,7 +86,7 @@ function expand(account: AccountState, raw: unknown[]): Draft[] {
 }
 
 /** null = not scheduled, undefined = invalid */
-function parseSchedule(v: unknown): number | null | undefined {
+export function parseSchedule(v: unknown): number | null | undefined {
   if (v === undefined || v === null || v === '' || v === 0 || v === '0') return null;
   if (typeof v === 'number') return Number.isInteger(v) && v > 0 ? v : undefined;
   if (typeof v === 'string' && /^\d{1,12}$/.test(v.trim())) return Number(v.trim());

@@ -1,6 +1,8 @@
 // Shared by the simulator's tests: one simulator per file, and a tiny
 // authenticated JSON client.
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { startSimulator, type Simulator } from './server';
 
 // Test responses are arbitrary JSON that the assertions pick apart.
@@ -57,3 +59,22 @@ export async function until<T>(check: () => T | Promise<T>, timeoutMs = 3000): P
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/**
+ * ClickSend's own example answers (from its OpenAPI document), as copied into the
+ * repository for the client's schema tests; the simulator's answers must carry their keys.
+ */
+const OFFICIAL_EXAMPLES = resolve(import.meta.dirname, '../electron/core/clicksend/official-examples');
+
+export function officialExample(file: string): Loose {
+  return JSON.parse(readFileSync(join(OFFICIAL_EXAMPLES, file), 'utf8'));
+}
+
+/** Every key of the official object is in the simulator's (extra keys allowed). */
+export function expectOfficialKeys(actual: object, official: object): void {
+  expect(Object.keys(actual)).toEqual(expect.arrayContaining(Object.keys(official)));
+}
+
+export const auth = (username = 'test-user', apiKey = 'test-key'): Record<string, string> => ({
+  Authorization: `Basic ${Buffer.from(`${username}:${apiKey}`).toString('base64')}`,
+});

@@ -130,3 +130,59 @@ export interface RequestLogEntry {
   /** the fault that hit this request, if any; status 0 means no response was sent */
   fault?: string;
 }
+
+/** An outbound MMS: a history row plus what only picture messages have. `date` is the API's `date_added`. */
+export interface MmsRow extends HistoryRow {
+  subject: string;
+  media_file_url: string;
+}
+
+/** One MMS accepted by POST /mms/send (recorded even if the response is lost). */
+export interface SentMms {
+  username: string;
+  message_id: string;
+  to: string;
+  from: string;
+  subject: string;
+  /** as stored, after truncation */
+  body: string;
+  media_file: string;
+  /** bytes of the picture when media_file is one of this simulator's /_media/ URLs, else null */
+  media_bytes: number | null;
+  schedule: number | null;
+  custom_string: string;
+  list_id: number | null;
+  contact_id: number | null;
+  source: string | null;
+  date: number;
+  message_price: string;
+}
+
+/** An MMS delivery receipt exactly as GET /mms/receipts returns it (timestamps are strings there). */
+export interface MmsReceipt {
+  timestamp: string;
+  timestamp_send: string;
+  message_id: string;
+  status_code: string;
+  status_text: string;
+  error_code: string;
+  error_text: string;
+  custom_string: string;
+  subaccount_id: number;
+  message_type: 'mms';
+  status: ReceiptStatus;
+}
+
+/** One file accepted by POST /uploads: what a test may check, not the bytes. */
+export interface UploadInfo {
+  username: string;
+  upload_id: number;
+  file_name: string;
+  _url: string;
+  convert: string;
+  /** sniffed from the bytes: jpeg, png, gif, bmp, heic, heif or webp */
+  type: string;
+  content_type: string;
+  bytes: number;
+  date_added: number;
+}
