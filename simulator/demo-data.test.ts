@@ -11,14 +11,15 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function snapshot(): Promise<{ history: Loose[]; inbound: Loose[]; contacts: Loose[]; lists: Loose[]; templates: Loose[] }> {
+async function snapshot(): Promise<{ history: Loose[]; mms: Loose[]; inbound: Loose[]; contacts: Loose[]; lists: Loose[]; templates: Loose[] }> {
   const history = (await api('GET', '/sms/history?limit=100')).body.data.data;
+  const mms = (await api('GET', '/mms/history')).body.data.data;
   const inbound = (await api('GET', '/sms/inbound')).body.data.data;
   const lists = (await api('GET', '/lists')).body.data.data;
   const contacts: Loose[] = [];
   for (const l of lists) contacts.push(...(await api('GET', `/lists/${l.list_id}/contacts?limit=100`)).body.data.data);
   const templates = (await api('GET', '/sms/templates')).body.data.data;
-  return { history, inbound, contacts, lists, templates };
+  return { history, mms, inbound, contacts, lists, templates };
 }
 
 describe('seedDemo', () => {
@@ -47,12 +48,30 @@ describe('seedDemo', () => {
     expect(a.inbound.length).toBeLessThanOrEqual(3);
     expect((await api('GET', '/sms/receipts')).body.data.total).toBe(0);
 
+    // Two picture messages, each inside an existing conversation, with a real JPEG behind it.
+    expect(a.mms.map((m) => [m.subject, m.status])).toEqual([['New stock', 'Delivered'], ['Your order', 'Delivered']]);
+    for (const m of a.mms) {
+      const thread = a.history.filter((r) => r.to === m.to || r.from === m.to).map((r) => r.date);
+      expect(thread.length).toBeGreaterThan(0);
+      expect(m.date_added).toBeGreaterThan(Math.min(...thread));
+      expect(m.date_added).toBeLessThan(now);
+      const picture = await fetch(m._media_file_url);
+      expect(picture.headers.get('content-type')).toBe('image/jpeg');
+    }
+    // the order photo comes between "your order is ready" and the customer's (unread) reply
+    const order = a.mms[1];
+    const reply = a.inbound.find((i) => i.from === order.to);
+    expect(reply?.body).toBe("Thanks! I'll come by tomorrow morning");
+    expect(order.date_added).toBeLessThan(reply.timestamp);
+    expect((await api('GET', '/mms/receipts')).body.data.total).toBe(0);
+
     // A second run gives the same data apart from relative times.
     sim.reset();
     sim.seedDemo();
     const b = await snapshot();
     const stable = (s: typeof a) => ({
       history: s.history.map((r) => [r.message_id, r.body, r.status, r.to, r.from]),
+      mms: s.mms.map((r) => [r.message_id, r.subject, r.body, r.to, r._media_file_url.replace(/^http:\/\/[^/]+/, '')]),
       contacts: s.contacts.map((c) => [c.phone_number, c.first_name, c.last_name]),
       templates: s.templates.map((t) => [t.template_id, t.body]),
     });

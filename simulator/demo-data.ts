@@ -5,9 +5,11 @@ import { addContact, addList } from './contacts';
 import { UNLINKED_AU_FIELDS } from './generated-history';
 import type { SimCore } from './core';
 import { addInbound } from './inbound';
+import { seedMms } from './mms-seed';
 import { SHARED_NUMBER } from './phone';
 import { Prng } from './prng';
 import { addReceipt } from './receipts';
+import { PARCEL_JPEG_BASE64, SHELF_JPEG_BASE64 } from './sample-images';
 import { formatUnits, messageParts, PART_PRICE_UNITS } from './sms-parts';
 import type { Contact } from './types';
 
@@ -48,6 +50,8 @@ const ENDS_WITH_REPLY: ReadonlyArray<Line[]> = [
   [['out', 'Hi {first_name}, your order is ready to collect.'], ['in', "Thanks! I'll come by tomorrow morning"]],
 ];
 
+/** 30 conversations: 26 with contacts, 4 older ones with numbers not in the address book. */
+const CONVERSATIONS = 30;
 const MIN = 60;
 const HOUR = 3600;
 const DAY = 86400;
@@ -80,14 +84,14 @@ export function seedDemo(sim: SimCore, account: AccountState): void {
     });
   });
 
-  // 30 conversations: 26 with contacts, 4 older ones with numbers not in the address book.
   interface Event { time: number; dir: 'out' | 'in'; phone: string; body: string; conv: number; last: boolean }
   const events: Event[] = [];
-  const CONVERSATIONS = 30;
   const strangers = new Set([2, 9, 15, 21]);
   let nextContact = 0;
+  const contactOf: Array<Contact | null> = [];
   for (let k = 0; k < CONVERSATIONS; k++) {
     const contact = strangers.has(k) ? null : (contacts[nextContact++] ?? null);
+    contactOf[k] = contact;
     const phone = contact?.phone_number ?? `+614${String(rnd.int(10000000, 99999999))}`;
     const recent = k >= CONVERSATIONS - ENDS_WITH_REPLY.length;
     const script = recent ? ENDS_WITH_REPLY[k - (CONVERSATIONS - ENDS_WITH_REPLY.length)] ?? [] : rnd.pick(SCRIPTS);
@@ -133,6 +137,42 @@ export function seedDemo(sim: SimCore, account: AccountState): void {
     const row = outboundRow(sim, target.phone_number, body, now + 2 * DAY + 3 * HOUR, rnd.uuid(), 'Scheduled');
     account.balanceUnits -= messageParts(body) * PART_PRICE_UNITS;
     sim.addHistoryRow(account, row);
+  }
+
+  seedDemoPictures(sim, account, events, contactOf);
+}
+
+/**
+ * Two picture messages in existing conversations, after the SMS so the SMS data
+ * stays as it was: a photo of a ready order between "your order is ready" and the
+ * customer's reply, and a photo of new stock at the end of an older conversation.
+ */
+function seedDemoPictures(
+  sim: SimCore,
+  account: AccountState,
+  events: ReadonlyArray<{ time: number; dir: 'out' | 'in'; phone: string; conv: number; last: boolean }>,
+  contactOf: ReadonlyArray<Contact | null>,
+): void {
+  const rnd = new Prng(20240612);
+  // the last conversation is ENDS_WITH_REPLY's "your order is ready", then the reply
+  const orderReady = events.find((e) => e.conv === CONVERSATIONS - 1 && e.dir === 'out');
+  if (orderReady) {
+    seedMms(sim, account, {
+      username: account.username, to: orderReady.phone, subject: 'Your order', timestamp: orderReady.time + 60,
+      body: "Here it is, packed and waiting at the front counter.", media: PARCEL_JPEG_BASE64,
+      messageId: rnd.uuid(), mediaId: rnd.uuid(),
+    });
+  }
+  // the latest older conversation with a contact that ends with our message
+  const older = CONVERSATIONS - ENDS_WITH_REPLY.length;
+  const ending = events.filter((e) => e.last && e.dir === 'out' && e.conv < older && contactOf[e.conv]).pop();
+  const contact = ending ? contactOf[ending.conv] : null;
+  if (ending && contact) {
+    seedMms(sim, account, {
+      username: account.username, to: ending.phone, subject: 'New stock', timestamp: ending.time + 15 * MIN,
+      body: `Hi ${contact.first_name ?? 'there'}, the new range has just landed. Come and have a look!`,
+      media: SHELF_JPEG_BASE64, messageId: rnd.uuid(), mediaId: rnd.uuid(),
+    });
   }
 }
 
