@@ -31,8 +31,9 @@ export function subjectProblem(subject: string): string | null {
   return null;
 }
 
-/** Why this text cannot go with a picture, or null. */
+/** Why this text cannot go with a picture, or null. ClickSend requires text with a picture. */
 export function pictureTextProblem(body: string): string | null {
+  if (body.trim() === '') return 'Write a few words to go with the picture: ClickSend sends a picture with text.';
   const count = pictureTextCount(body);
   if (!count.over) return null;
   return count.encoding === 'GSM-7'

@@ -1,0 +1,193 @@
+// Picture messages end to end in the core, against the simulator over real
+// HTTP with a real cache and real files: shown from /mms/history (and offline
+// once fetched), prepared (refused, scaled), sent with one upload and one
+// /mms/send, exactly once when the answer is lost, scheduled and cancelled.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listConversations } from '../cache/conversations';
+import { listMessages } from '../cache/messages';
+import { searchCache } from '../cache/search';
+import { Outbox } from '../outbox/outbox';
+import { ScheduledSends } from '../outbox/scheduled';
+import { syncOnce } from '../sync/sync-once';
+import { useAccountFixture } from '../testing/account-fixture';
+import { Attachments } from './attachments';
+import { MediaCache, PICTURE_WORDS } from './media-cache';
+
+const ACCOUNT = { username: 'picture-user', apiKey: 'picture-key', balance: 20 };
+const CUSTOMER = '+61422222222';
+
+/** A photo-like picture: noise does not compress, so it is large as a PNG. */
+async function photo(width: number, height: number, format: 'png' | 'jpeg'): Promise<Buffer> {
+  const noise = randomBytes(width * height * 3);
+  const image = sharp(noise, { raw: { width, height, channels: 3 } });
+  return format === 'png' ? image.png().toBuffer() : image.jpeg({ quality: 90 }).toBuffer();
+}
+
+describe('picture messages', () => {
+  const fixture = useAccountFixture(ACCOUNT);
+  let dir: string;
+  let media: MediaCache;
+  let attachments: Attachments;
+  let outbox: Outbox;
+  const sync = () => syncOnce({ db: fixture.db, client: fixture.client, outbox });
+  const show = (id: number) => media.show(id, attachments.outgoingDir);
+  const thread = () => listMessages(fixture.db, listConversations(fixture.db, 10, 0).items[0]!.id, 50);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'inbox-pictures-'));
+    media = new MediaCache({ db: fixture.db, dir: join(dir, 'cache'), limitBytes: () => 50 * 1024 * 1024, httpAllowedHosts: new Set(['127.0.0.1']) });
+    attachments = new Attachments(fixture.db, fixture.client, media, join(dir, 'outgoing'));
+    outbox = new Outbox({ db: fixture.db, client: fixture.client, changes: () => undefined, confirmWithinMs: 0, pictures: attachments, defaultCountry: () => 'AU' });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a picture sent from the dashboard appears in its conversation, in date order, with subject, picture and price, and still shows offline', async () => {
+    const now = fixture.sim.now();
+    fixture.sim.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Can you send me a photo of it?', timestamp: now - 120 });
+    fixture.sim.seedMms({ username: ACCOUNT.username, to: CUSTOMER, subject: 'Your parcel', body: 'Here it is, packed.', timestamp: now - 60 });
+    await sync();
+
+    const [picture, question] = thread();
+    expect(question).toMatchObject({ direction: 'in', body: 'Can you send me a photo of it?', picture: null });
+    expect(picture).toMatchObject({ direction: 'out', body: 'Here it is, packed.', picture: { subject: 'Your parcel' }, statusLabel: 'Delivered', price: '0.3300' });
+    expect(listConversations(fixture.db, 10, 0).items[0]).toMatchObject({ lastIsPicture: true, lastBody: 'Photo · Here it is, packed.' });
+    expect(searchCache(fixture.db, 'parcel', 10).messages.map((m) => m.id)).toEqual([picture!.id]);
+
+    const first = await show(picture!.id);
+    expect(first.src).toMatch(/^data:image\/jpeg;base64,/);
+    await fixture.sim.close();
+    // Offline, from the media cache: the same picture.
+    expect(await show(picture!.id)).toEqual(first);
+  });
+
+  it('a picture that is gone, or is not a picture, shows a placeholder saying so; one never downloaded says it waits for a connection', async () => {
+    for (const [kind, words] of [['404', PICTURE_WORDS.gone], ['not-an-image', PICTURE_WORDS.notPicture]] as const) {
+      fixture.sim.seedMms({ username: ACCOUNT.username, to: CUSTOMER, subject: kind, body: 'Picture' });
+      await sync();
+      fixture.sim.addFault({ kind, path: '/_media/' });
+      expect(await show(thread()[0]!.id)).toEqual({ src: null, missing: words });
+    }
+    fixture.sim.seedMms({ username: ACCOUNT.username, to: CUSTOMER, subject: 'Later', body: 'Picture' });
+    await sync();
+    await fixture.sim.close();
+    expect(await show(thread()[0]!.id)).toEqual({ src: null, missing: PICTURE_WORDS.offline });
+  });
+
+  it('attaching and sending makes one upload and one /mms/send with the subject and the uploaded URL; the picture shows without a download', async () => {
+    const jpeg = await photo(120, 90, 'jpeg');
+    const prepared = await attachments.prepare('shelf.jpg', jpeg.length, jpeg.toString('base64'));
+    expect(prepared).toMatchObject({ name: 'shelf.jpg', bytes: jpeg.length, contentType: 'image/jpeg', note: null });
+    expect(prepared.preview).toBe(`data:image/jpeg;base64,${jpeg.toString('base64')}`);
+
+    const sent = await outbox.sendPicture(CUSTOMER, 'The blue one', { subject: 'Blue shelf', ...(await attachments.take(prepared.attachmentId)) });
+    expect(sent).toMatchObject({ status: 'Queued', picture: { subject: 'Blue shelf' }, body: 'The blue one' });
+    const [upload] = fixture.sim.uploads();
+    expect(fixture.sim.uploads()).toHaveLength(1);
+    expect(upload).toMatchObject({ bytes: jpeg.length, convert: 'mms' });
+    expect(fixture.sim.mmsSent()).toEqual([expect.objectContaining({ to: CUSTOMER, subject: 'Blue shelf', body: 'The blue one', media_file: upload!._url, media_bytes: jpeg.length })]);
+
+    fixture.sim.addFault({ kind: '404', path: '/_media/', count: 'Infinity' as unknown as number });
+    expect((await show(sent.id)).src).toBe(prepared.preview);
+    // Sent: nothing left in the outgoing folder.
+    expect(readdirSync(attachments.outgoingDir)).toEqual([]);
+    await sync();
+    expect(thread()).toHaveLength(1);
+  });
+
+  it('a photo over 250 kB is scaled down before upload and the user told; a broken file is refused before any request', async () => {
+    const big = await photo(1800, 1200, 'png');
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    const prepared = await attachments.prepare('IMG_0001.png', big.length, big.toString('base64'));
+    expect(prepared.bytes).toBeLessThanOrEqual(250 * 1024);
+    expect(prepared.contentType).toBe('image/jpeg');
+    expect(prepared.note).toMatch(/^Made smaller to fit ClickSend’s 250 kB limit: \d\.\d MB → \d+ kB \(\d+ × \d+\)\.$/);
+    await outbox.sendPicture(CUSTOMER, 'Scaled', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    expect(fixture.sim.mmsSent()[0]!.media_bytes).toBe(prepared.bytes);
+
+    const before = fixture.sim.requests().length;
+    const notes = Buffer.from('These are my notes, not a picture.');
+    await expect(attachments.prepare('notes.jpg', notes.length, notes.toString('base64'))).rejects.toMatchObject({
+      code: 'NOT_A_PICTURE',
+      message: '“notes.jpg” is not a picture, so it cannot be sent as one.',
+    });
+    const cut = (await photo(200, 200, 'jpeg')).subarray(0, 600);
+    await expect(attachments.prepare('cut.jpg', cut.length, cut.toString('base64'))).rejects.toMatchObject({ code: 'DAMAGED_PICTURE' });
+    await expect(attachments.prepare('huge.jpg', 40 * 1024 * 1024, null)).rejects.toMatchObject({ code: 'PICTURE_TOO_LARGE' });
+    expect(fixture.sim.requests()).toHaveLength(before);
+  });
+
+  it('a lost answer never doubles a picture message: it is found in /mms/history by its custom_string, with one upload', async () => {
+    const jpeg = await photo(100, 100, 'jpeg');
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    fixture.sim.addFault({ kind: 'drop-after-apply', method: 'POST', path: '/mms/send' });
+    const unconfirmed = await outbox.sendPicture(CUSTOMER, 'Lost answer', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    expect(unconfirmed).toMatchObject({ status: 'Pending', outboxState: 'unknown' });
+
+    await outbox.flush();
+    await sync();
+    expect(fixture.sim.mmsSent()).toHaveLength(1);
+    expect(fixture.sim.uploads()).toHaveLength(1);
+    const [message] = thread();
+    expect(thread()).toHaveLength(1);
+    expect(message).toMatchObject({ id: unconfirmed.id, status: 'Queued', outboxState: null, messageId: fixture.sim.mmsSent()[0]!.message_id });
+    expect((await show(message!.id)).src).toBe(prepared.preview);
+  });
+
+  it('an upload that fails waits and goes later with one /mms/send; an upload refused fails the message with ClickSend’s words', async () => {
+    const jpeg = await photo(80, 80, 'jpeg');
+    fixture.sim.addFault({ kind: '500', path: '/uploads', count: 5 });
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const waiting = await outbox.sendPicture(CUSTOMER, 'Try later', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    expect(waiting).toMatchObject({ status: 'Pending', outboxState: 'waiting' });
+    expect(fixture.sim.mmsSent()).toHaveLength(0);
+    fixture.sim.clearFaults();
+    await outbox.flush();
+    expect(fixture.sim.mmsSent()).toHaveLength(1);
+    expect(fixture.sim.uploads()).toHaveLength(1);
+  });
+
+  it('a scheduled picture message is cancelled at ClickSend by the MMS endpoint, and refunded', async () => {
+    const scheduled = new ScheduledSends(fixture.db, fixture.client, outbox, () => undefined);
+    const jpeg = await photo(80, 80, 'jpeg');
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const at = Math.floor(Date.now() / 1000) + 7200;
+    const message = await outbox.sendPicture(CUSTOMER, 'Tomorrow', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) }, at);
+    expect(message).toMatchObject({ status: 'Scheduled', waitingUntil: at * 1000, actions: ['cancel', 'edit'] });
+    const balance = Number((await fixture.client.getAccount()).balance);
+    await expect(scheduled.cancel(message.id)).resolves.toMatchObject({ status: 'Cancelled' });
+    expect(Number((await fixture.client.getAccount()).balance)).toBeCloseTo(balance + 0.33, 4);
+    expect(fixture.sim.requests().some((r) => r.method === 'PUT' && r.path === `/mms/${message.messageId}/cancel`)).toBe(true);
+  });
+
+  it('the media folder keeps to its size: the least recently shown pictures go first', async () => {
+    const small = new MediaCache({ db: fixture.db, dir: join(dir, 'small'), limitBytes: () => 2500, httpAllowedHosts: new Set(['127.0.0.1']) });
+    const ids: number[] = [];
+    for (const subject of ['one', 'two', 'three']) {
+      fixture.sim.seedMms({ username: ACCOUNT.username, to: CUSTOMER, subject, body: 'Picture' });
+      await sync();
+      ids.push(thread()[0]!.id);
+    }
+    const bytes = readdirSync(join(dir, 'small')).length;
+    expect(bytes).toBe(0);
+    for (const id of ids) expect((await small.show(id, attachments.outgoingDir)).src).toMatch(/^data:/);
+    // Each built-in picture is over 1,250 bytes: only the newest shown fits.
+    expect(readdirSync(join(dir, 'small'))).toHaveLength(1);
+    await fixture.sim.close();
+    expect((await small.show(ids[2]!, attachments.outgoingDir)).src).toMatch(/^data:/);
+    expect((await small.show(ids[0]!, attachments.outgoingDir)).missing).toBe(PICTURE_WORDS.offline);
+  });
+
+  it('plain http pictures are not fetched from anywhere but the loopback simulator', async () => {
+    const strict = new MediaCache({ db: fixture.db, dir: join(dir, 'strict'), limitBytes: () => 1e6 });
+    fixture.sim.seedMms({ username: ACCOUNT.username, to: CUSTOMER, subject: 'http', body: 'Picture' });
+    await sync();
+    const before = fixture.sim.requests().length;
+    expect(await strict.show(thread()[0]!.id, attachments.outgoingDir)).toEqual({ src: null, missing: PICTURE_WORDS.insecure });
+    expect(fixture.sim.requests()).toHaveLength(before);
+  });
+});
