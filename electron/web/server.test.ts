@@ -88,7 +88,7 @@ describe('browser-mode server', () => {
     expect(await closedWith((ws) => ws.send('{"id": 1, "name": "session.get"'))).toBe(1007);
     expect(await closedWith((ws) => ws.send('[1, 2, 3]'))).toBe(1007);
     expect(await closedWith((ws) => ws.send(JSON.stringify({ name: 'session.get', params: {} })))).toBe(1007);
-    expect(await closedWith((ws) => ws.send('x'.repeat(2 * 1024 * 1024)))).toBe(1009);
+    expect(await closedWith((ws) => ws.send('x'.repeat(40 * 1024 * 1024)))).toBe(1009);
 
     const ws = await open(socketUrl, origin);
     expect(await request(ws, { id: 9, name: 'session.get', params: 'not an object' })).toEqual({

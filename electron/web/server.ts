@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { PICTURE_INPUT_MAX_BYTES } from '../../shared/picture-messages';
 import type { Logger } from '../core/requests/dispatch';
 import type { Inbox } from '../core/inbox';
 
@@ -32,7 +33,8 @@ export async function startWebServer(options: { inbox: Inbox; port: number; rend
   let origin = '';
 
   const http = createServer((req, res) => serveStatic(req, res, rendererDir, origin));
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  // The largest request is a picture being attached (pictures.prepare): base64 of the largest file read, and its frame.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: Math.ceil(PICTURE_INPUT_MAX_BYTES / 3) * 4 + 64 * 1024 });
 
   http.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
@@ -142,7 +144,7 @@ export function contentSecurityPolicy(socketOrigin: string): string {
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self'",
+    "img-src 'self' data:",
     "font-src 'self'",
     `connect-src ${socketOrigin}`,
     "base-uri 'none'",

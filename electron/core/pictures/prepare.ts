@@ -48,7 +48,7 @@ export async function preparePicture(name: string, input: Buffer): Promise<Prepa
     throw new InboxError('DAMAGED_PICTURE', `“${name}” looks like a picture but is damaged or incomplete.`, 'Save the photo again and attach the new copy.');
   }
   if (input.length <= PICTURE_SEND_MAX_BYTES) {
-    if (type === 'webp') return { bytes: await asJpeg(input, null, 90), type: 'jpeg', note: 'Sent as a JPEG: ClickSend does not take WebP.' };
+    if (type === 'webp') return { bytes: await asJpeg(input, 90), type: 'jpeg', note: 'Sent as a JPEG: ClickSend does not take WebP.' };
     return { bytes: input, type, note: null };
   }
   if (!whole) {
@@ -71,27 +71,43 @@ async function decodes(input: Buffer): Promise<boolean> {
   }
 }
 
-function asJpeg(input: Buffer, size: number | null, quality: number): Promise<Buffer> {
-  let image = sharp(input, { animated: false }).rotate(); // upright, by the photo's orientation
-  if (size !== null) image = image.resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true });
-  return image.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true }).toBuffer();
+/** WebP, which ClickSend does not take, as a JPEG of the same size. */
+function asJpeg(input: Buffer, quality: number): Promise<Buffer> {
+  return sharp(input, { animated: false }).rotate().flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true }).toBuffer();
 }
 
-/** The largest JPEG under ClickSend's limit, trying smaller sizes and lower qualities in turn. */
+/**
+ * The largest JPEG under ClickSend's limit: the photo is decoded once (upright,
+ * at most SIZES[0] across), then each size is tried at the lowest quality
+ * first; at the first size that fits, the best quality that still fits wins.
+ */
 async function scaleDown(input: Buffer, type: PictureType): Promise<PreparedBytes> {
+  const { data, info } = await sharp(input, { animated: false })
+    .rotate() // upright, by the photo's orientation
+    .resize({ width: SIZES[0], height: SIZES[0], fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
+  const encode = (size: number, quality: number) =>
+    sharp(data, raw).resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true }).jpeg({ quality, mozjpeg: true }).toBuffer();
   for (const size of SIZES) {
-    for (const quality of QUALITIES) {
-      const bytes = await asJpeg(input, size, quality);
-      if (bytes.length <= PICTURE_SEND_MAX_BYTES) {
-        const { width, height } = await sharp(bytes).metadata();
-        const still = type === 'gif' ? ' An animated GIF is sent as its first frame.' : '';
-        return {
-          bytes,
-          type: 'jpeg',
-          note: `Made smaller to fit ClickSend’s 250 kB limit: ${sizeInWords(input.length)} → ${sizeInWords(bytes.length)} (${width} × ${height}).${still}`,
-        };
+    let best = await encode(size, QUALITIES[QUALITIES.length - 1]!);
+    if (best.length > PICTURE_SEND_MAX_BYTES) continue;
+    for (const quality of QUALITIES.slice(0, -1)) {
+      const better = await encode(size, quality);
+      if (better.length <= PICTURE_SEND_MAX_BYTES) {
+        best = better;
+        break;
       }
     }
+    const { width, height } = await sharp(best).metadata();
+    const still = type === 'gif' ? ' An animated GIF is sent as its first frame.' : '';
+    return {
+      bytes: best,
+      type: 'jpeg',
+      note: `Made smaller to fit ClickSend’s 250 kB limit: ${sizeInWords(input.length)} → ${sizeInWords(best.length)} (${width} × ${height}).${still}`,
+    };
   }
   throw new InboxError('PICTURE_TOO_LARGE', 'This picture could not be made small enough for ClickSend (250 kB).', 'Choose a simpler or smaller photo.');
 }

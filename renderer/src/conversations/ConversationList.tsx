@@ -3,7 +3,7 @@
 // ten. Rows have one fixed height (in rem, so they follow the font size):
 // measured rows overlapped while the list loaded or reordered.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { SquarePen } from 'lucide-react';
+import { Image, SquarePen } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationFilter } from '../../../shared/contract';
 import { SearchBox, SearchResultsList } from '../search/SearchBox';
@@ -160,6 +160,7 @@ function ConversationItem({ conversation: c, selected, onOpen }: { conversation:
         <span className="row">
           <span className="preview muted">
             {c.lastDirection === 'out' ? 'You: ' : ''}
+            {c.lastIsPicture && <Image className="picture-icon" aria-hidden="true" size={14} />}
             {c.lastBody}
           </span>
           {c.lastStatusLabel && <span className={`delivery tone-${c.lastTone}`}>{c.lastStatusLabel}</span>}

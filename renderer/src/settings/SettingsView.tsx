@@ -111,6 +111,24 @@ export function SettingsView() {
         />
       </Group>
 
+      <Group title="Pictures">
+        <InputSetting
+          label="Subject for picture messages"
+          value={settings.pictureSubject}
+          hint="ClickSend sends a subject with every picture (at most 20 characters); each message can change it."
+          onSave={(v) => void save({ pictureSubject: v }, 'Picture subject')}
+        />
+        <InputSetting
+          number
+          min={20}
+          max={5000}
+          label="Pictures kept on this computer (MB)"
+          value={String(settings.pictureCacheMb)}
+          hint="Per account, so they show offline. When full, the pictures shown longest ago are removed (they download again when shown)."
+          onSave={(n) => void save({ pictureCacheMb: Number(n) }, 'Pictures kept')}
+        />
+      </Group>
+
       <Group title="Desktop app">
         <label className="check">
           <input
@@ -154,10 +172,26 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** A typed setting saved with its own button (Enter saves a text one); a number one is 5 to 600. */
-function InputSetting({ label, value, hint, number = false, onSave }: { label: string; value: string; hint: string; number?: boolean; onSave: (v: string) => void }) {
+function InputSetting({
+  label,
+  value,
+  hint,
+  number = false,
+  min = 5,
+  max = 600,
+  onSave,
+}: {
+  label: string;
+  value: string;
+  hint: string;
+  number?: boolean;
+  min?: number;
+  max?: number;
+  onSave: (v: string) => void;
+}) {
   const [draft, setDraft] = useState(value);
   const id = useId();
-  const range = number ? { type: 'number', min: 5, max: 600 } : {};
+  const range = number ? { type: 'number', min, max } : {};
   return (
     <div className="setting">
       <label htmlFor={id}>{label}</label>

@@ -6,6 +6,7 @@ const m = (id: number, createdAt: number, extra: Partial<Message> = {}): Message
   id,
   conversationId: 1,
   messageId: `M${id}`,
+  picture: null,
   direction: 'out',
   body: `#${id}`,
   from: null,

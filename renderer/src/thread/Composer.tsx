@@ -1,10 +1,14 @@
 // Writing a message: Enter sends, Shift+Enter is a new line; how many texts it
 // takes and what it costs, in words; a draft per number kept by the core; and
 // editing a scheduled message (the thread store holds which one).
-import { Clock, FileText, SendHorizontal } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Clock, FileText, ImagePlus, SendHorizontal } from 'lucide-react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { Price } from '../../../shared/contract';
 import { unsendableCharacter } from '../../../shared/message-text';
+import { pictureTextCount, pictureTextProblem } from '../../../shared/picture-messages';
 import { segmentSms } from '../../../shared/sms-segments';
+import { AttachedPicture } from './AttachedPicture';
+import { usePictureAttachment, usePicturePrice } from './picture-attachment';
 import { useInbox } from '../store/inbox-store';
 import { MAX_BODY, useDraft, usePrice } from './composer-hooks';
 import { useComposerSend } from './composer-send';
@@ -22,10 +26,31 @@ export function Composer({ phone }: { phone: string }) {
   const [scheduling, setScheduling] = useState(() => editing !== null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const focus = useCallback(() => textarea.current?.focus(), []);
-  const { body, cut, busy, error, type, restore, clear, schedule, submit, sendDespitePlaceholders } = useComposerSend(editing, focus);
+  const attachment = usePictureAttachment();
+  const { picture, subject } = attachment;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const { body, cut, busy, error, type, restore, clear, schedule, submit, sendDespitePlaceholders, nothingToSend } = useComposerSend(editing, focus, {
+    toSend: picture ? { attachmentId: picture.attachmentId, subject } : null,
+    sent: attachment.sent,
+  });
   // The draft waits while a scheduled message is edited, and comes back after.
   useDraft(phone, body, restore, editing === null);
-  const price = usePrice(phone, body, online);
+  const smsPrice = usePrice(phone, picture ? '' : body, online);
+  const picturePrice = usePicturePrice(phone, picture, subject, body, online);
+  const price = picture ? picturePrice : smsPrice;
+
+  const attachFirst = (files: FileList | null | undefined) => {
+    const file = files?.[0];
+    if (file && editing === null) void attachment.attach(file);
+  };
+  const onDrop = (event: DragEvent<HTMLFormElement>) => {
+    setDragging(false);
+    if (!event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    attachFirst(event.dataTransfer.files);
+    focus();
+  };
 
   useEffect(focus, [focus]);
 
@@ -52,12 +77,33 @@ export function Composer({ phone }: { phone: string }) {
 
   return (
     <form
-      className="composer"
+      className={`composer${dragging ? ' dragging' : ''}`}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files') || editing) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
     >
+      {attachment.error && (
+        <p className="banner error" role="alert">
+          {attachment.error.message} {attachment.error.action}
+        </p>
+      )}
+      {attachment.preparing && (
+        <p className="banner" role="status">
+          Preparing the picture…
+        </p>
+      )}
+      {picture && <AttachedPicture picture={picture} subject={subject} onSubject={attachment.setSubject} onRemove={() => {
+        attachment.remove();
+        focus();
+      }} />}
       {error && (
         <p className="banner error" role="alert">
           {error.message} {error.action}
@@ -103,10 +149,35 @@ export function Composer({ phone }: { phone: string }) {
         value={body}
         onChange={(e) => type(e.target.value)}
         onKeyDown={onKeyDown}
+        onPaste={(e) => {
+          if (e.clipboardData.files.length === 0) return;
+          e.preventDefault();
+          attachFirst(e.clipboardData.files);
+        }}
+      />
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/*,.heic,.heif"
+        hidden
+        aria-hidden="true"
+        tabIndex={-1}
+        data-testid="picture-file"
+        onChange={(e) => {
+          attachFirst(e.target.files);
+          e.target.value = '';
+          focus();
+        }}
       />
       <div className="composer-bar">
-        <Counter body={body} price={price} online={online} cut={cut} />
+        {picture ? <PictureCounter body={body} price={price} online={online} /> : <Counter body={body} price={price} online={online} cut={cut} />}
         <div className="composer-buttons">
+          {editing === null && (
+            <button type="button" className="secondary with-icon" onClick={() => fileInput.current?.click()} title="Attach a picture (or drop or paste one)">
+              <ImagePlus aria-hidden="true" size={16} />
+              <span className="label">Picture</span>
+            </button>
+          )}
           <button
             type="button"
             className="secondary with-icon"
@@ -121,13 +192,41 @@ export function Composer({ phone }: { phone: string }) {
             <Clock aria-hidden="true" size={16} />
             <span className="label">Schedule</span>
           </button>
-          <button type="submit" className="with-icon" disabled={busy || body.trim() === '' || editing !== null}>
+          <button type="submit" className="with-icon" disabled={busy || attachment.preparing || nothingToSend || editing !== null}>
             <SendHorizontal aria-hidden="true" size={16} />
             <span>Send</span>
           </button>
         </div>
       </div>
     </form>
+  );
+}
+
+function PriceNote({ price, online }: { price: Price | 'unavailable' | null; online: boolean }) {
+  if (!price) return null;
+  return (
+    <span aria-label="Estimated cost" title={price === 'unavailable' ? undefined : `${price.currency}${price.total}`}>
+      {price === 'unavailable' ? (online ? 'Price unavailable' : 'Price unavailable offline') : `≈ ${price.currency}${Number(price.total).toFixed(2)}`}
+    </span>
+  );
+}
+
+/** "12 of 1,500 characters · picture message · ≈ $0.33". */
+function PictureCounter({ body, price, online }: { body: string; price: Price | 'unavailable' | null; online: boolean }) {
+  const count = pictureTextCount(body);
+  return (
+    <div className="composer-info muted" id="composer-count">
+      <span aria-label="Length">
+        {count.units} of {count.max.toLocaleString()} characters · picture message
+      </span>
+      <PriceNote price={price} online={online} />
+      {pictureTextProblem(body) && (
+        <span className={count.over ? 'warning' : undefined} role="note">
+          {pictureTextProblem(body)}
+        </span>
+      )}
+      {!online && <span>Offline: it waits in the outbox and goes out by itself.</span>}
+    </div>
   );
 }
 
@@ -144,11 +243,7 @@ function Counter({ body, price, online, cut }: { body: string; price: ReturnType
       <span aria-label="Length">
         {segments.units} of {capacity} characters{segments.parts > 0 ? ` · ${texts}` : ''}
       </span>
-      {price && (
-        <span aria-label="Estimated cost" title={price === 'unavailable' ? undefined : `${price.currency}${price.total}`}>
-          {price === 'unavailable' ? (online ? 'Price unavailable' : 'Price unavailable offline') : `≈ ${price.currency}${Number(price.total).toFixed(2)}`}
-        </span>
-      )}
+      <PriceNote price={price} online={online} />
       {segments.encoding === 'UCS-2' && !unsendable && (
         <span className="warning" role="note">
           {special.join(' ')} {special.length === 1 ? 'is a special character' : 'are special characters'}, so each text holds {segments.perPart === 67 ? 67 : 70}{' '}

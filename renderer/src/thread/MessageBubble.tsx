@@ -4,6 +4,7 @@
 // link that opens inside the app.
 import type { Message, MessageAction } from '../../../shared/contract';
 import { confirmAction } from '../app/dialogs';
+import { MessagePicture } from './MessagePicture';
 import { formatWhen } from './SchedulePanel';
 import { useThread } from './thread-store';
 import { clockTime } from './time';
@@ -45,8 +46,10 @@ async function act(m: Message, action: MessageAction): Promise<unknown> {
 export function MessageBubble({ message: m, focused }: { message: Message; focused: boolean }) {
   const shownTime = m.waitingUntil ?? m.createdAt;
   return (
-    <div className={`bubble ${m.direction} tone-${m.tone}${focused ? ' focused' : ''}`}>
-      <p className="body">{m.body}</p>
+    <div className={`bubble ${m.direction} tone-${m.tone}${focused ? ' focused' : ''}${m.picture ? ' picture' : ''}`}>
+      {m.picture && <MessagePicture id={m.id} status={m.status} subject={m.picture.subject} />}
+      {m.picture?.subject && <p className="subject">{m.picture.subject}</p>}
+      {m.body && <p className="body">{m.body}</p>}
       <span className="meta">
         <time dateTime={new Date(shownTime).toISOString()} title={new Date(shownTime).toLocaleString()}>
           {m.waitingUntil !== null ? `Scheduled for ${formatWhen(m.waitingUntil)}` : clockTime(shownTime)}

@@ -5,9 +5,15 @@ import { useCallback, useState } from 'react';
 import type { Message, UserError } from '../../../shared/contract';
 import { unresolvedPlaceholders } from '../../../shared/placeholders';
 import { limitBody } from './composer-hooks';
-import { useThread } from './thread-store';
+import { useThread, type PictureToSend } from './thread-store';
 
-export function useComposerSend(editing: Message | null, focus: () => void) {
+/** The picture attached, if any: sent with the text, and let go once the core has it. */
+export interface Attached {
+  toSend: PictureToSend | null;
+  sent(): void;
+}
+
+export function useComposerSend(editing: Message | null, focus: () => void, attached: Attached) {
   // Editing a scheduled message: its text comes into the composer.
   const [body, setBody] = useState(() => editing?.body ?? '');
   const [cut, setCut] = useState(false);
@@ -37,25 +43,31 @@ export function useComposerSend(editing: Message | null, focus: () => void) {
     const failure = await work();
     setBusy(false);
     setError(failure);
-    if (!failure) clear();
+    if (!failure) {
+      clear();
+      attached.sent();
+    }
     focus();
     return !failure;
   };
 
+  /** A picture goes with text too (ClickSend requires it). */
+  const nothingToSend = body.trim() === '';
+
   /** Later, at `unixSeconds`; or the edited scheduled message saved with its new time and text. */
   const schedule = (unixSeconds: number): Promise<boolean> => {
-    if (body.trim() === '') {
+    if (nothingToSend) {
       setError({ code: 'EMPTY_MESSAGE', message: 'Write the message before scheduling it.', action: null });
       return Promise.resolve(false);
     }
     const thread = useThread.getState();
-    return run(() => (editing ? thread.reschedule(body, unixSeconds) : thread.send(body, unixSeconds)));
+    return run(() => (editing ? thread.reschedule(body, unixSeconds) : thread.send(body, unixSeconds, attached.toSend ?? undefined)));
   };
 
   const submit = async (anyway = false): Promise<void> => {
     // While a scheduled message is edited, Enter must not send the new text now
     // (Send is disabled too): the schedule panel saves it.
-    if (busy || editing || body.trim() === '') return;
+    if (busy || editing || nothingToSend) return;
     const unresolved = unresolvedPlaceholders(body);
     // Never send literal {first_name} by accident: it takes a second, deliberate press.
     if (unresolved.length > 0 && !anyway && sendAnyway !== body) {
@@ -66,7 +78,7 @@ export function useComposerSend(editing: Message | null, focus: () => void) {
       });
       return;
     }
-    await run(() => useThread.getState().send(body));
+    await run(() => useThread.getState().send(body, undefined, attached.toSend ?? undefined));
   };
 
   const sendDespitePlaceholders = () => {
@@ -75,5 +87,5 @@ export function useComposerSend(editing: Message | null, focus: () => void) {
     void submit(true);
   };
 
-  return { body, cut, busy, error, type, restore, clear, schedule, submit, sendDespitePlaceholders };
+  return { body, cut, busy, error, type, restore, clear, schedule, submit, sendDespitePlaceholders, nothingToSend };
 }

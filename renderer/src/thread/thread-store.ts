@@ -27,6 +27,12 @@ export interface ThreadTarget {
   title: string;
 }
 
+/** A prepared picture (pictures.prepare) and its subject. */
+export interface PictureToSend {
+  attachmentId: string;
+  subject: string;
+}
+
 interface ThreadState {
   target: ThreadTarget | null;
   /** The contact with this number: undefined while looking, null when there is none. */
@@ -41,8 +47,8 @@ interface ThreadState {
   loadNewer(): Promise<void>;
   /** Messages added or changed anywhere: applied to the open thread. */
   receive(messages: Message[]): void;
-  /** `schedule` in unix seconds sends it later. */
-  send(body: string, schedule?: number): Promise<UserError | null>;
+  /** `schedule` in unix seconds sends it later; with `picture`, a picture message. */
+  send(body: string, schedule?: number, picture?: PictureToSend): Promise<UserError | null>;
   /** A scheduled message being edited in the composer. */
   editing: Message | null;
   startEdit(message: Message): void;
@@ -158,11 +164,14 @@ export const useThread = create<ThreadState>()((set, get) => ({
     if (mine) set((s) => ({ window: withEvent(s.window, mine) }));
   },
 
-  async send(body, schedule) {
+  async send(body, schedule, picture) {
     const target = get().target;
     if (!target) return { code: 'NO_CONVERSATION', message: 'Open a conversation first.', action: null };
     return attempt(async () => {
-      const message = await call('messages.send', { to: target.phone, body, ...(schedule === undefined ? {} : { schedule }) });
+      const when = schedule === undefined ? {} : { schedule };
+      const message = picture
+        ? await call('pictures.send', { to: target.phone, body, ...picture, ...when })
+        : await call('messages.send', { to: target.phone, body, ...when });
       if (get().target?.phone !== target.phone) return;
       if (get().window.hasNewer) {
         // Sending from far back in the history: jump to the newest, where it is.

@@ -6,6 +6,7 @@ const m = (id: number, extra: Partial<Message> = {}): Message => ({
   id,
   conversationId: 1,
   messageId: `M${id}`,
+  picture: null,
   direction: 'in',
   body: `#${id}`,
   from: '+61422222222',

@@ -1,0 +1,140 @@
+// Picture messages as an owner uses them: a picture sent from the ClickSend
+// dashboard shows in its thread (and offline, from the core's media cache);
+// a photo attached by the file button, pasted or dropped is previewed, priced
+// and sent with one upload and one /mms/send; a large photo is scaled; a file
+// that is not a picture is refused before any request; a lost answer never
+// sends a picture twice.
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+import type { Page } from '@playwright/test';
+import { ACCOUNT, expect, test, ui } from './fixtures';
+
+const CUSTOMER = '+61422222222';
+
+async function photo(width: number, height: number, format: 'png' | 'jpeg'): Promise<Buffer> {
+  const image = sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } });
+  return format === 'png' ? image.png().toBuffer() : image.jpeg({ quality: 85 }).toBuffer();
+}
+
+async function openCustomer(page: Page) {
+  await ui.row(page, '+61 422 222 222').getByRole('button').click();
+  await expect(ui.composer(page)).toBeVisible();
+}
+
+const attach = (page: Page, name: string, mimeType: string, buffer: Buffer) => page.getByTestId('picture-file').setInputFiles({ name, mimeType, buffer });
+const attached = (page: Page) => page.getByRole('group', { name: 'Attached picture' });
+
+test('a picture sent from the dashboard shows in its thread among the texts, says Photo in the list, and still shows offline', async ({ app }) => {
+  const { page, simulator } = app;
+  const now = simulator.now();
+  simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Can I see it first?', timestamp: now - 120 });
+  simulator.seedMms({ username: ACCOUNT.username, to: CUSTOMER, subject: 'Your parcel', body: 'Packed and ready', timestamp: now - 60 });
+  await app.signIn();
+  await expect(ui.row(page, '+61 422 222 222')).toContainText('You: Photo · Packed and ready');
+  await openCustomer(page);
+  const items = ui.thread(page).getByRole('listitem');
+  await expect(items.last()).toContainText('Your parcel');
+  await expect(items.last()).toContainText('Packed and ready');
+  await expect(items.nth(-2)).toContainText('Can I see it first?');
+  const picture = ui.thread(page).getByRole('img', { name: 'Picture: Your parcel' });
+  await expect(picture).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+  // ClickSend gone, the app restarted: the picture comes from this computer.
+  await app.stopSimulator();
+  await app.restart();
+  await openCustomer(page);
+  await expect(ui.thread(page).getByRole('img', { name: 'Picture: Your parcel' })).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+});
+
+test('attach, preview, price and send: one upload and one /mms/send with the subject and the uploaded picture', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Photo please' });
+  await app.signIn();
+  await openCustomer(page);
+
+  const jpeg = await photo(160, 120, 'jpeg');
+  await attach(page, 'shelf.jpg', 'image/jpeg', jpeg);
+  await expect(attached(page).getByRole('img', { name: 'Attached: shelf.jpg' })).toBeVisible();
+  await expect(attached(page)).toContainText(`shelf.jpg · ${Math.round(jpeg.length / 1024)} kB`);
+  await expect(attached(page).getByLabel('Subject')).toHaveValue('Photo');
+  await attached(page).getByLabel('Subject').fill('Blue shelf');
+  await ui.composer(page).fill('This is the one in stock');
+  await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.33');
+  await expect(page.getByLabel('Length')).toHaveText('24 of 1,500 characters · picture message');
+  await ui.composer(page).press('Enter');
+
+  const sent = ui.thread(page).getByRole('listitem').filter({ hasText: 'This is the one in stock' });
+  await expect(sent).toContainText(/Queued|Sent|Delivered/);
+  await expect(sent.getByRole('img', { name: 'Picture: Blue shelf' })).toHaveAttribute('src', `data:image/jpeg;base64,${jpeg.toString('base64')}`);
+  await expect(attached(page)).toHaveCount(0);
+  expect(simulator.uploads()).toHaveLength(1);
+  expect(simulator.mmsSent()).toEqual([
+    expect.objectContaining({ to: CUSTOMER, subject: 'Blue shelf', body: 'This is the one in stock', media_file: simulator.uploads()[0]!._url, media_bytes: jpeg.length }),
+  ]);
+});
+
+test('a large photo pasted is scaled down and the owner told; a file that is not a picture is refused before any request; Remove takes a picture off', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Photo please' });
+  await app.signIn();
+  await openCustomer(page);
+
+  const requestsBefore = simulator.requests().length;
+  await attach(page, 'notes.jpg', 'image/jpeg', Buffer.from('Shopping list: milk, bread'));
+  await expect(page.getByRole('alert')).toContainText('“notes.jpg” is not a picture, so it cannot be sent as one.');
+  await expect(attached(page)).toHaveCount(0);
+  expect(simulator.requests().slice(requestsBefore).filter((r) => !r.path.startsWith('/sms/') && !r.path.startsWith('/mms/'))).toEqual([]);
+  expect(simulator.uploads()).toHaveLength(0);
+
+  // Pasted from the clipboard, as a screenshot or a copied photo would be.
+  const big = await photo(1600, 1200, 'png');
+  await ui.composer(page).evaluate((textarea, base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'IMG_2041.png', { type: 'image/png' }));
+    textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, big.toString('base64'));
+  await expect(attached(page).getByRole('note')).toHaveText(/^Made smaller to fit ClickSend’s 250 kB limit: \d\.\d MB → \d+ kB \(\d+ × \d+\)\.$/);
+  await ui.composer(page).fill('Here it is');
+  await ui.composer(page).press('Enter');
+  await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Here it is' })).toContainText(/Queued|Sent|Delivered/);
+  expect(simulator.mmsSent()).toHaveLength(1);
+  expect(simulator.mmsSent()[0]!.media_bytes).toBeLessThanOrEqual(250 * 1024);
+
+  // Dropped, then removed: nothing is sent with the next text.
+  const jpeg = await photo(80, 80, 'jpeg');
+  await page.locator('form.composer').evaluate((form, base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'drop.jpg', { type: 'image/jpeg' }));
+    form.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, jpeg.toString('base64'));
+  await expect(attached(page).getByRole('img', { name: 'Attached: drop.jpg' })).toBeVisible();
+  await attached(page).getByRole('button', { name: 'Remove picture' }).click();
+  await expect(attached(page)).toHaveCount(0);
+  await ui.composer(page).fill('Just text');
+  await ui.composer(page).press('Enter');
+  await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Just text' })).toContainText(/Queued|Sent|Delivered/);
+  expect(simulator.mmsSent()).toHaveLength(1);
+  expect(simulator.uploads()).toHaveLength(1);
+});
+
+test('a lost answer never doubles a picture message: it is found at ClickSend by its reference and shown once', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Photo please' });
+  await app.signIn();
+  await openCustomer(page);
+  simulator.addFault({ kind: 'drop-after-apply', method: 'POST', path: '/mms/send' });
+  await attach(page, 'a.jpg', 'image/jpeg', await photo(90, 90, 'jpeg'));
+  await ui.composer(page).fill('Only once');
+  await ui.composer(page).press('Enter');
+  const sent = ui.thread(page).getByRole('listitem').filter({ hasText: 'Only once' });
+  await expect(sent).toContainText('Checking');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(sent).toContainText(/Queued|Sent|Delivered/, { timeout: 15_000 });
+  await expect(sent).toHaveCount(1);
+  expect(simulator.mmsSent()).toHaveLength(1);
+  expect(simulator.uploads()).toHaveLength(1);
+});
