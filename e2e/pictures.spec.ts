@@ -61,7 +61,7 @@ test('attach, preview, price and send: one upload and one /mms/send with the sub
   await attached(page).getByLabel('Subject').fill('Blue shelf');
   await ui.composer(page).fill('This is the one in stock');
   await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.33');
-  await expect(page.getByLabel('Length')).toHaveText('24 of 1,500 characters · picture message');
+  await expect(page.getByLabel('Length')).toHaveText('24 of 1,500 characters');
   await ui.composer(page).press('Enter');
 
   const sent = ui.thread(page).getByRole('listitem').filter({ hasText: 'This is the one in stock' });

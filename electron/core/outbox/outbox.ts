@@ -324,7 +324,7 @@ export class Outbox {
   /** Nothing was sent yet: offline or a server fault waits (an upload may simply be repeated); a refusal fails with why. */
   private uploadFailed(id: number, error: unknown): Message {
     const { db } = this.options;
-    if (error instanceof InboxError) return this.fail(id, error.message);
+    if (error instanceof InboxError) return this.fail(id, [error.message, error.action].filter(Boolean).join(' '));
     if (!(error instanceof ClickSendError)) throw error;
     if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
     if (error.isConnectivity || error.status === 429 || (error.status ?? 0) >= 500 || error.kind === 'invalid-response') {

@@ -3,7 +3,7 @@
 // once fetched), prepared (refused, scaled), sent with one upload and one
 // /mms/send, exactly once when the answer is lost, scheduled and cancelled.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -151,6 +151,20 @@ describe('picture messages', () => {
     expect(fixture.sim.uploads()).toHaveLength(1);
   });
 
+  it('an upload ClickSend refuses fails the message with its words, before any /mms/send; Retry then asks for the picture again', async () => {
+    const jpeg = await photo(80, 80, 'jpeg');
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const taken = await attachments.take(prepared.attachmentId);
+    // The prepared file changed on disk before it went (another program, a full disk).
+    writeFileSync(join(attachments.outgoingDir, taken.pictureFile!), 'not a picture any more');
+    const failed = await outbox.sendPicture(CUSTOMER, 'Refused', { subject: 'Photo', ...taken });
+    expect(failed).toMatchObject({ status: 'Failed', actions: ['retry', 'delete'] });
+    expect(failed.problem).toMatch(/^ClickSend did not accept the picture: /);
+    expect(fixture.sim.mmsSent()).toHaveLength(0);
+    await expect(outbox.retry(failed.id)).resolves.toMatchObject({ status: 'Failed', problem: 'The picture for this message is missing. Delete it and attach the picture again.' });
+    expect(fixture.sim.mmsSent()).toHaveLength(0);
+  });
+
   it('a scheduled picture message is cancelled at ClickSend by the MMS endpoint, and refunded', async () => {
     const scheduled = new ScheduledSends(fixture.db, fixture.client, outbox, () => undefined);
     const jpeg = await photo(80, 80, 'jpeg');
@@ -172,8 +186,7 @@ describe('picture messages', () => {
       await sync();
       ids.push(thread()[0]!.id);
     }
-    const bytes = readdirSync(join(dir, 'small')).length;
-    expect(bytes).toBe(0);
+    expect(readdirSync(join(dir, 'small'))).toEqual([]);
     for (const id of ids) expect((await small.show(id, attachments.outgoingDir)).src).toMatch(/^data:/);
     // Each built-in picture is over 1,250 bytes: only the newest shown fits.
     expect(readdirSync(join(dir, 'small'))).toHaveLength(1);

@@ -217,7 +217,7 @@ function PictureCounter({ body, price, online }: { body: string; price: Price | 
   return (
     <div className="composer-info muted" id="composer-count">
       <span aria-label="Length">
-        {count.units} of {count.max.toLocaleString()} characters · picture message
+        {count.units} of {count.max.toLocaleString()} characters
       </span>
       <PriceNote price={price} online={online} />
       {pictureTextProblem(body) && (
