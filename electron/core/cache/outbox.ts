@@ -54,7 +54,8 @@ function toEntry(row: OutboxRow): OutboxEntry {
     attempts: row.attempts,
     queuedAt: row.queued_at,
     submittedAt: row.submitted_at,
-    picture: row.subject === null ? null : { subject: row.subject, pictureFile: row.picture_file, mediaUrl: row.media_url },
+    // A cache from before pictures (a damaged one being salvaged) has no such columns.
+    picture: row.subject == null ? null : { subject: row.subject, pictureFile: row.picture_file ?? null, mediaUrl: row.media_url ?? null },
   };
 }
 

@@ -19,6 +19,8 @@ describe('salvaging a damaged cache', () => {
     const waiting = queueSend(old, { to: '+61411111111', body: 'Written offline', customString: 'cs-1', schedule: null, now: 1000, statusText: 'Waiting' });
     const inFlight = queueSend(old, { to: '+61422222222', body: 'In flight', customString: 'cs-2', schedule: 2_000_000_000, now: 2000, statusText: 'Sending' });
     markSubmitting(old, inFlight.added[0]!.id, 2001);
+    const picture = { subject: 'New stock', pictureFile: 'p.jpeg', mediaUrl: null };
+    queueSend(old, { to: '+61455555555', body: 'Look', customString: 'cs-3', schedule: null, now: 2500, statusText: 'Waiting', picture });
     saveDraft(old, '+61433333333', 'Half a thought', 3000);
     recordOptOut(old, { phone: '+61444444444', optedOut: true, changedAt: 4000, how: 'by-hand', messageRowId: null, note: 'Asked by phone' });
     // The messages table (and only it) is destroyed.
@@ -34,10 +36,12 @@ describe('salvaging a damaged cache', () => {
     check.close();
 
     const fresh = openCache(join(dir, 'fresh.sqlite'));
-    expect(salvageLocalWork(file, fresh)).toEqual({ sends: 2, drafts: 1, optOuts: 1 });
-    expect(listOutbox(fresh).map((e) => [e.customString, e.to, e.body, e.schedule, e.state])).toEqual([
-      ['cs-1', '+61411111111', 'Written offline', null, 'waiting'],
-      ['cs-2', '+61422222222', 'In flight', 2_000_000_000, 'unknown'],
+    expect(salvageLocalWork(file, fresh)).toEqual({ sends: 3, drafts: 1, optOuts: 1 });
+    expect(listOutbox(fresh).map((e) => [e.customString, e.to, e.body, e.schedule, e.state, e.picture])).toEqual([
+      ['cs-1', '+61411111111', 'Written offline', null, 'waiting', null],
+      ['cs-2', '+61422222222', 'In flight', 2_000_000_000, 'unknown', null],
+      // A picture message stays one, with its prepared picture.
+      ['cs-3', '+61455555555', 'Look', null, 'waiting', picture],
     ]);
     expect(readDraft(fresh, '+61433333333')).toBe('Half a thought');
     expect(optedOut(fresh, '+61444444444')).toMatchObject({ how: 'by-hand', note: 'Asked by phone', changedAt: 4000 });
