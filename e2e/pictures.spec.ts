@@ -138,3 +138,28 @@ test('a lost answer never doubles a picture message: it is found at ClickSend by
   expect(simulator.mmsSent()).toHaveLength(1);
   expect(simulator.uploads()).toHaveLength(1);
 });
+
+test('a picture scheduled from the composer waits with its picture and is cancelled at ClickSend from the thread', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Send it tomorrow' });
+  await app.signIn();
+  await openCustomer(page);
+  const jpeg = await photo(100, 80, 'jpeg');
+  await attach(page, 'later.jpg', 'image/jpeg', jpeg);
+  await expect(attached(page)).toBeVisible();
+  await ui.composer(page).fill('Ready tomorrow');
+  await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await page.getByRole('button', { name: 'Tomorrow 9:00' }).click();
+  await page.getByRole('button', { name: 'Schedule message' }).click();
+
+  const bubble = ui.thread(page).getByRole('listitem').filter({ hasText: 'Ready tomorrow' });
+  await expect(bubble).toContainText('Scheduled for');
+  await expect(bubble.getByRole('img', { name: 'Picture: Photo' })).toHaveAttribute('src', `data:image/jpeg;base64,${jpeg.toString('base64')}`);
+  const [scheduled] = simulator.mmsSent();
+  expect(scheduled).toMatchObject({ subject: 'Photo', body: 'Ready tomorrow' });
+  expect(Number(scheduled!.schedule)).toBeGreaterThan(Date.now() / 1000);
+
+  await bubble.getByRole('button', { name: 'Cancel' }).click();
+  await expect(bubble).toContainText('Cancelled');
+  expect(simulator.requests().filter((r) => r.method === 'PUT' && r.path === `/mms/${scheduled!.message_id}/cancel`)).toHaveLength(1);
+});
