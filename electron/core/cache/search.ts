@@ -119,6 +119,22 @@ function toContactHit(row: ContactHitRow): SearchResults['contacts'][number] {
   };
 }
 
+/** Messages whose body (messages_fts) or subject (subjects_fts) matches, newest first (rowid order is arrival order). */
+function messageHits(db: Db, index: 'messages_fts' | 'subjects_fts', query: string, limit: number): MessageHitRow[] {
+  return db
+    .prepare<[string, number], MessageHitRow>(
+      `SELECT m.id, m.conversation_id, c.phone, ${contactNameOf('c.phone')} AS contact_name, m.direction, m.created_at,
+         snippet(${index}, 0, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
+       FROM ${index}
+       JOIN messages m ON m.id = ${index}.rowid
+       JOIN conversations c ON c.id = m.conversation_id
+       WHERE ${index} MATCH ?
+       ORDER BY ${index}.rowid DESC
+       LIMIT ?`,
+    )
+    .all(query, limit);
+}
+
 /**
  * Numbers first (a number is all an owner may have of an unknown customer),
  * then contacts by name, then messages, newest first (rowid order is arrival
@@ -129,31 +145,9 @@ export function searchCache(db: Db, text: string, limit: number): SearchResults 
   const byNumber = digits ? searchNumbers(db, digits, limit) : { conversations: [], contacts: [] };
   const query = ftsQuery(text);
   if (!query) return { ...byNumber, messages: [] };
-  const messages = db
-    .prepare<[string, number], MessageHitRow>(
-      `SELECT m.id, m.conversation_id, c.phone, ${contactNameOf('c.phone')} AS contact_name, m.direction, m.created_at,
-         snippet(messages_fts, 0, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
-       FROM messages_fts
-       JOIN messages m ON m.id = messages_fts.rowid
-       JOIN conversations c ON c.id = m.conversation_id
-       WHERE messages_fts MATCH ?
-       ORDER BY messages_fts.rowid DESC
-       LIMIT ?`,
-    )
-    .all(query, limit);
-  // A picture message's subject is searched too (its own small index); newest first with the bodies.
-  const bySubject = db
-    .prepare<[string, number], MessageHitRow>(
-      `SELECT m.id, m.conversation_id, c.phone, ${contactNameOf('c.phone')} AS contact_name, m.direction, m.created_at,
-         snippet(subjects_fts, 0, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
-       FROM subjects_fts
-       JOIN messages m ON m.id = subjects_fts.rowid
-       JOIN conversations c ON c.id = m.conversation_id
-       WHERE subjects_fts MATCH ?
-       ORDER BY subjects_fts.rowid DESC
-       LIMIT ?`,
-    )
-    .all(query, limit);
+  // Bodies, and picture messages' subjects (their own small index), newest first.
+  const messages = messageHits(db, 'messages_fts', query, limit);
+  const bySubject = messageHits(db, 'subjects_fts', query, limit);
   const inBody = new Set(messages.map((row) => row.id));
   const hits = bySubject.length === 0 ? messages : [...messages, ...bySubject.filter((row) => !inBody.has(row.id))].sort((a, b) => b.id - a.id).slice(0, limit);
   const contacts = db

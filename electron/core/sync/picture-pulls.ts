@@ -5,11 +5,10 @@
 // incremental pull from where the walk's window ended. Accounts send few
 // pictures, so the walk goes a page at a time.
 import { earliestDueScheduled } from '../cache/messages';
-import { applyStatusReports, ingestMessages } from '../cache/ingest';
+import { ingestMessages } from '../cache/ingest';
 import { readCursor, writeCursor } from '../cache/sync-state';
-import { statusFromReceipt } from '../clicksend/statuses';
 import { fromPictureHistory } from '../messages/from-api';
-import type { PullContext } from './pulls';
+import { storeReceipts, type PullContext } from './pulls';
 
 const PAGE = 100;
 /** Re-read this much before the cursor: rows can land late. */
@@ -57,22 +56,8 @@ async function walkPictureHistory(sync: PullContext, signal: AbortSignal): Promi
 }
 
 /** Delivery receipts of picture messages; returns how many were waiting. */
-export async function pullPictureReceipts(sync: PullContext, signal: AbortSignal): Promise<number> {
-  let newest = 0;
-  let count = 0;
-  for await (const rows of sync.client.pictureReceipts(signal)) {
-    const reports = rows.map((r) => ({
-      messageId: r.message_id,
-      status: statusFromReceipt(r.status, r.status_code),
-      statusCode: r.status_code,
-      statusText: r.status_text,
-    }));
-    sync.changes(applyStatusReports(sync.db, reports));
-    for (const r of rows) newest = Math.max(newest, r.timestamp);
-    count += rows.length;
-  }
-  if (newest > 0) await sync.client.markPictureReceiptsRead(newest + 1, signal);
-  return count;
+export function pullPictureReceipts(sync: PullContext, signal: AbortSignal): Promise<number> {
+  return storeReceipts(sync, sync.client.pictureReceipts(signal), (before) => sync.client.markPictureReceiptsRead(before, signal));
 }
 
 /** Scheduled picture messages whose time has come: /mms/history says whether they went. */

@@ -6,7 +6,7 @@ import { earliestDueScheduled } from '../cache/messages';
 import { applyStatusReports, ingestMessages, type IngestResult } from '../cache/ingest';
 import { readCursor, writeCursor } from '../cache/sync-state';
 import type { ClickSendClient } from '../clicksend/client';
-import type { InboundRow } from '../clicksend/schemas';
+import type { InboundRow, ReceiptRow } from '../clicksend/schemas';
 import { statusFromReceipt } from '../clicksend/statuses';
 import { fromHistory, fromInbound } from '../messages/from-api';
 
@@ -44,10 +44,19 @@ export async function pullInbound(sync: PullContext, signal: AbortSignal): Promi
 }
 
 /** Returns how many receipts were waiting. */
-export async function pullReceipts(sync: PullContext, signal: AbortSignal): Promise<number> {
+export function pullReceipts(sync: PullContext, signal: AbortSignal): Promise<number> {
+  return storeReceipts(sync, sync.client.receipts(signal), (before) => sync.client.markReceiptsRead(before, signal));
+}
+
+/** Delivery receipts (SMS or picture messages) applied as they come, then marked read at ClickSend. */
+export async function storeReceipts(
+  sync: PullContext,
+  pages: AsyncIterable<ReceiptRow[]>,
+  markRead: (dateBefore: number) => Promise<unknown>,
+): Promise<number> {
   let newest = 0;
   let count = 0;
-  for await (const rows of sync.client.receipts(signal)) {
+  for await (const rows of pages) {
     const reports = rows.map((r) => ({
       messageId: r.message_id,
       status: statusFromReceipt(r.status, r.status_code),
@@ -60,7 +69,7 @@ export async function pullReceipts(sync: PullContext, signal: AbortSignal): Prom
   }
   // date_before is exclusive. A receipt that lands in between and is hidden
   // by this is still caught: history carries the same status.
-  if (newest > 0) await sync.client.markReceiptsRead(newest + 1, signal);
+  if (newest > 0) await markRead(newest + 1);
   return count;
 }
 

@@ -48,22 +48,35 @@ export function useDraft(phone: string, body: string, setBody: (update: (typed: 
 
 /** ClickSend's price for this exact body, asked shortly after typing stops; null until it answers (or when it changed since). */
 export function usePrice(phone: string, body: string, online: boolean): Price | 'unavailable' | null {
-  const [priced, setPriced] = useState<{ body: string; price: Price | 'unavailable' } | null>(null);
+  return useQuote(body.trim() === '' ? null : `${phone}|${body}`, () => call('messages.price', { to: phone, body }), online);
+}
+
+/**
+ * A price asked shortly after what it depends on (`key`; null: nothing to
+ * price) stops changing, and asked again when the connection comes back;
+ * null until it answers, or when the key changed since.
+ */
+export function useQuote(key: string | null, ask: () => Promise<Price>, online: boolean): Price | 'unavailable' | null {
+  const [priced, setPriced] = useState<{ key: string; price: Price | 'unavailable' } | null>(null);
+  const latestAsk = useRef(ask);
   useEffect(() => {
-    if (body.trim() === '') return;
+    latestAsk.current = ask;
+  });
+  useEffect(() => {
+    if (key === null) return;
     let current = true;
     const timer = setTimeout(() => {
-      call('messages.price', { to: phone, body }).then(
-        (price) => current && setPriced({ body, price }),
-        () => current && setPriced({ body, price: 'unavailable' }),
+      latestAsk.current().then(
+        (price) => current && setPriced({ key, price }),
+        () => current && setPriced({ key, price: 'unavailable' }),
       );
     }, PRICE_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [phone, body, online]);
-  return priced?.body === body ? priced.price : null;
+  }, [key, online]);
+  return priced !== null && priced.key === key ? priced.price : null;
 }
 
 /** A message is at most 1,600 characters: longer text (a paste, usually) is cut there, never mid-character, and said. */

@@ -7,10 +7,9 @@ import type { Price, Result, UserError } from '../../../shared/contract';
 import { PICTURE_INPUT_MAX_BYTES } from '../../../shared/picture-messages';
 import { call, describeError } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
+import { useQuote } from './composer-hooks';
 
 export type PreparedPicture = Result<'pictures.prepare'>;
-
-const PRICE_MS = 700;
 
 function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -75,21 +74,6 @@ export function usePictureAttachment() {
 
 /** ClickSend's price for this picture message (the core uploads the picture for it, once). */
 export function usePicturePrice(phone: string, picture: PreparedPicture | null, subject: string, body: string, online: boolean): Price | 'unavailable' | null {
-  const key = picture ? `${picture.attachmentId}|${subject}|${body}` : null;
-  const [priced, setPriced] = useState<{ key: string; price: Price | 'unavailable' } | null>(null);
-  useEffect(() => {
-    if (!picture || !key || subject.trim() === '') return;
-    let live = true;
-    const timer = setTimeout(() => {
-      call('pictures.price', { to: phone, body, subject, attachmentId: picture.attachmentId }).then(
-        (price) => live && setPriced({ key, price }),
-        () => live && setPriced({ key, price: 'unavailable' }),
-      );
-    }, PRICE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [phone, picture, subject, body, key, online]);
-  return priced && priced.key === key ? priced.price : null;
+  const key = picture && subject.trim() !== '' && body.trim() !== '' ? `${picture.attachmentId}|${subject}|${body}` : null;
+  return useQuote(key, () => call('pictures.price', { to: phone, body, subject, attachmentId: picture!.attachmentId }), online);
 }
