@@ -6,10 +6,11 @@ import { Clock } from './clock';
 import { FaultBook } from './faults';
 import { GeneratedSegment } from './generated-history';
 import { MediaStore } from './media';
-import { addMmsReceipt, addMmsRow as storeMmsRow, promoteDueMms } from './mms-store';
+import { addMmsReceipt, addMmsRow as storeMmsRow } from './mms-store';
 import type { InboundInput } from './inbound';
 import { addInbound } from './inbound';
 import { addReceipt } from './receipts';
+import { markDueSent } from './scheduled';
 import type {
   HistoryRow, InboundSms, MmsReceipt, MmsRow, Receipt, ReceiptStatus, RequestLogEntry, SentMms, SentSms, SimAccount,
   UploadInfo,
@@ -158,13 +159,8 @@ export class SimCore {
   /** Scheduled messages whose time has come turn Sent when anyone looks. */
   promoteDue(account: AccountState): void {
     const now = this.now();
-    for (const row of account.scheduled) {
-      if (row.date <= now) {
-        account.scheduled.delete(row);
-        account.history.update(row.message_id, { status: 'Sent' });
-      }
-    }
-    promoteDueMms(account, now);
+    markDueSent(account, now);
+    markDueSent(account.mms, now);
   }
 
   deliverReceipt(

@@ -1,10 +1,10 @@
 // GET /sms/history: both directions, so a client can reconcile from it alone.
 import type { AccountState } from './accounts';
 import { badRequest, ok } from './envelope';
-import { HISTORY_ORDER_FIELDS, HISTORY_SEARCH_FIELDS } from './history';
-import { buildPage, pageUrlFor, parsePage } from './pagination';
+import { HISTORY_ORDER_FIELDS, HISTORY_SEARCH_FIELDS, type HistoryStore } from './history';
+import { buildPage, pageUrlFor, parsePage, type Page } from './pagination';
 import { parseOrder, parseSearch } from './query';
-import type { Handler } from './routes';
+import type { Ctx, Handler } from './routes';
 import type { HistoryRow } from './types';
 
 export function historyView(account: AccountState, row: HistoryRow): Record<string, unknown> {
@@ -35,26 +35,43 @@ export function historyView(account: AccountState, row: HistoryRow): Record<stri
   };
 }
 
-export function unixParam(query: URLSearchParams, name: string): number | null {
+function unixParam(query: URLSearchParams, name: string): number | null {
   const raw = query.get(name);
   if (raw === null || raw.trim() === '') return null;
   if (!/^\d+$/.test(raw.trim())) throw badRequest(`${name} must be a unix timestamp.`);
   return Number(raw);
 }
 
-export const getHistory: Handler = ({ account, query, base, path }) => {
-  const seqs = account.history.query({
-    search: parseSearch(query, HISTORY_SEARCH_FIELDS),
-    order: parseOrder(query, HISTORY_ORDER_FIELDS, { field: 'date', desc: false }),
+/** What one history endpoint may search and sort on; `orderQuery` reads order_by when it has aliases. */
+export interface HistoryFields {
+  search: readonly string[];
+  order: readonly string[];
+  orderQuery?: URLSearchParams;
+}
+
+/** q, operator, order_by, date_from, date_to, page and limit, as both /sms/history and /mms/history take them. */
+export function historyPage<T>(
+  { query, base, path }: Ctx,
+  store: HistoryStore,
+  fields: HistoryFields,
+  view: (row: HistoryRow) => T,
+): Page<T> {
+  const seqs = store.query({
+    search: parseSearch(query, fields.search),
+    order: parseOrder(fields.orderQuery ?? query, fields.order, { field: 'date', desc: false }),
     dateFrom: unixParam(query, 'date_from'),
     dateTo: unixParam(query, 'date_to'),
   });
-  const page = buildPage(
+  return buildPage(
     seqs.length,
     parsePage(query),
-    (offset, count) =>
-      Array.from(seqs.subarray(offset, offset + count), (seq) => historyView(account, account.history.resolve(seq))),
+    (offset, count) => Array.from(seqs.subarray(offset, offset + count), (seq) => view(store.resolve(seq))),
     pageUrlFor(base + path, query),
   );
-  return ok(page, 'Here are your history.');
+}
+
+export const getHistory: Handler = (ctx) => {
+  const { account } = ctx;
+  const fields = { search: HISTORY_SEARCH_FIELDS, order: HISTORY_ORDER_FIELDS };
+  return ok(historyPage(ctx, account.history, fields, (row) => historyView(account, row)), 'Here are your history.');
 };

@@ -1,11 +1,9 @@
 // GET /mms/history: sent picture messages, with the query semantics of
 // /sms/history (q, operator, order_by, date_from, date_to, page, limit).
-import { unixParam } from './history-api';
+import { historyPage } from './history-api';
 import { HISTORY_ORDER_FIELDS, HISTORY_SEARCH_FIELDS } from './history';
 import { mmsHistoryView } from './mms-store';
 import { ok } from './envelope';
-import { buildPage, pageUrlFor, parsePage } from './pagination';
-import { parseOrder, parseSearch } from './query';
 import type { Handler } from './routes';
 
 export const MMS_SEARCH_FIELDS = [...HISTORY_SEARCH_FIELDS, 'subject', 'body', 'list_id', 'contact_id'] as const;
@@ -20,24 +18,13 @@ function withDateAlias(query: URLSearchParams): URLSearchParams {
   return q;
 }
 
-export const getMmsHistory: Handler = ({ account, query, base, path }) => {
-  const store = account.mms.history;
-  const seqs = store.query({
-    search: parseSearch(query, MMS_SEARCH_FIELDS),
-    order: parseOrder(withDateAlias(query), MMS_ORDER_FIELDS, { field: 'date', desc: false }),
-    dateFrom: unixParam(query, 'date_from'),
-    dateTo: unixParam(query, 'date_to'),
+export const getMmsHistory: Handler = (ctx) => {
+  const { account, query } = ctx;
+  const fields = { search: MMS_SEARCH_FIELDS, order: MMS_ORDER_FIELDS, orderQuery: withDateAlias(query) };
+  const page = historyPage(ctx, account.mms.history, fields, (row) => {
+    const mms = account.mms.rows.get(row.message_id);
+    if (!mms) throw new Error(`MMS row ${row.seq} not found`);
+    return mmsHistoryView(account, mms);
   });
-  const page = buildPage(
-    seqs.length,
-    parsePage(query),
-    (offset, count) =>
-      Array.from(seqs.subarray(offset, offset + count), (seq) => {
-        const row = account.mms.rows.get(store.resolve(seq).message_id);
-        if (!row) throw new Error(`MMS row ${seq} not found`);
-        return mmsHistoryView(account, row);
-      }),
-    pageUrlFor(base + path, query),
-  );
   return ok(page, 'Here is your history.');
 };

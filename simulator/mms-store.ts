@@ -35,16 +35,6 @@ export function addMmsRow(account: AccountState, row: MmsRow): void {
   if (row.status === 'Scheduled') account.mms.scheduled.add(row);
 }
 
-/** Scheduled picture messages whose time has come turn Sent when the account next calls the API. */
-export function promoteDueMms(account: AccountState, now: number): void {
-  for (const row of account.mms.scheduled) {
-    if (row.date <= now) {
-      account.mms.scheduled.delete(row);
-      account.mms.history.update(row.message_id, { status: 'Sent' });
-    }
-  }
-}
-
 /** A row of GET /mms/history, every field of ClickSend's example. */
 export function mmsHistoryView(account: AccountState, row: MmsRow): Record<string, unknown> {
   return {
