@@ -32,6 +32,7 @@ export function Composer({ phone }: { phone: string }) {
   const [dragging, setDragging] = useState(false);
   const { body, cut, busy, error, type, restore, clear, schedule, submit, sendDespitePlaceholders, nothingToSend } = useComposerSend(editing, focus, {
     toSend: picture ? { attachmentId: picture.attachmentId, subject } : null,
+    preparing: attachment.preparing,
     sent: attachment.sent,
   });
   // The draft waits while a scheduled message is edited, and comes back after.

@@ -10,6 +10,8 @@ import { useThread, type PictureToSend } from './thread-store';
 /** The picture attached, if any: sent with the text, and let go once the core has it. */
 export interface Attached {
   toSend: PictureToSend | null;
+  /** A picture is being prepared: Enter must not send the text without it. */
+  preparing: boolean;
   sent(): void;
 }
 
@@ -56,6 +58,7 @@ export function useComposerSend(editing: Message | null, focus: () => void, atta
 
   /** Later, at `unixSeconds`; or the edited scheduled message saved with its new time and text. */
   const schedule = (unixSeconds: number): Promise<boolean> => {
+    if (attached.preparing) return Promise.resolve(false);
     if (nothingToSend) {
       setError({ code: 'EMPTY_MESSAGE', message: 'Write the message before scheduling it.', action: null });
       return Promise.resolve(false);
@@ -67,7 +70,7 @@ export function useComposerSend(editing: Message | null, focus: () => void, atta
   const submit = async (anyway = false): Promise<void> => {
     // While a scheduled message is edited, Enter must not send the new text now
     // (Send is disabled too): the schedule panel saves it.
-    if (busy || editing || nothingToSend) return;
+    if (busy || editing || nothingToSend || attached.preparing) return;
     const unresolved = unresolvedPlaceholders(body);
     // Never send literal {first_name} by accident: it takes a second, deliberate press.
     if (unresolved.length > 0 && !anyway && sendAnyway !== body) {
