@@ -3,30 +3,23 @@
 // at sim.url, and their answers carry every key of ClickSend's own examples.
 // (The SDK has no MMS cancel or single-receipt call; mms.test.ts covers those over HTTP.)
 import * as clicksend from 'clicksend';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from './server';
+import { describe, expect, it } from 'vitest';
+import type { Simulator } from './server';
 import { makePicture } from './test-pictures';
-import { expectOfficialKeys, officialExample, type Loose } from './test-helpers';
+import {
+  expectOfficialKeys, officialExample, sdkBody, TEST_KEY as K, TEST_USER as U, useSimulator, type Loose, type SdkCall,
+} from './test-helpers';
 
 let sim: Simulator;
-const U = 'test-user';
-const K = 'test-key';
+useSimulator((s) => (sim = s));
 
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-
-/** Unwraps an SDK call: a 200, a parsed body, a SUCCESS envelope with every key of the official answer. */
-async function call(p: PromiseLike<{ response: { statusCode?: number }; body: unknown }>, exampleFile: string): Promise<Loose> {
-  const { response, body } = await p;
-  expect(response.statusCode).toBe(200);
-  expect(body).toMatchObject({ http_code: 200, response_code: 'SUCCESS' });
+/** Unwraps an SDK call whose envelope and data carry every key of the official answer. */
+async function call(p: SdkCall, exampleFile: string): Promise<Loose> {
+  const body = await sdkBody(p);
   const example = officialExample(exampleFile).response_200_example;
-  expectOfficialKeys(body as object, example);
-  const data = (body as { data: Loose }).data;
-  expectOfficialKeys(data, example.data);
-  return data;
+  expectOfficialKeys(body, example);
+  expectOfficialKeys(body.data, example.data);
+  return body.data;
 }
 
 function message(to: string, subject: string, body: string): clicksend.MmsMessage {

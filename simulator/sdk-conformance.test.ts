@@ -2,27 +2,14 @@
 // must succeed and every body must parse as the envelope. The SDK's basePath
 // includes /v3 (its default is https://rest.clicksend.com/v3), so sim.url fits as is.
 import * as clicksend from 'clicksend';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from './server';
-import type { Loose } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import type { Simulator } from './server';
+import { sdkBody, TEST_KEY as K, TEST_USER as U, useSimulator, type Loose, type SdkCall } from './test-helpers';
 
 let sim: Simulator;
-const U = 'test-user';
-const K = 'test-key';
+useSimulator((s) => (sim = s));
 
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-
-/** Unwraps an SDK call: asserts a 2xx, a parsed (object) body and a SUCCESS envelope. */
-async function call(p: PromiseLike<{ response: { statusCode?: number }; body: unknown }>): Promise<Loose> {
-  const { response, body } = await p;
-  expect(response.statusCode).toBe(200);
-  expect(typeof body).toBe('object');
-  expect(body).toMatchObject({ http_code: 200, response_code: 'SUCCESS' });
-  return (body as { data: unknown }).data;
-}
+const call = async (p: SdkCall): Promise<Loose> => (await sdkBody(p)).data;
 
 describe('official clicksend SDK against the simulator', () => {
   it('reads the account', async () => {

@@ -1,5 +1,5 @@
-// Shared by the simulator's tests: one simulator per file, and a tiny
-// authenticated JSON client.
+// Shared by the simulator's tests: one simulator per file, a tiny authenticated
+// JSON client, and checks against ClickSend's own examples and its SDK's answers.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
@@ -17,7 +17,11 @@ export interface ApiResponse {
 
 export type Api = (method: string, path: string, body?: unknown) => Promise<ApiResponse>;
 
-export function apiFor(sim: Simulator, username = 'test-user', apiKey = 'test-key'): Api {
+/** The account every simulator starts with. */
+export const TEST_USER = 'test-user';
+export const TEST_KEY = 'test-key';
+
+export function apiFor(sim: Simulator, username = TEST_USER, apiKey = TEST_KEY): Api {
   const auth = `Basic ${Buffer.from(`${username}:${apiKey}`).toString('base64')}`;
   return async (method, path, body) => {
     const res = await fetch(sim.url + path, {
@@ -75,6 +79,30 @@ export function expectOfficialKeys(actual: object, official: object): void {
   expect(Object.keys(actual)).toEqual(expect.arrayContaining(Object.keys(official)));
 }
 
-export const auth = (username = 'test-user', apiKey = 'test-key'): Record<string, string> => ({
+/**
+ * A 200 SUCCESS answer saying `message`, with every key of the official example's
+ * envelope and exactly the keys of its data. Returns the example for further checks.
+ */
+export function expectOfficialAnswer(res: ApiResponse, exampleFile: string, message: string): Loose {
+  expect(res.status).toBe(200);
+  const official = officialExample(exampleFile).response_200_example;
+  expectOfficialKeys(res.body, official);
+  expect(res.body).toMatchObject({ http_code: 200, response_code: 'SUCCESS', response_msg: message });
+  expect(Object.keys(res.body.data).sort()).toEqual(Object.keys(official.data).sort());
+  return official;
+}
+
+export type SdkCall = PromiseLike<{ response: { statusCode?: number }; body: unknown }>;
+
+/** Unwraps a call of the official SDK: a 200 and a parsed SUCCESS envelope, which it returns. */
+export async function sdkBody(p: SdkCall): Promise<Loose> {
+  const { response, body } = await p;
+  expect(response.statusCode).toBe(200);
+  expect(typeof body).toBe('object');
+  expect(body).toMatchObject({ http_code: 200, response_code: 'SUCCESS' });
+  return body;
+}
+
+export const auth = (username = TEST_USER, apiKey = TEST_KEY): Record<string, string> => ({
   Authorization: `Basic ${Buffer.from(`${username}:${apiKey}`).toString('base64')}`,
 });
