@@ -18,6 +18,8 @@ async function audit(page: Page, view: string): Promise<string[]> {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every view passes axe in the ${theme} theme`, async ({ app }) => {
+    // Eleven audits of 2–6 s each on a two-core machine: more than the default minute.
+    test.setTimeout(150_000);
     const { page, simulator } = app;
     await page.emulateMedia({ colorScheme: theme });
     const problems: string[] = [];
