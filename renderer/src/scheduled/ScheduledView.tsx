@@ -1,5 +1,6 @@
 // Every message waiting for its time, across conversations, soonest first,
 // with Cancel and Edit each, and Cancel all behind a confirmation.
+import { Image } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { confirmAction } from '../app/dialogs';
 import { ErrorBanner } from '../app/ErrorBanner';
@@ -100,7 +101,14 @@ export function ScheduledView() {
               <div>
                 <strong>{m.title}</strong> <span className="muted">· {formatWhen(m.scheduledAt ?? m.createdAt)}</span>
                 {m.outboxState === 'waiting' && <span className="muted"> · waiting for a connection</span>}
-                <p className="body">{m.body}</p>
+                <p className="body">
+                  {m.picture && (
+                    <span className="muted">
+                      <Image className="picture-icon" aria-label="Picture message" size={14} /> {m.picture.subject} ·{' '}
+                    </span>
+                  )}
+                  {m.body}
+                </p>
               </div>
               <div className="form-actions">
                 <button type="button" className="secondary" onClick={() => void cancel(m)}>
