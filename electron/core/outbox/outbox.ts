@@ -38,7 +38,7 @@ import {
 } from '../cache/outbox';
 import { InboxError } from '../errors/inbox-error';
 import { allows } from '../messages/rules';
-import { fromHistory, fromPictureHistory } from '../messages/from-api';
+import { findSent } from './find-sent';
 import { pictureTextProblem, subjectProblem } from '../../../shared/picture-messages';
 import { scheduleProblem } from '../../../shared/schedule-times';
 
@@ -99,7 +99,7 @@ export class Outbox {
     return this.queue(to, body, schedule, null);
   }
 
-  /** A picture message, exactly once like an SMS; its text may be empty, its subject may not. */
+  /** A picture message, exactly once like an SMS; it needs a subject and text (ClickSend requires both). */
   async sendPicture(to: string, body: string, picture: PictureToSend, schedule?: number): Promise<Message> {
     const problem = subjectProblem(picture.subject) ?? pictureTextProblem(body);
     if (problem) throw new InboxError('INVALID_PICTURE_MESSAGE', problem, null);
@@ -223,7 +223,7 @@ export class Outbox {
 
   private async reconcile(entry: OutboxEntry, signal?: AbortSignal): Promise<void> {
     const since = Math.floor((entry.submittedAt ?? entry.queuedAt) / 1000) - 300;
-    const found = await this.findSent(entry, since, signal);
+    const found = await findSent(this.options.client, entry, since, signal);
     if (found) {
       this.options.changes(confirmSend(this.options.db, entry.id, found));
       if (entry.picture && found.picture?.mediaUrl) this.options.pictures?.sent(entry.picture.pictureFile, entry.picture.mediaUrl ?? found.picture.mediaUrl, found.picture.mediaUrl);
@@ -233,23 +233,6 @@ export class Outbox {
       if (entry.attempts < MAX_ATTEMPTS) this.publish(setOutboxState(this.options.db, entry.id, 'waiting', WAITING));
       else this.publish(failSend(this.options.db, entry.id, NOT_SENT));
     }
-  }
-
-  /** This send in ClickSend's history (SMS or picture), by its custom_string: the search is a hint, the custom_string the proof. */
-  private async findSent(entry: OutboxEntry, since: number, signal?: AbortSignal) {
-    const query = { q: `custom_string:${entry.customString}`, date_from: since };
-    if (entry.picture) {
-      for await (const rows of this.options.client.pictureHistory(query, signal)) {
-        const row = rows.find((r) => r.custom_string === entry.customString);
-        if (row) return fromPictureHistory(row);
-      }
-      return null;
-    }
-    for await (const rows of this.options.client.history(query, signal)) {
-      const row = rows.find((r) => r.custom_string === entry.customString && r.direction === 'out');
-      if (row) return fromHistory(row, false);
-    }
-    return null;
   }
 
   private async submit(entry: OutboxEntry): Promise<Message> {
