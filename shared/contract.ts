@@ -105,7 +105,7 @@ export const requests = {
       total: z.number().int(),
       items: z.array(Conversation),
       /** How many conversations each filter holds, for the filters' counts. */
-      counts: z.object({ unread: z.number().int(), failed: z.number().int(), scheduled: z.number().int(), optedOut: z.number().int() }),
+      counts: z.object({ unread: z.number().int(), failed: z.number().int(), scheduled: z.number().int(), optedOut: z.number().int(), archived: z.number().int() }),
     }),
   },
   'conversations.get': { params: z.object({ conversationId: z.number().int() }).strict(), result: Conversation.nullable() },
@@ -125,6 +125,13 @@ export const requests = {
   },
   'conversations.markRead': { params: z.object({ conversationId: z.number().int() }).strict(), result: z.null() },
   'conversations.markUnread': { params: z.object({ conversationId: z.number().int() }).strict(), result: z.null() },
+  /** Pin, archive or mute a conversation (or undo); the flags not given stay as they are. */
+  'conversations.setFlags': {
+    params: z
+      .object({ conversationId: z.number().int(), pinned: z.boolean().optional(), archived: z.boolean().optional(), muted: z.boolean().optional() })
+      .strict(),
+    result: Conversation,
+  },
   'messages.list': {
     params: z
       .object({

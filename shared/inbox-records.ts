@@ -83,6 +83,12 @@ export const Conversation = z.object({
   unreadCount: z.number().int(),
   /** The number opted out (STOP): nothing may be sent to it. The notice says when and how, in words. */
   optedOut: z.object({ notice: z.string(), since: z.number(), how: z.enum(['reply', 'by-hand', 'clicksend-list']) }).nullable(),
+  /** Kept at the top of the list. */
+  pinned: z.boolean(),
+  /** Out of the list (in the Archived filter) until the customer writes again. */
+  archived: z.boolean(),
+  /** Its replies do not notify; they still count as unread. */
+  muted: z.boolean(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -90,7 +96,7 @@ export type Conversation = z.infer<typeof Conversation>;
  * unread: has unread replies; scheduled: has a message waiting for its time;
  * failed: our newest message in it did not get through (so it needs following up).
  */
-export const ConversationFilter = z.enum(['all', 'unread', 'scheduled', 'failed', 'optedOut']);
+export const ConversationFilter = z.enum(['all', 'unread', 'scheduled', 'failed', 'optedOut', 'archived']);
 export type ConversationFilter = z.infer<typeof ConversationFilter>;
 
 export const WindowBounds = z.object({

@@ -213,7 +213,7 @@ describe('Inbox core against the simulator', () => {
       expect((await list(inbox, 'all')).total).toBe(3);
       expect((await list(inbox, 'failed')).items.map((c) => [c.phone, c.lastStatusLabel, c.lastTone])).toEqual([['+61444444444', 'Failed', 'bad']]);
       expect((await list(inbox, 'scheduled')).total).toBe(0);
-      expect((await list(inbox, 'all')).counts).toEqual({ unread: 1, failed: 1, scheduled: 0, optedOut: 0 });
+      expect((await list(inbox, 'all')).counts).toEqual({ unread: 1, failed: 1, scheduled: 0, optedOut: 0, archived: 0 });
       // A customer's message shows no status of ours.
       expect((await list(inbox, 'unread')).items.map((c) => [c.lastBody, c.lastStatusLabel])).toEqual([['Unread reply', null]]);
 
@@ -391,6 +391,50 @@ describe('Inbox core against the simulator', () => {
       simulator.injectInbound({ username: ACCOUNT.username, from: '+61499999999', body: 'After the pause' });
       await passes(inbox);
       expect(shown(events)).toHaveLength(2);
+    });
+
+    it('pin, archive and mute: pinned on top, archived out of the list until the customer writes again, muted replies unread but silent', async () => {
+      const inbox = await makeInbox();
+      const events: InboxEvent[] = [];
+      inbox.onEvent((e) => events.push(e));
+      for (const from of ['+61411111111', '+61422222222', '+61433333333']) simulator.injectInbound({ username: ACCOUNT.username, from, body: `Hello from ${from}` });
+      value(await inbox.dispatch('session.signIn', ACCOUNT));
+      await passes(inbox);
+      type Page = Result<'conversations.list'>;
+      const list = async (filter: 'all' | 'archived' = 'all') =>
+        value<Page>(await inbox.dispatch('conversations.list', { filter, limit: 10, offset: 0 }));
+      const [newest, middle, oldest] = (await list()).items;
+      expect([newest!.phone, middle!.phone, oldest!.phone]).toEqual(['+61433333333', '+61422222222', '+61411111111']);
+
+      // Pinned: on top whatever comes in; the rest by activity, pages included.
+      expect(value(await inbox.dispatch('conversations.setFlags', { conversationId: oldest!.id, pinned: true }))).toMatchObject({ pinned: true });
+      expect((await list()).items.map((c) => c.phone)).toEqual(['+61411111111', '+61433333333', '+61422222222']);
+      expect(value<Page>(await inbox.dispatch('conversations.list', { limit: 2, offset: 1 })).items.map((c) => c.phone)).toEqual(['+61433333333', '+61422222222']);
+
+      // Archived: out of All, in Archived, back by itself on a new reply.
+      value(await inbox.dispatch('conversations.setFlags', { conversationId: middle!.id, archived: true }));
+      expect((await list()).items.map((c) => c.phone)).toEqual(['+61411111111', '+61433333333']);
+      expect((await list('archived')).items.map((c) => c.phone)).toEqual(['+61422222222']);
+      expect((await list()).counts.archived).toBe(1);
+      simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Me again' });
+      await passes(inbox);
+      expect((await list()).items.map((c) => [c.phone, c.archived])).toEqual([['+61411111111', false], ['+61422222222', false], ['+61433333333', false]]);
+
+      // Muted: counted as unread, never notified.
+      value(await inbox.dispatch('conversations.setFlags', { conversationId: newest!.id, muted: true }));
+      const before = events.filter((e) => e.name === 'notification.show').length;
+      simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Shh' });
+      await passes(inbox);
+      expect(events.filter((e) => e.name === 'notification.show')).toHaveLength(before);
+      expect((await list()).items.find((c) => c.id === newest!.id)).toMatchObject({ muted: true, unreadCount: 2 });
+      // Kept across a restart of the app.
+      await inbox.stop();
+      const again = await makeInbox();
+      expect(value<Page>(await again.dispatch('conversations.list', { limit: 10, offset: 0 })).items.map((c) => [c.phone, c.pinned, c.muted])).toEqual([
+        ['+61411111111', true, false],
+        ['+61433333333', false, true],
+        ['+61422222222', false, false],
+      ]);
     });
   });
 });

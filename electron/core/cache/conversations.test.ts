@@ -85,10 +85,10 @@ describe('the conversation list', () => {
       message({ direction: 'out', to: '+61433333333', status: 'Undelivered', createdAt: now - 3 * HOUR }),
       message({ direction: 'in', from: '+61444444444', unread: true, createdAt: now - HOUR }),
     ]);
-    expect(filterCounts(db)).toEqual({ unread: 1, failed: 2, scheduled: 0, optedOut: 0 });
+    expect(filterCounts(db)).toEqual({ unread: 1, failed: 2, scheduled: 0, optedOut: 0, archived: 0 });
     // Followed up with a message that went: no longer waiting for attention.
     ingestMessages(db, [message({ direction: 'out', to: '+61422222222', status: 'Delivered', createdAt: now - HOUR })]);
-    expect(filterCounts(db)).toEqual({ unread: 1, failed: 1, scheduled: 0, optedOut: 0 });
+    expect(filterCounts(db)).toEqual({ unread: 1, failed: 1, scheduled: 0, optedOut: 0, archived: 0 });
     expect(listConversations(db, 10, 0, 'failed').items.map((c) => [c.phone, c.lastStatusLabel])).toEqual([['+61433333333', 'Not delivered']]);
   });
 

@@ -28,13 +28,18 @@ interface ConversationRow {
   opted_out_at: number | null;
   opted_out_how: OptOutSource | null;
   opted_out_note: string | null;
+  pinned_at: number | null;
+  archived_at: number | null;
+  muted: number | null;
 }
 
 const select = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, c.unread_count,
     m.body, m.kind, m.subject, m.direction, m.status, o.state AS outbox_state,
-    oo.changed_at AS opted_out_at, oo.how AS opted_out_how, oo.note AS opted_out_note
+    oo.changed_at AS opted_out_at, oo.how AS opted_out_how, oo.note AS opted_out_note,
+    f.pinned_at, f.archived_at, f.muted
   FROM conversations c JOIN messages m ON m.id = c.last_message_id LEFT JOIN outbox o ON o.message_row_id = m.id
-  LEFT JOIN opt_outs oo ON oo.phone = c.phone AND oo.opted_out = 1`;
+  LEFT JOIN opt_outs oo ON oo.phone = c.phone AND oo.opted_out = 1
+  LEFT JOIN conversation_flags f ON f.phone = c.phone`;
 
 /**
  * Conversations whose newest message of ours (that has happened) did not get
@@ -43,8 +48,13 @@ const select = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_nam
  */
 const NEEDS_FOLLOW_UP = `c.last_out_status IN ('Failed', 'Undelivered')`;
 
+const ARCHIVED = 'c.phone IN (SELECT phone FROM conversation_flags WHERE archived_at IS NOT NULL)';
+const PINNED = 'c.phone IN (SELECT phone FROM conversation_flags WHERE pinned_at IS NOT NULL)';
+
+/** Every filter but Archived leaves archived conversations out. */
 const filters: Record<ConversationFilter, string> = {
-  all: '1',
+  all: `NOT ${ARCHIVED}`,
+  archived: ARCHIVED,
   unread: 'c.unread_count > 0',
   scheduled: `c.id IN (SELECT s.conversation_id FROM messages s WHERE s.status = 'Scheduled')`,
   failed: NEEDS_FOLLOW_UP,
@@ -75,6 +85,9 @@ function toConversation(row: ConversationRow): Conversation {
       row.opted_out_at === null || row.opted_out_how === null
         ? null
         : asContract({ phone: row.phone, optedOut: true, changedAt: row.opted_out_at, how: row.opted_out_how, messageRowId: null, note: row.opted_out_note }),
+    pinned: row.pinned_at !== null,
+    archived: row.archived_at !== null,
+    muted: row.muted === 1,
   };
 }
 
@@ -111,6 +124,7 @@ export interface FilterCounts {
   failed: number;
   scheduled: number;
   optedOut: number;
+  archived: number;
 }
 
 /** How many conversations the Unread, Failed and Scheduled filters hold; each answered from an index. */
@@ -121,14 +135,23 @@ export function filterCounts(db: Db): FilterCounts {
     failed: count(`SELECT COUNT(*) FROM conversations c WHERE ${NEEDS_FOLLOW_UP}`),
     scheduled: count(`SELECT COUNT(DISTINCT conversation_id) FROM messages WHERE status = 'Scheduled'`),
     optedOut: count(`SELECT COUNT(*) FROM conversations c WHERE ${filters.optedOut}`),
+    archived: count('SELECT COUNT(*) FROM conversation_flags WHERE archived_at IS NOT NULL'),
   };
 }
 
+/**
+ * Pinned conversations first (most recently pinned on top), then the rest by
+ * activity. The pinned are few and read apart, so the rest still pages
+ * through the activity index instead of sorting every conversation.
+ */
 export function listConversations(db: Db, limit: number, offset: number, filter: ConversationFilter = 'all'): ConversationPage {
   const where = filters[filter];
-  const items = prepared<[number, number], ConversationRow>(db, `${select} WHERE ${where} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?`)
-    .all(limit, offset)
-    .map(toConversation);
+  const pinned = prepared<[], ConversationRow>(db, `${select} WHERE ${where} AND ${PINNED} ORDER BY f.pinned_at DESC, c.id DESC`).all();
+  const rest = prepared<[number, number], ConversationRow>(
+    db,
+    `${select} WHERE ${where} AND NOT ${PINNED} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?`,
+  ).all(Math.max(0, limit - Math.max(0, pinned.length - offset)), Math.max(0, offset - pinned.length));
+  const items = [...pinned.slice(offset, offset + limit), ...rest].slice(0, limit).map(toConversation);
   const total = prepared<[], number>(db, `SELECT COUNT(*) FROM conversations c WHERE ${where}`, { value: true }).get()!;
   return { total, items, counts: filterCounts(db) };
 }

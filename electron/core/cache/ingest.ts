@@ -7,6 +7,7 @@ import { isForward } from '../clicksend/statuses';
 import { describeMessage, happened } from '../messages/rules';
 import type { Db } from './database';
 import { optedOut, recordOptOut } from './opt-outs';
+import { returnFromArchive } from './conversation-flags';
 import { replyIntent } from '../opt-outs/keywords';
 import { columns, hasLeft, source, toMessage, type MessageRow } from './messages';
 
@@ -178,6 +179,8 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         seenAt: Date.now(),
       });
       if (message.direction === 'in') {
+        // Archived, and the customer wrote since: back in the list.
+        returnFromArchive(db, phone, message.createdAt);
         const intent = replyIntent(message.body, () => optedOut(db, phone) !== null);
         if (intent === 'opt-out' || intent === 'opt-in') {
           const record = { phone, optedOut: intent === 'opt-out', changedAt: message.createdAt, how: 'reply' as const, messageRowId: rowId, note: null };

@@ -270,6 +270,20 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
       END;
     `);
   },
+  // 7: how the owner sorts conversations: pinned (to the top), archived (out
+  // of the list until the customer writes again), muted (no notification).
+  // Keyed by number, not conversation id, so a cache rebuilt from ClickSend
+  // gets them back from the damaged one (salvage.ts): history cannot know them.
+  (db) => {
+    db.exec(`
+      CREATE TABLE conversation_flags (
+        phone TEXT PRIMARY KEY,
+        pinned_at INTEGER,
+        archived_at INTEGER,
+        muted INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -10,6 +10,7 @@ import { readDraft, saveDraft } from './drafts';
 import { listOutbox, markSubmitting, queueSend } from './outbox';
 import { optedOut, recordOptOut } from './opt-outs';
 import { salvageLocalWork } from './salvage';
+import { allConversationFlags, setConversationFlags } from './conversation-flags';
 
 describe('salvaging a damaged cache', () => {
   it('copies unconfirmed sends (a possibly-sent one to be checked, not resent), drafts and opt-outs made by hand', () => {
@@ -23,6 +24,8 @@ describe('salvaging a damaged cache', () => {
     queueSend(old, { to: '+61455555555', body: 'Look', customString: 'cs-3', schedule: null, now: 2500, statusText: 'Waiting', picture });
     saveDraft(old, '+61433333333', 'Half a thought', 3000);
     recordOptOut(old, { phone: '+61444444444', optedOut: true, changedAt: 4000, how: 'by-hand', messageRowId: null, note: 'Asked by phone' });
+    setConversationFlags(old, '+61411111111', { pinned: true, muted: true }, 5000);
+    setConversationFlags(old, '+61466666666', { archived: true }, 6000);
     // The messages table (and only it) is destroyed.
     const pages = old.prepare<[], number>("SELECT pageno FROM dbstat WHERE name = 'messages'").pluck().all();
     old.pragma('wal_checkpoint(TRUNCATE)');
@@ -36,7 +39,11 @@ describe('salvaging a damaged cache', () => {
     check.close();
 
     const fresh = openCache(join(dir, 'fresh.sqlite'));
-    expect(salvageLocalWork(file, fresh)).toEqual({ sends: 3, drafts: 1, optOuts: 1 });
+    expect(salvageLocalWork(file, fresh)).toEqual({ sends: 3, drafts: 1, optOuts: 1, flags: 2 });
+    expect(allConversationFlags(fresh)).toEqual([
+      { phone: '+61411111111', pinned_at: 5000, archived_at: null, muted: 1 },
+      { phone: '+61466666666', pinned_at: null, archived_at: 6000, muted: 0 },
+    ]);
     expect(listOutbox(fresh).map((e) => [e.customString, e.to, e.body, e.schedule, e.state, e.picture])).toEqual([
       ['cs-1', '+61411111111', 'Written offline', null, 'waiting', null],
       ['cs-2', '+61422222222', 'In flight', 2_000_000_000, 'unknown', null],
@@ -50,7 +57,7 @@ describe('salvaging a damaged cache', () => {
   it('gives up quietly on a file it cannot open at all', () => {
     const dir = mkdtempSync(join(tmpdir(), 'inbox-salvage-'));
     const fresh = openCache(join(dir, 'fresh.sqlite'));
-    expect(salvageLocalWork(join(dir, 'missing.sqlite'), fresh)).toEqual({ sends: 0, drafts: 0, optOuts: 0 });
+    expect(salvageLocalWork(join(dir, 'missing.sqlite'), fresh)).toEqual({ sends: 0, drafts: 0, optOuts: 0, flags: 0 });
     expect(listOutbox(fresh)).toEqual([]);
   });
 });

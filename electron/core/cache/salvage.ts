@@ -1,21 +1,24 @@
 // After the cache is found damaged and set aside, the rebuilt copy gets its
 // history back from ClickSend; what only ever lived here (sends not yet
-// confirmed, drafts, opt-outs) is copied over from the damaged file when it can
+// confirmed, drafts, opt-outs, pinned/archived/muted) is copied over from the damaged file when it can
 // still be read. Best effort: a table that cannot be read is skipped.
 import type { Db } from './database';
 import { openReadOnly } from './database';
 import { listOutbox, queueSend, setOutboxState } from './outbox';
 import { saveDraft } from './drafts';
 import { recordOptOut, type OptOutRow } from './opt-outs';
+import { allConversationFlags, restoreConversationFlags } from './conversation-flags';
 
 export interface Salvaged {
   sends: number;
   drafts: number;
   optOuts: number;
+  /** Pinned, archived and muted conversations. */
+  flags: number;
 }
 
 export function salvageLocalWork(damagedFile: string, into: Db): Salvaged {
-  const salvaged: Salvaged = { sends: 0, drafts: 0, optOuts: 0 };
+  const salvaged: Salvaged = { sends: 0, drafts: 0, optOuts: 0, flags: 0 };
   let old: Db;
   try {
     old = openReadOnly(damagedFile);
@@ -57,6 +60,14 @@ export function salvageLocalWork(damagedFile: string, into: Db): Salvaged {
       salvaged.optOuts = rows.length;
     } catch {
       // a cache from before opt-outs, or an unreadable table
+    }
+    try {
+      // Pinned, archived, muted: only the owner knows them, history does not.
+      const flags = allConversationFlags(old);
+      restoreConversationFlags(into, flags);
+      salvaged.flags = flags.length;
+    } catch {
+      // a cache from before these flags, or an unreadable table
     }
   } finally {
     old.close();

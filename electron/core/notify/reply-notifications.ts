@@ -29,13 +29,15 @@ export class ReplyNotifications {
     this.pending = [];
     if (replies.length === 0) return;
     const settings = this.deps.settings.read();
-    const titles = new Map<number, string | undefined>();
-    const titleOf = (id: number) => {
-      if (!titles.has(id)) titles.set(id, getConversation(db, id)?.title);
-      return titles.get(id);
+    const conversations = new Map<number, ReturnType<typeof getConversation>>();
+    const conversationOf = (id: number) => {
+      if (!conversations.has(id)) conversations.set(id, getConversation(db, id));
+      return conversations.get(id);
     };
+    // A muted conversation's replies count as unread but never notify.
+    const heard = replies.filter((m) => !conversationOf(m.conversationId)?.muted);
     const decided = decideNotifications(
-      replies.map((m) => ({ conversationId: m.conversationId, title: titleOf(m.conversationId) ?? '', body: m.body, createdAt: m.createdAt })),
+      heard.map((m) => ({ conversationId: m.conversationId, title: conversationOf(m.conversationId)?.title ?? '', body: m.body, createdAt: m.createdAt })),
       {
         enabled: settings.notifications,
         pausedUntil: settings.notificationsPausedUntil,

@@ -14,6 +14,7 @@ import {
   optInNoteForPhone,
   optOutForPhone,
 } from '../cache/conversations';
+import { setConversationFlags } from '../cache/conversation-flags';
 import { readDraft, saveDraft } from '../cache/drafts';
 import { listMessages } from '../cache/messages';
 import { searchCache } from '../cache/search';
@@ -81,6 +82,13 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     'conversations.markUnread': async ({ conversationId }) => {
       if (markConversationUnread(active().db, conversationId)) feed.conversationsChanged([conversationId]);
       return null;
+    },
+    'conversations.setFlags': async ({ conversationId, ...change }) => {
+      const { db } = active();
+      const conversation = getConversation(db, conversationId);
+      if (!conversation) throw new InboxError('NOT_FOUND', 'That conversation no longer exists.', null);
+      if (setConversationFlags(db, conversation.phone, change, Date.now())) feed.conversationsChanged([conversationId]);
+      return getConversation(db, conversationId)!;
     },
     'conversations.markRead': async ({ conversationId }) => {
       if (markConversationRead(active().db, conversationId)) feed.conversationsChanged([conversationId]);
