@@ -25,6 +25,8 @@ export interface AccountState {
   subaccountId: number;
   /** AUD in ten-thousandths so charges and refunds stay exact */
   balanceUnits: number;
+  /** low_credit_amount, in ten-thousandths; 0 when not set */
+  lowCreditUnits: number;
   history: HistoryStore;
   inbound: InboundRecord[];
   receipts: ReceiptRecord[];
@@ -52,6 +54,7 @@ export function createAccount(a: SimAccount, index: number): AccountState {
     userId: 496596 + index,
     subaccountId,
     balanceUnits: Math.round((a.balance ?? 100) * 10000),
+    lowCreditUnits: Math.round((a.lowCreditAmount ?? 0) * 10000),
     history: new HistoryStore(subaccountId),
     inbound: [],
     receipts: [],
@@ -92,7 +95,8 @@ export const getAccount: Handler = ({ account }) => {
       country: 'AU',
       default_country_sms: 'AU',
       timezone: 'Australia/Melbourne',
-      low_credit_amount: 1,
+      // A string with cents, as in ClickSend's example ("0.00": not set).
+      low_credit_amount: (account.lowCreditUnits / 10000).toFixed(2),
       setting_unicode_sms: 1,
       subaccount_id: account.subaccountId,
       _subaccount: {

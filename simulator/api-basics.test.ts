@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from './server';
-import { apiFor, useSimulator, type Api } from './test-helpers';
+import { apiFor, control, officialExample, useSimulator, type Api } from './test-helpers';
 
 let sim: Simulator;
 let api: Api;
@@ -83,6 +83,20 @@ describe('GET /account', () => {
     const res = await apiFor(sim, 'other', 'k2')('GET', '/account');
     expect(res.body.data.balance).toBe('2.50');
     expect(res.body.data.user_id).not.toBe((await api('GET', '/account')).body.data.user_id);
+  });
+
+  it('answers low_credit_amount in the official shape: "0.00" when not set, the amount once set (also over /_sim/accounts)', async () => {
+    const official = officialExample('account_get.json').data.low_credit_amount;
+    const before = (await api('GET', '/account')).body.data.low_credit_amount;
+    expect(typeof before).toBe(typeof official);
+    expect(before).toBe('0.00');
+    sim.addAccount({ username: 'test-user', apiKey: 'test-key', lowCreditAmount: 7.5 });
+    expect((await api('GET', '/account')).body.data.low_credit_amount).toBe('7.50');
+    // Re-adding without it keeps it, as it keeps the balance.
+    expect((await control(sim, 'POST', '/accounts', { username: 'test-user', apiKey: 'test-key', balance: 3 })).status).toBe(200);
+    expect((await api('GET', '/account')).body.data).toMatchObject({ balance: '3.00', low_credit_amount: '7.50' });
+    expect((await control(sim, 'POST', '/accounts', { username: 'test-user', apiKey: 'test-key', lowCreditAmount: 0 })).status).toBe(200);
+    expect((await api('GET', '/account')).body.data.low_credit_amount).toBe('0.00');
   });
 });
 

@@ -37,7 +37,12 @@ const seedMmsSchema = z.object({
   media: z.string().optional(),
   status: z.enum(SEED_MMS_STATUSES).optional(),
 });
-const accountSchema = z.object({ username: z.string().min(1), apiKey: z.string().min(1), balance: z.number().optional() });
+const accountSchema = z.object({
+  username: z.string().min(1),
+  apiKey: z.string().min(1),
+  balance: z.number().optional(),
+  lowCreditAmount: z.number().nonnegative().optional(),
+});
 const seedDemoSchema = z.object({ username: z.string().optional() });
 const seedHistorySchema = z.object({
   username: z.string().optional(),

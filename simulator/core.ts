@@ -78,9 +78,10 @@ export class SimCore {
     if (!a.username || !a.apiKey) throw new Error('account needs username and apiKey');
     const existing = this.accounts.get(a.username);
     if (existing) {
-      // Re-adding updates credentials and balance but keeps the data.
+      // Re-adding updates credentials, balance and low-credit amount but keeps the data.
       existing.apiKey = a.apiKey;
       if (a.balance !== undefined) existing.balanceUnits = Math.round(a.balance * 10000);
+      if (a.lowCreditAmount !== undefined) existing.lowCreditUnits = Math.round(a.lowCreditAmount * 10000);
       return existing;
     }
     const state = createAccount(a, this.accounts.size);

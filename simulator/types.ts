@@ -6,6 +6,8 @@ export interface SimAccount {
   apiKey: string;
   /** AUD, default 100 */
   balance?: number;
+  /** AUD: the account's low-credit amount (`low_credit_amount`), default 0 (not set) */
+  lowCreditAmount?: number;
 }
 
 export type ReceiptStatus = 'Delivered' | 'Undelivered' | 'Failed';
