@@ -2,6 +2,7 @@
 // templates, settings, the session and sync state. Each is a zod schema (the
 // contract validates results with it in tests) and the type inferred from it.
 import { z } from 'zod';
+import { LowBalance } from './money-records';
 
 export const MessageStatus = z.enum([
   'Pending', // in the local outbox, not yet accepted by ClickSend
@@ -131,6 +132,17 @@ export const Settings = z.object({
   pictureSubject: z.string().trim().min(1, 'A picture message needs a subject.').max(20, 'A subject can be at most 20 characters.'),
   /** Megabytes of pictures kept on this computer per account; the least recently shown go first. */
   pictureCacheMb: z.number().int().min(20, 'Keep at least 20 MB of pictures.').max(5000, 'Keep at most 5,000 MB of pictures.'),
+  /**
+   * Warn in the header when the balance falls below this, in the account's
+   * currency, unless the account has its own low-credit amount at ClickSend
+   * (that one wins). 0 or null: no threshold of the app's own.
+   */
+  lowBalanceWarning: z
+    .number()
+    .min(0, 'Enter 0 or more (0 turns the warning off).')
+    .max(100_000, 'Enter at most 100,000.')
+    .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'Use whole cents, such as 5.00.')
+    .nullable(),
   /** Advanced: an API gateway in front of ClickSend; null: CLICKSEND_API_URL or ClickSend itself. */
   apiBaseUrl: z
     .string()
@@ -236,6 +248,8 @@ export const Account = z.object({
   currency: z.string(),
   /** ISO country of the account, the default for numbers typed without a country code. */
   country: z.string().nullable().default(null),
+  /** When the app warns of a low balance, and the warning now; null: no threshold set (or no balance known). */
+  lowBalance: LowBalance.nullable().default(null),
 });
 export type Account = z.infer<typeof Account>;
 

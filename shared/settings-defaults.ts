@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   optOutListName: 'Opt-outs',
   pictureSubject: 'Photo',
   pictureCacheMb: 200,
+  lowBalanceWarning: 5,
   apiBaseUrl: null,
   window: null,
 };

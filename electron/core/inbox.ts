@@ -127,6 +127,10 @@ export class Inbox {
     const settings = this.settings.update(patch);
     this.accounts.current?.sync.setIntervalMs(this.pollIntervalMs());
     this.emitter.emit('event', { name: 'settings.changed', payload: settings } satisfies InboxEvent);
+    // The low-balance warning is decided from the setting: the header hears the new decision.
+    if ('lowBalanceWarning' in patch && this.accounts.current) {
+      this.emitter.emit('event', { name: 'session.changed', payload: this.accounts.session() } satisfies InboxEvent);
+    }
     return settings;
   }
 

@@ -23,7 +23,7 @@ describe('sync cursors', () => {
 
   it('reads an old account profile with the fields it lacked defaulted', () => {
     writeRaw('account', JSON.stringify({ username: 'u', accountName: 'Shop', balance: '12.00', currency: '$' }));
-    expect(readCursor(db, 'account')).toEqual({ username: 'u', accountName: 'Shop', balance: '12.00', currency: '$', country: null });
+    expect(readCursor(db, 'account')).toEqual({ username: 'u', accountName: 'Shop', balance: '12.00', currency: '$', country: null, lowCreditAmount: null });
   });
 
   it('reads what it cannot understand as absent, never as something else', () => {

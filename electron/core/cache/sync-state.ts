@@ -32,14 +32,21 @@ export type HistoryWalkCursor = z.infer<typeof HistoryWalkCursor>;
 const OldestFirstCursor = z.object({ nextPage: z.number(), done: z.boolean(), total: z.number().nullable(), stored: z.number() });
 
 const schemas = {
-  /** The account as last read from ClickSend (shown before the first answer after a restart). */
-  account: Account.partial({ accountName: true, balance: true, currency: true, country: true }).transform((a) => ({
-    accountName: a.username,
-    balance: '',
-    currency: '',
-    country: null,
-    ...a,
-  })),
+  /**
+   * The account as last read from ClickSend (shown before the first answer
+   * after a restart), with its low-credit amount; what the core decides from
+   * it (the low-balance warning) is decided again on reading.
+   */
+  account: Account.omit({ lowBalance: true })
+    .partial({ accountName: true, balance: true, currency: true, country: true })
+    .extend({ lowCreditAmount: z.string().nullable().default(null) })
+    .transform((a) => ({
+      accountName: a.username,
+      balance: '',
+      currency: '',
+      country: null,
+      ...a,
+    })),
   backfill: z.union([
     HistoryWalkCursor,
     // A finished old walk is finished; an unfinished one is walked again newest first (stored rows are skipped).

@@ -39,6 +39,11 @@ export const AccountData = z.object({
   user_last_name: optionalText,
   country: optionalText,
   balance: z.union([z.string(), z.number()]).transform((v) => String(v)),
+  /** The balance below which ClickSend warns the account ("0.00": not set). */
+  low_credit_amount: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v === null || v === undefined ? null : String(v))),
   _currency: z
     .object({ currency_name_short: z.string().optional(), currency_prefix_d: z.string().optional() })
     .optional(),

@@ -3,7 +3,7 @@
 // a damaged cache set aside and rebuilt. At most one AccountSession is open.
 import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Account, Session } from '../../../shared/contract';
+import type { Session } from '../../../shared/contract';
 import { totalUnread } from '../cache/conversations';
 import { openCache, setCacheAside, type Db } from '../cache/database';
 import { salvageLocalWork } from '../cache/salvage';
@@ -15,7 +15,7 @@ import type { SecretStore } from '../credentials/keychain';
 import { InboxError } from '../errors/inbox-error';
 import { registerSecret } from '../log';
 import { toUserError } from '../requests/dispatch';
-import { AccountSession, createClient, toAccount, type AccountSessionOptions } from './account-session';
+import { AccountSession, createClient, toAccount, type AccountRecord, type AccountSessionOptions } from './account-session';
 import { accountCachePath, readSessionFile, writeSessionFile } from './session-file';
 
 /** After a restart the cached inbox paints first; the first sync pass follows this much later. */
@@ -167,13 +167,13 @@ export class AccountLifecycle {
     }
     this.deactivate();
     const db = this.openAccountCache(username);
-    const cached: Account = readCursor(db, 'account') ?? { username, accountName: username, balance: '', currency: '', country: null };
+    const cached: AccountRecord = readCursor(db, 'account') ?? { username, accountName: username, balance: '', currency: '', country: null, lowCreditAmount: null };
     // Restored from the cache: show it first, sync a moment later.
     this.activate(username, apiKey, db, cached, RESTORED_SYNC_DELAY_MS);
     writeSessionFile(this.options.dataDir, { ...readSessionFile(this.options.dataDir), activeAccount: username });
   }
 
-  private activate(username: string, apiKey: string, db: Db, account: Account, firstPassDelayMs = 0): void {
+  private activate(username: string, apiKey: string, db: Db, account: AccountRecord, firstPassDelayMs = 0): void {
     const session = new AccountSession(username, apiKey, db, account, {
       ...this.options,
       mediaDir: join(dirname(accountCachePath(this.options.dataDir, username)), 'media'),
@@ -238,8 +238,8 @@ export class AccountLifecycle {
     try {
       this.deactivate();
       const db = this.replaceDamagedCache(accountCachePath(this.options.dataDir, active.username), error);
-      writeCursor(db, 'account', active.account);
-      this.activate(active.username, active.apiKey, db, active.account);
+      writeCursor(db, 'account', active.record);
+      this.activate(active.username, active.apiKey, db, active.record);
       this.changed();
     } catch (failure) {
       this.notice = [storageUserError('corrupt').message, 'It could not be rebuilt: restart the app.'].join(' ');

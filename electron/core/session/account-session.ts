@@ -8,7 +8,7 @@ import type { IngestResult } from '../cache/ingest';
 import { optedOut, recordOptOut } from '../cache/opt-outs';
 import { reconcileOptOutList } from '../opt-outs/shared-list';
 import { conversationKey } from '../../../shared/phone-numbers';
-import { writeCursor } from '../cache/sync-state';
+import { writeCursor, type CursorValue } from '../cache/sync-state';
 import { ClickSendClient } from '../clicksend/client';
 import type { AccountData } from '../clicksend/schemas';
 import { Contacts } from '../contacts/contacts';
@@ -27,6 +27,14 @@ import { Attachments } from '../pictures/attachments';
 import { MediaCache } from '../pictures/media-cache';
 import type { Logger } from '../requests/dispatch';
 import type { ChangeFeed } from './change-feed';
+import { lowBalance } from '../money/low-balance';
+
+/**
+ * The account as ClickSend last described it, as the cache keeps it: the
+ * contract's Account without what the core decides from it, and with the
+ * account's low-credit amount at ClickSend.
+ */
+export type AccountRecord = CursorValue<'account'>;
 
 /** After a send, the balance is read again this much later, once for a burst of sends. */
 const BALANCE_REFRESH_MS = 1_500;
@@ -94,7 +102,7 @@ export class AccountSession {
     /** Kept to rebuild a damaged cache without asking again; never logged or stored. */
     readonly apiKey: string,
     readonly db: Db,
-    public account: Account,
+    private stored: AccountRecord,
     private readonly options: AccountSessionOptions,
   ) {
     registerSecret(apiKey);
@@ -207,9 +215,20 @@ export class AccountSession {
     this.optOutsChanged([{ conversationId: id ?? 0, phone: key, optedOut }]);
   }
 
+  /** The account as ClickSend last said, for the cache. */
+  get record(): AccountRecord {
+    return this.stored;
+  }
+
+  /** The account as the window shows it: with the low-balance warning decided now (the setting may have changed). */
+  get account(): Account {
+    const { lowCreditAmount, ...account } = this.stored;
+    return { ...account, lowBalance: lowBalance({ ...account, lowCreditAmount }, this.options.settings.read().lowBalanceWarning) };
+  }
+
   /** For numbers typed without a country code: the setting, else the account's country. */
   defaultCountry(): string | undefined {
-    return this.options.settings.read().defaultCountry ?? this.account.country ?? undefined;
+    return this.options.settings.read().defaultCountry ?? this.stored.country ?? undefined;
   }
 
   normalise(number: string): string {
@@ -217,12 +236,12 @@ export class AccountSession {
   }
 
   async refreshAccount(): Promise<Account> {
-    const account = toAccount(await this.client.getAccount());
-    if (this.closed) return account;
-    this.account = account;
-    writeCursor(this.db, 'account', account);
+    const record = toAccount(await this.client.getAccount());
+    if (this.closed) return this.account;
+    this.stored = record;
+    writeCursor(this.db, 'account', record);
     this.options.accountChanged();
-    return account;
+    return this.account;
   }
 
   /**
@@ -238,7 +257,7 @@ export class AccountSession {
   }
 }
 
-export function toAccount(data: AccountData): Account {
+export function toAccount(data: AccountData): AccountRecord {
   const name = data.account_name ?? [data.user_first_name, data.user_last_name].filter(Boolean).join(' ');
   return {
     username: data.username,
@@ -246,5 +265,6 @@ export function toAccount(data: AccountData): Account {
     balance: data.balance,
     currency: data._currency?.currency_prefix_d ?? data._currency?.currency_name_short ?? '',
     country: data.country ?? null,
+    lowCreditAmount: data.low_credit_amount,
   };
 }
