@@ -21,8 +21,10 @@ import {
   SyncStatus,
   Session,
 } from './inbox-records';
+import { SpendRange, SpendSummary, TimeZone } from './money-records';
 
 export * from './inbox-records';
+export * from './money-records';
 
 const Empty = z.object({}).strict();
 const OptedOutNumber = z.object({
@@ -301,6 +303,10 @@ export const requests = {
   /** Every number that may not be texted, newest first, with when, how and why. */
   'optOuts.list': { params: Empty, result: z.array(OptedOutNumber) },
   'optOuts.export': { params: Empty, result: z.object({ filename: z.string(), csv: z.string() }) },
+  /** What was spent in a range, from the prices ClickSend gave each message: per day and month in `zone`, and per conversation. */
+  'spend.summary': { params: z.object({ range: SpendRange, zone: TimeZone }).strict(), result: SpendSummary },
+  /** The messages behind spend.summary, one row each, as CSV. */
+  'spend.export': { params: z.object({ range: SpendRange, zone: TimeZone }).strict(), result: z.object({ filename: z.string(), csv: z.string() }) },
   /** A downloaded update waiting to be installed (desktop app), or none. */
   'app.update': { params: Empty, result: UpdateState },
   /** Install the waiting update now; refused while a message is still being sent. */

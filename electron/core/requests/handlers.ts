@@ -20,6 +20,7 @@ import { listMessages } from '../cache/messages';
 import { searchCache } from '../cache/search';
 import { InboxError } from '../errors/inbox-error';
 import { optedOutCsv, optedOutNumbers } from '../opt-outs/opted-out-numbers';
+import { spendCsv, spendSummary } from '../money/spend';
 import type { PauseChoice } from '../notify/notification-policy';
 import type { AccountLifecycle } from '../session/account-lifecycle';
 import type { ChangeFeed } from '../session/change-feed';
@@ -192,6 +193,8 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     },
     'optOuts.list': async () => optedOutNumbers(active().db),
     'optOuts.export': async () => optedOutCsv(active().db),
+    'spend.summary': async ({ range, zone }) => spendSummary(active().db, { range, zone, now: Date.now(), currency: active().account.currency }),
+    'spend.export': async ({ range, zone }) => spendCsv(active().db, { range, zone, now: Date.now(), currency: active().account.currency }),
     'app.update': async () => ctx.update.state(),
     'app.restartToUpdate': async () => {
       ctx.update.restart();

@@ -1,0 +1,53 @@
+// The messages Spend counts, read from the cache: what ClickSend charged.
+//
+// A message counts when it is ours (outgoing, SMS or picture), ClickSend
+// accepted it (it has ClickSend's message_id: one refused at send, or never
+// sent, has none and was not charged), and it was not cancelled (ClickSend
+// refunds a cancelled scheduled message). It counts at the price ClickSend
+// gave it, whatever became of it afterwards (Delivered, Undelivered, Failed at
+// the carrier): ClickSend charged it when it took it. A message scheduled and
+// still waiting has been charged too, but has not gone: it is counted apart,
+// not on a day.
+import type { MessageStatus } from '../../../shared/contract';
+import { contactNameOf } from './conversations';
+import { prepared, type Db } from './database';
+
+const CHARGED = `m.direction = 'out' AND m.message_id IS NOT NULL AND m.status <> 'Cancelled'`;
+
+export interface ChargedMessage {
+  id: number;
+  conversationId: number;
+  /** Epoch ms it went: its schedule for a scheduled message, else when it was sent. */
+  at: number;
+  kind: 'sms' | 'mms';
+  parts: number | null;
+  /** As ClickSend gave it ("0.0792"); null when ClickSend has not said. */
+  price: string | null;
+  status: MessageStatus;
+}
+
+const columns = `m.id, m.conversation_id AS conversationId, COALESCE(m.scheduled_at, m.created_at) AS at, m.kind, m.parts, m.price, m.status`;
+
+/** Charged messages that went in [fromMs, toMs), oldest first. */
+export function chargedMessages(db: Db, fromMs: number, toMs: number): ChargedMessage[] {
+  return prepared<[number, number], ChargedMessage>(
+    db,
+    `SELECT ${columns} FROM messages m
+     WHERE ${CHARGED} AND m.status <> 'Scheduled' AND COALESCE(m.scheduled_at, m.created_at) >= ? AND COALESCE(m.scheduled_at, m.created_at) < ?
+     ORDER BY at, m.id`,
+  ).all(fromMs, toMs);
+}
+
+/** Charged messages still waiting for their time at ClickSend. */
+export function chargedWaiting(db: Db): ChargedMessage[] {
+  return prepared<[], ChargedMessage>(db, `SELECT ${columns} FROM messages m WHERE ${CHARGED} AND m.status = 'Scheduled' ORDER BY at, m.id`).all();
+}
+
+/** Each conversation's number and its contact's name, if any (for the one title rule). */
+export function conversationNames(db: Db, ids: readonly number[]): Map<number, { phone: string; contactName: string | null }> {
+  const rows = prepared<[string], { id: number; phone: string; contact_name: string | null }>(
+    db,
+    `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name FROM conversations c WHERE c.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids));
+  return new Map(rows.map((r) => [r.id, { phone: r.phone, contactName: r.contact_name }]));
+}

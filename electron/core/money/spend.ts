@@ -1,0 +1,164 @@
+// Spend: what the account's messages cost, per day and month in the user's
+// time zone and per conversation, summed from the price ClickSend gave each
+// message (cache/spend.ts says which count) in whole ten-thousandths, so the
+// figures are exactly the sum of the prices. Picture messages are included.
+import Papa from 'papaparse';
+import type { Result, SpendFigures, SpendRange, SpendSummary } from '../../../shared/contract';
+import { formatNumber } from '../../../shared/phone-numbers';
+import { conversationTitle } from '../cache/conversations';
+import type { Db } from '../cache/database';
+import { chargedMessages, chargedWaiting, conversationNames, type ChargedMessage } from '../cache/spend';
+import { formatMoney, plainAmount, toUnits } from './amounts';
+import { addDays, datesBetween, rangeDates, startOfDay, type IsoDate } from './zone-days';
+
+interface Tally {
+  messages: number;
+  pictures: number;
+  texts: number;
+  units: number;
+}
+
+const empty = (): Tally => ({ messages: 0, pictures: 0, texts: 0, units: 0 });
+
+/** A picture message is one text whatever ClickSend wrote for its parts; an SMS with no parts recorded, one. */
+function textsOf(m: ChargedMessage): number {
+  return m.kind === 'mms' ? 1 : Math.max(1, m.parts ?? 1);
+}
+
+function add(t: Tally, m: ChargedMessage): void {
+  t.messages++;
+  if (m.kind === 'mms') t.pictures++;
+  t.texts += textsOf(m);
+  t.units += toUnits(m.price) ?? 0;
+}
+
+function figures(t: Tally, currency: string): SpendFigures {
+  return { ...t, cost: formatMoney(t.units, currency) };
+}
+
+export interface SpendQuery {
+  range: SpendRange;
+  zone: string;
+  now: number;
+  currency: string;
+}
+
+interface Counted {
+  from: IsoDate;
+  to: IsoDate;
+  dates: IsoDate[];
+  /** The day (index into dates) each message went on. */
+  rows: Array<{ message: ChargedMessage; day: number }>;
+}
+
+/** The range's charged messages, each placed on its day in the zone. */
+function counted(db: Db, { range, zone, now }: SpendQuery): Counted {
+  const { from, to } = rangeDates(range, now, zone);
+  const dates = datesBetween(from, to);
+  const starts = dates.map((date) => startOfDay(date, zone));
+  const end = startOfDay(addDays(to, 1), zone);
+  const rows = chargedMessages(db, starts[0]!, end).map((message) => {
+    // The last day that starts at or before it (the rows are in time order, so this walks forward once).
+    let day = 0;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= message.at) {
+        day = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return { message, day };
+  });
+  return { from, to, dates, rows };
+}
+
+/** What counts, in words, with what the figures leave out. */
+function note(unpriced: number): string {
+  const base =
+    'Messages ClickSend accepted from this account, picture messages included, at the price ClickSend gave each, on the day they went (delivered or not). Messages ClickSend refused, and cancelled ones (refunded), are not counted; replies cost nothing.';
+  if (unpriced === 0) return base;
+  return `${base} ${unpriced === 1 ? 'One message has' : `${unpriced} messages have`} no price from ClickSend yet and count as nothing.`;
+}
+
+export function spendSummary(db: Db, query: SpendQuery): SpendSummary {
+  const { from, to, dates, rows } = counted(db, query);
+  const { currency } = query;
+  const totals = empty();
+  const days = dates.map(empty);
+  const months = new Map<string, Tally>(dates.map((d) => [d.slice(0, 7), empty()]));
+  const conversations = new Map<number, Tally>();
+  let unpriced = 0;
+  for (const { message, day } of rows) {
+    add(totals, message);
+    add(days[day]!, message);
+    add(months.get(dates[day]!.slice(0, 7))!, message);
+    let c = conversations.get(message.conversationId);
+    if (!c) conversations.set(message.conversationId, (c = empty()));
+    add(c, message);
+    if (toUnits(message.price) === null) unpriced++;
+  }
+  const waiting = empty();
+  for (const message of chargedWaiting(db)) add(waiting, message);
+  const names = conversationNames(db, [...conversations.keys()]);
+  return {
+    range: query.range,
+    zone: query.zone,
+    from,
+    to,
+    currency,
+    totals: figures(totals, currency),
+    days: dates.map((date, i) => ({ date, ...figures(days[i]!, currency) })),
+    months: [...months].map(([month, t]) => ({ month, ...figures(t, currency) })),
+    conversations: [...conversations]
+      .map(([conversationId, t]) => {
+        const name = names.get(conversationId);
+        const phone = name?.phone ?? '';
+        return { conversationId, title: conversationTitle(name?.contactName, phone), phone, ...figures(t, currency) };
+      })
+      .sort((a, b) => b.units - a.units || b.messages - a.messages || a.title.localeCompare(b.title)),
+    scheduled: figures(waiting, currency),
+    note: note(unpriced),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The local time of day in the zone, HH:MM. */
+function timeIn(instantMs: number, zone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric' }).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]),
+  );
+  return `${pad(Number(parts.hour))}:${pad(Number(parts.minute))}`;
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (a contact named
+ * "=HYPERLINK(…)") is written as text; a number such as "+61 422 222 222"
+ * stays as it is.
+ */
+const FORMULA = /^[=@\t\r]|^[+-](?![\d ()]+$)/;
+
+/** The messages behind the summary, one row each: a spreadsheet's sums of Cost match the view's. */
+export function spendCsv(db: Db, query: SpendQuery): Result<'spend.export'> {
+  const { from, to, dates, rows } = counted(db, query);
+  const names = conversationNames(db, [...new Set(rows.map((r) => r.message.conversationId))]);
+  const cost = `Cost (${query.currency || 'account currency'})`;
+  const columns = ['Date', 'Time', 'Conversation', 'Number', 'Type', 'Texts', cost, 'Status'];
+  const data = rows.map(({ message, day }) => {
+    const name = names.get(message.conversationId);
+    const phone = name?.phone ?? '';
+    return {
+      Date: dates[day]!,
+      Time: timeIn(message.at, query.zone),
+      Conversation: conversationTitle(name?.contactName, phone),
+      Number: phone ? formatNumber(phone) : '',
+      Type: message.kind === 'mms' ? 'Picture' : 'SMS',
+      Texts: textsOf(message),
+      [cost]: plainAmount(toUnits(message.price) ?? 0),
+      Status: message.status,
+    };
+  });
+  return { filename: `spend-${from}-to-${to}.csv`, csv: Papa.unparse(data, { columns, escapeFormulae: FORMULA }) };
+}
