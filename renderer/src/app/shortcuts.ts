@@ -3,6 +3,10 @@ import { useEffect } from 'react';
 import { useConversations } from '../conversations/conversations-store';
 import { useSearch } from '../search/search-store';
 import { useInbox } from '../store/inbox-store';
+import { useThread, type ConversationFlags } from '../thread/thread-store';
+
+/** Ctrl+Shift+P / E (as in mail apps' archive) / M on the open conversation. */
+const TRIAGE: Record<string, keyof ConversationFlags | undefined> = { p: 'pinned', e: 'archived', m: 'muted' };
 
 export function useShortcuts(): void {
   useEffect(() => {
@@ -21,6 +25,12 @@ export function useShortcuts(): void {
         // Only where the conversations are shown: elsewhere it would read replies nobody saw.
         event.preventDefault();
         void useConversations.getState().selectAdjacent(event.key === 'ArrowUp' ? -1 : 1);
+      } else if (mod && event.shiftKey && !event.altKey && TRIAGE[event.key.toLowerCase()] && useThread.getState().flags) {
+        // The open conversation: pin, archive, mute (each toggles).
+        event.preventDefault();
+        const flag = TRIAGE[event.key.toLowerCase()]!;
+        const thread = useThread.getState();
+        void thread.setFlags({ [flag]: !thread.flags![flag] });
       }
     };
     window.addEventListener('keydown', onKey);

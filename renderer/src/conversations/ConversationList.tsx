@@ -3,7 +3,7 @@
 // ten. Rows have one fixed height (in rem, so they follow the font size):
 // measured rows overlapped while the list loaded or reordered.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Image, SquarePen } from 'lucide-react';
+import { BellOff, Image, Pin, SquarePen } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationFilter } from '../../../shared/contract';
 import { SearchBox, SearchResultsList } from '../search/SearchBox';
@@ -20,6 +20,7 @@ const FILTERS: Array<{ value: ConversationFilter; label: string }> = [
   { value: 'scheduled', label: 'Scheduled' },
   { value: 'failed', label: 'Failed' },
   { value: 'optedOut', label: 'Opted out' },
+  { value: 'archived', label: 'Archived' },
 ];
 
 /** A row's height in rem; see .conversation-row in styles.css. */
@@ -165,6 +166,8 @@ function ConversationItem({ conversation: c, selected, onOpen }: { conversation:
           </span>
           {c.lastStatusLabel && <span className={`delivery tone-${c.lastTone}`}>{c.lastStatusLabel}</span>}
           {c.optedOut && <span className="delivery tone-muted">Opted out</span>}
+          {c.muted && <BellOff className="row-flag" aria-label="Muted" size={14} />}
+          {c.pinned && <Pin className="row-flag" aria-label="Pinned" size={14} />}
           {c.unreadCount > 0 && (
             <span className="badge" aria-label={`${c.unreadCount} unread`}>
               {c.unreadCount}

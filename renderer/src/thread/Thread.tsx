@@ -12,6 +12,7 @@ import { useConversations } from '../conversations/conversations-store';
 import { useInbox } from '../store/inbox-store';
 import { Composer } from './Composer';
 import { OptedOutNotice } from './OptedOutNotice';
+import { TriageButtons } from './TriageButtons';
 import { MessageBubble } from './MessageBubble';
 import { useThread } from './thread-store';
 import { dayKey, dayLabel } from './time';
@@ -108,6 +109,10 @@ export function Thread() {
           <p>
             <kbd>Ctrl</kbd>+<kbd>K</kbd> search · <kbd>Ctrl</kbd>+<kbd>N</kbd> new message · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> previous / next
           </p>
+          <p>
+            In a conversation: <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> pin · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> archive ·{' '}
+            <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd> mute
+          </p>
         </div>
       </section>
     );
@@ -135,6 +140,7 @@ export function Thread() {
               <span className="label">Add to contacts</span>
             </button>
           )}
+          <TriageButtons />
           {target.conversationId !== null && (
             <button type="button" className="secondary with-icon" title="Mark unread" onClick={() => void markUnread(target.conversationId!)}>
               <MessageSquareDot aria-hidden="true" size={16} />

@@ -27,6 +27,8 @@ export interface ThreadTarget {
   title: string;
 }
 
+export type ConversationFlags = Pick<Conversation, 'pinned' | 'archived' | 'muted'>;
+
 /** A prepared picture (pictures.prepare) and its subject. */
 export interface PictureToSend {
   attachmentId: string;
@@ -65,7 +67,11 @@ interface ThreadState {
   /** The note of an opt-in by hand, kept in the thread. */
   optedBackIn: string | null;
   /** The open conversation as the core now has it: its title, whether it opted out. */
-  follow(conversation: Pick<Conversation, 'title' | 'optedOut'>): void;
+  follow(conversation: Pick<Conversation, 'title' | 'optedOut'> & Partial<ConversationFlags>): void;
+  /** Pinned, archived, muted, as the core last said; null for a number with no conversation yet. */
+  flags: ConversationFlags | null;
+  /** Pin, archive or mute the open conversation (or undo). */
+  setFlags(change: Partial<ConversationFlags>): Promise<UserError | null>;
   /** By hand: opt the number out (a reply asked to stop) or back in, with a note of why. */
   changeOptOut(optedOut: boolean, note: string | null): Promise<UserError | null>;
   refreshContact(): Promise<void>;
@@ -113,10 +119,11 @@ export const useThread = create<ThreadState>()((set, get) => ({
   editing: null,
   optedOut: null,
   optedBackIn: null,
+  flags: null,
 
   async open(target, aroundId) {
     const ticket = ++openTicket;
-    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null, optedOut: null, optedBackIn: null });
+    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null, optedOut: null, optedBackIn: null, flags: null });
     void get().refreshContact();
     if (target.conversationId === null) return;
     try {
@@ -221,15 +228,28 @@ export const useThread = create<ThreadState>()((set, get) => ({
     set({ contact });
     // The title is the core's to decide (a contact's name, else the number).
     if (titled) {
-      get().follow({ title: titled.title, optedOut: titled.optedOut });
+      get().follow({ ...(titled.conversation ?? {}), title: titled.title, optedOut: titled.optedOut });
       if (get().optedBackIn !== titled.optedBackIn) set({ optedBackIn: titled.optedBackIn });
     }
   },
 
-  follow({ title, optedOut }) {
+  follow({ title, optedOut, pinned, archived, muted }) {
     const target = get().target;
     if (target && target.title !== title) set({ target: { ...target, title } });
     if (JSON.stringify(get().optedOut) !== JSON.stringify(optedOut)) set({ optedOut });
+    if (pinned !== undefined && archived !== undefined && muted !== undefined) {
+      const flags = get().flags;
+      if (flags?.pinned !== pinned || flags.archived !== archived || flags.muted !== muted) set({ flags: { pinned, archived, muted } });
+    }
+  },
+
+  async setFlags(change) {
+    const conversationId = get().target?.conversationId;
+    if (conversationId == null) return null;
+    return attempt(async () => {
+      const { pinned, archived, muted } = await call('conversations.setFlags', { conversationId, ...change });
+      if (get().target?.conversationId === conversationId) set({ flags: { pinned, archived, muted } });
+    });
   },
 
   async changeOptOut(optedOut, note) {

@@ -1,0 +1,69 @@
+/// <reference lib="dom" />
+// Working the inbox all day: pin a conversation to the top, archive one (it
+// leaves the list and comes back when the customer writes again), mute one
+// (its replies count as unread but never notify). Buttons and shortcuts.
+import { ACCOUNT, expect, test, ui } from './fixtures';
+
+test('pin, archive (and its return on a new reply) and mute (unread, no notification), by button and by keyboard', async ({ app }) => {
+  const { page, simulator } = app;
+  await page.context().grantPermissions(['notifications']);
+  await page.addInitScript(() => {
+    const Real = window.Notification;
+    const shown: string[] = [];
+    (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+    class Recorded extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(`${title}: ${options?.body ?? ''}`);
+      }
+    }
+    window.Notification = Recorded as typeof Notification;
+  });
+  await page.reload();
+  const now = simulator.now();
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61411111111', body: 'Oldest', timestamp: now - 300 });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Middle', timestamp: now - 200 });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Newest', timestamp: now - 100 });
+  await app.signIn();
+  const list = ui.list(page);
+  const titles = () => list.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
+  await expect.poll(titles).toEqual(['+61 433 333 333', '+61 422 222 222', '+61 411 111 111']);
+
+  // Pin the oldest with the button: it goes to the top, marked.
+  await list.getByRole('listitem', { name: '+61 411 111 111' }).getByRole('button').click();
+  await ui.thread(page).getByRole('button', { name: 'Pin' }).click();
+  await expect.poll(titles).toEqual(['+61 411 111 111', '+61 433 333 333', '+61 422 222 222']);
+  await expect(list.getByRole('listitem', { name: '+61 411 111 111' }).getByLabel('Pinned')).toBeVisible();
+  await expect(ui.thread(page).getByRole('button', { name: 'Unpin' })).toBeVisible();
+
+  // Archive the middle one from the keyboard: out of All, in Archived.
+  await list.getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await expect(ui.composer(page)).toBeFocused();
+  await page.keyboard.press('Control+Shift+E');
+  await expect.poll(titles).toEqual(['+61 411 111 111', '+61 433 333 333']);
+  await page.getByRole('radio', { name: /Archived/ }).check();
+  await expect.poll(titles).toEqual(['+61 422 222 222']);
+  await page.getByRole('radio', { name: /^All/ }).check();
+  // The customer writes again: back by itself.
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Hello? Still there?' });
+  await expect.poll(titles, { timeout: 15_000 }).toEqual(['+61 411 111 111', '+61 422 222 222', '+61 433 333 333']);
+
+  // Mute the newest from the keyboard, then go elsewhere: its reply is unread, silent.
+  await list.getByRole('listitem', { name: '+61 433 333 333' }).getByRole('button').click();
+  await page.keyboard.press('Control+Shift+M');
+  await expect(ui.thread(page).getByRole('button', { name: 'Unmute' })).toBeVisible();
+  await expect(list.getByRole('listitem', { name: '+61 433 333 333' }).getByLabel('Muted')).toBeVisible();
+  await list.getByRole('listitem', { name: '+61 411 111 111' }).getByRole('button').click();
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Muted reply' });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Loud reply' });
+  await expect(list.getByRole('listitem', { name: '+61 433 333 333' }).getByLabel('1 unread')).toBeVisible({ timeout: 15_000 });
+  await expect(list.getByRole('listitem', { name: '+61 422 222 222' }).getByLabel(/unread/)).toBeVisible();
+  const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications);
+  await expect.poll(shown).toEqual(['+61 422 222 222: Loud reply']);
+
+  // Kept when the app restarts.
+  await app.restart();
+  await expect.poll(async () => (await titles())[0]).toBe('+61 411 111 111');
+  await expect(list.getByRole('listitem', { name: '+61 411 111 111' }).getByLabel('Pinned')).toBeVisible();
+  await expect(list.getByRole('listitem', { name: '+61 433 333 333' }).getByLabel('Muted')).toBeVisible();
+});
