@@ -27,6 +27,8 @@ export * from './inbox-records';
 export * from './money-records';
 
 const Empty = z.object({}).strict();
+/** A calendar date, "2026-11-30". */
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-30.');
 const OptedOutNumber = z.object({
   phone: z.string(),
   displayPhone: z.string(),
@@ -303,6 +305,28 @@ export const requests = {
   /** Every number that may not be texted, newest first, with when, how and why. */
   'optOuts.list': { params: Empty, result: z.array(OptedOutNumber) },
   'optOuts.export': { params: Empty, result: z.object({ filename: z.string(), csv: z.string() }) },
+  /**
+   * Starts a CSV export of one conversation, or of every conversation between
+   * two dates (inclusive, in `zone`); the window then pulls it with export.next.
+   */
+  'export.start': {
+    params: z
+      .object({
+        scope: z.union([
+          z.object({ conversationId: z.number().int() }).strict(),
+          z.object({ from: IsoDate, to: IsoDate }).strict().refine((r) => r.from <= r.to, { message: 'The first day must not be after the last.' }),
+        ]),
+        zone: TimeZone,
+      })
+      .strict(),
+    result: z.object({ exportId: z.string(), filename: z.string(), total: z.number().int() }),
+  },
+  /** The next chunk of the export's CSV; `finished` with the last. */
+  'export.next': {
+    params: z.object({ exportId: z.string().max(64) }).strict(),
+    result: z.object({ csv: z.string(), done: z.number().int(), total: z.number().int(), finished: z.boolean() }),
+  },
+  'export.cancel': { params: z.object({ exportId: z.string().max(64) }).strict(), result: z.null() },
   /** What was spent in a range, from the prices ClickSend gave each message: per day and month in `zone`, and per conversation. */
   'spend.summary': { params: z.object({ range: SpendRange, zone: TimeZone }).strict(), result: SpendSummary },
   /** The messages behind spend.summary, one row each, as CSV. */

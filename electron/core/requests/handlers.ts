@@ -15,6 +15,7 @@ import {
   optOutForPhone,
 } from '../cache/conversations';
 import { setConversationFlags } from '../cache/conversation-flags';
+import { addDays, dateIn, startOfDay } from '../money/zone-days';
 import { readDraft, saveDraft } from '../cache/drafts';
 import { listMessages } from '../cache/messages';
 import { searchCache } from '../cache/search';
@@ -194,6 +195,21 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     'optOuts.list': async () => optedOutNumbers(active().db),
     'optOuts.export': async () => optedOutCsv(active().db),
     'spend.summary': async ({ range, zone }) => spendSummary(active().db, { range, zone, now: Date.now(), currency: active().account.currency }),
+    'export.start': async ({ scope, zone }) => {
+      const session = active();
+      if ('conversationId' in scope) {
+        const conversation = getConversation(session.db, scope.conversationId);
+        if (!conversation) throw new InboxError('NOT_FOUND', 'That conversation no longer exists.', null);
+        return session.exports.start(scope, zone, `conversation-${conversation.phone.replace(/\D/g, '')}-${dateIn(Date.now(), zone)}.csv`);
+      }
+      const range = { fromMs: startOfDay(scope.from, zone), toMs: startOfDay(addDays(scope.to, 1), zone) };
+      return session.exports.start(range, zone, `messages-${scope.from}-to-${scope.to}.csv`);
+    },
+    'export.next': async ({ exportId }) => active().exports.next(exportId),
+    'export.cancel': async ({ exportId }) => {
+      active().exports.cancel(exportId);
+      return null;
+    },
     'spend.export': async ({ range, zone }) => spendCsv(active().db, { range, zone, now: Date.now(), currency: active().account.currency }),
     'app.update': async () => ctx.update.state(),
     'app.restartToUpdate': async () => {

@@ -24,6 +24,7 @@ import { SyncEngine } from '../sync/sync-engine';
 import { Templates } from '../templates/templates';
 import { join } from 'node:path';
 import { Attachments } from '../pictures/attachments';
+import { MessageExports } from '../export/message-export';
 import { MediaCache } from '../pictures/media-cache';
 import type { Logger } from '../requests/dispatch';
 import type { ChangeFeed } from './change-feed';
@@ -94,6 +95,7 @@ export class AccountSession {
   readonly contacts: Contacts;
   readonly media: MediaCache;
   readonly attachments: Attachments;
+  readonly exports: MessageExports;
   private balanceTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -116,6 +118,7 @@ export class AccountSession {
       httpAllowedHosts: loopbackHost(client.baseUrl),
     });
     this.attachments = new Attachments(db, client, this.media, join(options.mediaDir, 'outgoing'));
+    this.exports = new MessageExports(db);
     this.outbox = new Outbox({
       pictures: this.attachments,
       db,

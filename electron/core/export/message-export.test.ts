@@ -1,0 +1,68 @@
+// An export pulled chunk by chunk is one CSV whose rows are the cache's
+// messages, oldest first, with the app's words for each status; a date range
+// is the user's calendar days; a cell that would be a spreadsheet formula
+// stays text.
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { openCache } from '../cache/database';
+import { ingestMessages, type IncomingMessage } from '../cache/ingest';
+import { MessageExports } from './message-export';
+
+const A = '+61422222222';
+const B = '+61433333333';
+const base = Date.UTC(2026, 10, 1, 0, 0, 0); // 1 Nov 2026 00:00 UTC = 11:00 in Sydney
+
+function message(i: number, phone: string, extra: Partial<IncomingMessage> = {}): IncomingMessage {
+  const out = i % 3 !== 0;
+  return {
+    messageId: `m-${phone}-${i}`, customString: null, direction: out ? 'out' : 'in', body: `Message ${i}`,
+    from: out ? null : phone, to: out ? phone : null, status: out ? 'Delivered' : 'Received', statusCode: null, statusText: null,
+    createdAt: base + i * 60_000, scheduledAt: null, parts: out ? 1 : null, price: out ? '0.0792' : null, unread: false, ...extra,
+  };
+}
+
+function pull(exports: MessageExports, exportId: string): { csv: string; chunks: number } {
+  let csv = '';
+  let chunks = 0;
+  for (;;) {
+    const next = exports.next(exportId);
+    csv += next.csv;
+    chunks++;
+    if (next.finished) return { csv, chunks };
+  }
+}
+
+describe('message export', () => {
+  it('one conversation in chunks: every message once, oldest first, as the cache has it', () => {
+    const db = openCache(':memory:');
+    ingestMessages(db, Array.from({ length: 4_500 }, (_, i) => message(i, A)));
+    ingestMessages(db, [message(1, B, { body: '=HYPERLINK("http://x")' }), message(2, B, { status: 'Failed', messageId: 'm-b-failed' })]);
+    const conversationA = db.prepare<[string], { id: number }>('SELECT id FROM conversations WHERE phone = ?').get(A)!.id;
+    const exports = new MessageExports(db);
+    const started = exports.start({ conversationId: conversationA }, 'Australia/Sydney', 'a.csv');
+    expect(started.total).toBe(4_500);
+    const { csv, chunks } = pull(exports, started.exportId);
+    expect(chunks).toBe(3);
+    const parsed = Papa.parse<string[]>(csv.trim(), { header: false });
+    const [header, ...rows] = parsed.data;
+    expect(header).toEqual(['Date', 'Direction', 'Number', 'Name', 'Text', 'Status', 'Parts', 'Price']);
+    expect(rows).toHaveLength(4_500);
+    expect(rows[0]).toEqual(['2026-11-01 11:00:00', 'Received', '+61 422 222 222', '', 'Message 0', 'Received', '', '']);
+    expect(rows[1]).toEqual(['2026-11-01 11:01:00', 'Sent', '+61 422 222 222', '', 'Message 1', 'Delivered', '1', '0.0792']);
+    expect(rows.map((r) => r[4])).toEqual(Array.from({ length: 4_500 }, (_, i) => `Message ${i}`));
+    expect(() => exports.next(started.exportId)).toThrow(/stopped/);
+  });
+
+  it('every conversation between two dates of the user’s calendar; a formula stays text', () => {
+    const db = openCache(':memory:');
+    // 11:00 on 1 Nov in Sydney is 1 Nov; minute 780 (13:00 UTC) is 2 Nov 00:00 in Sydney.
+    ingestMessages(db, [message(0, A), message(779, A), message(780, B, { body: '=HYPERLINK("http://x")' })]);
+    const exports = new MessageExports(db);
+    const sydney = { fromMs: Date.UTC(2026, 9, 31, 13), toMs: Date.UTC(2026, 10, 1, 13) };
+    const firstDay = exports.start(sydney, 'Australia/Sydney', 'range.csv');
+    expect(firstDay.total).toBe(2);
+    const next = exports.start({ fromMs: sydney.toMs, toMs: sydney.toMs + 86_400_000 }, 'Australia/Sydney', 'next.csv');
+    const rows = Papa.parse<string[]>(pull(exports, next.exportId).csv.trim()).data.slice(1);
+    expect(rows).toEqual([['2026-11-02 00:00:00', 'Received', '+61 433 333 333', '', `'=HYPERLINK("http://x")`, 'Received', '', '']]);
+  });
+});

@@ -1,0 +1,100 @@
+// Keeping a record: one conversation, or every conversation in a date range,
+// as CSV (date, direction, number, name, text, status, parts, price). The
+// window pulls it a chunk at a time ('export.next'), shows the progress and
+// writes the chunks to one file, so a large export never freezes it and the
+// core stays free for polls between chunks. Words and formats are decided
+// here: the status is the app's own label, the date in the user's zone.
+import { randomUUID } from 'node:crypto';
+import Papa from 'papaparse';
+import type { Result } from '../../../shared/contract';
+import { formatNumber } from '../../../shared/phone-numbers';
+import type { Db } from '../cache/database';
+import { countExport, exportPage, type ExportRow, type ExportScope } from '../cache/message-export';
+import { InboxError } from '../errors/inbox-error';
+import { statusLabel } from '../messages/rules';
+
+/** Rows per chunk: a few milliseconds of work each. */
+const CHUNK = 2_000;
+/** An export nobody asked for more of in this long is dropped. */
+const ABANDONED_MS = 5 * 60_000;
+
+/**
+ * A cell a spreadsheet would run as a formula (= @ tab, or + - not followed
+ * by a plain number such as "+61 422 222 222") gets a leading ' to stay text.
+ */
+const FORMULA = /^(?:[=@\t\r]|[+-](?![\d ()]+$))/;
+
+const HEADERS = ['Date', 'Direction', 'Number', 'Name', 'Text', 'Status', 'Parts', 'Price'];
+
+interface Running {
+  scope: ExportScope;
+  zone: string;
+  total: number;
+  done: number;
+  after: { createdAt: number; id: number };
+  touched: number;
+}
+
+export class MessageExports {
+  private readonly running = new Map<string, Running>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(scope: ExportScope, zone: string, filename: string): Result<'export.start'> {
+    this.dropAbandoned();
+    const exportId = randomUUID();
+    const total = countExport(this.db, scope);
+    this.running.set(exportId, { scope, zone, total, done: 0, after: { createdAt: -1, id: 0 }, touched: this.now() });
+    return { exportId, filename, total };
+  }
+
+  /** The next chunk of CSV (the first carries the header); finished once every row went. */
+  next(exportId: string): Result<'export.next'> {
+    const run = this.running.get(exportId);
+    if (!run) throw new InboxError('EXPORT_GONE', 'That export was stopped.', 'Start it again.');
+    run.touched = this.now();
+    const rows = exportPage(this.db, run.scope, run.after, CHUNK);
+    const last = rows.at(-1);
+    if (last) run.after = { createdAt: last.created_at, id: last.id };
+    run.done += rows.length;
+    const finished = rows.length < CHUNK;
+    if (finished) this.running.delete(exportId);
+    const csv = Papa.unparse(
+      { fields: HEADERS, data: rows.map((row) => toCells(row, run.zone)) },
+      { header: run.done === rows.length, escapeFormulae: FORMULA, newline: '\r\n' },
+    );
+    return { csv: rows.length === 0 && run.done > 0 ? '' : csv + '\r\n', done: run.done, total: Math.max(run.total, run.done), finished };
+  }
+
+  cancel(exportId: string): void {
+    this.running.delete(exportId);
+  }
+
+  private dropAbandoned(): void {
+    for (const [id, run] of this.running) if (this.now() - run.touched > ABANDONED_MS) this.running.delete(id);
+  }
+}
+
+function toCells(row: ExportRow, zone: string): string[] {
+  const text = row.kind === 'mms' ? `[Picture: ${row.subject ?? ''}] ${row.body}` : row.body;
+  return [
+    localTime(row.created_at, zone),
+    row.direction === 'in' ? 'Received' : 'Sent',
+    formatNumber(row.phone),
+    row.contact_name ?? '',
+    text,
+    row.direction === 'in' ? 'Received' : statusLabel(row.status, row.outbox_state),
+    row.parts === null ? '' : String(row.parts),
+    row.price ?? '',
+  ];
+}
+
+/** "2026-11-30 22:05:43" in the user's zone: what a spreadsheet reads as a date and time. */
+function localTime(ms: number, zone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).format(ms);
+}
