@@ -13,6 +13,7 @@ import { useInbox } from '../store/inbox-store';
 import { Composer } from './Composer';
 import { OptedOutNotice } from './OptedOutNotice';
 import { TriageButtons } from './TriageButtons';
+import { RecordButtons } from './RecordButtons';
 import { MessageBubble } from './MessageBubble';
 import { useThread } from './thread-store';
 import { dayKey, dayLabel } from './time';
@@ -141,6 +142,7 @@ export function Thread() {
             </button>
           )}
           <TriageButtons />
+          <RecordButtons />
           {target.conversationId !== null && (
             <button type="button" className="secondary with-icon" title="Mark unread" onClick={() => void markUnread(target.conversationId!)}>
               <MessageSquareDot aria-hidden="true" size={16} />
