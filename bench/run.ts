@@ -25,6 +25,7 @@ import { accountCachePath, writeSessionFile } from '../electron/core/session/ses
 import { BIG_CONVERSATION_PHONE, buildDataset, WORDS } from './dataset';
 import { cpuSeconds, round, rssMb, time, type Latency } from './measure';
 import { writeChart } from './chart';
+import { exportBench } from './export';
 // @ts-expect-error -- a plain .mjs script
 import { buildWebCore } from '../scripts/web-core.mjs';
 
@@ -198,6 +199,13 @@ async function main() {
   const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
   report.memory = { coreRssMb: rssMb(core.pid!), rendererHeapMb: round(heap / 1024 / 1024, 1) };
   log(`   core RSS ${(report.memory as { coreRssMb: number }).coreRssMb} MB, renderer heap ${(report.memory as { rendererHeapMb: number }).rendererHeapMb} MB`);
+
+  log('\n7b. Export of about 100,000 messages (every conversation, last 35 days) from the window: gaps between frames');
+  const exported = await exportBench(page);
+  report.export = exported;
+  log(
+    `   ${exported.messages.toLocaleString()} messages in ${exported.seconds} s; frame gaps p95 ${exported.frameGapMs.exportP95} ms, max ${exported.frameGapMs.exportMax} ms (idle: p95 ${exported.frameGapMs.idleP95} ms, max ${exported.frameGapMs.idleMax} ms)`,
+  );
 
   log(`\n8. Idle cost: CPU used by polling over ${IDLE_SECONDS} s with nothing new (window focused)`);
   const cpu0 = cpuSeconds(core.pid!);
