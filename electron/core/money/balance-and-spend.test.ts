@@ -13,7 +13,7 @@ import type { Account, Reply, Session, SpendSummary } from '../../../shared/cont
 import { createKeytarStore } from '../credentials/keychain';
 import { Inbox } from '../inbox';
 import { consoleLogger } from '../log';
-import { toUnits } from './amounts';
+import { toUnits } from '../../../shared/money-amounts';
 
 const ACCOUNT = { username: 'money-user', apiKey: `key-${randomUUID()}` };
 

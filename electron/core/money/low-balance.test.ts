@@ -1,7 +1,7 @@
 // Amounts as ClickSend writes them, and the low-balance rule: ClickSend's
 // low-credit amount wins when set, else Settings; 0 or none turns it off.
 import { describe, expect, it } from 'vitest';
-import { formatCents, formatMoney, plainAmount, toUnits } from './amounts';
+import { formatCents, formatMoney, plainAmount, toUnits } from '../../../shared/money-amounts';
 import { lowBalance } from './low-balance';
 
 describe('amounts', () => {

@@ -3,7 +3,7 @@
 // otherwise the amount in Settings; 0 or none there means no warning of the
 // app's own. The header shows the warning; Settings shows the rule.
 import type { LowBalance } from '../../../shared/contract';
-import { formatCents, toUnits, UNITS_PER_DOLLAR } from './amounts';
+import { formatCents, toUnits, UNITS_PER_DOLLAR } from '../../../shared/money-amounts';
 
 export interface BalanceFacts {
   /** As ClickSend says it ("4.9416"); '' when not known yet. */

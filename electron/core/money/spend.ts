@@ -8,7 +8,7 @@ import { formatNumber } from '../../../shared/phone-numbers';
 import { conversationTitle } from '../cache/conversations';
 import type { Db } from '../cache/database';
 import { chargedMessages, chargedWaiting, conversationNames, type ChargedMessage } from '../cache/spend';
-import { formatMoney, plainAmount, toUnits } from './amounts';
+import { formatMoney, plainAmount, toUnits } from '../../../shared/money-amounts';
 import { addDays, datesBetween, rangeDates, startOfDay, type IsoDate } from './zone-days';
 
 interface Tally {

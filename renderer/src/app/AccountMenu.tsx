@@ -4,6 +4,7 @@
 import { ChevronDown } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Account } from '../../../shared/contract';
+import { formatCents, toUnits } from '../../../shared/money-amounts';
 import { call, describeError } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
 import { confirmAction } from './dialogs';
@@ -87,7 +88,9 @@ export function AccountMenu({ account, accounts }: { account: Account; accounts:
     event.preventDefault();
   };
 
-  const balance = account.balance === '' ? null : `${account.currency}${Number.isFinite(Number(account.balance)) ? Number(account.balance).toFixed(2) : account.balance}`;
+  // Whole cents, rounded down (a balance of 4.999 is not "$5.00"), as the low-balance warning writes it.
+  const units = toUnits(account.balance);
+  const balance = account.balance === '' ? null : units === null ? account.balance : formatCents(units, account.currency);
   return (
     <div className="account">
       <button

@@ -1,7 +1,8 @@
 // Money as ClickSend writes it ("0.0792", "1117.461060", 5) held as whole
 // ten-thousandths of the currency unit, so sums are exact: 0.0792 + 0.0792
 // is 1584 units, never 0.15840000000000001. Prices never have more than four
-// decimals; a balance may have six, rounded to the nearest unit here.
+// decimals; a balance may have six, rounded to the nearest unit here. Shared
+// so the header writes the balance exactly as the core's warning does.
 
 export const UNITS_PER_DOLLAR = 10_000;
 
