@@ -39,7 +39,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(ui.searchResults(page)).toBeVisible();
     problems.push(...(await audit(page, 'search results')));
     await page.keyboard.press('Escape');
-    for (const section of ['Scheduled', 'Templates', 'Contacts', 'Settings']) {
+    for (const section of ['Scheduled', 'Templates', 'Contacts', 'Spend', 'Settings']) {
       await ui.section(page, section).click();
       await expect(page.getByText('Loading…')).toHaveCount(0);
       problems.push(...(await audit(page, section)));

@@ -1,4 +1,4 @@
-import { CalendarClock, FileText, MessagesSquare, Settings as SettingsIcon, Users, type LucideIcon } from 'lucide-react';
+import { CalendarClock, FileText, MessagesSquare, Settings as SettingsIcon, Users, Wallet, type LucideIcon } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import type { Account } from '../../../shared/contract';
 import { useInbox, type View } from '../store/inbox-store';
@@ -7,12 +7,14 @@ import { useInbox, type View } from '../store/inbox-store';
 const ContactsView = lazy(() => import('../contacts/ContactsView').then((m) => ({ default: m.ContactsView })));
 const ScheduledView = lazy(() => import('../scheduled/ScheduledView').then((m) => ({ default: m.ScheduledView })));
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
+const SpendView = lazy(() => import('../spend/SpendView').then((m) => ({ default: m.SpendView })));
 const TemplatesView = lazy(() => import('../templates/TemplatesView').then((m) => ({ default: m.TemplatesView })));
 import { ConversationList } from '../conversations/ConversationList';
 import { NewMessage } from '../conversations/NewMessage';
 import { Thread } from '../thread/Thread';
 import { AccountMenu } from './AccountMenu';
 import { DialogHost } from './dialogs';
+import { LowBalanceWarning } from './LowBalanceWarning';
 import { useShortcuts } from './shortcuts';
 import { SyncIndicator } from './SyncIndicator';
 import { UpdateOffer } from './UpdateOffer';
@@ -34,6 +36,7 @@ export function InboxView({ account, accounts, notice }: { account: Account; acc
         {/* One top-level heading for screen readers: where they are. */}
         <h1 className="visually-hidden">{SECTIONS.find((s) => s.view === view)?.label ?? 'ClickSend Inbox'}</h1>
         <AccountMenu account={account} accounts={accounts} />
+        <LowBalanceWarning account={account} />
         <SyncIndicator />
       </header>
       <UpdateOffer />
@@ -73,6 +76,8 @@ export function InboxView({ account, accounts, notice }: { account: Account; acc
               <ContactsView />
             ) : view === 'scheduled' ? (
               <ScheduledView />
+            ) : view === 'spend' ? (
+              <SpendView />
             ) : view === 'settings' ? (
               <SettingsView />
             ) : (
@@ -95,6 +100,7 @@ const SECTIONS: Array<{ view: View; label: string; Icon: LucideIcon }> = [
   { view: 'scheduled', label: 'Scheduled', Icon: CalendarClock },
   { view: 'templates', label: 'Templates', Icon: FileText },
   { view: 'contacts', label: 'Contacts', Icon: Users },
+  { view: 'spend', label: 'Spend', Icon: Wallet },
   { view: 'settings', label: 'Settings', Icon: SettingsIcon },
 ];
 

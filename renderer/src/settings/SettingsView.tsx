@@ -10,6 +10,10 @@ const desktopApp = () => Boolean(window.inbox);
 
 export function SettingsView() {
   const settings = useInbox((s) => s.settings);
+  // When the header warns of a low balance, as the core decided it for the account in use.
+  const account = useInbox((s) => (s.session?.state === 'signed-in' ? s.session.account : null));
+  const currency = account?.currency ?? '';
+  const lowBalanceRule = account?.lowBalance?.rule ?? null;
   const updateSettings = useInbox((s) => s.updateSettings);
   const [error, setError] = useState<UserError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -129,6 +133,22 @@ export function SettingsView() {
         />
       </Group>
 
+      <Group title="Balance">
+        <InputSetting
+          number
+          min={0}
+          max={100000}
+          step={0.01}
+          label={`Warn when the balance falls below${currency ? ` (${currency})` : ''}`}
+          value={settings.lowBalanceWarning === null ? '' : settings.lowBalanceWarning.toFixed(2)}
+          hint="In the account’s currency, for every account on this computer. 0 or empty: no warning of the app’s own."
+          onSave={(v) => void save({ lowBalanceWarning: v.trim() === '' ? null : Number(v) }, 'Low-balance warning')}
+        />
+        <p className="muted" role="note">
+          {lowBalanceRule ?? 'The header does not warn about a low balance.'}
+        </p>
+      </Group>
+
       <Group title="Desktop app">
         <label className="check">
           <input
@@ -179,6 +199,7 @@ function InputSetting({
   number = false,
   min = 5,
   max = 600,
+  step,
   onSave,
 }: {
   label: string;
@@ -187,11 +208,13 @@ function InputSetting({
   number?: boolean;
   min?: number;
   max?: number;
+  /** For a number with decimals (cents). */
+  step?: number;
   onSave: (v: string) => void;
 }) {
   const [draft, setDraft] = useState(value);
   const id = useId();
-  const range = number ? { type: 'number', min, max } : {};
+  const range = number ? { type: 'number', min, max, step } : {};
   return (
     <div className="setting">
       <label htmlFor={id}>{label}</label>

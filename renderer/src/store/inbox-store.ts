@@ -10,7 +10,7 @@ import { useSearch } from '../search/search-store';
 import { useThread } from '../thread/thread-store';
 import { attempt } from './attempt';
 
-export type View = 'conversations' | 'templates' | 'contacts' | 'scheduled' | 'settings';
+export type View = 'conversations' | 'templates' | 'contacts' | 'scheduled' | 'spend' | 'settings';
 
 export interface InboxState {
   /** null while the first answer from the core is awaited. */
