@@ -12,22 +12,15 @@ export interface ExportBench {
 }
 
 async function framesFor<T>(page: Page, work: () => Promise<T>): Promise<{ result: T; gaps: number[] }> {
-  await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; framing: boolean };
-    w.frames_ = [];
-    w.framing = true;
-    const tick = (t: number) => {
-      w.frames_.push(t);
-      if (w.framing) requestAnimationFrame(tick);
-    };
+  // A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.frames_ = [];
+    window.framing = true;
+    const tick = (t) => { window.frames_.push(t); if (window.framing) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const result = await work();
-  const times = await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; framing: boolean };
-    w.framing = false;
-    return w.frames_;
-  });
+  const times = await page.evaluate<number[]>('(() => { window.framing = false; return window.frames_; })()');
   return { result, gaps: times.slice(1).map((t, i) => t - times[i]!) };
 }
 
