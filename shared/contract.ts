@@ -287,6 +287,15 @@ export const requests = {
     result: SearchResults,
   },
   /**
+   * Find in one conversation (Ctrl+F in a thread): every message holding all
+   * the words (body or picture subject), newest first as the thread shows
+   * them. Searched like `search.query`; works offline.
+   */
+  'messages.find': {
+    params: z.object({ conversationId: z.number().int(), text: z.string().max(10_000) }).strict(),
+    result: z.object({ ids: z.array(z.number().int()), total: z.number().int() }),
+  },
+  /**
    * The window gained or lost focus, or another conversation was opened: sync
    * polls faster while the user is looking, and replies to the conversation
    * open in a focused window do not notify.

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { nativeModuleAdvice } from '../native-modules';
+import { registerFindWords } from './find-words-sql';
 import { migrate } from './migrations';
 
 export type Db = BetterSqlite3.Database;
@@ -41,6 +42,8 @@ export function openCache(file: string): Db {
     // The driver is synchronous: a lock held elsewhere stalls the process
     // this long per statement before the write fails with SQLITE_BUSY.
     db.pragma('busy_timeout = 2000');
+    // Called by find_fts's triggers on every message stored.
+    registerFindWords(db);
     migrate(db);
   } catch (error) {
     db.close();

@@ -6,6 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCache, type Db } from './database';
 import { LATEST_VERSION, migrate } from './migrations';
+import { findInConversation } from './find-in-thread';
 import { searchCache } from './search';
 
 const Driver = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
@@ -65,6 +66,7 @@ describe('migrations', () => {
         // Old rows are searchable, and a send left Pending by version 1 is in
         // the outbox as unknown: it is looked for before anything is resent.
         expect(searchCache(db, 'table', 10).messages.map((m) => m.id)).toEqual([1]);
+        expect(findInConversation(db, 1, 'on my').ids).toEqual([3]);
         expect(db.prepare('SELECT message_row_id, state, custom_string FROM outbox').all()).toEqual([
           { message_row_id: 2, state: 'unknown', custom_string: 'inbox-lost' },
         ]);

@@ -2,6 +2,7 @@
 // Whatever the user types becomes a query of quoted word tokens, so quotes,
 // operators and punctuation are never FTS syntax and never an error.
 import type { SearchResults } from '../../../shared/contract';
+import { searchTerms } from '../../../shared/find-words';
 import { formatNumber } from '../../../shared/phone-numbers';
 import { contactNameOf, conversationTitle } from './conversations';
 import type { Db } from './database';
@@ -10,30 +11,14 @@ import type { Db } from './database';
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const MAX_TERMS = 16;
-
 /**
- * "see you" (in quotes) is a phrase; other words must all appear; the last
- * word, while still being typed, matches as a prefix. Null when nothing
- * searchable was typed.
+ * What the user typed as an FTS5 query (see `searchTerms`): quoted tokens that
+ * must all appear, a quoted phrase kept whole, the word being typed as a
+ * prefix. Null when nothing searchable was typed.
  */
 export function ftsQuery(text: string): string | null {
-  const terms: string[] = [];
-  const input = text.slice(0, 1000);
-  const parts = input.split('"');
-  parts.forEach((part, index) => {
-    const words = part.match(WORD) ?? [];
-    if (words.length === 0) return;
-    const insideQuotes = index % 2 === 1 && index < parts.length - 1;
-    if (insideQuotes) terms.push(`"${words.join(' ')}"`);
-    else for (const word of words) terms.push(`"${word}"`);
-  });
-  if (terms.length === 0) return null;
-  const kept = terms.slice(0, MAX_TERMS);
-  const typingLastWord = /[\p{L}\p{N}\p{M}]$/u.test(input) && !input.trimEnd().endsWith('"');
-  if (typingLastWord && kept.length === terms.length) kept[kept.length - 1] += '*';
-  return kept.join(' ');
+  const terms = searchTerms(text);
+  return terms && terms.map((term) => `"${term.words.join(' ')}"${term.prefix ? '*' : ''}`).join(' ');
 }
 
 /**

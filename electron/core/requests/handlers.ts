@@ -18,6 +18,7 @@ import { setConversationFlags } from '../cache/conversation-flags';
 import { addDays, dateIn, startOfDay } from '../money/zone-days';
 import { readDraft, saveDraft } from '../cache/drafts';
 import { listMessages } from '../cache/messages';
+import { findInConversation } from '../cache/find-in-thread';
 import { searchCache } from '../cache/search';
 import { InboxError } from '../errors/inbox-error';
 import { optedOutCsv, optedOutNumbers } from '../opt-outs/opted-out-numbers';
@@ -180,6 +181,7 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     'notifications.pause': async ({ choice }) => ctx.pauseNotifications(choice),
     'sync.now': () => active().sync.syncNow(),
     'search.query': async ({ text, limit }) => searchCache(active().db, text, limit),
+    'messages.find': async ({ conversationId, text }) => findInConversation(active().db, conversationId, text),
     'app.presence': async ({ focused, openConversationId }) => {
       ctx.presence.focused = focused;
       ctx.presence.openConversationId = openConversationId;
