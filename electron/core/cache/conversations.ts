@@ -51,9 +51,9 @@ const NEEDS_FOLLOW_UP = `c.last_out_status IN ('Failed', 'Undelivered')`;
 const ARCHIVED = 'c.phone IN (SELECT phone FROM conversation_flags WHERE archived_at IS NOT NULL)';
 const PINNED = 'c.phone IN (SELECT phone FROM conversation_flags WHERE pinned_at IS NOT NULL)';
 
-/** Every filter but Archived leaves archived conversations out. */
+/** Every filter but Archived leaves archived conversations out. `f` is the row's flags (see select). */
 const filters: Record<ConversationFilter, string> = {
-  all: `NOT ${ARCHIVED}`,
+  all: 'f.archived_at IS NULL',
   archived: ARCHIVED,
   unread: 'c.unread_count > 0',
   scheduled: `c.id IN (SELECT s.conversation_id FROM messages s WHERE s.status = 'Scheduled')`,
@@ -149,10 +149,15 @@ export function listConversations(db: Db, limit: number, offset: number, filter:
   const pinned = prepared<[], ConversationRow>(db, `${select} WHERE ${where} AND ${PINNED} ORDER BY f.pinned_at DESC, c.id DESC`).all();
   const rest = prepared<[number, number], ConversationRow>(
     db,
-    `${select} WHERE ${where} AND NOT ${PINNED} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?`,
+    `${select} WHERE ${where} AND f.pinned_at IS NULL ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?`,
   ).all(Math.max(0, limit - Math.max(0, pinned.length - offset)), Math.max(0, offset - pinned.length));
   const items = [...pinned.slice(offset, offset + limit), ...rest].slice(0, limit).map(toConversation);
-  const total = prepared<[], number>(db, `SELECT COUNT(*) FROM conversations c WHERE ${where}`, { value: true }).get()!;
+  // All but the archived: SQLite counts a whole table at once, but not a table less a NOT IN (1 ms per 10,000).
+  const count =
+    filter === 'all'
+      ? `SELECT (SELECT COUNT(*) FROM conversations) - (SELECT COUNT(*) FROM conversation_flags f JOIN conversations c ON c.phone = f.phone WHERE f.archived_at IS NOT NULL)`
+      : `SELECT COUNT(*) FROM conversations c WHERE ${where}`;
+  const total = prepared<[], number>(db, count, { value: true }).get()!;
   return { total, items, counts: filterCounts(db) };
 }
 
