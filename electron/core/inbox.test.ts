@@ -397,7 +397,11 @@ describe('Inbox core against the simulator', () => {
       const inbox = await makeInbox();
       const events: InboxEvent[] = [];
       inbox.onEvent((e) => events.push(e));
-      for (const from of ['+61411111111', '+61422222222', '+61433333333']) simulator.injectInbound({ username: ACCOUNT.username, from, body: `Hello from ${from}` });
+      // A minute apart: ClickSend stamps to the second, and a tie would order by arrival.
+      const now = simulator.now();
+      ['+61411111111', '+61422222222', '+61433333333'].forEach((from, i) =>
+        simulator.injectInbound({ username: ACCOUNT.username, from, body: `Hello from ${from}`, timestamp: now - 300 + i * 60 }),
+      );
       value(await inbox.dispatch('session.signIn', ACCOUNT));
       await passes(inbox);
       type Page = Result<'conversations.list'>;
