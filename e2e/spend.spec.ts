@@ -70,7 +70,7 @@ test('Spend: per day, per conversation and in the CSV, exactly what ClickSend ch
   await send(page, '+61 422 222 222', 'Your order is ready');
   await send(page, '+61 422 222 222', `Thanks for waiting. ${'We kept it aside for you at the counter. '.repeat(4)}`.trim()); // two parts
   await send(page, '+61 433 333 333', 'Yes, in stock');
-  // From the dashboard: a text, a picture, one scheduled and cancelled (refunded), one scheduled and waiting.
+  // From the dashboard: a text, a picture, one scheduled and cancelled (refunded), one scheduled for later (charged, due later).
   await app.dashboard('POST', '/sms/send', { messages: [{ to: '+61444444444', body: 'Your parcel is on its way' }] });
   const upload = await app.dashboard('POST', '/uploads?convert=mms', { content: (await makePicture('jpeg', 40, 30)).toString('base64') });
   await app.dashboard('POST', '/mms/send', { media_file: upload._url, messages: [{ to: '+61433333333', subject: 'Blue one', body: 'This one?' }] });
@@ -84,7 +84,7 @@ test('Spend: per day, per conversation and in the CSV, exactly what ClickSend ch
   const [toCancel] = (scheduled as unknown as { messages: Array<{ message_id: string }> }).messages;
   await app.dashboard('PUT', `/sms/${toCancel!.message_id}/cancel`);
 
-  // What ClickSend charged, message by message, from its own history: gone, not cancelled, not waiting.
+  // What ClickSend charged, message by message, from its own history: not cancelled, not due later.
   const history = [...((await app.dashboard('GET', '/sms/history?limit=100')).data ?? []), ...((await app.dashboard('GET', '/mms/history?limit=100')).data ?? [])];
   const charged = history.filter((row) => row.direction !== 'in' && row.status !== 'Cancelled' && row.status !== 'Scheduled');
   const byNumber = new Map<string, number>();
@@ -102,8 +102,8 @@ test('Spend: per day, per conversation and in the CSV, exactly what ClickSend ch
   await expect(totals.nth(0)).toHaveText('$0.726');
   await expect(totals.nth(1)).toHaveText('5 (1 picture)');
   await expect(totals.nth(2)).toHaveText('6');
-  await expect(view).toContainText('Also 1 scheduled message waiting to go ($0.0792), already taken from the balance.');
-  // Spent and waiting together are what left the balance: 50 − 0.8052.
+  await expect(view).toContainText('Also 1 message scheduled elsewhere and due later ($0.0792), already taken from the balance.');
+  // Spent and due later together are what left the balance: 50 − 0.8052.
   await expect(balance(page)).toHaveText('$49.19');
 
   const perConversation = view.getByRole('table', { name: 'Spend per conversation' }).getByRole('row');

@@ -60,8 +60,12 @@ export const SpendSummary = z.object({
   months: z.array(SpendFigures.extend({ month: z.string() })),
   /** Conversations with messages in the range, costliest first. */
   conversations: z.array(SpendFigures.extend({ conversationId: z.number().int(), title: z.string(), phone: z.string() })),
-  /** Messages scheduled at ClickSend and still waiting (whenever they are due): ClickSend has taken their price already. */
-  scheduled: SpendFigures,
+  /**
+   * Messages scheduled elsewhere (the dashboard, another tool) and not yet
+   * due: ClickSend has taken their price, and dates them when they are due.
+   * (One scheduled in this app counts on the day it was scheduled.)
+   */
+  dueLater: SpendFigures,
   /** What counts, in words. */
   note: z.string(),
 });

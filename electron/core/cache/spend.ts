@@ -5,9 +5,15 @@
 // sent, has none and was not charged), and it was not cancelled (ClickSend
 // refunds a cancelled scheduled message). It counts at the price ClickSend
 // gave it, whatever became of it afterwards (Delivered, Undelivered, Failed at
-// the carrier): ClickSend charged it when it took it. A message scheduled and
-// still waiting has been charged too, but has not gone: it is counted apart,
-// not on a day.
+// the carrier): ClickSend charged it when it took it.
+//
+// It counts when ClickSend took its price: its date here (created_at, read
+// through the messages_by_time index, so a month of a million-message cache
+// is read without the table). That is when it was sent, and for a message
+// scheduled from this app, when it was scheduled (ClickSend charges then). A
+// message scheduled elsewhere is dated by ClickSend's history at the time it
+// is due (history says nothing of when it was scheduled), so until then it is
+// "due later", though already charged.
 import type { MessageStatus } from '../../../shared/contract';
 import { contactNameOf } from './conversations';
 import { prepared, type Db } from './database';
@@ -17,7 +23,7 @@ const CHARGED = `m.direction = 'out' AND m.message_id IS NOT NULL AND m.status <
 export interface ChargedMessage {
   id: number;
   conversationId: number;
-  /** Epoch ms it went: its schedule for a scheduled message, else when it was sent. */
+  /** Epoch ms ClickSend took its price (see above). */
   at: number;
   kind: 'sms' | 'mms';
   parts: number | null;
@@ -26,21 +32,19 @@ export interface ChargedMessage {
   status: MessageStatus;
 }
 
-const columns = `m.id, m.conversation_id AS conversationId, COALESCE(m.scheduled_at, m.created_at) AS at, m.kind, m.parts, m.price, m.status`;
+const columns = `m.id, m.conversation_id AS conversationId, m.created_at AS at, m.kind, m.parts, m.price, m.status`;
 
-/** Charged messages that went in [fromMs, toMs), oldest first. */
+/** Charged messages dated in [fromMs, toMs), oldest first. */
 export function chargedMessages(db: Db, fromMs: number, toMs: number): ChargedMessage[] {
   return prepared<[number, number], ChargedMessage>(
     db,
-    `SELECT ${columns} FROM messages m
-     WHERE ${CHARGED} AND m.status <> 'Scheduled' AND COALESCE(m.scheduled_at, m.created_at) >= ? AND COALESCE(m.scheduled_at, m.created_at) < ?
-     ORDER BY at, m.id`,
+    `SELECT ${columns} FROM messages m WHERE m.created_at >= ? AND m.created_at < ? AND ${CHARGED} ORDER BY m.created_at, m.id`,
   ).all(fromMs, toMs);
 }
 
-/** Charged messages still waiting for their time at ClickSend. */
-export function chargedWaiting(db: Db): ChargedMessage[] {
-  return prepared<[], ChargedMessage>(db, `SELECT ${columns} FROM messages m WHERE ${CHARGED} AND m.status = 'Scheduled' ORDER BY at, m.id`).all();
+/** Charged messages dated after this moment: scheduled elsewhere and not yet due. */
+export function chargedDueLater(db: Db, afterMs: number): ChargedMessage[] {
+  return prepared<[number], ChargedMessage>(db, `SELECT ${columns} FROM messages m WHERE m.created_at > ? AND ${CHARGED} ORDER BY m.created_at, m.id`).all(afterMs);
 }
 
 /** Each conversation's number and its contact's name, if any (for the one title rule). */

@@ -116,7 +116,7 @@ describe('balance and spend against the simulator', () => {
     expect(value<Account>(await again.dispatch('account.refresh', {}))).toMatchObject({ balance: '1.00', lowBalance: null });
   });
 
-  it('spend matches what ClickSend charged: texts, pictures and dashboard sends in; cancelled out; waiting ones apart', async () => {
+  it('spend matches what ClickSend charged: texts, pictures, scheduled and dashboard sends in; cancelled out; scheduled elsewhere due later', async () => {
     simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
     const inbox = await makeInbox();
     value(await inbox.dispatch('session.signIn', ACCOUNT));
@@ -125,7 +125,7 @@ describe('balance and spend against the simulator', () => {
     value(await send('+61422222222', 'x'.repeat(200))); // two parts
     value(await send('+61433333333', 'Olá 😊 see you soon')); // Unicode, one part
     const later = Math.floor(Date.now() / 1000) + 3600;
-    value(await send('+61433333333', 'Reminder for tomorrow', later)); // charged, waiting
+    value(await send('+61433333333', 'Reminder for tomorrow', later)); // charged now, counted today
     const cancelled = value<{ id: number }>(await send('+61444444444', 'Never mind', later));
     value(await inbox.dispatch('messages.cancel', { id: cancelled.id })); // refunded
     const content = (await makePicture('jpeg', 40, 30)).toString('base64');
@@ -133,32 +133,34 @@ describe('balance and spend against the simulator', () => {
     value(await inbox.dispatch('pictures.send', { to: '+61433333333', subject: 'New stock', body: 'Just in', attachmentId: picture.attachmentId }));
     // Sent from the dashboard: the app learns of it from history.
     await clicksend('POST', '/sms/send', { messages: [{ to: '+61455555555', body: 'From the dashboard' }] });
+    // Scheduled on the dashboard: charged now, dated by history when due.
+    await clicksend('POST', '/sms/send', { messages: [{ to: '+61455555555', body: 'Due later', schedule: later }] });
     const zone = 'Australia/Sydney';
     const summary = await until(
       async () => {
         value(await inbox.dispatch('sync.now', {}));
         return value<SpendSummary>(await inbox.dispatch('spend.summary', { range: 'this-month', zone }));
       },
-      (s) => s.conversations.length === 3,
+      (s) => s.conversations.length === 3 && s.dueLater.messages === 1,
     );
     // What ClickSend charged: the balance it reports now, against 20.00.
     const charged = 200_000 - toUnits(String((await clicksend('GET', '/account')).balance))!;
-    expect(summary.totals.units + summary.scheduled.units).toBe(charged);
-    // And message by message: ClickSend's own history, gone and not cancelled.
+    expect(summary.totals.units + summary.dueLater.units).toBe(charged);
+    // And message by message: ClickSend's own history, not cancelled, not due later.
     const history = [...((await clicksend('GET', '/sms/history?limit=100')).data ?? []), ...((await clicksend('GET', '/mms/history?limit=100')).data ?? [])];
-    const gone = history.filter((row) => row.status !== 'Cancelled' && row.status !== 'Scheduled');
-    expect(summary.totals).toMatchObject({ messages: 5, pictures: 1, texts: 6, units: gone.reduce((sum, row) => sum + toUnits(row.message_price)!, 0) });
-    expect(summary.totals.cost).toBe('$0.726'); // 0.0792 × 5 texts + 0.3300
-    expect(summary.scheduled).toMatchObject({ messages: 1, cost: '$0.0792' });
+    const counted = history.filter((row) => row.status !== 'Cancelled' && row.body !== 'Due later');
+    expect(summary.totals).toMatchObject({ messages: 6, pictures: 1, texts: 7, units: counted.reduce((sum, row) => sum + toUnits(row.message_price)!, 0) });
+    expect(summary.totals.cost).toBe('$0.8052'); // 0.0792 × 6 texts + 0.3300
+    expect(summary.dueLater).toMatchObject({ messages: 1, cost: '$0.0792' });
     expect(summary.conversations.map((c) => [c.title, c.messages, c.cost])).toEqual([
-      ['+61 433 333 333', 2, '$0.4092'],
+      ['+61 433 333 333', 3, '$0.4884'],
       ['+61 422 222 222', 2, '$0.2376'],
       ['+61 455 555 555', 1, '$0.0792'],
     ]);
     expect(summary.days.filter((d) => d.messages > 0)).toHaveLength(1);
 
     const { csv } = value<{ csv: string }>(await inbox.dispatch('spend.export', { range: 'this-month', zone }));
-    expect(csv.trim().split('\n')).toHaveLength(1 + 5);
+    expect(csv.trim().split('\n')).toHaveLength(1 + 6);
     expect(await inbox.dispatch('spend.summary', { range: 'this-month', zone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 });

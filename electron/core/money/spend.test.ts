@@ -40,7 +40,7 @@ describe('Spend from the cache', () => {
   });
   afterEach(() => db.close());
 
-  it('counts what ClickSend charged, at its prices, exactly: pictures in; refused, unsent, cancelled and replies out; waiting ones apart', () => {
+  it('counts what ClickSend charged, at its prices, exactly, on the day it charged: pictures in; refused, unsent, cancelled and replies out; due later apart', () => {
     const now = at('2025-05-20T02:00:00Z'); // 12:00 in Sydney
     ingestMessages(db, [
       sent({ to: ANA, createdAt: at('2025-05-02T01:00:00Z'), price: '0.0792' }),
@@ -56,7 +56,10 @@ describe('Spend from the cache', () => {
       sent({ to: ANA, createdAt: at('2025-05-06T02:00:00Z'), messageId: null, status: 'Pending', price: null }),
       sent({ to: ANA, createdAt: at('2025-05-07T01:00:00Z'), scheduledAt: at('2025-05-07T01:00:00Z'), status: 'Cancelled', price: '0.0792' }),
       { ...sent({ to: ANA, createdAt: at('2025-05-08T01:00:00Z') }), direction: 'in', from: ANA, to: null, status: 'Received', price: '0.0000' },
-      // Scheduled and waiting (for tomorrow): charged by ClickSend, not on a day yet.
+      // Scheduled in this app on the 10th for the 25th: charged, and counted, on the 10th.
+      sent({ to: ANA, createdAt: at('2025-05-10T01:00:00Z'), scheduledAt: at('2025-05-25T01:00:00Z'), status: 'Scheduled', price: '0.0792' }),
+      // Scheduled elsewhere, for later today and tomorrow: history dates them when due; charged, so said apart.
+      sent({ to: BO, createdAt: at('2025-05-20T05:00:00Z'), scheduledAt: at('2025-05-20T05:00:00Z'), status: 'Scheduled', price: '0.0792' }),
       sent({ to: ANA, createdAt: at('2025-05-21T01:00:00Z'), scheduledAt: at('2025-05-21T01:00:00Z'), status: 'Scheduled', parts: 2, price: '0.1584' }),
       // Last month: outside this range.
       sent({ to: ANA, createdAt: at('2025-04-30T01:00:00Z'), price: '0.0792' }),
@@ -67,9 +70,9 @@ describe('Spend from the cache', () => {
 
     const summary = spendSummary(db, { range: 'this-month', zone: 'Australia/Sydney', now, currency: '$' });
     expect(summary).toMatchObject({ from: '2025-05-01', to: '2025-05-20', currency: '$' });
-    // 792 + 1584 + 3300 + 792 + 792 + 0 ten-thousandths.
-    expect(summary.totals).toEqual({ messages: 6, pictures: 1, texts: 7, units: 7260, cost: '$0.726' });
-    expect(summary.scheduled).toEqual({ messages: 1, pictures: 0, texts: 2, units: 1584, cost: '$0.1584' });
+    // 792 + 1584 + 3300 + 792 + 792 + 0 + 792 ten-thousandths.
+    expect(summary.totals).toEqual({ messages: 7, pictures: 1, texts: 8, units: 8052, cost: '$0.8052' });
+    expect(summary.dueLater).toEqual({ messages: 2, pictures: 0, texts: 3, units: 2376, cost: '$0.2376' });
     expect(summary.note).toContain('One message has no price from ClickSend yet');
     expect(summary.days).toHaveLength(20);
     expect(summary.days.filter((d) => d.messages > 0).map((d) => [d.date, d.messages, d.cost])).toEqual([
@@ -77,12 +80,13 @@ describe('Spend from the cache', () => {
       ['2025-05-03', 1, '$0.33'],
       ['2025-05-04', 2, '$0.1584'],
       ['2025-05-05', 1, '$0.00'],
+      ['2025-05-10', 1, '$0.0792'],
     ]);
     expect(summary.months).toEqual([{ month: '2025-05', ...summary.totals }]);
     // Costliest first, titled by the one rule: the contact's name, else the number as people write it.
     expect(summary.conversations.map((c) => [c.title, c.phone, c.messages, c.texts, c.cost])).toEqual([
       ['Bo Chen', BO, 4, 4, '$0.4884'],
-      ['+61 422 222 222', ANA, 2, 3, '$0.2376'],
+      ['+61 422 222 222', ANA, 3, 4, '$0.3168'],
     ]);
     expect(spendSummary(db, { range: 'last-month', zone: 'Australia/Sydney', now, currency: '$' })).toMatchObject({
       from: '2025-04-01',

@@ -7,7 +7,7 @@ import type { Result, SpendFigures, SpendRange, SpendSummary } from '../../../sh
 import { formatNumber } from '../../../shared/phone-numbers';
 import { conversationTitle } from '../cache/conversations';
 import type { Db } from '../cache/database';
-import { chargedMessages, chargedWaiting, conversationNames, type ChargedMessage } from '../cache/spend';
+import { chargedDueLater, chargedMessages, conversationNames, type ChargedMessage } from '../cache/spend';
 import { formatMoney, plainAmount, toUnits } from '../../../shared/money-amounts';
 import { addDays, datesBetween, rangeDates, startOfDay, type IsoDate } from './zone-days';
 
@@ -25,11 +25,16 @@ function textsOf(m: ChargedMessage): number {
   return m.kind === 'mms' ? 1 : Math.max(1, m.parts ?? 1);
 }
 
-function add(t: Tally, m: ChargedMessage): void {
-  t.messages++;
-  if (m.kind === 'mms') t.pictures++;
-  t.texts += textsOf(m);
-  t.units += toUnits(m.price) ?? 0;
+/** One message's figures, its price read once. */
+function tallyOf(m: ChargedMessage): Tally {
+  return { messages: 1, pictures: m.kind === 'mms' ? 1 : 0, texts: textsOf(m), units: toUnits(m.price) ?? 0 };
+}
+
+function add(t: Tally, one: Tally): void {
+  t.messages += one.messages;
+  t.pictures += one.pictures;
+  t.texts += one.texts;
+  t.units += one.units;
 }
 
 function figures(t: Tally, currency: string): SpendFigures {
@@ -51,12 +56,12 @@ interface Counted {
   rows: Array<{ message: ChargedMessage; day: number }>;
 }
 
-/** The range's charged messages, each placed on its day in the zone. */
+/** The range's charged messages, each placed on its day in the zone; none dated after now (those are due later). */
 function counted(db: Db, { range, zone, now }: SpendQuery): Counted {
   const { from, to } = rangeDates(range, now, zone);
   const dates = datesBetween(from, to);
   const starts = dates.map((date) => startOfDay(date, zone));
-  const end = startOfDay(addDays(to, 1), zone);
+  const end = Math.min(startOfDay(addDays(to, 1), zone), now + 1);
   const rows = chargedMessages(db, starts[0]!, end).map((message) => {
     // The last day that starts at or before it (the rows are in time order, so this walks forward once).
     let day = 0;
@@ -77,7 +82,7 @@ function counted(db: Db, { range, zone, now }: SpendQuery): Counted {
 /** What counts, in words, with what the figures leave out. */
 function note(unpriced: number): string {
   const base =
-    'Messages ClickSend accepted from this account, picture messages included, at the price ClickSend gave each, on the day they went (delivered or not). Messages ClickSend refused, and cancelled ones (refunded), are not counted; replies cost nothing.';
+    'Messages ClickSend accepted from this account, picture messages included, at the price ClickSend gave each (delivered or not), on the day ClickSend took it: when sent, or for a message scheduled in this app, when scheduled. Messages ClickSend refused, and cancelled ones (refunded), are not counted; replies cost nothing.';
   if (unpriced === 0) return base;
   return `${base} ${unpriced === 1 ? 'One message has' : `${unpriced} messages have`} no price from ClickSend yet and count as nothing.`;
 }
@@ -88,19 +93,21 @@ export function spendSummary(db: Db, query: SpendQuery): SpendSummary {
   const totals = empty();
   const days = dates.map(empty);
   const months = new Map<string, Tally>(dates.map((d) => [d.slice(0, 7), empty()]));
+  const monthOfDay = dates.map((d) => months.get(d.slice(0, 7))!);
   const conversations = new Map<number, Tally>();
   let unpriced = 0;
   for (const { message, day } of rows) {
-    add(totals, message);
-    add(days[day]!, message);
-    add(months.get(dates[day]!.slice(0, 7))!, message);
+    const one = tallyOf(message);
+    add(totals, one);
+    add(days[day]!, one);
+    add(monthOfDay[day]!, one);
     let c = conversations.get(message.conversationId);
     if (!c) conversations.set(message.conversationId, (c = empty()));
-    add(c, message);
-    if (toUnits(message.price) === null) unpriced++;
+    add(c, one);
+    if (message.price === null || (one.units === 0 && toUnits(message.price) === null)) unpriced++;
   }
-  const waiting = empty();
-  for (const message of chargedWaiting(db)) add(waiting, message);
+  const later = empty();
+  for (const message of chargedDueLater(db, query.now)) add(later, tallyOf(message));
   const names = conversationNames(db, [...conversations.keys()]);
   return {
     range: query.range,
@@ -118,7 +125,7 @@ export function spendSummary(db: Db, query: SpendQuery): SpendSummary {
         return { conversationId, title: conversationTitle(name?.contactName, phone), phone, ...figures(t, currency) };
       })
       .sort((a, b) => b.units - a.units || b.messages - a.messages || a.title.localeCompare(b.title)),
-    scheduled: figures(waiting, currency),
+    dueLater: figures(later, currency),
     note: note(unpriced),
   };
 }

@@ -4,7 +4,7 @@
 // bar described; the same figures in tables underneath; the messages behind
 // them as a CSV file.
 import { Download } from 'lucide-react';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SpendFigures, SpendRange, SpendSummary, UserError } from '../../../shared/contract';
 import { download } from '../app/download';
 import { ErrorBanner } from '../app/ErrorBanner';
@@ -13,6 +13,8 @@ import { useConversations } from '../conversations/conversations-store';
 import { attempt } from '../store/attempt';
 import { useInbox } from '../store/inbox-store';
 import { userTimeZone } from '../thread/SchedulePanel';
+
+const RELOAD_MS = 1_000;
 
 const RANGES: Array<{ value: SpendRange; label: string }> = [
   { value: 'this-month', label: 'This month' },
@@ -37,9 +39,16 @@ export function SpendView() {
   const [range, setRange] = useState<SpendRange>('this-month');
   const [summary, setSummary] = useState<SpendSummary | null>(null);
   const [error, setError] = useState<UserError | null>(null);
-  // Bumped by every change to messages (a send, a price, a sync): the figures are read again.
+  // Bumped after changes to messages (a send, a price, a sync): the figures are read again, at most
+  // every RELOAD_MS (a first sync brings messages several times a second; each summary reads a range).
   const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const reload = useCallback(() => {
+    pending.current ??= setTimeout(() => {
+      pending.current = null;
+      setVersion((v) => v + 1);
+    }, RELOAD_MS);
+  }, []);
   const zone = userTimeZone();
 
   useEffect(() => {
@@ -59,6 +68,8 @@ export function SpendView() {
     return () => {
       offAdded();
       offChanged();
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = null;
     };
   }, [reload]);
 
@@ -108,7 +119,7 @@ export function SpendView() {
 }
 
 function SpendFiguresView({ summary, open }: { summary: SpendSummary; open: (conversationId: number) => void }) {
-  const { totals, scheduled } = summary;
+  const { totals, dueLater } = summary;
   const period = `${longDayWords(summary.from)} to ${longDayWords(summary.to)}`;
   const busyDays = summary.days.filter((d) => d.messages > 0);
   return (
@@ -132,8 +143,8 @@ function SpendFiguresView({ summary, open }: { summary: SpendSummary; open: (con
       </dl>
       <p className="muted hint">
         {period}. {summary.note}
-        {scheduled.messages > 0 &&
-          ` Also ${count(scheduled.messages, 'scheduled message', 'scheduled messages')} waiting to go (${scheduled.cost}), already taken from the balance.`}
+        {dueLater.messages > 0 &&
+          ` Also ${count(dueLater.messages, 'message', 'messages')} scheduled elsewhere and due later (${dueLater.cost}), already taken from the balance.`}
       </p>
 
       <figure className="spend-chart">
