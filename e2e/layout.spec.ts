@@ -100,7 +100,7 @@ for (const size of [
     await check('account menu');
     await page.keyboard.press('Escape');
     const railWidths = new Set<number>();
-    for (const section of ['Scheduled', 'Templates', 'Contacts', 'Settings', 'Conversations']) {
+    for (const section of ['Scheduled', 'Templates', 'Contacts', 'Spend', 'Settings', 'Conversations']) {
       await ui.section(page, section).click();
       await expect(page.getByText('Loading…')).toHaveCount(0);
       await check(section);
@@ -153,7 +153,7 @@ test('interface glyphs are drawn icons, not emoji (a Linux without a colour emoj
   await app.signIn();
   await ui.list(page).getByRole('listitem').first().getByRole('button').click();
   const sections = page.getByRole('navigation', { name: 'Sections' }).getByRole('button');
-  await expect(sections).toHaveCount(5);
+  await expect(sections).toHaveCount(6);
   for (const button of await sections.all()) await expect(button.locator('svg')).toHaveCount(1);
   // Text the app wrote (not what customers wrote): no emoji anywhere in it.
   const emoji = await page.evaluate(() => {
