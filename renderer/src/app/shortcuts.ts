@@ -3,10 +3,17 @@ import { useEffect } from 'react';
 import { useConversations } from '../conversations/conversations-store';
 import { useSearch } from '../search/search-store';
 import { useInbox } from '../store/inbox-store';
+import { useFind } from '../thread/find-store';
 import { useThread, type ConversationFlags } from '../thread/thread-store';
 
 /** Ctrl+Shift+P / E (as in mail apps' archive) / M on the open conversation. */
 const TRIAGE: Record<string, keyof ConversationFlags | undefined> = { p: 'pinned', e: 'archived', m: 'muted' };
+
+/** A conversation (with messages) is on screen, and no dialog is over it. */
+function canFindInThread(): boolean {
+  const inbox = useInbox.getState();
+  return inbox.view === 'conversations' && !inbox.composing && !!useThread.getState().target?.conversationId;
+}
 
 export function useShortcuts(): void {
   useEffect(() => {
@@ -31,6 +38,10 @@ export function useShortcuts(): void {
         const flag = TRIAGE[event.key.toLowerCase()]!;
         const thread = useThread.getState();
         void thread.setFlags({ [flag]: !thread.flags![flag] });
+      } else if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f' && canFindInThread()) {
+        // Find in the open conversation, never the browser's own find bar (browser mode).
+        event.preventDefault();
+        useFind.getState().show();
       }
     };
     window.addEventListener('keydown', onKey);

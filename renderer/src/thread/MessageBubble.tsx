@@ -2,9 +2,12 @@
 // reason it failed or waits, and what may be done with it. Bodies are text
 // nodes: React never interprets them as markup, and nothing in them becomes a
 // link that opens inside the app.
+import { useMemo } from 'react';
 import type { Message, MessageAction } from '../../../shared/contract';
+import type { SearchTerm } from '../../../shared/find-words';
 import { confirmAction } from '../app/dialogs';
 import { MessagePicture } from './MessagePicture';
+import { markFound } from './find-marks';
 import { formatWhen } from './SchedulePanel';
 import { useThread } from './thread-store';
 import { clockTime } from './time';
@@ -43,13 +46,29 @@ async function act(m: Message, action: MessageAction): Promise<unknown> {
   return yes ? thread.sendAgain(m.id) : null;
 }
 
-export function MessageBubble({ message: m, focused }: { message: Message; focused: boolean }) {
+/** A text with the words found marked (find in the thread); the pieces are text nodes. */
+function Found({ text, terms }: { text: string; terms: readonly SearchTerm[] | null }) {
+  const pieces = useMemo(() => (terms ? markFound(text, terms) : null), [text, terms]);
+  if (!pieces) return text;
+  return pieces.map((piece, i) => (piece.match ? <mark key={i}>{piece.text}</mark> : piece.text));
+}
+
+/** `found`: the terms of find in the thread when this message is one of its hits, to mark them. */
+export function MessageBubble({ message: m, focused, found = null }: { message: Message; focused: boolean; found?: readonly SearchTerm[] | null }) {
   const shownTime = m.waitingUntil ?? m.createdAt;
   return (
     <div className={`bubble ${m.direction} tone-${m.tone}${focused ? ' focused' : ''}${m.picture ? ' picture' : ''}`}>
       {m.picture && <MessagePicture id={m.id} status={m.status} subject={m.picture.subject} />}
-      {m.picture?.subject && <p className="subject">{m.picture.subject}</p>}
-      {m.body && <p className="body">{m.body}</p>}
+      {m.picture?.subject && (
+        <p className="subject">
+          <Found text={m.picture.subject} terms={found} />
+        </p>
+      )}
+      {m.body && (
+        <p className="body">
+          <Found text={m.body} terms={found} />
+        </p>
+      )}
       <span className="meta">
         <time dateTime={new Date(shownTime).toISOString()} title={new Date(shownTime).toLocaleString()}>
           {m.waitingUntil !== null ? `Scheduled for ${formatWhen(m.waitingUntil)}` : clockTime(shownTime)}

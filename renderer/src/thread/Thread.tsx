@@ -15,6 +15,8 @@ import { OptedOutNotice } from './OptedOutNotice';
 import { TriageButtons } from './TriageButtons';
 import { RecordButtons } from './RecordButtons';
 import { MessageBubble } from './MessageBubble';
+import { FindBar } from './FindBar';
+import { useFind } from './find-store';
 import { useThread } from './thread-store';
 import { dayKey, dayLabel } from './time';
 
@@ -49,6 +51,11 @@ export function Thread() {
   const editingId = useThread((s) => s.editing?.id ?? null);
   const optedOut = useThread((s) => s.optedOut);
   const optedBackIn = useThread((s) => s.optedBackIn);
+  const focusRequest = useThread((s) => s.focusRequest);
+  const finding = useFind((s) => s.open);
+  const foundTerms = useFind((s) => s.terms);
+  const found = useFind((s) => s.found);
+  const section = useRef<HTMLElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(window.messages), [window.messages]);
 
@@ -66,6 +73,7 @@ export function Thread() {
   const fromBottom = useRef(0);
   const firstKey = useRef<string | null>(null);
   const lastKey = useRef<string | null>(null);
+  const focusShown = useRef(0);
 
   useLayoutEffect(() => {
     if (rows.length === 0) {
@@ -79,10 +87,13 @@ export function Thread() {
     if (!el) return;
     const newFirst = rows[0]!.key;
     const newLast = rows.at(-1)!.key;
+    const focus = window.focusId === null ? -1 : rows.findIndex((r) => r.kind === 'message' && r.message.id === window.focusId);
     if (firstKey.current === null) {
       // At the newest message, or at the search result being opened.
-      const focus = window.focusId === null ? -1 : rows.findIndex((r) => r.kind === 'message' && r.message.id === window.focusId);
       virtualizer.scrollToIndex(focus >= 0 ? focus : rows.length - 1, { align: focus >= 0 ? 'center' : 'end' });
+    } else if (focusRequest !== focusShown.current && focus >= 0) {
+      // Find in the thread went to this message (maybe in a window just loaded around it).
+      virtualizer.scrollToIndex(focus, { align: 'center' });
     } else if (newFirst !== firstKey.current) {
       // Older rows above: keep the same distance from the bottom, so nothing moves.
       el.scrollTop = virtualizer.getTotalSize() - fromBottom.current;
@@ -91,7 +102,8 @@ export function Thread() {
     }
     firstKey.current = newFirst;
     lastKey.current = newLast;
-  }, [rows, virtualizer, window.focusId]);
+    focusShown.current = focusRequest;
+  }, [rows, virtualizer, window.focusId, focusRequest]);
 
   const onScroll = () => {
     const el = scroller.current;
@@ -112,7 +124,7 @@ export function Thread() {
           </p>
           <p>
             In a conversation: <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> pin · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> archive ·{' '}
-            <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd> mute
+            <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd> mute · <kbd>Ctrl</kbd>+<kbd>F</kbd> find in it
           </p>
         </div>
       </section>
@@ -120,7 +132,7 @@ export function Thread() {
   }
 
   return (
-    <section className="thread" aria-label="Messages">
+    <section className="thread" aria-label="Messages" ref={section}>
       <header className="thread-header">
         <div className="thread-who">
           <h2 className="thread-title">{target.title}</h2>
@@ -151,8 +163,14 @@ export function Thread() {
           )}
         </div>
       </header>
+      {finding && (
+        <FindBar
+          onClose={() => section.current?.querySelector<HTMLElement>('.composer textarea, .opted-out button')?.focus()}
+        />
+      )}
       <ErrorBanner error={error} />
-      <div className="scroller" ref={scroller} onScroll={onScroll}>
+      {/* Focusable, so the keyboard scrolls it even when no message holds a button (axe: scrollable-region-focusable). */}
+      <div className="scroller" ref={scroller} onScroll={onScroll} tabIndex={0}>
         {loading ? (
           <p className="empty muted">Loading messages…</p>
         ) : rows.length === 0 ? (
@@ -173,7 +191,11 @@ export function Thread() {
                   {row.kind === 'day' ? (
                     <span className="day-separator">{row.label}</span>
                   ) : (
-                    <MessageBubble message={row.message} focused={row.message.id === window.focusId} />
+                    <MessageBubble
+                      message={row.message}
+                      focused={row.message.id === window.focusId}
+                      found={found.has(row.message.id) ? foundTerms : null}
+                    />
                   )}
                 </li>
               );

@@ -47,6 +47,14 @@ interface ThreadState {
   close(): void;
   loadOlder(): Promise<void>;
   loadNewer(): Promise<void>;
+  /**
+   * Brings a message of the open conversation into view and marks it (find in
+   * the thread): at once when it is loaded, else with the page around it.
+   * Null takes the mark away.
+   */
+  focusMessage(id: number | null): Promise<void>;
+  /** Bumped by each focusMessage: the thread scrolls the message into view even when it was already the marked one. */
+  focusRequest: number;
   /** Messages added or changed anywhere: applied to the open thread. */
   receive(messages: Message[]): void;
   /** `schedule` in unix seconds sends it later; with `picture`, a picture message. */
@@ -120,6 +128,7 @@ export const useThread = create<ThreadState>()((set, get) => ({
   optedOut: null,
   optedBackIn: null,
   flags: null,
+  focusRequest: 0,
 
   async open(target, aroundId) {
     const ticket = ++openTicket;
@@ -156,6 +165,25 @@ export const useThread = create<ThreadState>()((set, get) => ({
     const newest = window.messages[0];
     if (!target?.conversationId || !newest || !window.hasNewer) return Promise.resolve();
     return loadEdge('newer', () => call('messages.list', { conversationId: target.conversationId!, afterId: newest.id, limit: PAGE }), withNewer);
+  },
+
+  async focusMessage(id) {
+    const { target, window } = get();
+    const conversationId = target?.conversationId;
+    if (!conversationId) return;
+    if (id === null || window.messages.some((m) => m.id === id)) {
+      set((s) => ({ window: { ...s.window, focusId: id }, focusRequest: s.focusRequest + 1 }));
+      return;
+    }
+    // Far from what is loaded: a new window around it (pages in flight for the old one are dropped).
+    const ticket = ++openTicket;
+    try {
+      const page = await call('messages.list', { conversationId, aroundId: id, limit: PAGE });
+      if (ticket !== openTicket) return;
+      set((s) => ({ window: windowAround(page, id, PAGE), loading: false, focusRequest: s.focusRequest + 1 }));
+    } catch (error) {
+      if (ticket === openTicket) set({ error: describeError(error) });
+    }
   },
 
   receive(messages) {
