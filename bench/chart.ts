@@ -11,6 +11,11 @@ const labels: Record<string, string> = {
   searchRare: 'Search: rare word',
   searchPhrase: 'Search: phrase',
   searchPrefix: 'Search: prefix',
+  findCommon: 'Find in thread: common word',
+  findRare: 'Find in thread: rare word',
+  findPrefix: 'Find in thread: prefix',
+  findNone: 'Find in thread: no hit',
+  findTyping: 'Find in thread: as typed',
 };
 
 export function writeChart(file: string, queries: Record<string, Latency>): void {

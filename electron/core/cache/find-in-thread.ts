@@ -11,10 +11,12 @@
 // So find_fts files each word under its conversation: "Café" in conversation
 // 12 is the token "12xcafe". A query asks for this conversation's tokens only
 // ("12xcaf"* while "caf" is typed), so it reads this conversation's postings
-// and nothing else: about 1 ms for 4,000 hits among 20,000 messages, whatever
-// the size of the cache. The words are folded in JavaScript
-// (shared/find-words.ts), which the thread also uses to mark them, so what is
-// counted is what is marked. The index holds no text (contentless: the text is
+// and nothing else: under a millisecond for 4,000 hits among 20,000 messages
+// (about 2 ms with the ordering below), whatever the size of the cache. It
+// costs space (every conversation has its own vocabulary: 100 MB for the
+// benchmark's million messages) and makes storing a message about 30% slower.
+// The words are folded in JavaScript (shared/find-words.ts), which the thread
+// also uses to mark them, so what is counted is what is marked. The index holds no text (contentless: the text is
 // in `messages`), deletes go by rowid (contentless_delete), and triggers keep
 // it, calling find_words() (find-words-sql.ts).
 import { foldWord, searchTerms, type SearchTerm } from '../../../shared/find-words';
