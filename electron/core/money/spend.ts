@@ -133,10 +133,13 @@ export function spendSummary(db: Db, query: SpendQuery): SpendSummary {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The local time of day in the zone, HH:MM. */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: building one costs more than formatting a row. */
 function timeIn(instantMs: number, zone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric' }).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]),
-  );
+  let clock = clocks.get(zone);
+  if (!clock) clocks.set(zone, (clock = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric' })));
+  const parts = Object.fromEntries(clock.formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
   return `${pad(Number(parts.hour))}:${pad(Number(parts.minute))}`;
 }
 
