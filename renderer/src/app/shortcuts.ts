@@ -32,8 +32,8 @@ export function useShortcuts(): void {
         // Only where the conversations are shown: elsewhere it would read replies nobody saw.
         event.preventDefault();
         void useConversations.getState().selectAdjacent(event.key === 'ArrowUp' ? -1 : 1);
-      } else if (mod && event.shiftKey && !event.altKey && TRIAGE[event.key.toLowerCase()] && useThread.getState().flags) {
-        // The open conversation: pin, archive, mute (each toggles).
+      } else if (mod && event.shiftKey && !event.altKey && TRIAGE[event.key.toLowerCase()] && useThread.getState().flags && useInbox.getState().view === 'conversations') {
+        // The open conversation, only where it is on screen: pin, archive, mute (each toggles).
         event.preventDefault();
         const flag = TRIAGE[event.key.toLowerCase()]!;
         const thread = useThread.getState();

@@ -274,7 +274,8 @@ export const useThread = create<ThreadState>()((set, get) => ({
   async setFlags(change) {
     const conversationId = get().target?.conversationId;
     if (conversationId == null) return null;
-    return attempt(async () => {
+    // Its failure shows in the thread's banner, like every action on the open conversation.
+    return inThread(async () => {
       const { pinned, archived, muted } = await call('conversations.setFlags', { conversationId, ...change });
       if (get().target?.conversationId === conversationId) set({ flags: { pinned, archived, muted } });
     });
