@@ -8,6 +8,7 @@ import { listOutbox, queueSend, setOutboxState } from './outbox';
 import { saveDraft } from './drafts';
 import { recordOptOut, type OptOutRow } from './opt-outs';
 import { allConversationFlags, restoreConversationFlags } from './conversation-flags';
+import { putMedia } from './media';
 
 export interface Salvaged {
   sends: number;
@@ -60,6 +61,13 @@ export function salvageLocalWork(damagedFile: string, into: Db): Salvaged {
       salvaged.optOuts = rows.length;
     } catch {
       // a cache from before opt-outs, or an unreadable table
+    }
+    try {
+      // The pictures already downloaded stay on disk: without their index the media cache would sweep them away as strays.
+      const media = old.prepare<[], { url: string; file: string; bytes: number; content_type: string; used_at: number }>('SELECT * FROM media').all();
+      for (const m of media) putMedia(into, { url: m.url, file: m.file, bytes: m.bytes, contentType: m.content_type, usedAt: m.used_at });
+    } catch {
+      // a cache from before pictures, or an unreadable table: those pictures download again when shown
     }
     try {
       // Pinned, archived, muted: only the owner knows them, history does not.
