@@ -135,7 +135,8 @@ export function filterCounts(db: Db): FilterCounts {
     failed: count(`SELECT COUNT(*) FROM conversations c WHERE ${NEEDS_FOLLOW_UP}`),
     scheduled: count(`SELECT COUNT(DISTINCT conversation_id) FROM messages WHERE status = 'Scheduled'`),
     optedOut: count(`SELECT COUNT(*) FROM conversations c WHERE ${filters.optedOut}`),
-    archived: count('SELECT COUNT(*) FROM conversation_flags WHERE archived_at IS NOT NULL'),
+    // Through conversations: flags outlive a conversation whose last message was deleted here.
+    archived: count('SELECT COUNT(*) FROM conversation_flags f JOIN conversations c ON c.phone = f.phone WHERE f.archived_at IS NOT NULL'),
   };
 }
 
