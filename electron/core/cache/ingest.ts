@@ -247,11 +247,11 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
 
 /** A local outcome (a refused send): the only backwards-free way to set Failed. */
 
-/** After cancel-all succeeded at ClickSend: every scheduled message it had is cancelled. */
-export function cancelAllScheduledLocally(db: Db): IngestResult {
+/** After cancel-all of this kind (SMS or picture messages) succeeded at ClickSend: every such scheduled message is cancelled. */
+export function cancelAllScheduledLocally(db: Db, kind: 'sms' | 'mms'): IngestResult {
   const rows = db
-    .prepare<[], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.status = 'Scheduled' AND m.message_id IS NOT NULL`)
-    .all();
+    .prepare<[string], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.status = 'Scheduled' AND m.message_id IS NOT NULL AND m.kind = ?`)
+    .all(kind);
   return applyStatusReports(
     db,
     rows.map((r) => ({ messageId: r.message_id!, status: 'Cancelled' as const, statusCode: null, statusText: 'Cancelled from the app.' })),

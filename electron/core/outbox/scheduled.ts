@@ -96,19 +96,22 @@ export class ScheduledSends {
       this.publish(cancelLocalSend(this.db, entry.id));
       count++;
     }
-    let cancelled;
-    try {
-      // Picture messages are cancelled by their own endpoint.
-      const [sms, pictures] = [await this.client.cancelAllScheduled(), await this.client.cancelAllScheduledPictures()];
-      cancelled = { count: sms.count + pictures.count };
-    } catch (error) {
-      if (error instanceof ClickSendError && error.isConnectivity) {
-        throw new InboxError('OFFLINE', 'ClickSend could not be reached, so the scheduled messages are still scheduled.', 'Try again when the app is back online.');
+    // Picture messages have their own endpoint. What one call cancelled is recorded before the
+    // next is made, so a failure of the second never shows the first's messages as still scheduled.
+    for (const kind of ['sms', 'mms'] as const) {
+      try {
+        const done = kind === 'sms' ? await this.client.cancelAllScheduled() : await this.client.cancelAllScheduledPictures();
+        count += done.count;
+      } catch (error) {
+        if (error instanceof ClickSendError && error.isConnectivity) {
+          const which = kind === 'sms' ? 'the scheduled messages are' : 'the scheduled picture messages are';
+          throw new InboxError('OFFLINE', `ClickSend could not be reached, so ${which} still scheduled.`, 'Try again when the app is back online.');
+        }
+        throw error;
       }
-      throw error;
+      this.changes(cancelAllScheduledLocally(this.db, kind));
     }
-    this.changes(cancelAllScheduledLocally(this.db));
-    return { count: count + cancelled.count };
+    return { count };
   }
 
   /** Edit: the new time is checked first, then the old message cancelled; only then is the new one scheduled. */
