@@ -45,3 +45,41 @@ test('the page loads and signs in without a console error (no ignored policy, no
   await page.waitForTimeout(500);
   expect(errors).toEqual([]);
 });
+
+test('a reply with a right-to-left override shows the hidden character as a mark and reads in the order it was typed', async ({ app }) => {
+  const { page, simulator } = app;
+  // "\u202E/moc.live" would display as "evil.com/" if the override were obeyed.
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Pay here \u202E/moc.live now' });
+  await app.signIn();
+  const row = ui.row(page, '+61 422 222 222');
+  await expect(row.locator('.direction-mark')).toHaveText('RLO');
+  await row.getByRole('button').click();
+  const bubble = ui.thread(page).getByRole('listitem').filter({ hasText: 'moc.live' });
+  await expect(bubble.locator('bdi .direction-mark')).toHaveText('RLO');
+  await expect(bubble.getByRole('img', { name: /Hidden direction character RLO/ })).toBeVisible();
+
+  // Neither the list nor the thread obeys the override: "/" is drawn left of "live", as typed.
+  const order = await page.evaluate(() => {
+    const drawnLeftToRight = (root: Element) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        const slash = text.indexOf('/moc.live');
+        if (slash < 0) continue;
+        const x = (from: number) => {
+          const range = document.createRange();
+          range.setStart(node, from);
+          range.setEnd(node, from + 1);
+          return range.getBoundingClientRect().left;
+        };
+        return { overrideInText: text.includes('\u202E'), leftToRight: x(slash) < x(slash + '/moc.live'.length - 1) };
+      }
+      return null;
+    };
+    return {
+      list: drawnLeftToRight(document.querySelector('nav[aria-label="Conversations"]')!),
+      thread: drawnLeftToRight(document.querySelector('section.thread')!),
+    };
+  });
+  expect(order).toEqual({ list: { overrideInText: false, leftToRight: true }, thread: { overrideInText: false, leftToRight: true } });
+});

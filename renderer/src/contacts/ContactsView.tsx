@@ -13,6 +13,7 @@ import { useInbox } from '../store/inbox-store';
 import { useContacts } from './contacts-store';
 import { ImportDialog } from './ImportDialog';
 import { OptedOutNumbers } from './OptedOutNumbers';
+import { CustomerText } from '../app/CustomerText';
 
 export function ContactsView() {
   const lists = useContacts((s) => s.lists);
@@ -130,7 +131,7 @@ export function ContactsView() {
           {contacts.map((c) => (
             <li key={c.contactId}>
               <button type="button" className={editing !== 'new' && editing?.contactId === c.contactId ? 'conversation selected' : 'conversation'} onClick={() => setEditing(c)}>
-                <span className="title">{c.displayName}</span>
+                <CustomerText className="title" text={c.displayName} />
                 <span className="preview muted">{c.displayPhone}</span>
               </button>
             </li>

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../app/ErrorBanner';
 import { ListOrNote } from '../app/ListOrNote';
 import { call } from '../bridge/inbox-client';
 import { attempt } from '../store/attempt';
+import { CustomerText } from '../app/CustomerText';
 
 export function OptedOutNumbers() {
   const [numbers, setNumbers] = useState<Result<'optOuts.list'> | null>(null);
@@ -34,7 +35,7 @@ export function OptedOutNumbers() {
         {(items) =>
           items.map((n) => (
             <li key={n.phone} className="conversation">
-              <span className="title">{n.title}</span>
+              <CustomerText className="title" text={n.title} />
               <span className="preview muted">
                 {n.title === n.displayPhone ? '' : `${n.displayPhone} · `}
                 {n.notice}

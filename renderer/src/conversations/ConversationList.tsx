@@ -13,6 +13,8 @@ import { historyProgress } from '../app/history-progress';
 import { formatTime } from '../thread/time';
 import { useThread } from '../thread/thread-store';
 import { useConversations } from './conversations-store';
+import { CustomerText } from '../app/CustomerText';
+import { withDirectionMarksShown } from '../../../shared/bidi-controls';
 
 const FILTERS: Array<{ value: ConversationFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -131,7 +133,7 @@ function Conversations() {
                 <li
                   key={c?.id ?? `pending-${item.index}`}
                   data-index={item.index}
-                  aria-label={c?.title ?? 'Loading'}
+                  aria-label={c ? withDirectionMarksShown(c.title) : 'Loading'}
                   className="conversation-row"
                   style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
                 >
@@ -155,14 +157,14 @@ function ConversationItem({ conversation: c, selected, onOpen }: { conversation:
     <div className={selected ? 'conversation selected' : 'conversation'}>
       <button type="button" className="open" aria-current={selected ? 'true' : undefined} onClick={onOpen}>
         <span className="row">
-          <span className="title">{c.title}</span>
+          <CustomerText className="title" text={c.title} />
           <time className="muted">{formatTime(c.lastMessageAt)}</time>
         </span>
         <span className="row">
           <span className="preview muted">
             {c.lastDirection === 'out' ? 'You: ' : ''}
             {c.lastIsPicture && <Image className="picture-icon" aria-hidden="true" size={14} />}
-            {c.lastBody}
+            <CustomerText text={c.lastBody} />
           </span>
           {c.lastStatusLabel && <span className={`delivery tone-${c.lastTone}`}>{c.lastStatusLabel}</span>}
           {c.optedOut && <span className="delivery tone-muted">Opted out</span>}

@@ -7,6 +7,7 @@ import type { UserError } from '../../../shared/contract';
 import { call } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
 import { useConversations } from './conversations-store';
+import { CustomerText } from '../app/CustomerText';
 
 interface Suggestion {
   key: string;
@@ -131,7 +132,9 @@ export function NewMessage() {
                     void start(c.number);
                   }}
                 >
-                  <strong>{c.name}</strong> <span className="muted">{c.displayPhone}</span>
+                  <strong>
+                    <CustomerText text={c.name} />
+                  </strong> <span className="muted">{c.displayPhone}</span>
                 </li>
               ))}
             </ul>

@@ -10,6 +10,7 @@ import { useConversations } from '../conversations/conversations-store';
 import { useInbox } from '../store/inbox-store';
 import { formatWhen, userTimeZone } from '../thread/SchedulePanel';
 import { useThread } from '../thread/thread-store';
+import { CustomerText } from '../app/CustomerText';
 
 export function ScheduledView() {
   const [items, setItems] = useState<ScheduledMessage[] | null>(null);
@@ -99,7 +100,9 @@ export function ScheduledView() {
           {items.map((m) => (
             <li key={m.id} className="scheduled-item">
               <div>
-                <strong>{m.title}</strong> <span className="muted">· {formatWhen(m.scheduledAt ?? m.createdAt)}</span>
+                <strong>
+                  <CustomerText text={m.title} />
+                </strong> <span className="muted">· {formatWhen(m.scheduledAt ?? m.createdAt)}</span>
                 {m.outboxState === 'waiting' && <span className="muted"> · waiting for a connection</span>}
                 <p className="body">
                   {m.picture && (
@@ -107,7 +110,7 @@ export function ScheduledView() {
                       <Image className="picture-icon" aria-label="Picture message" size={14} /> {m.picture.subject} ·{' '}
                     </span>
                   )}
-                  {m.body}
+                  <CustomerText text={m.body} />
                 </p>
               </div>
               <div className="form-actions">

@@ -7,6 +7,7 @@ import { useConversations } from '../conversations/conversations-store';
 import { formatTime } from '../thread/time';
 import { Snippet } from './Snippet';
 import { useSearch } from './search-store';
+import { CustomerText } from '../app/CustomerText';
 
 const RESULT = 'button.search-result';
 
@@ -96,7 +97,7 @@ export function SearchResultsList() {
             <li key={c.conversationId}>
               <button type="button" className="conversation search-result" onClick={() => open(c.conversationId)}>
                 <span className="row">
-                  <span className="title">{c.title}</span>
+                  <CustomerText className="title" text={c.title} />
                   <time className="muted">{formatTime(c.lastMessageAt)}</time>
                 </span>
                 {c.title !== c.phone && <span className="preview muted">{c.phone}</span>}
@@ -116,7 +117,7 @@ export function SearchResultsList() {
                 disabled={c.conversationId === null && !c.phone}
                 onClick={() => (c.conversationId !== null ? open(c.conversationId) : c.phone && startWith(c.phone))}
               >
-                <span className="title">{c.name}</span>
+                <CustomerText className="title" text={c.name} />
                 <span className="preview muted">{c.displayPhone ?? ''}</span>
               </button>
             </li>
@@ -130,7 +131,7 @@ export function SearchResultsList() {
             <li key={m.id}>
               <button type="button" className="conversation search-result" onClick={() => open(m.conversationId, m.id)}>
                 <span className="row">
-                  <span className="title">{m.title}</span>
+                  <CustomerText className="title" text={m.title} />
                   <time className="muted">{formatTime(m.createdAt)}</time>
                 </span>
                 <span className="preview">

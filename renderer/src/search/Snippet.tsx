@@ -1,5 +1,7 @@
 // A search snippet: the core marks matched words with \u0002…\u0003; they
 // become <mark> elements around plain text. Nothing is parsed as HTML.
+import { Revealed } from '../app/CustomerText';
+
 // eslint-disable-next-line no-control-regex -- control characters on purpose: no keyboard types them, and a body holding one can at worst mis-mark its own snippet, still as text
 const MARKED = /\u0002([^\u0003]*)\u0003/g;
 
@@ -13,8 +15,8 @@ export function Snippet({ text }: { text: string }) {
   }
   if (at < text.length) parts.push({ text: text.slice(at), match: false });
   return (
-    <span className="snippet">
-      {parts.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </span>
+    <bdi className="snippet">
+      {parts.map((p, i) => (p.match ? <mark key={i}><Revealed text={p.text} /></mark> : <span key={i}><Revealed text={p.text} /></span>))}
+    </bdi>
   );
 }

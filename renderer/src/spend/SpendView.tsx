@@ -13,6 +13,7 @@ import { useConversations } from '../conversations/conversations-store';
 import { attempt } from '../store/attempt';
 import { useInbox } from '../store/inbox-store';
 import { userTimeZone } from '../thread/SchedulePanel';
+import { CustomerText } from '../app/CustomerText';
 
 const RELOAD_MS = 1_000;
 
@@ -163,7 +164,7 @@ function SpendFiguresView({ summary, open }: { summary: SpendSummary; open: (con
               key: String(c.conversationId),
               name: (
                 <button type="button" className="link" onClick={() => open(c.conversationId)}>
-                  {c.title}
+                  <CustomerText text={c.title} />
                 </button>
               ),
             }))}

@@ -144,6 +144,7 @@ export function Composer({ phone }: { phone: string }) {
       <textarea
         ref={textarea}
         aria-label="Message"
+        dir="auto"
         aria-describedby="composer-count"
         placeholder="Type a message · Enter to send, Shift+Enter for a new line"
         rows={2}

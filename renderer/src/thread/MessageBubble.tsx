@@ -11,6 +11,8 @@ import { markFound } from './find-marks';
 import { formatWhen } from './SchedulePanel';
 import { useThread } from './thread-store';
 import { clockTime } from './time';
+import { Revealed } from '../app/CustomerText';
+import { withDirectionMarksShown } from '../../../shared/bidi-controls';
 
 const ACTION_LABELS: Record<MessageAction, string> = {
   cancel: 'Cancel',
@@ -31,7 +33,7 @@ async function act(m: Message, action: MessageAction): Promise<unknown> {
   if (action === 'confirmOptOut') {
     const yes = await confirmAction({
       title: 'Stop texting this number?',
-      message: `“${m.body}” reads like a request to stop. Nothing more can be sent to ${thread.target?.title ?? 'this number'} until they text START or you opt them back in.`,
+      message: `“${withDirectionMarksShown(m.body)}” reads like a request to stop. Nothing more can be sent to ${withDirectionMarksShown(thread.target?.title ?? 'this number')} until they text START or you opt them back in.`,
       confirmLabel: 'Opt out',
       dismissLabel: 'Keep texting',
     });
@@ -39,7 +41,7 @@ async function act(m: Message, action: MessageAction): Promise<unknown> {
   }
   const yes = await confirmAction({
     title: 'Send this message again?',
-    message: `A new message with the same text goes to ${thread.target?.title ?? m.to ?? 'this number'}, and is charged like any other.`,
+    message: `A new message with the same text goes to ${withDirectionMarksShown(thread.target?.title ?? m.to ?? 'this number')}, and is charged like any other.`,
     confirmLabel: 'Send again',
     dismissLabel: 'Don’t send',
   });
@@ -49,8 +51,11 @@ async function act(m: Message, action: MessageAction): Promise<unknown> {
 /** A text with the words found marked (find in the thread); the pieces are text nodes. */
 function Found({ text, terms }: { text: string; terms: readonly SearchTerm[] | null }) {
   const pieces = useMemo(() => (terms ? markFound(text, terms) : null), [text, terms]);
-  if (!pieces) return text;
-  return pieces.map((piece, i) => (piece.match ? <mark key={i}>{piece.text}</mark> : piece.text));
+  return (
+    <bdi>
+      {pieces ? pieces.map((piece, i) => (piece.match ? <mark key={i}><Revealed text={piece.text} /></mark> : <Revealed key={i} text={piece.text} />)) : <Revealed text={text} />}
+    </bdi>
+  );
 }
 
 /** `found`: the terms of find in the thread when this message is one of its hits, to mark them. */

@@ -7,6 +7,7 @@ import type { Message, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { ExportDialog } from '../export/ExportDialog';
 import { useThread } from './thread-store';
+import { CustomerText } from '../app/CustomerText';
 
 /** A printout holds at most this many messages, the newest. */
 const PRINT_MAX = 10_000;
@@ -83,11 +84,11 @@ function Printout({ title, phone, messages, cut, printedAt }: { title: string; p
         {messages.map((m) => (
           <li key={m.id} className={m.direction}>
             <span className="printout-meta">
-              {when(m.waitingUntil ?? m.createdAt)} · {m.direction === 'in' ? title : 'You'}
+              {when(m.waitingUntil ?? m.createdAt)} · {m.direction === 'in' ? <CustomerText text={title} /> : 'You'}
               {m.statusLabel ? ` · ${m.statusLabel}` : ''}
             </span>
             {m.picture && <span className="printout-picture">Picture: {m.picture.subject}</span>}
-            <span className="printout-body">{m.body}</span>
+            <CustomerText className="printout-body" text={m.body} />
           </li>
         ))}
       </ol>

@@ -19,6 +19,7 @@ import { FindBar } from './FindBar';
 import { useFind } from './find-store';
 import { useThread } from './thread-store';
 import { dayKey, dayLabel } from './time';
+import { CustomerText } from '../app/CustomerText';
 
 type Row = { kind: 'day'; key: string; label: string } | { kind: 'message'; key: string; message: Message };
 
@@ -135,7 +136,9 @@ export function Thread() {
     <section className="thread" aria-label="Messages" ref={section}>
       <header className="thread-header">
         <div className="thread-who">
-          <h2 className="thread-title">{target.title}</h2>
+          <h2 className="thread-title">
+            <CustomerText text={target.title} />
+          </h2>
           <PhoneNumber phone={target.phone} display={target.title === target.displayPhone ? null : target.displayPhone} />
         </div>
         <div className="thread-actions">
