@@ -162,7 +162,7 @@ export const requests = {
   },
   'drafts.get': { params: z.object({ phone: z.string().min(1).max(40) }).strict(), result: z.string() },
   /** An empty body deletes the draft. */
-  'drafts.save': { params: z.object({ phone: z.string().min(1).max(40), body: z.string().max(1600) }).strict(), result: z.null() },
+  'drafts.save': { params: z.object({ phone: z.string().min(1).max(40), body: MessageBody }).strict(), result: z.null() },
   'templates.list': { params: Empty, result: z.array(Template) },
   /** Creates (no templateId) or updates at ClickSend, then in the cache. Refused offline. */
   'templates.save': {

@@ -100,6 +100,16 @@ describe('bad input at the contract', () => {
     });
 
     it.each([
+      ['NUL', 'Hello\u0000there', /invisible control character \(U\+0000\)/],
+      ['half an emoji', 'Thumbs \uD83D', /broken character/],
+      ['the other half', '\uDC4D up', /broken character/],
+    ])('a draft with %s is refused in the same words as a send, and the saved draft stays', async (_, body, words) => {
+      ok(await inbox.dispatch('drafts.save', { phone: '+61422222222', body: 'Kept draft' }));
+      await refused('drafts.save', { phone: '+61422222222', body }, words);
+      expect(ok(await inbox.dispatch('drafts.get', { phone: '+61422222222' }))).toBe('Kept draft');
+    });
+
+    it.each([
       ['1,600 characters', 'y'.repeat(1600)],
       ['emoji and combining characters', 'Thanks 👍🏽 café (e\u0301) 👨‍👩‍👧'],
       ['right-to-left text', 'شكرا لك — תודה'],
