@@ -1,0 +1,75 @@
+// What the app:// scheme serves: only files inside the built renderer folder,
+// each with its type and the page's Content-Security-Policy. Plain Node (no
+// `electron` import) so it is tested against real folders, and with
+// path.win32 for Windows installs.
+import { readFile } from 'node:fs/promises';
+import path, { type PlatformPath } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'inbox';
+/** The page the window loads in the built app. */
+export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** The file an app:// URL names inside `root`, or null for anything else (another host, a way out of the folder). */
+export function resolveRendererFile(url: string, root: string, paths: PlatformPath = path): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password) return null;
+  // An escaped slash, backslash or NUL only becomes one once decoded, after the URL parser removed dot segments.
+  if (/%2f|%5c|%00/i.test(parsed.pathname) || parsed.pathname.includes('\\')) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  const segments = decoded.split('/').filter((s) => s !== '');
+  if (segments.length === 0) segments.push('index.html');
+  // ':' would name a drive or an NTFS stream on Windows; the bundle's names never hold one.
+  if (segments.some((s) => s === '.' || s === '..' || /[\\:\0]/.test(s))) return null;
+  const file = paths.join(root, ...segments);
+  const inside = paths.relative(root, file);
+  if (inside === '' || inside.startsWith('..') || paths.isAbsolute(inside)) return null;
+  return file;
+}
+
+/** The scheme's answer to one request: the file, or 404 (405 for a method other than GET and HEAD). */
+export async function rendererResponse(request: Request, root: string, paths: PlatformPath = path): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+  const file = resolveRendererFile(request.url, root, paths);
+  if (!file) return plain(404, 'Not found');
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return plain(404, 'Not found'); // missing, or a folder
+  }
+  const type = TYPES[paths.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(type) });
+}
+
+function plain(status: number, text: string): Response {
+  return new Response(text, { status, headers: headers('text/plain; charset=utf-8') });
+}
+
+function headers(type: string): Record<string, string> {
+  return { 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
+}
