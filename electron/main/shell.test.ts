@@ -1,9 +1,10 @@
 // The real shell (shell.ts, window.ts, tray.ts) against a fake of Electron
 // typed by Electron's own declarations, with the real core, settings file
 // and a ClickSend simulator on 127.0.0.1.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { requestNames, type Reply } from '../../shared/contract';
@@ -14,11 +15,12 @@ import { fileSettings } from '../core/settings/settings';
 import { app as fakeApp, recorder, resetFakeElectron, type FakeBrowserWindow } from './testing/fake-electron';
 import { FakeUpdater } from './testing/fake-updater';
 import { runShell, type Shell } from './shell';
-import { rendererUrl } from './window';
 
 vi.mock('electron', () => import('./testing/fake-electron'));
 
 const ACCOUNT = { username: 'shell-user', apiKey: 'shell-key-9b1f2c' };
+/** The page's URL as Chromium reports it for the window's frame. */
+const PAGE = 'app://inbox/index.html#/';
 
 /** Keys kept in memory: the shell's subject here is the window, tray and IPC, not the keychain. */
 function memorySecrets(): SecretStore {
@@ -35,11 +37,14 @@ describe('the Electron shell', () => {
   let dataDir: string;
   let logLines: string[];
   let running: Shell | null;
+  /** A built renderer installed where installs live: a space and non-ASCII letters in the path. */
+  let rendererDir: string;
 
   const start = async (platform: NodeJS.Platform = 'linux', updater?: FakeUpdater) => {
     running = await runShell({
       platform,
       updater,
+      rendererDir,
       config: { apiUrl: sim.url, dataDir, syncIntervalMs: 60_000 },
       settings: (dir) => fileSettings(dir, undefined, platform),
       secrets: () => memorySecrets(),
@@ -51,7 +56,7 @@ describe('the Electron shell', () => {
     return running;
   };
   const window = () => recorder.windows.at(-1) as FakeBrowserWindow;
-  const invoke = async (name: unknown, params: unknown, url = rendererUrl()): Promise<Reply<unknown>> => {
+  const invoke = async (name: unknown, params: unknown, url = PAGE): Promise<Reply<unknown>> => {
     const handler = recorder.handlers.get(IPC_INVOKE)!;
     return (await handler({ senderFrame: { url } } as never, name, params)) as Reply<unknown>;
   };
@@ -64,6 +69,11 @@ describe('the Electron shell', () => {
   beforeEach(async () => {
     sim = await startSimulator({ accounts: [ACCOUNT] });
     dataDir = mkdtempSync(join(tmpdir(), 'inbox-shell-'));
+    rendererDir = join(dataDir, 'ClickSend Inbox', 'Résumé façade', 'renderer');
+    mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ClickSend Inbox</title>');
+    writeFileSync(join(rendererDir, 'assets', 'app.js'), 'export {};');
+    writeFileSync(join(dataDir, 'ClickSend Inbox', 'secret.txt'), 'outside the renderer');
     logLines = [];
     running = null;
     resetFakeElectron(dataDir);
@@ -100,6 +110,70 @@ describe('the Electron shell', () => {
     expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     // The page's own meta tag says the same.
     expect(readFileSync('renderer/index.html', 'utf8')).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
+  });
+
+  it('the page comes from app://inbox/, a standard and secure scheme serving only the built renderer, never from file://', async () => {
+    await start();
+    expect(recorder.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) }]);
+    expect(recorder.privilegedSchemes[0]!.privileges).not.toHaveProperty('bypassCSP');
+    expect(recorder.privilegedSchemes[0]!.privileges).not.toHaveProperty('corsEnabled');
+    expect(window().loaded).toBe('app://inbox/index.html');
+
+    const serve = recorder.protocolHandlers.get('app')!;
+    const page = await serve(new Request('app://inbox/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await page.text()).toContain('<title>ClickSend Inbox</title>');
+    const script = await serve(new Request('app://inbox/assets/app.js'));
+    expect([script.status, script.headers.get('Content-Type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    for (const url of ['app://inbox/missing.js', 'app://inbox/..%2fsecret.txt', 'app://inbox/%5c..%5csecret.txt', 'app://evil/index.html']) {
+      const refused = await serve(new Request(url));
+      expect(refused.status, url).toBe(404);
+      expect(refused.headers.get('Content-Security-Policy'), url).toBe(CONTENT_SECURITY_POLICY);
+      expect(await refused.text(), url).not.toContain('outside the renderer');
+    }
+  });
+
+  it('IPC is accepted from the app’s page only: not file://, another site, or another host of app:', async () => {
+    await start();
+    expect(await invoke('session.get', {}, 'app://inbox/index.html#/x')).toMatchObject({ ok: true });
+    const refusedFrom = [
+      pathToFileURL(join(rendererDir, 'index.html')).href, // how Chromium writes the old file:// page
+      `file://${join(rendererDir, 'index.html')}`,
+      'https://evil.example/',
+      'app://evil/index.html',
+      'app://inbox.evil/index.html',
+      'app://inbox@evil/index.html',
+      'about:blank',
+      'data:text/html,<script>1</script>',
+      '',
+    ];
+    for (const url of refusedFrom) expect(await invoke('session.get', {}, url), url).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('the dev server’s page is loaded and trusted only in an unpackaged app', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
+    try {
+      await start();
+      expect(window().loaded).toBe('http://localhost:5173/');
+      expect(await invoke('session.get', {}, 'http://localhost:5173/#/x')).toMatchObject({ ok: true });
+      expect(await invoke('session.get', {}, 'http://localhost:5174/')).toMatchObject({ ok: false });
+      expect(await invoke('session.get', {}, PAGE)).toMatchObject({ ok: false });
+      await running!.inbox.stop();
+
+      resetFakeElectron(dataDir);
+      fakeApp.isPackaged = true;
+      Object.assign(process, { resourcesPath: join(process.cwd(), 'resources') }); // an installed app's tray icons
+      await start();
+      expect(window().loaded).toBe('app://inbox/index.html');
+      expect(await invoke('session.get', {}, 'http://localhost:5173/')).toMatchObject({ ok: false });
+      expect(await invoke('session.get', {}, PAGE)).toMatchObject({ ok: true });
+    } finally {
+      delete process.env.ELECTRON_RENDERER_URL;
+      fakeApp.isPackaged = false;
+      Reflect.deleteProperty(process, 'resourcesPath');
+    }
   });
 
   it('a second launch quits at once and brings the first window forward', async () => {

@@ -12,9 +12,11 @@ import type { SecretStore } from '../core/credentials/keychain';
 import { Inbox } from '../core/inbox';
 import { createLogger, type LogSink } from '../core/log';
 import type { SettingsStore } from '../core/settings/settings';
+import { BUILT_RENDERER_DIR, pageUrl, registerAppScheme, serveRenderer } from './app-scheme';
+import { isOwnPage } from './sender-rule';
 import { createTray, resource } from './tray';
 import { keepUpdated, type Updater } from './updates';
-import { createMainWindow, rendererUrl } from './window';
+import { createMainWindow } from './window';
 
 export interface ShellParts {
   settings(dataDir: string): SettingsStore;
@@ -25,6 +27,8 @@ export interface ShellParts {
   /** process.platform unless a test says otherwise. */
   platform?: NodeJS.Platform;
   config?: CoreConfig;
+  /** The built renderer folder app:// serves, unless a test gives another. */
+  rendererDir?: string;
 }
 
 /** Where an unhandled rejection is logged: the latest shell's log (one listener per process). */
@@ -41,6 +45,7 @@ export function runShell(parts: ShellParts): Promise<Shell | null> {
     app.quit();
     return Promise.resolve(null);
   }
+  registerAppScheme();
   let mainWindow: BrowserWindow | null = null;
   const showWindow = () => {
     if (!mainWindow || mainWindow.isDestroyed()) return;
@@ -77,11 +82,12 @@ async function start(
   });
   await inbox.start();
   let quitting = false;
+  serveRenderer(parts.rendererDir ?? BUILT_RENDERER_DIR);
+  const page = pageUrl();
 
   ipcMain.handle(IPC_INVOKE, (event, name: unknown, params: unknown) => {
     // Only our own page may talk to the core.
-    const url = event.senderFrame?.url ?? '';
-    if (!url.startsWith(rendererUrl().split('?')[0]!.replace(/index\.html$/, ''))) {
+    if (!isOwnPage(event.senderFrame?.url ?? '', page)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Refused.', action: null } };
     }
     return inbox.dispatch(name, params);
@@ -90,7 +96,7 @@ async function start(
   // The settings resolve the platform's default (hide to the tray on Windows and Linux; macOS keeps its dock convention).
   const closeToTray = () => settings.read().closeToTray === true;
   const openWindow = () => {
-    const window = createMainWindow(settings, () => !quitting && closeToTray());
+    const window = createMainWindow(settings, () => !quitting && closeToTray(), page);
     window.on('closed', () => {
       if (currentWindow() === window) setWindow(null);
     });

@@ -10,10 +10,6 @@ import type { SettingsStore } from '../core/settings/settings';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-export function rendererUrl(): string {
-  return process.env.ELECTRON_RENDERER_URL ?? `file://${join(here, '../renderer/index.html')}`;
-}
-
 /** Saved bounds only if they are still on a connected screen. */
 function visibleBounds(saved: Settings['window']): Settings['window'] {
   if (!saved) return null;
@@ -21,7 +17,8 @@ function visibleBounds(saved: Settings['window']): Settings['window'] {
   return onScreen ? saved : null;
 }
 
-export function createMainWindow(settings: SettingsStore, shouldHideOnClose: () => boolean): BrowserWindow {
+/** `page`: app://inbox/index.html, or the dev server's URL (app-scheme.ts). */
+export function createMainWindow(settings: SettingsStore, shouldHideOnClose: () => boolean, page: string): BrowserWindow {
   const saved = visibleBounds(settings.read().window);
   const window = new BrowserWindow({
     width: saved?.width ?? 1100,
@@ -58,7 +55,7 @@ export function createMainWindow(settings: SettingsStore, shouldHideOnClose: () 
   // Notifications are the one permission the inbox needs; everything else is refused.
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'notifications');
-  // The policy as a header too: it then holds for every response, not only pages that carry the meta tag.
+  // The policy as a header too: it then holds for every response (the dev server's too), not only pages that carry the meta tag.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
@@ -81,7 +78,6 @@ export function createMainWindow(settings: SettingsStore, shouldHideOnClose: () 
     }
   });
 
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void window.loadFile(join(here, '../renderer/index.html'));
+  void window.loadURL(page);
   return window;
 }

@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type * as E from 'electron';
 
+type ProtocolHandler = Parameters<E.Protocol['handle']>[1];
 
 /** What the shell did, for tests to read; reset between tests. */
 export const recorder = {
@@ -19,6 +20,10 @@ export const recorder = {
   loginItems: [] as E.Settings[],
   quits: 0,
   headersListener: null as null | Parameters<E.WebRequest['onHeadersReceived']>[0],
+  /** app.whenReady() has been called: Electron then refuses new privileged schemes. */
+  ready: false,
+  privilegedSchemes: [] as E.CustomScheme[],
+  protocolHandlers: new Map<string, ProtocolHandler>(),
   permissionRequest: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
   /** Another copy already holds the single-instance lock. */
   lockHeld: false,
@@ -38,6 +43,9 @@ export function resetFakeElectron(userData: string): void {
   recorder.quits = 0;
   recorder.permissionRequest = null;
   recorder.headersListener = null;
+  recorder.ready = false;
+  recorder.privilegedSchemes = [];
+  recorder.protocolHandlers.clear();
   recorder.lockHeld = false;
   recorder.userData = userData;
   recorder.safeStorage = { available: true, backend: 'gnome_libsecret' };
@@ -58,6 +66,7 @@ class FakeApp
     this.emit('before-quit', { preventDefault() {} });
   }
   whenReady(): Promise<void> {
+    recorder.ready = true;
     return Promise.resolve();
   }
   getPath(_name: Parameters<E.App['getPath']>[0]): string {
@@ -104,7 +113,7 @@ export class FakeBrowserWindow
     Pick<
       E.BrowserWindow,
       | 'show' | 'hide' | 'focus' | 'restore' | 'isMinimized' | 'isDestroyed' | 'maximize' | 'isMaximized' | 'getNormalBounds'
-      | 'setOverlayIcon' | 'loadURL' | 'loadFile' | 'isVisible'
+      | 'setOverlayIcon' | 'loadURL' | 'isVisible'
     >
 {
   static getAllWindows(): FakeBrowserWindow[] {
@@ -155,10 +164,6 @@ export class FakeBrowserWindow
   }
   loadURL(url: string): Promise<void> {
     this.loaded = url;
-    return Promise.resolve();
-  }
-  loadFile(filePath: string): Promise<void> {
-    this.loaded = filePath;
     return Promise.resolve();
   }
   /** What the user's click on the close box does: 'close', then (unless prevented) the window goes. */
@@ -250,6 +255,21 @@ export const shell: Pick<E.Shell, 'openExternal' | 'showItemInFolder'> = {
 export const screen: Pick<E.Screen, 'getAllDisplays'> = {
   getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } } as E.Display],
 };
+
+// Electron's rules: privileged schemes only before ready, handlers only after, one handler a scheme.
+class FakeProtocol implements Pick<E.Protocol, 'registerSchemesAsPrivileged' | 'handle'> {
+  registerSchemesAsPrivileged(customSchemes: E.CustomScheme[]): void {
+    if (recorder.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    recorder.privilegedSchemes = customSchemes;
+  }
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (!recorder.ready) throw new Error('protocol.handle: the app is not ready');
+    if (recorder.protocolHandlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+    recorder.protocolHandlers.set(scheme, handler);
+  }
+}
+
+export const protocol = new FakeProtocol();
 
 type HeadersListener = Parameters<E.WebRequest['onHeadersReceived']>[0];
 
