@@ -1,6 +1,7 @@
 // electron-builder afterPack: set Electron's fuses on the packaged binary, so
 // the shipped app cannot be turned into a plain Node runtime or debugged
 // through environment variables, and loads its code only from its own asar.
+// The page comes from app://, so file: pages get no extra privileges.
 const { join } = require('node:path');
 const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
 
@@ -20,5 +21,6 @@ exports.default = async function afterPack(context) {
     [FuseV1Options.EnableNodeCliInspectArguments]: false,
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
   });
 };
