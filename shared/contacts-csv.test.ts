@@ -1,4 +1,6 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_CSV_CELLS } from './testing/hostile-csv-cells';
 import { contactsToCsv, guessMapping, mapRows, parseCsv, prepareImport, splitFullName } from './contacts-csv';
 import { requests } from './contract';
 
@@ -68,8 +70,24 @@ describe('contacts CSV', () => {
     const csv = contactsToCsv([
       { phone: '+61422222222', firstName: 'Lima, Ana', lastName: null, email: null, custom1: 'two\nlines', custom2: null, custom3: null, custom4: null },
     ]);
-    expect(csv.split('\r\n')[0]).toBe('Phone number,First name,Last name,Email,Custom 1,Custom 2,Custom 3,Custom 4');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFPhone number,First name,Last name,Email,Custom 1,Custom 2,Custom 3,Custom 4');
     expect(load(csv).contacts[0]).toMatchObject({ phone: '+61422222222', firstName: 'Lima, Ana', custom1: 'two\nlines' });
+  });
+
+  it('exports a cell a spreadsheet would run as text, numbers plain, after a byte-order mark; reads its own export back', () => {
+    const blank = { lastName: null, email: null, custom1: null, custom2: null, custom3: null, custom4: null };
+    const csv = contactsToCsv(HOSTILE_CSV_CELLS.map(([raw], i) => ({ ...blank, phone: `+6142222222${i}`, firstName: raw, custom4: raw })));
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => [r['Phone number'], r['First name'], r['Custom 4']])).toEqual(
+      HOSTILE_CSV_CELLS.map(([, written], i) => [`+6142222222${i}`, written, written]),
+    );
+    expect(csv.startsWith('\uFEFFPhone number,')).toBe(true);
+    // Accents and emoji survive export then import, byte-order mark and all.
+    const people = [
+      { ...blank, phone: '+61422222222', firstName: 'Zoë 😊', lastName: 'Ångström' },
+      { ...blank, phone: '+61433333333', firstName: 'José', lastName: 'Nguyễn 👩🏽‍💻' },
+    ];
+    expect(load(contactsToCsv(people)).contacts.map((c) => [c.phone, c.firstName, c.lastName])).toEqual(people.map((p) => [p.phone, p.firstName, p.lastName]));
   });
 
   it('maps a "Name" column to the full name, split into first and last', () => {

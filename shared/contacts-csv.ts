@@ -1,10 +1,12 @@
 // Contacts in and out of CSV files as spreadsheets write them: a header row,
 // commas or semicolons (or tabs), quoted fields with commas and new lines
-// inside, an optional byte-order mark. Parsing is papaparse's; deciding what
-// a row means (which column is the phone, which rows are invalid or the same
-// person twice) is here, shared by the renderer's preview and the core.
+// inside, an optional byte-order mark. Parsing is papaparse's, writing is
+// shared/csv.ts's (as for every export); deciding what a row means (which
+// column is the phone, which rows are invalid or the same person twice) is
+// here, shared by the renderer's preview and the core.
 import Papa from 'papaparse';
 import { EmailAddress } from './contract';
+import { csvFile } from './csv';
 import { normaliseNumber } from './phone-numbers';
 
 export const CONTACT_FIELDS = ['phone', 'firstName', 'lastName', 'email', 'custom1', 'custom2', 'custom3', 'custom4'] as const;
@@ -162,8 +164,8 @@ export function prepareImport(rows: readonly CsvContact[], defaultCountry?: stri
 
 /** A list as CSV, with the same headers the import recognises. */
 export function contactsToCsv(contacts: ReadonlyArray<ContactValues>): string {
-  return Papa.unparse({
-    fields: CONTACT_FIELDS.map((f) => FIELD_LABELS[f]),
-    data: contacts.map((c) => CONTACT_FIELDS.map((f) => c[f] ?? '')),
-  });
+  return csvFile(
+    CONTACT_FIELDS.map((f) => FIELD_LABELS[f]),
+    contacts.map((c) => CONTACT_FIELDS.map((f) => c[f])),
+  );
 }

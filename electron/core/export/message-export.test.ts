@@ -4,6 +4,8 @@
 // stays text.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_CSV_CELLS } from '../../../shared/testing/hostile-csv-cells';
+import { replaceContacts } from '../cache/contacts';
 import { openCache } from '../cache/database';
 import { ingestMessages, type IncomingMessage } from '../cache/ingest';
 import { MessageExports } from './message-export';
@@ -43,6 +45,8 @@ describe('message export', () => {
     expect(started.total).toBe(4_500);
     const { csv, chunks } = pull(exports, started.exportId);
     expect(chunks).toBe(3);
+    // One byte-order mark, at the start of the first chunk only.
+    expect([csv.indexOf('\uFEFF'), csv.lastIndexOf('\uFEFF')]).toEqual([0, 0]);
     const parsed = Papa.parse<string[]>(csv.trim(), { header: false });
     const [header, ...rows] = parsed.data;
     expect(header).toEqual(['Date', 'Direction', 'Number', 'Name', 'Text', 'Status', 'Parts', 'Price']);
@@ -64,5 +68,18 @@ describe('message export', () => {
     const next = exports.start({ fromMs: sydney.toMs, toMs: sydney.toMs + 86_400_000 }, 'Australia/Sydney', 'next.csv');
     const rows = Papa.parse<string[]>(pull(exports, next.exportId).csv.trim()).data.slice(1);
     expect(rows).toEqual([['2026-11-02 00:00:00', 'Received', '+61 433 333 333', '', `'=HYPERLINK("http://x")`, 'Received', '', '']]);
+  });
+
+  it('writes texts and names a spreadsheet would run as text, and numbers plain', () => {
+    const db = openCache(':memory:');
+    const phones = HOSTILE_CSV_CELLS.map((_, i) => `+6142222222${i}`);
+    ingestMessages(db, HOSTILE_CSV_CELLS.map(([raw], i) => message(3 * i, phones[i]!, { body: raw, messageId: `h-${i}` })));
+    const contact = { list_id: 1, last_name: null, email: null, custom_1: null, custom_2: null, custom_3: null, custom_4: null };
+    replaceContacts(db, [{ list_id: 1, list_name: 'Customers' }], HOSTILE_CSV_CELLS.map(([raw], i) => ({ ...contact, contact_id: i + 1, phone_number: phones[i]!, first_name: raw })));
+    const exports = new MessageExports(db);
+    const { csv } = pull(exports, exports.start({ fromMs: base - 86_400_000, toMs: base + 86_400_000 }, 'Australia/Sydney', 'all.csv').exportId);
+    expect(csv.startsWith('\uFEFFDate,Direction,Number,Name,Text,Status,Parts,Price\r\n')).toBe(true);
+    const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.slice(1);
+    expect(rows.map((r) => [r[2], r[3], r[4]])).toEqual(HOSTILE_CSV_CELLS.map(([, written], i) => [`+61 422 222 22${i}`, written, written]));
   });
 });

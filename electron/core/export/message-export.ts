@@ -5,8 +5,8 @@
 // core stays free for polls between chunks. Words and formats are decided
 // here: the status is the app's own label, the date in the user's zone.
 import { randomUUID } from 'node:crypto';
-import Papa from 'papaparse';
 import type { Result } from '../../../shared/contract';
+import { csvFile, csvRows } from '../../../shared/csv';
 import { formatNumber } from '../../../shared/phone-numbers';
 import type { Db } from '../cache/database';
 import { countExport, exportPage, type ExportRow, type ExportScope } from '../cache/message-export';
@@ -17,12 +17,6 @@ import { statusLabel } from '../messages/rules';
 const CHUNK = 2_000;
 /** An export nobody asked for more of in this long is dropped. */
 const ABANDONED_MS = 5 * 60_000;
-
-/**
- * A cell a spreadsheet would run as a formula (= @ tab, or + - not followed
- * by a plain number such as "+61 422 222 222") gets a leading ' to stay text.
- */
-const FORMULA = /^(?:[=@\t\r]|[+-](?![\d ()]+$))/;
 
 const HEADERS = ['Date', 'Direction', 'Number', 'Name', 'Text', 'Status', 'Parts', 'Price'];
 
@@ -62,11 +56,10 @@ export class MessageExports {
     run.done += rows.length;
     const finished = rows.length < CHUNK;
     if (finished) this.running.delete(exportId);
-    const csv = Papa.unparse(
-      { fields: HEADERS, data: rows.map((row) => toCells(row, run.zone)) },
-      { header: run.done === rows.length, escapeFormulae: FORMULA, newline: '\r\n' },
-    );
-    return { csv: rows.length === 0 && run.done > 0 ? '' : csv + '\r\n', done: run.done, total: Math.max(run.total, run.done), finished };
+    const cells = rows.map((row) => toCells(row, run.zone));
+    // The first chunk starts the file (byte-order mark and header); the others only add rows.
+    const csv = run.done === rows.length ? csvFile(HEADERS, cells) : csvRows(cells);
+    return { csv, done: run.done, total: Math.max(run.total, run.done), finished };
   }
 
   cancel(exportId: string): void {

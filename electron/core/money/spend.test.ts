@@ -4,6 +4,7 @@
 // by the title rule, and the CSV.
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HOSTILE_CSV_CELLS } from '../../../shared/testing/hostile-csv-cells';
 import { replaceContacts } from '../cache/contacts';
 import { openCache, type Db } from '../cache/database';
 import { ingestMessages, type IncomingMessage } from '../cache/ingest';
@@ -176,12 +177,26 @@ describe('Spend from the cache', () => {
     const query = { range: 'this-month', zone: 'Australia/Sydney', now, currency: '$' } as const;
     const { filename, csv } = spendCsv(db, query);
     expect(filename).toBe('spend-2025-05-01-to-2025-05-20.csv');
-    const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
     expect(rows).toEqual([
       { Date: '2025-05-02', Time: '11:00', Conversation: '+61 422 222 222', Number: '+61 422 222 222', Type: 'SMS', Texts: '1', 'Cost ($)': '0.0792', Status: 'Delivered' },
       { Date: '2025-05-03', Time: '11:00', Conversation: `'=HYPERLINK("x")`, Number: '+61 433 333 333', Type: 'Picture', Texts: '1', 'Cost ($)': '0.3300', Status: 'Delivered' },
     ]);
     const sum = rows.reduce((n, r) => n + Number(r['Cost ($)']!.replace('.', '')), 0);
     expect(sum).toBe(spendSummary(db, query).totals.units);
+  });
+
+  it('writes conversation names a spreadsheet would run as text, numbers plain, after a byte-order mark', () => {
+    const now = at('2025-05-20T02:00:00Z');
+    const phones = HOSTILE_CSV_CELLS.map((_, i) => `+6142222222${i}`);
+    ingestMessages(db, phones.map((to, i) => sent({ to, createdAt: at('2025-05-02T01:00:00Z') + i * 60_000 })));
+    const contact = { list_id: 1, last_name: null, email: null, custom_1: null, custom_2: null, custom_3: null, custom_4: null };
+    replaceContacts(db, [{ list_id: 1, list_name: 'Customers' }], HOSTILE_CSV_CELLS.map(([raw], i) => ({ ...contact, contact_id: i + 1, phone_number: phones[i]!, first_name: raw })));
+    const { csv } = spendCsv(db, { range: 'this-month', zone: 'Australia/Sydney', now, currency: '$' });
+    expect(csv.startsWith('\uFEFFDate,Time,Conversation,Number,Type,Texts,Cost ($),Status\r\n')).toBe(true);
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    // The title rule trims a name, so a tab or CR before it is gone.
+    const title = ([raw, written]: readonly [string, string]) => (raw.trim() === raw ? written : raw.trim());
+    expect(rows.map((r) => [r.Conversation, r.Number])).toEqual(HOSTILE_CSV_CELLS.map((cell, i) => [title(cell), `+61 422 222 22${i}`]));
   });
 });

@@ -2,8 +2,8 @@
 // time zone and per conversation, summed from the price ClickSend gave each
 // message (cache/spend.ts says which count) in whole ten-thousandths, so the
 // figures are exactly the sum of the prices. Picture messages are included.
-import Papa from 'papaparse';
 import type { Result, SpendFigures, SpendRange, SpendSummary } from '../../../shared/contract';
+import { csvFile } from '../../../shared/csv';
 import { formatNumber } from '../../../shared/phone-numbers';
 import { conversationTitle } from '../cache/conversations';
 import type { Db } from '../cache/database';
@@ -143,32 +143,25 @@ function timeIn(instantMs: number, zone: string): string {
   return `${pad(Number(parts.hour))}:${pad(Number(parts.minute))}`;
 }
 
-/**
- * A cell a spreadsheet would run as a formula (a contact named
- * "=HYPERLINK(…)") is written as text; a number such as "+61 422 222 222"
- * stays as it is.
- */
-const FORMULA = /^[=@\t\r]|^[+-](?![\d ()]+$)/;
-
 /** The messages behind the summary, one row each: a spreadsheet's sums of Cost match the view's. */
 export function spendCsv(db: Db, query: SpendQuery): Result<'spend.export'> {
   const { from, to, dates, rows } = counted(db, query);
   const names = conversationNames(db, [...new Set(rows.map((r) => r.message.conversationId))]);
   const cost = `Cost (${query.currency || 'account currency'})`;
   const columns = ['Date', 'Time', 'Conversation', 'Number', 'Type', 'Texts', cost, 'Status'];
-  const data = rows.map(({ message, day }) => {
+  const cells = rows.map(({ message, day }) => {
     const name = names.get(message.conversationId);
     const phone = name?.phone ?? '';
-    return {
-      Date: dates[day]!,
-      Time: timeIn(message.at, query.zone),
-      Conversation: conversationTitle(name?.contactName, phone),
-      Number: phone ? formatNumber(phone) : '',
-      Type: message.kind === 'mms' ? 'Picture' : 'SMS',
-      Texts: textsOf(message),
-      [cost]: plainAmount(toUnits(message.price) ?? 0),
-      Status: message.status,
-    };
+    return [
+      dates[day]!,
+      timeIn(message.at, query.zone),
+      conversationTitle(name?.contactName, phone),
+      phone ? formatNumber(phone) : '',
+      message.kind === 'mms' ? 'Picture' : 'SMS',
+      textsOf(message),
+      plainAmount(toUnits(message.price) ?? 0),
+      message.status,
+    ];
   });
-  return { filename: `spend-${from}-to-${to}.csv`, csv: Papa.unparse(data, { columns, escapeFormulae: FORMULA }) };
+  return { filename: `spend-${from}-to-${to}.csv`, csv: csvFile(columns, cells) };
 }

@@ -1,7 +1,7 @@
 // The numbers that may not be texted, as Contacts lists them and exports
 // them: when, how (a reply, by hand, the ClickSend list) and why.
-import Papa from 'papaparse';
 import type { Result } from '../../../shared/contract';
+import { csvFile } from '../../../shared/csv';
 import { formatNumber } from '../../../shared/phone-numbers';
 import { contactNameForPhone, conversationTitle } from '../cache/conversations';
 import type { Db } from '../cache/database';
@@ -27,12 +27,12 @@ export function optedOutNumbers(db: Db): Result<'optOuts.list'> {
 }
 
 export function optedOutCsv(db: Db): Result<'optOuts.export'> {
-  const rows = optedOutNumbers(db).map((n) => ({
-    Number: n.phone,
-    Name: n.title === n.displayPhone ? '' : n.title,
-    'Opted out at': new Date(n.since).toISOString(),
-    How: HOW[n.how],
-    Note: n.note ?? '',
-  }));
-  return { filename: 'opted-out-numbers.csv', csv: Papa.unparse(rows, { columns: ['Number', 'Name', 'Opted out at', 'How', 'Note'] }) };
+  const rows = optedOutNumbers(db).map((n) => [
+    n.phone,
+    n.title === n.displayPhone ? '' : n.title,
+    new Date(n.since).toISOString(),
+    HOW[n.how],
+    n.note,
+  ]);
+  return { filename: 'opted-out-numbers.csv', csv: csvFile(['Number', 'Name', 'Opted out at', 'How', 'Note'], rows) };
 }
