@@ -2,17 +2,22 @@
 // Content-Security-Policy stays closed to remote images, and a picture seen
 // once still shows offline. Each account keeps its pictures in its own media
 // folder, indexed in its cache (cache/media.ts), under a size limit: the
-// least recently shown go first. A download must be https (the loopback
-// simulator excepted), at most MAX_FETCH_BYTES, and a picture by its bytes.
+// least recently shown go first. A download must be https to the internet,
+// checked at every redirect (picture-links.ts), at most MAX_FETCH_BYTES, and
+// a picture by its bytes.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../cache/database';
 import { forgetMedia, leastRecentlyUsedMedia, mediaEntry, mediaFiles, mediaTotalBytes, pictureSource, putMedia, touchMedia } from '../cache/media';
+import { linkRefusal } from './picture-links';
 import { browserShows, CONTENT_TYPES, pictureType } from './picture-types';
 
 export const MAX_FETCH_BYTES = 5 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 20_000;
+/** Redirects followed before giving up: a loop, or a chain no picture link needs. */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** A picture that could not be fetched is not asked for again before this (each render would). */
 const RETRY_AFTER_MS = 60_000;
 
@@ -26,6 +31,8 @@ export const PICTURE_WORDS = {
   gone: 'This picture is no longer available at ClickSend.',
   notPicture: 'ClickSend’s link for this picture did not return a picture.',
   insecure: 'This picture’s link is not secure (not https), so the app does not download it.',
+  internal: 'This picture’s link points into this computer or a private network, so the app does not download it.',
+  redirects: 'This picture’s link redirects too many times (more than 5), so the app stopped following it.',
   tooLarge: 'This picture is larger than the app downloads (5 MB).',
   heic: 'This HEIC picture cannot be shown here.',
   sending: 'The picture is on its way to ClickSend.',
@@ -43,8 +50,8 @@ export interface MediaCacheOptions {
   dir: string;
   /** Bytes the folder may hold (from the settings). */
   limitBytes: () => number;
-  /** Plain http is refused except from these hosts (the loopback simulator). */
-  httpAllowedHosts?: ReadonlySet<string>;
+  /** The API's origin when the API runs on this computer (the simulator): the one place plain http and loopback are allowed. */
+  loopbackOrigin?: string | null;
   now?: () => number;
 }
 
@@ -117,9 +124,7 @@ export class MediaCache {
   }
 
   private async fetchPicture(url: string): Promise<Buffer> {
-    if (!this.allowed(url)) throw new FetchRefused(PICTURE_WORDS.insecure);
-    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
-    if (!this.allowed(response.url || url)) throw new FetchRefused(PICTURE_WORDS.insecure);
+    const response = await this.follow(url);
     if (response.status === 404 || response.status === 403 || response.status === 410) throw new FetchRefused(PICTURE_WORDS.gone);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const type = (response.headers.get('content-type') ?? '').toLowerCase();
@@ -143,13 +148,19 @@ export class MediaCache {
     return bytes;
   }
 
-  private allowed(url: string): boolean {
-    try {
-      const parsed = new URL(url);
-      if (parsed.protocol === 'https:') return true;
-      return parsed.protocol === 'http:' && (this.options.httpAllowedHosts?.has(parsed.hostname) ?? false);
-    } catch {
-      return false;
+  /** Redirects followed by hand, each link checked before it is requested: fetch's own following would request it first. */
+  private async follow(url: string): Promise<Response> {
+    const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+    let link = url;
+    for (let redirects = 0; ; redirects++) {
+      const refusal = linkRefusal(link, this.options.loopbackOrigin ?? null);
+      if (refusal) throw new FetchRefused(PICTURE_WORDS[refusal]);
+      const response = await fetch(link, { signal, redirect: 'manual' });
+      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+      if (location === null) return response;
+      await response.body?.cancel();
+      if (redirects === MAX_REDIRECTS) throw new FetchRefused(PICTURE_WORDS.redirects);
+      link = URL.canParse(location, link) ? new URL(location, link).href : location;
     }
   }
 

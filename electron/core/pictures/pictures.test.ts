@@ -40,7 +40,7 @@ describe('picture messages', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'inbox-pictures-'));
-    media = new MediaCache({ db: fixture.db, dir: join(dir, 'cache'), limitBytes: () => 50 * 1024 * 1024, httpAllowedHosts: new Set(['127.0.0.1']) });
+    media = new MediaCache({ db: fixture.db, dir: join(dir, 'cache'), limitBytes: () => 50 * 1024 * 1024, loopbackOrigin: new URL(fixture.sim.url).origin });
     attachments = new Attachments(fixture.db, fixture.client, media, join(dir, 'outgoing'));
     outbox = new Outbox({ db: fixture.db, client: fixture.client, changes: () => undefined, confirmWithinMs: 0, pictures: attachments, defaultCountry: () => 'AU' });
   });
@@ -179,7 +179,7 @@ describe('picture messages', () => {
   });
 
   it('the media folder keeps to its size: the least recently shown pictures go first', async () => {
-    const small = new MediaCache({ db: fixture.db, dir: join(dir, 'small'), limitBytes: () => 2500, httpAllowedHosts: new Set(['127.0.0.1']) });
+    const small = new MediaCache({ db: fixture.db, dir: join(dir, 'small'), limitBytes: () => 2500, loopbackOrigin: new URL(fixture.sim.url).origin });
     const ids: number[] = [];
     for (const subject of ['one', 'two', 'three']) {
       fixture.sim.seedMms({ username: ACCOUNT.username, to: CUSTOMER, subject, body: 'Picture' });

@@ -115,7 +115,7 @@ export class AccountSession {
       db,
       dir: join(options.mediaDir, 'cache'),
       limitBytes: () => options.settings.read().pictureCacheMb * 1024 * 1024,
-      httpAllowedHosts: loopbackHost(client.baseUrl),
+      loopbackOrigin: loopbackHost(client.baseUrl).size > 0 ? new URL(client.baseUrl).origin : null,
     });
     this.attachments = new Attachments(db, client, this.media, join(options.mediaDir, 'outgoing'));
     this.exports = new MessageExports(db);
