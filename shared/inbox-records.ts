@@ -2,6 +2,7 @@
 // templates, settings, the session and sync state. Each is a zod schema (the
 // contract validates results with it in tests) and the type inferred from it.
 import { z } from 'zod';
+import { apiAddressProblem } from './api-address';
 import { LowBalance } from './money-records';
 
 export const MessageStatus = z.enum([
@@ -143,11 +144,13 @@ export const Settings = z.object({
     .max(100_000, 'Enter at most 100,000.')
     .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'Use whole cents, such as 5.00.')
     .nullable(),
-  /** Advanced: an API gateway in front of ClickSend; null: CLICKSEND_API_URL or ClickSend itself. */
+  /** Advanced: an API gateway in front of ClickSend; null: CLICKSEND_API_URL or ClickSend itself. The key goes there (see api-address.ts). */
   apiBaseUrl: z
     .string()
-    .url('Enter a full URL, such as https://rest.clicksend.com/v3.')
-    .refine((u) => /^https?:\/\//.test(u), 'Use an http(s) URL.')
+    .superRefine((address, ctx) => {
+      const problem = apiAddressProblem(address);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .nullable(),
   window: WindowBounds.nullable(),
 });
