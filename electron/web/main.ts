@@ -15,7 +15,8 @@ export interface WebModeOptions {
   port?: number;
 }
 
-const rendererDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../out/renderer');
+// INBOX_RENDERER_DIR: tests serve a page of their own without building the renderer.
+const rendererDir = process.env.INBOX_RENDERER_DIR?.trim() || resolve(fileURLToPath(new URL('.', import.meta.url)), '../../out/renderer');
 
 export async function runWebMode(options: WebModeOptions = {}): Promise<{ inbox: Inbox; server: WebServer }> {
   const log = consoleLogger;

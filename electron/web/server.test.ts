@@ -1,42 +1,30 @@
-// Browser mode's transport over a real socket: the token and the Origin are
-// required, the contract round-trips, and nothing but the contract answers.
+// Browser mode's transport over a real socket: the token, the Origin and the
+// Host are required, the contract round-trips, nothing but the contract answers,
+// and no request, however malformed, stops the server.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { createKeytarStore } from '../core/credentials/keychain';
 import { Inbox } from '../core/inbox';
 import { consoleLogger } from '../core/log';
 import { startWebServer, type WebServer } from './server';
-
-function open(url: string, origin?: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, origin ? { origin } : {});
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
-
-function request(ws: WebSocket, frame: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
-    ws.once('message', (data) => resolve(JSON.parse(String(data))));
-    ws.send(JSON.stringify(frame));
-  });
-}
+import { badRequests, goodUpgrade, openSocket as open, pageFolder, rawStatus, request } from './testing/browser-mode';
 
 describe('browser-mode server', () => {
   let server: WebServer;
   let inbox: Inbox;
   let origin: string;
   let socketUrl: string;
+  let folders: string[];
 
   beforeEach(async () => {
-    const rendererDir = mkdtempSync(join(tmpdir(), 'inbox-renderer-'));
-    mkdirSync(join(rendererDir, 'assets'));
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Inbox</title>');
+    const rendererDir = pageFolder();
     const dataDir = mkdtempSync(join(tmpdir(), 'inbox-web-'));
+    folders = [rendererDir, dataDir];
     writeFileSync(join(dataDir, 'secret.txt'), 'do not serve');
     inbox = new Inbox({
       config: { apiUrl: 'http://127.0.0.1:9/v3', dataDir },
@@ -53,6 +41,7 @@ describe('browser-mode server', () => {
   afterEach(async () => {
     await server.close();
     await inbox.stop();
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
   it('prints a loopback URL carrying a random token', () => {
@@ -105,5 +94,33 @@ describe('browser-mode server', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await fetch(`${origin}/..%2fsecret.txt`)).status).toBe(404);
     expect((await fetch(`${origin}/%2e%2e/secret.txt`)).status).toBe(404);
+  });
+
+  it('answers each malformed or misdirected request with a refusal, and still serves the page and the contract', async () => {
+    const { port, searchParams } = new URL(server.url);
+    for (const bad of badRequests(Number(port), searchParams.get('token')!)) {
+      expect({ what: bad.what, status: await rawStatus(Number(port), bad.bytes, bad.reset) }).toEqual({ what: bad.what, status: bad.status });
+    }
+    expect((await fetch(`${origin}/`)).status).toBe(200);
+    const ws = await open(socketUrl, origin);
+    expect(await request(ws, { id: 1, name: 'session.get', params: {} })).toMatchObject({ id: 1, reply: { ok: true } });
+    ws.close();
+  });
+
+  it('answers to localhost as well, with that name in the page\'s policy and a socket from that origin', async () => {
+    const { port, searchParams } = new URL(server.url);
+    // fetch() will not send a Host of its own choosing; node:http will.
+    const page = await new Promise<{ status?: number; policy?: string | string[]; body: string }>((resolve, reject) => {
+      get(`${origin}/`, { headers: { Host: `LocalHost:${port}` } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode, policy: res.headers['content-security-policy'], body }));
+      }).on('error', reject);
+    });
+    expect(page.status).toBe(200);
+    expect(page.policy).toContain(`connect-src ws://localhost:${port};`);
+    expect(page.body).toContain(`connect-src ws://localhost:${port};`);
+    expect(await rawStatus(Number(port), goodUpgrade(Number(port), searchParams.get('token')!, 'localhost'))).toBe(101);
+    expect(await rawStatus(Number(port), goodUpgrade(Number(port), searchParams.get('token')!, '127.0.0.1'))).toBe(101);
   });
 });

@@ -1,15 +1,18 @@
 // Browser mode: the same core, the same contract, carried over a WebSocket on
 // 127.0.0.1 instead of Electron IPC. A random per-run token (in the printed
-// URL) and an Origin check keep other local pages and programs out.
+// URL) and an Origin check keep other local pages and programs out; a Host
+// check keeps out pages that reach 127.0.0.1 by DNS rebinding.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { PICTURE_INPUT_MAX_BYTES } from '../../shared/picture-messages';
 import type { Logger } from '../core/requests/dispatch';
 import type { Inbox } from '../core/inbox';
+import { isOwnOrigin, loopbackHost, parseTarget } from './request-checks';
 
 export interface WebServer {
   url: string;
@@ -30,18 +33,25 @@ const contentTypes: Record<string, string> = {
 export async function startWebServer(options: { inbox: Inbox; port: number; rendererDir: string; log: Logger }): Promise<WebServer> {
   const { inbox, rendererDir, log } = options;
   const token = randomBytes(24).toString('base64url');
-  let origin = '';
+  let port = 0;
 
-  const http = createServer((req, res) => serveStatic(req, res, rendererDir, origin));
+  const http = createServer((req, res) => serveStatic(req, res, rendererDir, port));
+  // A request Node cannot parse (a bad request line, no Host on HTTP/1.1) never reaches the listeners
+  // below: Node's default 'clientError' answers it 400 and carries on, as the tests check.
   // The largest request is a picture being attached (pictures.prepare): base64 of the largest file read, and its frame.
   const sockets = new WebSocketServer({ noServer: true, maxPayload: Math.ceil(PICTURE_INPUT_MAX_BYTES / 3) * 4 + 64 * 1024 });
 
-  http.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== '/contract' || !sameSecret(url.searchParams.get('token') ?? '', token) || req.headers.origin !== origin) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
-    }
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the socket over with no 'error' listener: a reset while refusing would crash the core.
+    socket.on('error', () => socket.destroy());
+    const target = parseTarget(req.url);
+    if (!target || !req.headers.host) return refuse(socket, '400 Bad Request');
+    const allowed =
+      loopbackHost(req.headers.host, port) !== null &&
+      target.pathname === '/contract' &&
+      sameSecret(target.query.get('token') ?? '', token) &&
+      isOwnOrigin(req.headers.origin, port);
+    if (!allowed) return refuse(socket, '403 Forbidden');
     sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws));
   });
 
@@ -73,8 +83,8 @@ export async function startWebServer(options: { inbox: Inbox; port: number; rend
     http.once('error', reject);
     http.listen(options.port, '127.0.0.1', () => resolve());
   });
-  const { port } = http.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  port = (http.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
   log.info(`browser mode listening on ${origin}`);
 
   return {
@@ -95,13 +105,31 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, origin: string): void {
+/** A raw answer on an upgrade's socket, which no HTTP response owns. */
+function refuse(socket: Duplex, status: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function answerPlain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain', Connection: 'close' }).end(text);
+}
+
+function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, port: number): void {
+  const target = parseTarget(req.url);
+  // HTTP/1.1 requires a Host, and a missing one is a 400. A Host naming anything else gets 421
+  // (Misdirected Request: this server does not answer for that name), whatever rebound it here.
+  if (!target || !req.headers.host) return answerPlain(res, 400, 'Bad request');
+  const host = loopbackHost(req.headers.host, port);
+  if (!host) return answerPlain(res, 421, 'This server answers only as 127.0.0.1 or localhost');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const relative = normalize(pathname === '/' ? 'index.html' : pathname.slice(1));
+  const relative = normalize(target.pathname === '/' ? 'index.html' : target.pathname.slice(1));
   const file = join(root, relative);
   if (relative.startsWith('..') || !file.startsWith(root + sep)) {
     res.writeHead(404).end();
@@ -116,7 +144,8 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, or
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     return;
   }
-  const policy = contentSecurityPolicy(origin.replace(/^http/, 'ws'));
+  // The socket by the name this page was asked for: the bridge connects to its own page's host.
+  const policy = contentSecurityPolicy(`ws://${host}`);
   const headers = {
     'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-store',
