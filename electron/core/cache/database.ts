@@ -2,10 +2,11 @@
 // schema to the latest version. Every SQL statement in the app lives in this
 // folder, behind typed query functions.
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { nativeModuleAdvice } from '../native-modules';
+import { makePrivateDir, preparePrivateFile } from '../private-files';
 import { registerFindWords } from './find-words-sql';
 import { migrate } from './migrations';
 
@@ -33,7 +34,11 @@ function loadDriver(): typeof BetterSqlite3 {
  */
 export function openCache(file: string): Db {
   const Driver = loadDriver();
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    makePrivateDir(dirname(file));
+    // SQLite gives -wal and -shm the main file's mode: the file is 0600 before it opens (and a crash's leftovers tightened).
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) if (path === file || existsSync(path)) preparePrivateFile(path);
+  }
   const db = new Driver(file);
   try {
     db.pragma('journal_mode = WAL');

@@ -5,9 +5,10 @@
 // deleted there. Never plain text: the shell uses this store only when the
 // OS offers real encryption (see electron/main/credentials.ts).
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InboxError } from '../errors/inbox-error';
+import { makePrivateDir, writePrivateFile } from '../private-files';
 import type { SecretStore } from './keychain';
 
 /** The slice of Electron's safeStorage this store needs. */
@@ -30,10 +31,9 @@ export function createEncryptedFileStore(options: EncryptedFileStoreOptions): Se
   const fileOf = (account: string) => join(dir, `${createHash('sha256').update(account.toLowerCase()).digest('hex').slice(0, 16)}.key`);
 
   const write = async (account: string, secret: string) => {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makePrivateDir(dir);
     const file = fileOf(account);
-    writeFileSync(`${file}.tmp`, await encryption.encryptStringAsync(secret), { mode: 0o600 });
-    chmodSync(`${file}.tmp`, 0o600);
+    writePrivateFile(`${file}.tmp`, await encryption.encryptStringAsync(secret));
     renameSync(`${file}.tmp`, file);
   };
 

@@ -5,7 +5,7 @@
 // cache under its URL so it shows offline without a download. A price asked
 // before sending uploads it then, and the send reuses that URL.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../../../shared/contract';
 import { PICTURE_INPUT_MAX_BYTES } from '../../../shared/picture-messages';
@@ -14,6 +14,7 @@ import type { Db } from '../cache/database';
 import type { ClickSendClient } from '../clicksend/client';
 import { InboxError } from '../errors/inbox-error';
 import type { PictureUploads } from '../outbox/outbox';
+import { makePrivateDir, writePrivateFile } from '../private-files';
 import { dataUrl, type MediaCache } from './media-cache';
 import { preparePicture, refuseTooLarge } from './prepare';
 
@@ -32,7 +33,7 @@ export class Attachments implements PictureUploads {
     private readonly media: MediaCache,
     readonly outgoingDir: string,
   ) {
-    mkdirSync(outgoingDir, { recursive: true });
+    makePrivateDir(outgoingDir);
     // Left by a quit between attaching and sending: nothing refers to them.
     const queued = outboxPictureFiles(db);
     for (const name of readdirSync(outgoingDir)) if (!queued.has(name)) rmSync(join(outgoingDir, name), { force: true });
@@ -43,7 +44,7 @@ export class Attachments implements PictureUploads {
     const prepared = await preparePicture(name, Buffer.from(content, 'base64'));
     const attachmentId = randomUUID();
     const file = `${attachmentId}.${prepared.type}`;
-    writeFileSync(join(this.outgoingDir, file), prepared.bytes);
+    writePrivateFile(join(this.outgoingDir, file), prepared.bytes);
     this.attached.set(attachmentId, { file, mediaUrl: null });
     const shown = dataUrl(prepared.bytes);
     return {

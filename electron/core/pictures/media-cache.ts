@@ -6,11 +6,12 @@
 // checked at every redirect (picture-links.ts), at most MAX_FETCH_BYTES, and
 // a picture by its bytes.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../cache/database';
 import { forgetMedia, leastRecentlyUsedMedia, mediaEntry, mediaFiles, mediaTotalBytes, pictureSource, putMedia, touchMedia } from '../cache/media';
 import { linkRefusal } from './picture-links';
+import { makePrivateDir, writePrivateFile } from '../private-files';
 import { browserShows, CONTENT_TYPES, pictureType } from './picture-types';
 
 export const MAX_FETCH_BYTES = 5 * 1024 * 1024;
@@ -62,7 +63,7 @@ export class MediaCache {
 
   constructor(private readonly options: MediaCacheOptions) {
     this.now = options.now ?? Date.now;
-    mkdirSync(options.dir, { recursive: true });
+    makePrivateDir(options.dir);
     this.dropStrayFiles();
   }
 
@@ -80,7 +81,7 @@ export class MediaCache {
     const type = pictureType(bytes);
     if (!type) return;
     const file = fileFor(url, type);
-    writeFileSync(join(this.options.dir, file), bytes);
+    writePrivateFile(join(this.options.dir, file), bytes);
     putMedia(this.options.db, { url, file, bytes: bytes.length, contentType: CONTENT_TYPES[type], usedAt: this.now() });
     this.evict();
   }
