@@ -24,11 +24,16 @@ export async function runWebMode(options: WebModeOptions = {}): Promise<{ inbox:
   const inbox = new Inbox({ config: options.config ?? configFromEnv(), secrets: createKeytarStore(), log, demo: options.demo });
   await inbox.start();
   const server = await startWebServer({ inbox, port: options.port ?? webPortFromEnv(), rendererDir, log });
+  let stopping = false;
   const shutdown = () => {
+    // Ctrl+C reaches every process in the terminal's group and `npm run` and start-web.mjs pass it on
+    // again: a repeat must not kill the process while the first one is still closing the database.
+    if (stopping) return;
+    stopping = true;
     void Promise.all([server.close(), inbox.stop()]).finally(() => process.exit(0));
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
   console.log(`Inbox ready at ${server.url}`);
   if (process.argv.includes('--open') && openInBrowser(server.url)) console.log('Opened it in your browser.');
   return { inbox, server };
