@@ -27,8 +27,28 @@ export * from './inbox-records';
 export * from './money-records';
 
 const Empty = z.object({}).strict();
-/** A calendar date, "2026-11-30". */
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-30.');
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why "YYYY-MM-DD" is no day on the calendar ("2026-02-30"), or null when it is one. */
+function notOnCalendar(date: string): string | null {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  if (month < 1 || month > 12) return `${date} is not a date: there is no month ${month}.`;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day < 1 || day > days ? `${date} is not a date: ${MONTHS[month - 1]} ${year} has ${days} days.` : null;
+}
+
+const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date, "2026-11-30", that is on the calendar. */
+const IsoDate = z
+  .string()
+  .regex(DATE_FORMAT, 'Use a date such as 2026-11-30.')
+  .superRefine((date, ctx) => {
+    // zod runs this after a failed format too: that string already has its message.
+    const problem = DATE_FORMAT.test(date) ? notOnCalendar(date) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const OptedOutNumber = z.object({
   phone: z.string(),
   displayPhone: z.string(),

@@ -2,12 +2,20 @@
 // messages, oldest first, with the app's words for each status; a date range
 // is the user's calendar days; a cell that would be a spreadsheet formula
 // stays text.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../../../shared/contract';
 import { HOSTILE_CSV_CELLS } from '../../../shared/testing/hostile-csv-cells';
+import { startSimulator, type Simulator } from '../../../simulator/server';
 import { replaceContacts } from '../cache/contacts';
 import { openCache } from '../cache/database';
 import { ingestMessages, type IncomingMessage } from '../cache/ingest';
+import { createKeytarStore } from '../credentials/keychain';
+import { Inbox } from '../inbox';
 import { MessageExports } from './message-export';
 
 const A = '+61422222222';
@@ -81,5 +89,39 @@ describe('message export', () => {
     expect(csv.startsWith('\uFEFFDate,Direction,Number,Name,Text,Status,Parts,Price\r\n')).toBe(true);
     const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.slice(1);
     expect(rows.map((r) => [r[2], r[3], r[4]])).toEqual(HOSTILE_CSV_CELLS.map(([, written], i) => [`+61 422 222 22${i}`, written, written]));
+  });
+});
+
+describe('export.start over the contract', () => {
+  const ACCOUNT = { username: 'export-user', apiKey: `key-${randomUUID()}` };
+  const service = `ClickSend Inbox test ${randomUUID()}`;
+  const silent = { error() {}, warn() {}, info() {} };
+  let simulator: Simulator;
+  let inbox: Inbox;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ accounts: [ACCOUNT] });
+    inbox = new Inbox({ config: { apiUrl: simulator.url, dataDir: mkdtempSync(join(tmpdir(), 'inbox-export-')) }, secrets: createKeytarStore(service), log: silent, syncIntervalMs: 600_000 });
+    await inbox.start();
+    expect((await inbox.dispatch('session.signIn', ACCOUNT)).ok).toBe(true);
+  });
+  afterAll(async () => {
+    await inbox.stop();
+    await simulator.close();
+    await createKeytarStore(service).delete(ACCOUNT.username);
+  });
+
+  const between = (from: string, to: string): Promise<Reply<unknown>> =>
+    inbox.dispatch('export.start', { scope: { from, to }, zone: 'Australia/Sydney' });
+
+  it('refuses a day that is not on the calendar in words, and takes 29 February of a leap year', async () => {
+    expect(await between('2026-13-45', '2027-01-31')).toEqual({ ok: false, error: { code: 'INVALID_REQUEST', message: '2026-13-45 is not a date: there is no month 13.', action: null } });
+    expect(await between('2026-02-01', '2026-02-30')).toEqual({ ok: false, error: { code: 'INVALID_REQUEST', message: '2026-02-30 is not a date: February 2026 has 28 days.', action: null } });
+    expect(await between('2026-04-31', '2026-05-01')).toMatchObject({ ok: false, error: { message: '2026-04-31 is not a date: April 2026 has 30 days.' } });
+    expect(await between('2026-01-00', '2026-01-01')).toMatchObject({ ok: false, error: { message: '2026-01-00 is not a date: January 2026 has 31 days.' } });
+    expect(await between('2100-02-29', '2100-03-01')).toMatchObject({ ok: false, error: { message: '2100-02-29 is not a date: February 2100 has 28 days.' } });
+    expect(await between('30/11/2026', '2026-12-01')).toMatchObject({ ok: false, error: { message: 'Use a date such as 2026-11-30.' } });
+    expect(await between('2028-02-29', '2028-02-29')).toMatchObject({ ok: true, value: { filename: 'messages-2028-02-29-to-2028-02-29.csv', total: 0 } });
+    expect(await between('2000-02-29', '2000-03-01')).toMatchObject({ ok: true });
   });
 });
