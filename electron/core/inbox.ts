@@ -125,6 +125,7 @@ export class Inbox {
 
   updateSettings(patch: Partial<Settings>): Settings {
     const settings = this.settings.update(patch);
+    if ('apiBaseUrl' in patch) this.accounts.apiAddressChanged();
     this.accounts.current?.sync.setIntervalMs(this.pollIntervalMs());
     this.emitter.emit('event', { name: 'settings.changed', payload: settings } satisfies InboxEvent);
     // The low-balance warning is decided from the setting: the header hears the new decision.

@@ -3,6 +3,7 @@
 // a damaged cache set aside and rebuilt. At most one AccountSession is open.
 import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { apiOrigin } from '../../../shared/api-address';
 import type { Session } from '../../../shared/contract';
 import { totalUnread } from '../cache/conversations';
 import { openCache, setCacheAside, type Db } from '../cache/database';
@@ -14,8 +15,9 @@ import { ClickSendError } from '../clicksend/errors';
 import type { SecretStore } from '../credentials/keychain';
 import { InboxError } from '../errors/inbox-error';
 import { registerSecret } from '../log';
+import { tightenDataDir } from '../private-files';
 import { toUserError } from '../requests/dispatch';
-import { AccountSession, createClient, toAccount, type AccountRecord, type AccountSessionOptions } from './account-session';
+import { AccountSession, apiAddress, createClient, toAccount, type AccountRecord, type AccountSessionOptions } from './account-session';
 import { accountCachePath, readSessionFile, writeSessionFile } from './session-file';
 
 /** After a restart the cached inbox paints first; the first sync pass follows this much later. */
@@ -63,6 +65,17 @@ export class AccountLifecycle {
 
   /** Restores the last session from the keychain and cache; needs no network. */
   async start(): Promise<void> {
+    try {
+      tightenDataDir(this.options.dataDir);
+    } catch (error) {
+      this.options.log.warn('data folder: could not be made readable by this user only', error);
+    }
+    const settingsNotice = this.notice;
+    const moved = this.signOutIfApiMoved();
+    if (moved !== null) {
+      this.notice = [settingsNotice, this.notice].filter(Boolean).join(' ');
+      return moved;
+    }
     const username = readSessionFile(this.options.dataDir).activeAccount;
     if (!username) return;
     try {
@@ -93,6 +106,8 @@ export class AccountLifecycle {
       }
       throw error;
     }
+    // Keys entered for another server are not kept beside this one (the address moved unnoticed).
+    await this.signOutIfApiMoved();
     await this.options.secrets.set(username, apiKey);
     this.deactivate();
     this.cacheNotice = null;
@@ -103,6 +118,7 @@ export class AccountLifecycle {
     writeSessionFile(this.options.dataDir, {
       activeAccount: username,
       accounts: saved.accounts.includes(username) ? saved.accounts : [...saved.accounts, username],
+      apiOrigin: this.apiOrigin(),
     });
     this.notice = null;
     this.activate(username, apiKey, db, account);
@@ -137,10 +153,18 @@ export class AccountLifecycle {
     const saved = readSessionFile(this.options.dataDir);
     const username = this.active?.username ?? saved.activeAccount;
     this.deactivate();
-    writeSessionFile(this.options.dataDir, { activeAccount: null, accounts: saved.accounts.filter((a) => a !== username) });
+    writeSessionFile(this.options.dataDir, { ...saved, activeAccount: null, accounts: saved.accounts.filter((a) => a !== username) });
     this.notice = notice;
     if (username) await this.options.secrets.delete(username);
     return this.changed();
+  }
+
+  /** The API base URL setting changed: a new server means every saved account signs out (see signOutIfApiMoved). */
+  apiAddressChanged(): void {
+    const forgetting = this.signOutIfApiMoved();
+    if (forgetting === null) return;
+    this.changed();
+    void forgetting; // the keys leave the keychain in the background; the window hears at once
   }
 
   /** Every failed request passes here: a damaged cache found at run time is rebuilt at once. */
@@ -156,6 +180,12 @@ export class AccountLifecycle {
 
   /** Opens a saved account from its keychain entry and its own cache. */
   private async open(username: string): Promise<void> {
+    const moved = this.signOutIfApiMoved();
+    if (moved !== null) {
+      await moved;
+      this.changed();
+      throw new InboxError('API_MOVED', this.notice ?? '', null);
+    }
     const apiKey = await this.options.secrets.get(username);
     if (!apiKey) {
       // A locked Linux keychain answers "no such entry" too: say both, and keep the account.
@@ -171,6 +201,36 @@ export class AccountLifecycle {
     // Restored from the cache: show it first, sync a moment later.
     this.activate(username, apiKey, db, cached, RESTORED_SYNC_DELAY_MS);
     writeSessionFile(this.options.dataDir, { ...readSessionFile(this.options.dataDir), activeAccount: username });
+  }
+
+  private apiOrigin(): string {
+    return apiOrigin(apiAddress(this.options));
+  }
+
+  /**
+   * A key goes only to the server it was entered for. When the API's server
+   * (scheme, host, port) is no longer the one the saved keys were entered
+   * for (the setting changed, or CLICKSEND_API_URL between runs), every saved
+   * account signs out at once and its key is forgotten; the caches stay for
+   * the next sign-in. Returns the forgetting, or null when nothing moved.
+   */
+  private signOutIfApiMoved(): Promise<void> | null {
+    const { dataDir, secrets, log } = this.options;
+    const saved = readSessionFile(dataDir);
+    const origin = this.apiOrigin();
+    if (saved.accounts.length === 0 || saved.apiOrigin === origin) return null;
+    if (saved.apiOrigin === null) {
+      // Saved by a version that did not record the server: the keys are taken as entered for this one.
+      writeSessionFile(dataDir, { ...saved, apiOrigin: origin });
+      return null;
+    }
+    this.deactivate();
+    writeSessionFile(dataDir, { activeAccount: null, accounts: [], apiOrigin: origin });
+    this.notice = `The API address is now ${origin}, so the saved API keys were forgotten: a key is only sent to the server it was entered for. Sign in again; your messages are kept.`;
+    const forget = async (username: string) => {
+      await secrets.delete(username).catch((error: unknown) => log.warn('session: a saved key could not be forgotten', error));
+    };
+    return Promise.all(saved.accounts.map(forget)).then(() => undefined);
   }
 
   private activate(username: string, apiKey: string, db: Db, account: AccountRecord, firstPassDelayMs = 0): void {

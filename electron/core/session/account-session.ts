@@ -1,6 +1,7 @@
 // One signed-in account and everything that works for it: its client, cache,
 // sync, outbox, scheduled sends, templates and contacts, wired together, and
 // its balance kept fresh. Closing it stops all of them.
+import { apiAddressProblem, isLoopbackHost } from '../../../shared/api-address';
 import type { Account } from '../../../shared/contract';
 import { conversationIdForPhone } from '../cache/conversations';
 import type { Db } from '../cache/database';
@@ -12,6 +13,7 @@ import { writeCursor, type CursorValue } from '../cache/sync-state';
 import { ClickSendClient } from '../clicksend/client';
 import type { AccountData } from '../clicksend/schemas';
 import { Contacts } from '../contacts/contacts';
+import { InboxError } from '../errors/inbox-error';
 import type { Emit } from '../events';
 import { registerSecret } from '../log';
 import type { ReplyNotifications } from '../notify/reply-notifications';
@@ -49,9 +51,18 @@ export interface ClientOptions {
   requestsPerSecond?: number;
 }
 
+/** Where requests (and so the key) go: the setting, else the configured API. */
+export function apiAddress(options: ClientOptions): string {
+  return options.settings.read().apiBaseUrl ?? options.apiUrl;
+}
+
 export function createClient(options: ClientOptions, username: string, apiKey: string, maxAttempts?: number): ClickSendClient {
+  const baseUrl = apiAddress(options);
+  // The setting's schema applies the rule already; CLICKSEND_API_URL, an operator's choice, meets the same one here.
+  const problem = apiAddressProblem(baseUrl);
+  if (problem) throw new InboxError('API_ADDRESS', `The API address in CLICKSEND_API_URL cannot be used. ${problem}`, 'Change CLICKSEND_API_URL and start the app again.');
   return new ClickSendClient({
-    baseUrl: options.settings.read().apiBaseUrl ?? options.apiUrl,
+    baseUrl,
     username,
     apiKey,
     timeoutMs: options.clientTimeoutMs,
@@ -83,7 +94,7 @@ export interface AccountSessionOptions extends ClientOptions {
 /** Pictures over plain http are fetched only from a loopback API (the simulator), never from the internet. */
 function loopbackHost(apiUrl: string): ReadonlySet<string> {
   const host = new URL(apiUrl).hostname;
-  return new Set(host === '127.0.0.1' || host === 'localhost' || host === '[::1]' ? [host] : []);
+  return new Set(isLoopbackHost(host) ? [host] : []);
 }
 
 export class AccountSession {

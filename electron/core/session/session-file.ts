@@ -1,12 +1,15 @@
 // Which accounts are saved and which one is signed in, and where each
 // account's cache lives. Only usernames are written here; keys are in the keychain.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir, writePrivateFile } from '../private-files';
 
 export interface SessionFile {
   activeAccount: string | null;
   accounts: string[];
+  /** The API server (scheme, host, port) the saved accounts' keys were entered for; null before it was recorded. */
+  apiOrigin: string | null;
 }
 
 export function accountCachePath(dataDir: string, username: string): string {
@@ -21,15 +24,17 @@ export function readSessionFile(dataDir: string): SessionFile {
     const active = typeof parsed.activeAccount === 'string' && parsed.activeAccount ? parsed.activeAccount : null;
     const accounts = Array.isArray(parsed.accounts) ? parsed.accounts.filter((a): a is string => typeof a === 'string' && a !== '') : [];
     if (active && !accounts.includes(active)) accounts.push(active);
-    return { activeAccount: active, accounts };
+    const apiOrigin = typeof parsed.apiOrigin === 'string' && parsed.apiOrigin ? parsed.apiOrigin : null;
+    return { activeAccount: active, accounts, apiOrigin };
   } catch {
-    return { activeAccount: null, accounts: [] };
+    return { activeAccount: null, accounts: [], apiOrigin: null };
   }
 }
 
-export function writeSessionFile(dataDir: string, file: SessionFile): void {
-  mkdirSync(dataDir, { recursive: true });
+/** `apiOrigin` may be left out only where there are no keys to speak of (the benchmark's made-up session). */
+export function writeSessionFile(dataDir: string, file: Omit<SessionFile, 'apiOrigin'> & Partial<Pick<SessionFile, 'apiOrigin'>>): void {
+  makePrivateDir(dataDir);
   const path = join(dataDir, 'session.json');
-  writeFileSync(`${path}.tmp`, JSON.stringify(file, null, 2));
+  writePrivateFile(`${path}.tmp`, JSON.stringify(file, null, 2));
   renameSync(`${path}.tmp`, path);
 }

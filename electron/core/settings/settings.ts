@@ -4,9 +4,11 @@
 // mode's start-up for features the zod schema already covers). A file that is
 // not valid JSON, or not valid settings, is kept aside and replaced by the
 // defaults, with a notice: never a crash.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiAddressProblem } from '../../../shared/api-address';
 import { DEFAULT_SETTINGS, Settings } from '../../../shared/contract';
+import { makePrivateDir, PRIVATE_FILE_MODE, writePrivateFile } from '../private-files';
 
 export interface SettingsStore {
   read(): Settings;
@@ -19,7 +21,15 @@ export interface SettingsStore {
 export interface BackingStore {
   store: Settings;
 }
-export type OpenStore = (options: { cwd: string; configName: string; name: string; defaults: Settings; clearInvalidConfig: boolean }) => BackingStore;
+export type OpenStore = (options: {
+  cwd: string;
+  configName: string;
+  name: string;
+  defaults: Settings;
+  clearInvalidConfig: boolean;
+  /** electron-store's mode for settings.json (its default lets every user read it). */
+  configFileMode: number;
+}) => BackingStore;
 
 /** The same settings.json electron-store writes, written atomically (a temporary file, then a rename). */
 const openJsonFile: OpenStore = ({ cwd, defaults }) => {
@@ -31,8 +41,8 @@ const openJsonFile: OpenStore = ({ cwd, defaults }) => {
       return current;
     },
     set store(next: Settings) {
-      mkdirSync(cwd, { recursive: true });
-      writeFileSync(`${file}.tmp`, `${JSON.stringify(next, null, '\t')}\n`);
+      makePrivateDir(cwd);
+      writePrivateFile(`${file}.tmp`, `${JSON.stringify(next, null, '\t')}\n`);
       renameSync(`${file}.tmp`, file);
       current = next;
     },
@@ -48,13 +58,18 @@ export function fileSettings(dataDir: string, open: OpenStore = openJsonFile, pl
   const file = join(dataDir, 'settings.json');
   let notice: string | null = null;
   if (existsSync(file)) {
-    if (!isValidSettingsFile(file)) {
+    const cleared = clearRefusedApiAddress(file);
+    if (cleared) {
+      notice = `The API base URL in the settings was cleared: ${cleared}`;
+    } else if (!isValidSettingsFile(file)) {
       const aside = join(dataDir, `settings.corrupt-${Date.now()}.json`);
       renameSync(file, aside);
       notice = `The settings file could not be read, so the defaults are back. The old file is kept as ${aside}.`;
     }
   }
-  const conf = open({ cwd: dataDir, configName: 'settings', name: 'settings', defaults: DEFAULT_SETTINGS, clearInvalidConfig: true });
+  // electron-store makes a missing folder with the umask's mode: made private first.
+  makePrivateDir(dataDir);
+  const conf = open({ cwd: dataDir, configName: 'settings', name: 'settings', defaults: DEFAULT_SETTINGS, clearInvalidConfig: true, configFileMode: PRIVATE_FILE_MODE });
   // Parsed once and kept: electron-store's `store` getter reads and parses the
   // file on every access, and settings are read per send and per imported row.
   // Only this process writes the file, through update().
@@ -72,6 +87,23 @@ export function fileSettings(dataDir: string, open: OpenStore = openJsonFile, pl
       return current;
     },
   };
+}
+
+/**
+ * An older version took plain http to any host: that address alone is
+ * dropped (the rest of the file is good), and why is returned.
+ */
+function clearRefusedApiAddress(file: string): string | null {
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<keyof Settings, unknown>>;
+    const problem = typeof stored.apiBaseUrl === 'string' ? apiAddressProblem(stored.apiBaseUrl) : null;
+    if (!problem || !Settings.partial().safeParse({ ...stored, apiBaseUrl: null }).success) return null;
+    writePrivateFile(`${file}.tmp`, `${JSON.stringify({ ...stored, apiBaseUrl: null }, null, '\t')}\n`);
+    renameSync(`${file}.tmp`, file);
+    return problem;
+  } catch {
+    return null;
+  }
 }
 
 function isValidSettingsFile(file: string): boolean {

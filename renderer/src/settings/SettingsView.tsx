@@ -174,7 +174,7 @@ export function SettingsView() {
         <InputSetting
           label="API base URL"
           value={settings.apiBaseUrl ?? ''}
-          hint="Only for an API gateway in front of ClickSend. Empty: ClickSend itself. Takes effect the next time an account is opened."
+          hint="Only for an API gateway in front of ClickSend: https, or plain http on this computer. Empty: ClickSend itself. Another server signs every account out: a key is sent only where it was entered."
           onSave={(v) => void save({ apiBaseUrl: v.trim() === '' ? null : v.trim() }, 'API base URL')}
         />
       </details>

@@ -1,0 +1,158 @@
+// The API key goes only to the server it was entered for: the API base URL
+// setting is https (any host) or plain http to this computer, and a new
+// server signs every saved account out. Real keychain, real HTTP to two
+// simulators on 127.0.0.1 (A, where the keys were entered, and B), both of
+// which know the accounts, so B would accept a key that reached it.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Reply, Session, Settings } from '../../../shared/contract';
+import { startSimulator, type Simulator } from '../../../simulator/server';
+import { createKeytarStore } from '../credentials/keychain';
+import { Inbox, type InboxEvent } from '../inbox';
+import { consoleLogger } from '../log';
+
+const ACCOUNT = { username: 'address-user', apiKey: `key-${randomUUID()}` };
+const OTHER = { username: 'address-other', apiKey: `key-${randomUUID()}` };
+
+function value<T>(reply: Reply<unknown>): T {
+  if (!reply.ok) throw new Error(`expected success, got ${reply.error.code}: ${reply.error.message}`);
+  return reply.value as T;
+}
+
+async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 8000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`condition not met; last value ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the API address and the key', () => {
+  let a: Simulator;
+  let b: Simulator;
+  let dataDir: string;
+  let service: string;
+  let inboxes: Inbox[];
+
+  const makeInbox = async (apiUrl = a.url) => {
+    const inbox = new Inbox({ config: { apiUrl, dataDir }, secrets: createKeytarStore(service), log: consoleLogger, syncIntervalMs: 200, clientTimeoutMs: 2000 });
+    inboxes.push(inbox);
+    await inbox.start();
+    return inbox;
+  };
+  const keys = () => Promise.all([ACCOUNT, OTHER].map((account) => createKeytarStore(service).get(account.username)));
+
+  beforeEach(async () => {
+    a = await startSimulator({ accounts: [ACCOUNT, OTHER] });
+    b = await startSimulator({ accounts: [ACCOUNT, OTHER] });
+    dataDir = mkdtempSync(join(tmpdir(), 'inbox-address-'));
+    service = `ClickSend Inbox test ${randomUUID()}`;
+    inboxes = [];
+  });
+
+  afterEach(async () => {
+    for (const inbox of inboxes) await inbox.stop();
+    for (const account of [ACCOUNT, OTHER]) await createKeytarStore(service).delete(account.username);
+    await a.close();
+    await b.close();
+  });
+
+  it('takes https to any host and plain http only to this computer; refuses the rest in words and keeps the old value', async () => {
+    const inbox = await makeInbox();
+    const update = (apiBaseUrl: string | null) => inbox.dispatch('settings.update', { apiBaseUrl });
+    for (const [address, words] of [
+      ['http://evil.example/v3', /^Use an https address; plain http is allowed only for this computer/],
+      ['http://192.168.1.20:8080/v3', /plain http is allowed only for this computer/],
+      ['https://user:secret@evil.example/v3', /Leave the user name and password out/],
+      ['ftp://evil.example/v3', /Use an https address/],
+      ['not a url', /Enter a full URL/],
+    ] as const) {
+      expect(await update(address)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.stringMatching(words) } });
+      expect(value<Settings>(await inbox.dispatch('settings.get', {})).apiBaseUrl).toBeNull();
+    }
+    expect(value<Settings>(await update('https://evil.example/v3')).apiBaseUrl).toBe('https://evil.example/v3');
+    expect(value<Settings>(await update(b.url)).apiBaseUrl).toBe(b.url);
+    expect(value<Settings>(await update('http://localhost:4010/v3')).apiBaseUrl).toBe('http://localhost:4010/v3');
+    expect(value<Settings>(await update(null)).apiBaseUrl).toBeNull();
+  });
+
+  it('a new server signs every saved account out at once, forgets their keys, keeps their messages, and says why; no key reaches it, before or after a restart', async () => {
+    a.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Kept reply' });
+    const first = await makeInbox();
+    value(await first.dispatch('session.signIn', OTHER));
+    value(await first.dispatch('session.signIn', ACCOUNT));
+    await until(async () => value<{ items: unknown[] }>(await first.dispatch('conversations.list', { limit: 10 })).items, (l) => l.length === 1);
+    expect(await keys()).toEqual([ACCOUNT.apiKey, OTHER.apiKey]);
+    const events: InboxEvent[] = [];
+    first.onEvent((e) => events.push(e));
+
+    // Another path on the same server is not a new server.
+    value(await first.dispatch('settings.update', { apiBaseUrl: `${a.url}/` }));
+    expect(value<Session>(await first.dispatch('session.get', {})).state).toBe('signed-in');
+
+    value(await first.dispatch('settings.update', { apiBaseUrl: b.url }));
+    const signedOut = {
+      state: 'signed-out',
+      savedAccounts: [],
+      notice: `The API address is now ${new URL(b.url).origin}, so the saved API keys were forgotten: a key is only sent to the server it was entered for. Sign in again; your messages are kept.`,
+    };
+    expect(value<Session>(await first.dispatch('session.get', {}))).toMatchObject(signedOut);
+    expect(events.find((e) => e.name === 'session.changed')?.payload).toMatchObject(signedOut);
+    expect(await until(keys, (k) => k.every((key) => key === null))).toEqual([null, null]);
+
+    await first.stop();
+    const second = await makeInbox();
+    expect(value<Session>(await second.dispatch('session.get', {}))).toMatchObject({ state: 'signed-out', savedAccounts: [] });
+    await pause(600);
+    expect(b.requests()).toEqual([]);
+
+    // Signing in again is entering the key for B: it works there, with the messages kept.
+    value(await second.dispatch('session.signIn', ACCOUNT));
+    const list = value<{ items: Array<{ lastBody: string }> }>(await second.dispatch('conversations.list', { limit: 10 })).items;
+    expect(list.map((c) => c.lastBody)).toEqual(['Kept reply']);
+    expect(b.requests().length).toBeGreaterThan(0);
+  });
+
+  it('a server changed while the app was closed (the settings file, or CLICKSEND_API_URL) gets no request: the app starts signed out and says why', async () => {
+    const first = await makeInbox();
+    value(await first.dispatch('session.signIn', ACCOUNT));
+    await first.stop();
+
+    // The settings file edited by hand.
+    const file = join(dataDir, 'settings.json');
+    writeFileSync(file, JSON.stringify({ apiBaseUrl: b.url }));
+    const second = await makeInbox();
+    expect(value<Session>(await second.dispatch('session.get', {}))).toMatchObject({ state: 'signed-out', savedAccounts: [], notice: expect.stringMatching(/saved API keys were forgotten/) });
+    await pause(600);
+    expect(b.requests()).toEqual([]);
+    expect(await keys()).toEqual([null, null]);
+    await second.stop();
+
+    // CLICKSEND_API_URL moved between runs: the same rule.
+    writeFileSync(file, '{}');
+    const third = await makeInbox();
+    value(await third.dispatch('session.signIn', ACCOUNT));
+    await third.stop();
+    const fourth = await makeInbox(b.url);
+    expect(value<Session>(await fourth.dispatch('session.get', {}))).toMatchObject({ state: 'signed-out', notice: expect.stringMatching(/saved API keys were forgotten/) });
+    await pause(600);
+    expect(b.requests()).toEqual([]);
+    expect(await keys()).toEqual([null, null]);
+  });
+
+  it('CLICKSEND_API_URL meets the same rule: plain http to another computer is refused in words before the key is sent', async () => {
+    const inbox = await makeInbox('http://evil.example/v3');
+    expect(await inbox.dispatch('session.signIn', ACCOUNT)).toMatchObject({
+      ok: false,
+      error: { code: 'API_ADDRESS', message: expect.stringMatching(/^The API address in CLICKSEND_API_URL cannot be used\. Use an https address; plain http is allowed only/) },
+    });
+    expect(await keys()).toEqual([null, null]);
+  });
+});
