@@ -12,6 +12,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: 0,
+  // Every temporary folder of the run (data folders, the demo's, browser profiles) goes in one folder, removed at the end.
+  globalSetup: './scripts/temp-folder-per-run.mjs',
   reporter: [['list'], ['json', { outputFile: 'out/test-reports/e2e.json' }]],
   use: { screenshot: 'only-on-failure', trace: 'retain-on-failure' },
 });

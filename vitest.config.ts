@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Every temporary folder of the run goes in one folder, removed at the end.
+    globalSetup: ['scripts/temp-folder-per-run.mjs'],
   },
 });

@@ -3,7 +3,7 @@
 // it. Where the Electron binary exists the window is the real Electron app;
 // elsewhere it is browser mode (`electron/web/main.ts`) in Debian's Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -214,6 +214,7 @@ export const test = base.extend<{ app: InboxApp; coreEnv: Record<string, string>
     await use(app);
     await runner.close();
     await simulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
   },
 });
 

@@ -5,8 +5,8 @@
 // it. On Linux the keychain tests need a Secret Service: this re-runs itself
 // inside a private D-Bus session with an unlocked GNOME Keyring, so the tests
 // use a real keychain and never the user's own.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,19 +45,35 @@ if (!process.env.INBOX_TEST_KEYRING) {
   }
 }
 
-if (process.platform === 'linux' && !process.env.INBOX_TEST_KEYRING) {
-  // A throw-away keyring folder and password: the user's own keyrings are never touched.
-  const keyrings = mkdtempSync(join(tmpdir(), 'inbox-test-keyring-'));
-  const inner = 'printf inbox-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/test.mjs "$@"';
-  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner, 'test', ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, INBOX_TEST_KEYRING: '1', XDG_DATA_HOME: keyrings },
-  });
-  if (result.error) {
-    console.error('npm test needs dbus-run-session and gnome-keyring on Linux (apt-get install dbus gnome-keyring); see README.');
-    process.exit(1);
+if (!process.env.INBOX_TEST_KEYRING) {
+  // One folder for the run's temporary files (TMPDIR, inherited by every check) and the throw-away keyring,
+  // removed at the end, passed or failed: whatever a test leaves behind goes with it.
+  const runFolder = mkdtempSync(join(tmpdir(), 'inbox-test-run-'));
+  process.on('exit', () => rmSync(runFolder, { recursive: true, force: true, maxRetries: 5 }));
+  const temp = join(runFolder, 'tmp');
+  mkdirSync(temp);
+  for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = temp;
+
+  if (process.platform === 'linux') {
+    // A throw-away keyring folder and password: the user's own keyrings are never touched.
+    const keyrings = join(runFolder, 'keyring');
+    mkdirSync(keyrings);
+    const inner = 'printf inbox-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/test.mjs "$@"';
+    const checks = spawn('dbus-run-session', ['--', 'sh', '-c', inner, 'test', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, INBOX_TEST_KEYRING: '1', XDG_DATA_HOME: keyrings },
+    });
+    // This process outlives a Ctrl+C (the checks get it too) or a SIGTERM (passed on), to remove the folder after them.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => checks.kill(signal));
+    const status = await new Promise((resolve) => {
+      checks.on('error', () => {
+        console.error('npm test needs dbus-run-session and gnome-keyring on Linux (apt-get install dbus gnome-keyring); see README.');
+        resolve(1);
+      });
+      checks.on('exit', (code) => resolve(code ?? 1));
+    });
+    process.exit(status);
   }
-  process.exit(result.status ?? 1);
 }
 
 // Native modules built for Electron's ABI cannot load in Node: rebuild them.
