@@ -2,7 +2,7 @@
 // Host are required, the contract round-trips, nothing but the contract answers,
 // and no request, however malformed, stops the server.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,9 +20,10 @@ describe('browser-mode server', () => {
   let origin: string;
   let socketUrl: string;
   let folders: string[];
+  let rendererDir: string;
 
   beforeEach(async () => {
-    const rendererDir = pageFolder();
+    rendererDir = pageFolder();
     const dataDir = mkdtempSync(join(tmpdir(), 'inbox-web-'));
     folders = [rendererDir, dataDir];
     writeFileSync(join(dataDir, 'secret.txt'), 'do not serve');
@@ -122,5 +123,12 @@ describe('browser-mode server', () => {
     expect(page.body).toContain(`connect-src ws://localhost:${port};`);
     expect(await rawStatus(Number(port), goodUpgrade(Number(port), searchParams.get('token')!, 'localhost'))).toBe(101);
     expect(await rawStatus(Number(port), goodUpgrade(Number(port), searchParams.get('token')!, '127.0.0.1'))).toBe(101);
+  });
+
+  it('a file that cannot be read after it was found ends that response only', async () => {
+    // /proc/self/mem is a regular file of size 0 whose first read fails (EIO): found by stat, unreadable by the stream.
+    symlinkSync('/proc/self/mem', join(rendererDir, 'unreadable.js'));
+    await expect(fetch(`${origin}/unreadable.js`).then((res) => res.text())).rejects.toThrow();
+    expect((await fetch(`${origin}/`)).status).toBe(200);
   });
 });

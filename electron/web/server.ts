@@ -84,6 +84,8 @@ export async function startWebServer(options: { inbox: Inbox; port: number; rend
     http.listen(options.port, '127.0.0.1', () => resolve());
   });
   port = (http.address() as AddressInfo).port;
+  // After listening, a server error (out of file descriptors while accepting) is logged, not a crash.
+  http.on('error', (error) => log.warn(`browser mode: ${(error as { code?: string }).code ?? error.message}`));
   const origin = `http://127.0.0.1:${port}`;
   log.info(`browser mode listening on ${origin}`);
 
@@ -164,7 +166,8 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, po
   }
   res.writeHead(200, { ...headers, 'Content-Length': size });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  // A file that vanished or became unreadable after the size check ends this response, not the core.
+  else createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
 
 /** The same policy as the Electron window, plus the one WebSocket it needs. */
