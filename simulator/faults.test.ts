@@ -56,6 +56,25 @@ describe('faults', () => {
     expect((await api('GET', '/sms/history?date_from=2')).status).toBe(500);
   });
 
+  it('403 with a username refuses that account’s picture endpoints only, without applying, until cleared', async () => {
+    sim.addAccount({ username: 'no-mms', apiKey: 'no-mms-key' });
+    const refused = apiFor(sim, 'no-mms', 'no-mms-key');
+    sim.addFault({ kind: '403', path: '/^\\/(mms\\/|uploads)/', username: 'no-mms', count: Infinity });
+    const upload = { content: Buffer.from('GIF89a').toString('base64') };
+    for (const [method, path, body] of [['GET', '/mms/receipts'], ['GET', '/mms/history'], ['POST', '/uploads?convert=mms', upload]] as const) {
+      const res = await refused(method, path, body);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ http_code: 403, response_code: 'FORBIDDEN', data: null });
+    }
+    expect(sim.uploads('no-mms')).toHaveLength(0);
+    expect((await refused('GET', '/sms/history')).status).toBe(200);
+    // Another account's pictures are untouched.
+    expect((await api('GET', '/mms/receipts')).status).toBe(200);
+    expect(sim.requests().filter((r) => r.fault === '403')).toHaveLength(3);
+    sim.clearFaults();
+    expect((await refused('GET', '/mms/receipts')).status).toBe(200);
+  });
+
   it('slow waits delayMs and then answers normally', async () => {
     sim.addFault({ kind: 'slow', path: '/account', delayMs: 250 });
     const t = performance.now();

@@ -1,10 +1,13 @@
 // Injected failures for API requests and for /_media/ URLs: a queue of specs,
 // each hitting up to `count` matching requests, first match wins. A fault
 // whose path names `_media` hits only media URLs; any other fault only the API.
+// A fault naming a `username` hits only that account's requests (its Basic auth).
 import { z } from 'zod';
 
 export type FaultKind =
   | '500' | '429' | 'slow' | 'stall' | 'drop' | 'malformed' | 'truncated' | 'wrong-shape' | 'drop-after-apply'
+  /** 403 FORBIDDEN, not applied: what ClickSend answers where a feature is not offered to the account */
+  | '403'
   /** media only: the picture's URL answers 404 */
   | '404'
   /** media only: 200 Content-Type image/jpeg with an HTML page as the body */
@@ -19,6 +22,8 @@ export interface FaultSpec {
   path?: string;
   /** a query parameter the request must carry (e.g. date_from); any when absent */
   param?: string;
+  /** only this account's requests (by the username in their Basic auth); any account when absent */
+  username?: string;
   /** how many matching requests it hits; default 1, Infinity allowed */
   count?: number;
   /** seconds, for 429; default 1 */
@@ -28,7 +33,7 @@ export interface FaultSpec {
 }
 
 export const FAULT_KINDS = [
-  '500', '429', 'slow', 'stall', 'drop', 'malformed', 'truncated', 'wrong-shape', 'drop-after-apply', '404',
+  '500', '429', 'slow', 'stall', 'drop', 'malformed', 'truncated', 'wrong-shape', 'drop-after-apply', '403', '404',
   'not-an-image',
 ] as const satisfies readonly FaultKind[];
 
@@ -45,6 +50,7 @@ export const faultSpecSchema = z.object({
   method: z.string().optional(),
   path: z.string().optional(),
   param: z.string().optional(),
+  username: z.string().min(1).optional(),
   count: z.union([z.number().int().positive(), z.literal('Infinity').transform(() => Infinity)]).optional(),
   retryAfter: z.number().nonnegative().optional(),
   delayMs: z.number().nonnegative().optional(),
@@ -85,14 +91,15 @@ export class FaultBook {
     return this.faults.map((f) => ({ ...f.spec, remaining: f.remaining }));
   }
 
-  /** Consumes one hit of the first fault matching this request, if any. */
-  take(method: string, path: string, params?: URLSearchParams, scope: FaultScope = 'api'): FaultSpec | undefined {
+  /** Consumes one hit of the first fault matching this request, if any; `username` is the request's account, if it named one. */
+  take(method: string, path: string, params?: URLSearchParams, scope: FaultScope = 'api', username?: string): FaultSpec | undefined {
     const i = this.faults.findIndex(
       (f) =>
         scopeOf(f.spec) === scope &&
         (!f.spec.method || f.spec.method.toUpperCase() === method.toUpperCase()) &&
         f.matchPath(path) &&
-        (!f.spec.param || (params?.has(f.spec.param) ?? false)),
+        (!f.spec.param || (params?.has(f.spec.param) ?? false)) &&
+        (!f.spec.username || f.spec.username === username),
     );
     const f = this.faults[i];
     if (!f) return undefined;

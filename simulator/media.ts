@@ -72,6 +72,9 @@ export async function serveMedia(
     case '404':
       writeText(res, 404, 'Not Found');
       return;
+    case '403':
+      writeText(res, 403, 'Forbidden');
+      return;
     case 'not-an-image':
     case 'malformed':
     case 'wrong-shape':

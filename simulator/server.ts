@@ -210,10 +210,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       }
     }
 
-    const fault = sub === null ? undefined : core.faults.take(method, sub, url.searchParams);
+    const fault = sub === null ? undefined : core.faults.take(method, sub, url.searchParams, 'api', parseBasicAuth(req.headers.authorization)?.username);
     switch (fault?.kind) {
       case undefined:
         break;
+      case '403': {
+        // Not applied: ClickSend's answer where the account may not use an endpoint (MMS is not offered everywhere).
+        const r: ApiResult = { status: 403, code: 'FORBIDDEN', msg: 'Access to this resource is not allowed for this account.', data: null };
+        writeJson(res, 403, envelopeText(r));
+        log(403, fault.kind);
+        return;
+      }
       case '500': {
         const r: ApiResult = { status: 500, code: 'INTERNAL_ERROR', msg: 'Internal error.', data: null };
         writeJson(res, 500, envelopeText(r));
