@@ -1,7 +1,8 @@
 // Pinned, archived and muted conversations, by number (see migration 7).
 // An archived conversation comes back by itself when the customer writes
 // after it was archived (ingest.ts calls returnFromArchive in the same
-// transaction as the reply).
+// transaction as the reply), or when the owner writes in it here
+// (the outbox calls returnFromArchiveOnSend).
 import { prepared, type Db } from './database';
 
 export interface ConversationFlags {
@@ -52,6 +53,11 @@ export function returnFromArchive(db: Db, phone: string, replyAt: number): boole
     prepared(db, 'UPDATE conversation_flags SET archived_at = NULL WHERE phone = ? AND archived_at IS NOT NULL AND archived_at < ?').run(phone, replyAt + 1000)
       .changes > 0
   );
+}
+
+/** The owner wrote in the conversation: it is current again, so back in the list; true when it was archived. */
+export function returnFromArchiveOnSend(db: Db, phone: string): boolean {
+  return prepared(db, 'UPDATE conversation_flags SET archived_at = NULL WHERE phone = ? AND archived_at IS NOT NULL').run(phone).changes > 0;
 }
 
 export function isMuted(db: Db, phone: string): boolean {

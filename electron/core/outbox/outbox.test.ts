@@ -6,6 +6,9 @@ import { ClickSendClient } from '../clicksend/client';
 import type { Db } from '../cache/database';
 import { countMessages, getMessage } from '../cache/messages';
 import { listOutbox, markSubmitting } from '../cache/outbox';
+import { setConversationFlags } from '../cache/conversation-flags';
+import { conversationIdForPhone, getConversation } from '../cache/conversations';
+import { ingestMessages } from '../cache/ingest';
 import { useAccountFixture } from '../testing/account-fixture';
 import { Outbox } from './outbox';
 
@@ -86,6 +89,23 @@ describe('Outbox', () => {
     expect(retried).toMatchObject({ id: message.id, status: 'Queued' });
     expect(sim.sent().map((s) => s.body)).toEqual(['Lost three times']);
     await expect(outbox.retry(message.id)).rejects.toMatchObject({ code: 'NOT_RETRYABLE' });
+  });
+
+  it('a reply written in an archived conversation brings it back to the inbox; its pin and mute stay', async () => {
+    const phone = '+61411111111';
+    ingestMessages(db, [
+      { messageId: 'r1', customString: null, direction: 'in', body: 'Hi', from: phone, to: null, status: 'Received', statusCode: null, statusText: null, createdAt: clock - 60_000, scheduledAt: null, parts: 1, price: null, unread: false },
+    ]);
+    setConversationFlags(db, phone, { archived: true, pinned: true, muted: true }, clock - 30_000);
+    const conversation = () => getConversation(db, conversationIdForPhone(db, phone)!);
+    expect(conversation()).toMatchObject({ archived: true });
+    await outbox.send(phone, 'Following up on your question');
+    expect(conversation()).toMatchObject({ archived: false, pinned: true, muted: true });
+
+    // A scheduled reply too: the owner is back in the conversation now, not at its time.
+    setConversationFlags(db, phone, { archived: true }, clock);
+    await outbox.send(phone, 'See you tomorrow', Math.floor(clock / 1000) + 3600);
+    expect(conversation()).toMatchObject({ archived: false });
   });
 
   it('deletes a failed message and refuses to delete a sent one', async () => {
