@@ -65,6 +65,13 @@ export type Message = z.infer<typeof Message>;
 export const ScheduledMessage = Message.extend({ title: z.string(), phone: z.string() });
 export type ScheduledMessage = z.infer<typeof ScheduledMessage>;
 
+/** What the owner may do with a conversation from its row or its header; decided by the core (electron/core/conversations/actions.ts). */
+export const ConversationAction = z.enum(['markRead', 'markUnread', 'pin', 'unpin', 'mute', 'unmute', 'archive', 'unarchive', 'export']);
+export type ConversationAction = z.infer<typeof ConversationAction>;
+/** One entry of a conversation's menu: what it does and its words ("Unpin" when pinned). */
+export const ConversationMenuItem = z.object({ action: ConversationAction, label: z.string() });
+export type ConversationMenuItem = z.infer<typeof ConversationMenuItem>;
+
 export const Conversation = z.object({
   id: z.number().int(),
   /** The other party, E.164 where it could be normalised. */
@@ -83,6 +90,8 @@ export const Conversation = z.object({
   lastStatusLabel: z.string().nullable(),
   lastTone: StatusTone,
   unreadCount: z.number().int(),
+  /** Its menu (right-click on the row), in order, in the core's words. */
+  actions: z.array(ConversationMenuItem),
   /** The number opted out (STOP): nothing may be sent to it. The notice says when and how, in words. */
   optedOut: z.object({ notice: z.string(), since: z.number(), how: z.enum(['reply', 'by-hand', 'clicksend-list']) }).nullable(),
   /** Kept at the top of the list. */

@@ -2,6 +2,7 @@
 import type { Conversation, ConversationFilter, Message, MessageStatus } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/phone-numbers';
 import { statusLabel, statusTone } from '../messages/rules';
+import { conversationActions } from '../conversations/actions';
 import { optInNote, optOutNotice } from '../opt-outs/notice';
 import { prepared, type Db } from './database';
 import { optedOut, optOutRecord, type OptOutRecord, type OptOutSource } from './opt-outs';
@@ -19,6 +20,7 @@ interface ConversationRow {
   contact_name: string | null;
   last_message_at: number;
   unread_count: number;
+  has_reply: number;
   body: string;
   kind: 'sms' | 'mms';
   subject: string | null;
@@ -34,6 +36,7 @@ interface ConversationRow {
 }
 
 const select = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, c.unread_count,
+    EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = c.id AND r.direction = 'in') AS has_reply,
     m.body, m.kind, m.subject, m.direction, m.status, o.state AS outbox_state,
     oo.changed_at AS opted_out_at, oo.how AS opted_out_how, oo.note AS opted_out_note,
     f.pinned_at, f.archived_at, f.muted
@@ -81,6 +84,13 @@ function toConversation(row: ConversationRow): Conversation {
     lastStatusLabel: row.direction === 'out' ? statusLabel(row.status, row.outbox_state) : null,
     lastTone: row.direction === 'out' ? statusTone(row.status) : 'neutral',
     unreadCount: row.unread_count,
+    actions: conversationActions({
+      pinned: row.pinned_at !== null,
+      archived: row.archived_at !== null,
+      muted: row.muted === 1,
+      unreadCount: row.unread_count,
+      hasReply: row.has_reply === 1,
+    }),
     optedOut:
       row.opted_out_at === null || row.opted_out_how === null
         ? null
