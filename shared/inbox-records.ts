@@ -253,6 +253,16 @@ export const ContactInput = z.object({
 });
 export type ContactInput = z.input<typeof ContactInput>;
 
+/** Whether ClickSend takes picture messages from the account, as the core last found (it is not offered everywhere). */
+export const PictureAccess = z.object({
+  offered: z.boolean(),
+  /** Why not, in words the composer and Settings show; null when offered. */
+  message: z.string().nullable(),
+  /** Epoch ms when the app asks ClickSend again by itself (Sync now asks at once); null when offered. */
+  askAgainAt: z.number().nullable(),
+});
+export type PictureAccess = z.infer<typeof PictureAccess>;
+
 export const Account = z.object({
   username: z.string(),
   accountName: z.string(),
@@ -262,6 +272,7 @@ export const Account = z.object({
   country: z.string().nullable().default(null),
   /** When the app warns of a low balance, and the warning now; null: no threshold set (or no balance known). */
   lowBalance: LowBalance.nullable().default(null),
+  pictures: PictureAccess.default({ offered: true, message: null, askAgainAt: null }),
 });
 export type Account = z.infer<typeof Account>;
 

@@ -8,6 +8,8 @@ export type FaultKind =
   | '500' | '429' | 'slow' | 'stall' | 'drop' | 'malformed' | 'truncated' | 'wrong-shape' | 'drop-after-apply'
   /** 403 FORBIDDEN, not applied: what ClickSend answers where a feature is not offered to the account */
   | '403'
+  /** 401 INVALID_CREDENTIALS, not applied, whatever the key: a key rotated elsewhere, or one endpoint refusing it */
+  | '401'
   /** media only: the picture's URL answers 404 */
   | '404'
   /** media only: 200 Content-Type image/jpeg with an HTML page as the body */
@@ -33,7 +35,7 @@ export interface FaultSpec {
 }
 
 export const FAULT_KINDS = [
-  '500', '429', 'slow', 'stall', 'drop', 'malformed', 'truncated', 'wrong-shape', 'drop-after-apply', '403', '404',
+  '500', '429', 'slow', 'stall', 'drop', 'malformed', 'truncated', 'wrong-shape', 'drop-after-apply', '401', '403', '404',
   'not-an-image',
 ] as const satisfies readonly FaultKind[];
 

@@ -72,8 +72,9 @@ export async function serveMedia(
     case '404':
       writeText(res, 404, 'Not Found');
       return;
+    case '401':
     case '403':
-      writeText(res, 403, 'Forbidden');
+      writeText(res, fault.kind === '401' ? 401 : 403, fault.kind === '401' ? 'Unauthorized' : 'Forbidden');
       return;
     case 'not-an-image':
     case 'malformed':

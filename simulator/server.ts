@@ -214,6 +214,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     switch (fault?.kind) {
       case undefined:
         break;
+      case '401': {
+        const r: ApiResult = { status: 401, code: 'INVALID_CREDENTIALS', msg: 'Your username or API key is incorrect.', data: null };
+        writeJson(res, 401, envelopeText(r));
+        log(401, fault.kind);
+        return;
+      }
       case '403': {
         // Not applied: ClickSend's answer where the account may not use an endpoint (MMS is not offered everywhere).
         const r: ApiResult = { status: 403, code: 'FORBIDDEN', msg: 'Access to this resource is not allowed for this account.', data: null };

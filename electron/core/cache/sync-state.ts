@@ -37,7 +37,7 @@ const schemas = {
    * after a restart), with its low-credit amount; what the core decides from
    * it (the low-balance warning) is decided again on reading.
    */
-  account: Account.omit({ lowBalance: true })
+  account: Account.omit({ lowBalance: true, pictures: true })
     .partial({ accountName: true, balance: true, currency: true, country: true })
     .extend({ lowCreditAmount: z.string().nullable().default(null) })
     .transform((a) => ({
@@ -62,6 +62,8 @@ const schemas = {
   pictureHistoryDate: z.number(),
   /** The first walk of /mms/history, newest first, one page at a time: the next page to fetch, up to windowEnd (unix s). */
   pictureWalk: z.object({ windowEnd: z.number().int(), nextPage: z.number().int().positive() }),
+  /** ClickSend refused the picture endpoints (epoch ms), and when to ask again; absent while they answer. */
+  picturesRefused: z.object({ at: z.number(), askAgainAt: z.number() }),
 };
 
 export type CursorKey = keyof typeof schemas;
@@ -89,4 +91,8 @@ export function writeCursor<K extends CursorKey>(db: Db, key: K, value: z.input<
     key,
     JSON.stringify(value),
   );
+}
+
+export function deleteCursor(db: Db, key: CursorKey): void {
+  prepared(db, 'DELETE FROM sync_state WHERE key = ?').run(key);
 }

@@ -55,7 +55,7 @@ describe('ClickSend error words', () => {
     [{ kind: 'http' as const, status: 405 }, /does not allow/],
     [{ kind: 'http' as const, status: 400, code: 'INVALID_RECIPIENT' }, /not valid/],
     [{ kind: 'aborted' as const }, /cancelled/],
-    [{ kind: 'invalid-response' as const }, /could not read/],
+    [{ kind: 'invalid-response' as const }, /^ClickSend answered in a way this app does not understand\.$/],
   ])('maps %o to plain words', (init, expected) => {
     const error = new ClickSendError({ endpoint: 'GET /account', detail: 'x', ...init });
     expect(error.toUserError().message).toMatch(expected);

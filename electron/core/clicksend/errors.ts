@@ -10,6 +10,9 @@ export type ClickSendErrorKind =
   | 'aborted'
   | 'invalid-response'; // an answer we could not understand
 
+/** What ClickSend answered could not be read (not JSON, or not the shape its API documents): never "offline". */
+export const UNREADABLE_ANSWER = 'ClickSend answered in a way this app does not understand.';
+
 interface Explanation {
   message: string;
   action: string | null;
@@ -127,7 +130,7 @@ function explain(error: ClickSendError): Explanation {
     case 'aborted':
       return { message: 'The request was cancelled.', action: null };
     case 'invalid-response':
-      return { message: 'ClickSend sent an answer the app could not read.', action: 'Try again in a moment.' };
+      return { message: UNREADABLE_ANSWER, action: 'The app asks again later; if this goes on, look for an update of the app.' };
     case 'application':
       return explainApplicationCode(error.code ?? 'SOMETHING_IS_WRONG');
     case 'http': {

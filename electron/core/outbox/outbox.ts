@@ -9,6 +9,8 @@
 //   anything else. Found: done. Absent after a grace period (history shows a
 //   message within seconds): it was not sent, so it waits to go again, at most
 //   three submissions in all; then it becomes Failed and the user decides.
+//   An answer ClickSend sent but this app could not read is settled the same
+//   way, but never submitted again: it fails with why once proven absent.
 import { randomUUID } from 'node:crypto';
 import type { Message } from '../../../shared/contract';
 import { requirePhoneNumber } from '../numbers/phone-input';
@@ -16,7 +18,7 @@ import { optedOut } from '../cache/opt-outs';
 import { optOutNotice } from '../opt-outs/notice';
 import { conversationKey } from '../../../shared/phone-numbers';
 import type { ClickSendClient } from '../clicksend/client';
-import { ClickSendError } from '../clicksend/errors';
+import { ClickSendError, UNREADABLE_ANSWER as UNREADABLE } from '../clicksend/errors';
 import { recipientOutcomes } from '../clicksend/send-outcomes';
 import type { Db } from '../cache/database';
 import { deleteLocalMessage, getMessage } from '../cache/messages';
@@ -42,6 +44,7 @@ import { allows } from '../messages/rules';
 import { findSent } from './find-sent';
 import { pictureTextProblem, subjectProblem } from '../../../shared/picture-messages';
 import { scheduleProblem } from '../../../shared/schedule-times';
+import { PictureGate } from '../pictures/picture-gate';
 
 export interface OutboxOptions {
   db: Db;
@@ -63,6 +66,10 @@ export interface PictureUploads {
   upload(pictureFile: string, signal?: AbortSignal): Promise<string>;
   /** ClickSend took the message: the picture is kept under its URL(s) for showing, offline too. */
   sent(pictureFile: string | null, mediaUrl: string, answerUrl: string | null): void;
+  /** Throws, in words, while ClickSend refuses pictures to the account. */
+  requireOffered(): void;
+  /** A picture endpoint's failure: true when it was ClickSend refusing pictures to the account. */
+  refusedBy(error: unknown): boolean;
 }
 
 /** A picture message to send: a prepared file (not yet at ClickSend) or a URL ClickSend already has. */
@@ -80,6 +87,8 @@ export const WAITING = 'Waiting for a connection. It will be sent by itself when
 const SIGN_IN_FIRST = 'Waiting: ClickSend no longer accepts the saved key. It will be sent once you sign in again.';
 const UNCONFIRMED = 'Not confirmed yet. The app is checking with ClickSend before doing anything else.';
 const NOT_SENT = 'ClickSend has no record of this message after several tries, so it was not sent. Retry or delete it.';
+const UNREADABLE_CHECKING = `${UNREADABLE} The app is checking with ClickSend whether it was sent.`;
+const UNREADABLE_NOT_SENT = `${UNREADABLE} ClickSend has no record of this message, so it was not sent. Retry or delete it.`;
 /** Submissions of one send (each proven absent from history before the next). */
 const MAX_ATTEMPTS = 3;
 
@@ -107,6 +116,7 @@ export class Outbox {
     if (!this.options.pictures || (!picture.pictureFile && !picture.mediaUrl)) {
       throw new InboxError('NO_PICTURE', 'That picture is no longer attached.', 'Attach it again.');
     }
+    this.options.pictures.requireOffered();
     return this.queue(to, body, schedule, { subject: picture.subject.trim(), pictureFile: picture.pictureFile ?? null, mediaUrl: picture.mediaUrl ?? null });
   }
 
@@ -232,8 +242,10 @@ export class Outbox {
       if (entry.picture && found.picture?.mediaUrl) this.options.pictures?.sent(entry.picture.pictureFile, entry.picture.mediaUrl ?? found.picture.mediaUrl, found.picture.mediaUrl);
     } else if (this.now() - (entry.submittedAt ?? entry.queuedAt) > (this.options.confirmWithinMs ?? 120_000)) {
       // Proven absent, after ClickSend had time to show it: it was not sent,
-      // so it may go again, under the same custom_string, a few times at most.
-      if (entry.attempts < MAX_ATTEMPTS) this.publish(setOutboxState(this.options.db, entry.id, 'waiting', WAITING));
+      // so it may go again, under the same custom_string, a few times at most;
+      // not after an answer this app could not read, which would only come again.
+      if (getMessage(this.options.db, entry.id)?.statusText === UNREADABLE_CHECKING) this.fail(entry.id, UNREADABLE_NOT_SENT);
+      else if (entry.attempts < MAX_ATTEMPTS) this.publish(setOutboxState(this.options.db, entry.id, 'waiting', WAITING));
       else this.publish(failSend(this.options.db, entry.id, NOT_SENT));
     }
   }
@@ -286,9 +298,10 @@ export class Outbox {
       if (error.neverReachedServer || error.status === 429) {
         return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
       }
+      if (entry.picture && this.options.pictures?.refusedBy(error)) return this.uploadFailed(id, PictureGate.refusal());
       if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
-      const outcomeUnknown =
-        error.isConnectivity || error.kind === 'invalid-response' || error.kind === 'aborted' || (error.status ?? 0) >= 500;
+      if (error.kind === 'invalid-response') return this.publish(setOutboxState(db, id, 'unknown', UNREADABLE_CHECKING))!;
+      const outcomeUnknown = error.isConnectivity || error.kind === 'aborted' || (error.status ?? 0) >= 500;
       if (outcomeUnknown) return this.publish(setOutboxState(db, id, 'unknown', UNCONFIRMED))!;
       const { message, action } = error.toUserError();
       return this.fail(id, [message, action].filter(Boolean).join(' '));
@@ -300,6 +313,7 @@ export class Outbox {
   /** The picture's URL at ClickSend: uploaded once, recorded, then reused by every later submission. */
   private async uploaded(entry: OutboxEntry): Promise<string> {
     const picture = entry.picture!;
+    this.options.pictures?.requireOffered();
     if (picture.mediaUrl) return picture.mediaUrl;
     if (!picture.pictureFile || !this.options.pictures) throw new InboxError('NO_PICTURE', 'The picture for this message is missing.', 'Delete it and attach the picture again.');
     const url = await this.options.pictures.upload(picture.pictureFile);
@@ -307,13 +321,18 @@ export class Outbox {
     return url;
   }
 
-  /** Nothing was sent yet: offline or a server fault waits (an upload may simply be repeated); a refusal fails with why. */
+  /**
+   * Nothing was sent yet: offline or a server fault waits (an upload may simply be repeated); a refusal, or an
+   * answer this app cannot read (which asking again would only repeat), fails with why.
+   */
   private uploadFailed(id: number, error: unknown): Message {
     const { db } = this.options;
+    if (error instanceof ClickSendError && this.options.pictures?.refusedBy(error)) error = PictureGate.refusal();
     if (error instanceof InboxError) return this.fail(id, [error.message, error.action].filter(Boolean).join(' '));
     if (!(error instanceof ClickSendError)) throw error;
     if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
-    if (error.isConnectivity || error.status === 429 || (error.status ?? 0) >= 500 || error.kind === 'invalid-response') {
+    if (error.kind === 'invalid-response') return this.fail(id, `${UNREADABLE} The picture was not sent. Retry or delete it.`);
+    if (error.isConnectivity || error.status === 429 || (error.status ?? 0) >= 500) {
       return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
     }
     const { message, action } = error.toUserError();

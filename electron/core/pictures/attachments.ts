@@ -3,7 +3,8 @@
 // folder; sending hands it to the outbox, which uploads it (once: the URL is
 // recorded) and, when ClickSend took the message, moves it into the media
 // cache under its URL so it shows offline without a download. A price asked
-// before sending uploads it then, and the send reuses that URL.
+// before sending uploads it then, and the send reuses that URL. While
+// ClickSend refuses pictures to the account, none is attached or uploaded.
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { InboxError } from '../errors/inbox-error';
 import type { PictureUploads } from '../outbox/outbox';
 import { makePrivateDir, writePrivateFile } from '../private-files';
 import { dataUrl, type MediaCache } from './media-cache';
+import { PictureGate } from './picture-gate';
 import { preparePicture, refuseTooLarge } from './prepare';
 
 interface Attached {
@@ -32,6 +34,7 @@ export class Attachments implements PictureUploads {
     private readonly client: ClickSendClient,
     private readonly media: MediaCache,
     readonly outgoingDir: string,
+    private readonly gate = new PictureGate(db),
   ) {
     makePrivateDir(outgoingDir);
     // Left by a quit between attaching and sending: nothing refers to them.
@@ -40,6 +43,7 @@ export class Attachments implements PictureUploads {
   }
 
   async prepare(name: string, size: number, content: string | null): Promise<Result<'pictures.prepare'>> {
+    this.gate.require();
     if (content === null || size > PICTURE_INPUT_MAX_BYTES) throw refuseTooLarge(name, size);
     const prepared = await preparePicture(name, Buffer.from(content, 'base64'));
     const attachmentId = randomUUID();
@@ -88,8 +92,24 @@ export class Attachments implements PictureUploads {
   }
 
   async upload(pictureFile: string, signal?: AbortSignal): Promise<string> {
-    const { _url: url } = await this.client.uploadPicture(readFileSync(join(this.outgoingDir, pictureFile)), signal);
-    return url;
+    this.gate.require();
+    try {
+      const { _url: url } = await this.client.uploadPicture(readFileSync(join(this.outgoingDir, pictureFile)), signal);
+      this.gate.answered();
+      return url;
+    } catch (error) {
+      throw this.gate.refusedBy(error) ? PictureGate.refusal() : error;
+    }
+  }
+
+  /** Sending a picture asks here first: refused in words while ClickSend refuses pictures to the account. */
+  requireOffered(): void {
+    this.gate.require();
+  }
+
+  /** A picture endpoint other than the upload refused: true when it was refusing pictures to the account. */
+  refusedBy(error: unknown): boolean {
+    return this.gate.refusedBy(error);
   }
 
   sent(pictureFile: string | null, mediaUrl: string, answerUrl: string | null): void {

@@ -17,6 +17,7 @@ import { syncOnce } from '../sync/sync-once';
 import { useAccountFixture } from '../testing/account-fixture';
 import { Attachments } from './attachments';
 import { MediaCache, PICTURE_WORDS } from './media-cache';
+import { PICTURES_REFUSED } from './picture-gate';
 
 const ACCOUNT = { username: 'picture-user', apiKey: 'picture-key', balance: 20 };
 const CUSTOMER = '+61422222222';
@@ -162,6 +163,45 @@ describe('picture messages', () => {
     expect(failed.problem).toMatch(/^ClickSend did not accept the picture: /);
     expect(fixture.sim.mmsSent()).toHaveLength(0);
     await expect(outbox.retry(failed.id)).resolves.toMatchObject({ status: 'Failed', problem: 'The picture for this message is missing. Delete it and attach the picture again.' });
+    expect(fixture.sim.mmsSent()).toHaveLength(0);
+  });
+
+  it('an upload answered in a way the app does not understand fails the message in those words, and later passes do not upload it again', async () => {
+    const jpeg = await photo(80, 80, 'jpeg');
+    fixture.sim.addFault({ kind: 'malformed', path: '/uploads', count: Infinity });
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const failed = await outbox.sendPicture(CUSTOMER, 'Unreadable', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    expect(failed).toMatchObject({ status: 'Failed', actions: ['retry', 'delete'] });
+    expect(failed.problem).toBe('ClickSend answered in a way this app does not understand. The picture was not sent. Retry or delete it.');
+    for (let pass = 0; pass < 5; pass++) await sync();
+    expect(fixture.sim.requests().filter((r) => r.path === '/uploads')).toHaveLength(1);
+    expect(fixture.sim.mmsSent()).toHaveLength(0);
+  });
+
+  it('a send answered in a way the app does not understand is looked for in history, and failed in those words once absent, never sent again', async () => {
+    const jpeg = await photo(80, 80, 'jpeg');
+    fixture.sim.addFault({ kind: 'malformed', path: '/mms/send', count: Infinity });
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const checking = await outbox.sendPicture(CUSTOMER, 'Unreadable', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    expect(checking).toMatchObject({ status: 'Pending', outboxState: 'unknown' });
+    for (let pass = 0; pass < 3; pass++) await sync();
+    expect(thread()[0]).toMatchObject({ status: 'Failed', actions: ['retry', 'delete'] });
+    expect(thread()[0]!.problem).toBe('ClickSend answered in a way this app does not understand. ClickSend has no record of this message, so it was not sent. Retry or delete it.');
+    expect(fixture.sim.requests().filter((r) => r.path === '/mms/send')).toHaveLength(1);
+    expect(fixture.sim.requests().filter((r) => r.path === '/uploads')).toHaveLength(1);
+  });
+
+  it('while ClickSend refuses pictures to the account, a picture is neither attached nor sent, and one waiting fails in words', async () => {
+    const jpeg = await photo(80, 80, 'jpeg');
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    fixture.sim.addFault({ kind: '403', path: '/uploads', count: Infinity });
+    const refused = await outbox.sendPicture(CUSTOMER, 'Refused', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    expect(refused).toMatchObject({ status: 'Failed', problem: `${PICTURES_REFUSED} If picture messages were just enabled for the account at ClickSend, choose Sync now.` });
+    const uploads = fixture.sim.requests().filter((r) => r.path === '/uploads').length;
+    await expect(attachments.prepare('b.jpg', jpeg.length, jpeg.toString('base64'))).rejects.toMatchObject({ code: 'PICTURES_REFUSED', message: PICTURES_REFUSED });
+    await expect(outbox.sendPicture(CUSTOMER, 'Again', { subject: 'Photo', mediaUrl: 'https://example.com/a.jpg' })).rejects.toMatchObject({ code: 'PICTURES_REFUSED' });
+    await expect(outbox.retry(refused.id)).resolves.toMatchObject({ status: 'Failed', problem: expect.stringContaining(PICTURES_REFUSED) });
+    expect(fixture.sim.requests().filter((r) => r.path === '/uploads')).toHaveLength(uploads);
     expect(fixture.sim.mmsSent()).toHaveLength(0);
   });
 

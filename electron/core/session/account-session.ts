@@ -31,6 +31,7 @@ import { MediaCache } from '../pictures/media-cache';
 import type { Logger } from '../requests/dispatch';
 import type { ChangeFeed } from './change-feed';
 import { lowBalance } from '../money/low-balance';
+import { PictureGate } from '../pictures/picture-gate';
 
 /**
  * The account as ClickSend last described it, as the cache keeps it: the
@@ -107,6 +108,8 @@ export class AccountSession {
   readonly media: MediaCache;
   readonly attachments: Attachments;
   readonly exports: MessageExports;
+  /** Whether ClickSend takes pictures from the account: the sync learns it, sending asks it, the Account carries it. */
+  readonly pictures: PictureGate;
   private balanceTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -122,13 +125,16 @@ export class AccountSession {
     const { emit, feed, replies } = options;
     const client = (this.client = createClient(options, username, apiKey));
     const defaultCountry = () => this.defaultCountry();
+    this.pictures = new PictureGate(db, options.now, () => {
+      if (!this.closed) options.accountChanged();
+    });
     this.media = new MediaCache({
       db,
       dir: join(options.mediaDir, 'cache'),
       limitBytes: () => options.settings.read().pictureCacheMb * 1024 * 1024,
       loopbackOrigin: loopbackHost(client.baseUrl).size > 0 ? new URL(client.baseUrl).origin : null,
     });
-    this.attachments = new Attachments(db, client, this.media, join(options.mediaDir, 'outgoing'));
+    this.attachments = new Attachments(db, client, this.media, join(options.mediaDir, 'outgoing'), this.pictures);
     this.exports = new MessageExports(db);
     this.outbox = new Outbox({
       pictures: this.attachments,
@@ -147,6 +153,7 @@ export class AccountSession {
       intervalMs: options.pollIntervalMs,
       focused: options.focused,
       now: options.now,
+      pictures: this.pictures,
       listener: {
         directoryChanged: (changed) => emit('directory.changed', changed),
         directoryRefreshed: () => {
@@ -237,7 +244,11 @@ export class AccountSession {
   /** The account as the window shows it: with the low-balance warning decided now (the setting may have changed). */
   get account(): Account {
     const { lowCreditAmount, ...account } = this.stored;
-    return { ...account, lowBalance: lowBalance({ ...account, lowCreditAmount }, this.options.settings.read().lowBalanceWarning) };
+    return {
+      ...account,
+      lowBalance: lowBalance({ ...account, lowCreditAmount }, this.options.settings.read().lowBalanceWarning),
+      pictures: this.pictures.access,
+    };
   }
 
   /** For numbers typed without a country code: the setting, else the account's country. */

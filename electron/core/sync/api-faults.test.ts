@@ -68,9 +68,9 @@ describe('sync through API faults', () => {
 
   it.each<[string, FaultSpec, RegExp]>([
     ['stalls (the time-out fires)', { kind: 'stall', path: '/sms/history', count: Infinity }, /^ClickSend took too long to answer\.$/],
-    ['malformed JSON', { kind: 'malformed', path: '/sms/history', count: Infinity }, /^ClickSend sent an answer the app could not read\.$/],
-    ['truncated JSON', { kind: 'truncated', path: '/sms/history', count: Infinity }, /^ClickSend sent an answer the app could not read\.$/],
-    ['a SUCCESS envelope whose data has the wrong shape', { kind: 'wrong-shape', path: '/sms/history', count: Infinity }, /^ClickSend sent an answer the app could not read\.$/],
+    ['malformed JSON', { kind: 'malformed', path: '/sms/history', count: Infinity }, /^ClickSend answered in a way this app does not understand\.$/],
+    ['truncated JSON', { kind: 'truncated', path: '/sms/history', count: Infinity }, /^ClickSend answered in a way this app does not understand\.$/],
+    ['a SUCCESS envelope whose data has the wrong shape', { kind: 'wrong-shape', path: '/sms/history', count: Infinity }, /^ClickSend answered in a way this app does not understand\.$/],
     ['500s beyond the retries', { kind: '500', path: '/sms/history', count: Infinity }, /^ClickSend had an internal error\.$/],
   ])('%s: the walk stops and says so in plain words; once the fault ends, the next pass stores everything once', async (_, fault, words) => {
     sim.addFault(fault);

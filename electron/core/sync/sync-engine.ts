@@ -3,7 +3,8 @@
 // another copy of the app has already marked read). On an account's first
 // sync, history up to that moment is walked beside the passes, newest first
 // and resumable (history-walk.ts), so polling goes on while it fills in.
-// Failures switch to offline and back off.
+// Each pull fails on its own (pull-steps.ts); losing the connection switches
+// to offline and backs off.
 import { setMaxListeners } from 'node:events';
 import type { SyncStatus } from '../../../shared/contract';
 import type { ClickSendClient } from '../clicksend/client';
@@ -18,6 +19,8 @@ import { pollDelay, type Presence } from './cadence';
 import { refreshDirectory } from './directory';
 import { pullDueScheduled, pullInbound, pullReceipts, pullRecentHistory, type PullContext } from './pulls';
 import { pullDuePictures, pullPictureHistory, pullPictureReceipts } from './picture-pulls';
+import { PictureGate } from '../pictures/picture-gate';
+import { PullSteps } from './pull-steps';
 
 /** With nothing in the inbound and receipt queues, history is read on every this many passes. */
 const HISTORY_EVERY_QUIET_PASSES = 4;
@@ -59,6 +62,8 @@ export interface SyncOptions {
   outbox?: { flush(signal: AbortSignal): Promise<void> };
   /** Pages of the first sync's walk in flight: where it starts and its ceiling (the rate limiter is the real one). */
   walkConcurrency?: { start?: number; max?: number };
+  /** Whether ClickSend takes pictures from the account; the account's session shares its own. */
+  pictures?: PictureGate;
 }
 
 export class SyncEngine {
@@ -93,6 +98,7 @@ export class SyncEngine {
   private walkComplete = false;
   private readonly walkConcurrency: SyncOptions['walkConcurrency'];
   private readonly pulls: PullContext;
+  private readonly steps: PullSteps;
 
   constructor(options: SyncOptions) {
     this.db = options.db;
@@ -104,6 +110,7 @@ export class SyncEngine {
     this.presence = { focused: options.focused ?? true, unfocusedSince: this.now() };
     this.walkConcurrency = options.walkConcurrency;
     this.pulls = { db: this.db, client: this.client, now: this.now, changes: (result) => this.emitChanges(result) };
+    this.steps = new PullSteps(this.now, options.pictures ?? new PictureGate(this.db, this.now));
     const walk = readCursor(this.db, 'backfill');
     this.current = {
       state: 'idle',
@@ -193,33 +200,36 @@ export class SyncEngine {
     // Asked for (Sync now) or the first: everything, and said at once. A routine
     // poll says "Syncing" only if it takes a while (else the word flickers every few seconds).
     const full = this.userAsked || firstSync;
+    this.steps.begin(this.userAsked);
     this.userAsked = false;
     const slow = full ? null : setTimeout(() => this.setStatus({ state: 'syncing' }), SAY_SYNCING_AFTER_MS);
     if (full) this.setStatus({ state: 'syncing' });
     try {
       // Replies first: one still unread at ClickSend counts as unread here,
       // even when the walk through history would also bring it (as already seen).
-      const replies = await pullInbound(this.pulls, signal);
+      const { pulls, steps } = this;
+      const replies = (await steps.run('inbound', () => pullInbound(pulls, signal))) ?? 0;
       this.walkHistory();
       // Most polls find nothing. With no reply waiting, a routine pass asks for receipts only
       // while a message of ours still waits for one, and for history (what other tools and
       // other copies of the app did) only every few passes.
       const routine = !full && replies === 0 && ++this.quietPasses < HISTORY_EVERY_QUIET_PASSES;
       const since = this.now() - RECEIPTS_WAITED_FOR_MS;
-      let receipts = !routine || awaitingReceipts(this.db, since) ? await pullReceipts(this.pulls, signal) : 0;
+      let receipts = !routine || awaitingReceipts(this.db, since) ? ((await steps.run('receipts', () => pullReceipts(pulls, signal))) ?? 0) : 0;
       // Picture messages are a history of their own at ClickSend, read on the same terms.
-      receipts += !routine || awaitingReceipts(this.db, since, 'mms') ? await pullPictureReceipts(this.pulls, signal) : 0;
+      if (!routine || awaitingReceipts(this.db, since, 'mms')) receipts += (await steps.run('pictureReceipts', () => pullPictureReceipts(pulls, signal))) ?? 0;
       if (!routine || receipts > 0) {
         this.quietPasses = 0;
-        await pullRecentHistory(this.pulls, signal);
-        await pullPictureHistory(this.pulls, signal);
+        await steps.run('history', () => pullRecentHistory(pulls, signal));
+        await steps.run('pictureHistory', () => pullPictureHistory(pulls, signal));
       }
-      await pullDueScheduled(this.pulls, signal);
-      await pullDuePictures(this.pulls, signal);
-      await this.outbox?.flush(signal);
-      const directory = await refreshDirectory(this.pulls, signal, this.directoryDue);
-      if (directory !== 'not due') this.directoryDue = false;
-      if (typeof directory === 'object') {
+      await steps.run('dueScheduled', () => pullDueScheduled(pulls, signal));
+      await steps.run('duePictures', () => pullDuePictures(pulls, signal));
+      const outbox = this.outbox;
+      if (outbox) await steps.run('outbox', () => outbox.flush(signal));
+      const directory = await refreshDirectory(pulls, signal, this.directoryDue, steps);
+      if (directory !== 'not due') {
+        this.directoryDue = false;
         if (directory.templates || directory.contacts) this.listener.directoryChanged(directory);
         this.listener.directoryRefreshed?.();
       }
@@ -231,7 +241,8 @@ export class SyncEngine {
         this.savedSyncedAt = now;
       }
       this.setOnline(true, null);
-      this.setStatus({ state: 'idle', lastSyncedAt: now, message: this.walkMessage });
+      // A pull failing alone is said; pictures refused to the account are Settings' and the composer's to say.
+      this.setStatus({ state: 'idle', lastSyncedAt: now, message: steps.message ?? this.walkMessage });
       this.listener.passDone?.(firstSync);
     } catch (error) {
       if (this.stopped) return;

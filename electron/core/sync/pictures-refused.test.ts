@@ -1,0 +1,156 @@
+// An account ClickSend refuses picture messages to (MMS is not offered in
+// every country): the simulator answers 403 on every /mms/* and /uploads for
+// it. Each pull fails alone, so messages, names and templates still come;
+// the Account says pictures are refused and when the app asks again, and the
+// picture endpoints are not asked before then. The core end to end: real
+// HTTP, real SQLite, the real keychain, the sync's clock driven.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../../simulator/server';
+import { makePicture } from '../../../simulator/test-pictures';
+import type { Conversation, Reply, Session, Template } from '../../../shared/contract';
+import { createKeytarStore } from '../credentials/keychain';
+import { Inbox } from '../inbox';
+import { consoleLogger } from '../log';
+import { ASK_AGAIN_AFTER_MS, PICTURES_REFUSED } from '../pictures/picture-gate';
+
+const ACCOUNT = { username: 'no-pictures', apiKey: `key-${randomUUID()}` };
+const CUSTOMER = '+61422222222';
+const PICTURE_ENDPOINTS = /^\/(mms\/|uploads)/;
+
+function value<T>(reply: Reply<unknown>): T {
+  if (!reply.ok) throw new Error(`expected success, got ${reply.error.code}: ${reply.error.message}`);
+  return reply.value as T;
+}
+
+async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`condition not met; last value ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
+describe('an account ClickSend refuses picture messages to', () => {
+  let sim: Simulator;
+  let dataDir: string;
+  let service: string;
+  let inboxes: Inbox[];
+  /** Added to the sync's clock: hours pass without waiting for them. */
+  let hoursLater: number;
+
+  const clicksend = async (method: string, path: string, body: unknown) => {
+    const response = await fetch(`${sim.url}${path}`, {
+      method,
+      headers: { Authorization: `Basic ${Buffer.from(`${ACCOUNT.username}:${ACCOUNT.apiKey}`).toString('base64')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return ((await response.json()) as { data: Record<string, number> }).data;
+  };
+  const makeInbox = async () => {
+    const inbox = new Inbox({
+      config: { apiUrl: sim.url, dataDir },
+      secrets: createKeytarStore(service),
+      log: consoleLogger,
+      syncIntervalMs: 150,
+      clientTimeoutMs: 3000,
+      now: () => Date.now() + hoursLater,
+    });
+    inboxes.push(inbox);
+    await inbox.start();
+    return inbox;
+  };
+  const signedIn = async (inbox: Inbox) => {
+    const session = value<Session>(await inbox.dispatch('session.get', {}));
+    if (session.state !== 'signed-in') throw new Error('signed out');
+    return session;
+  };
+  const pictureRequests = () => sim.requests().filter((r) => PICTURE_ENDPOINTS.test(r.path));
+  /** Passes that start from now on: each begins with /sms/inbound. */
+  const passesFromNow = () => {
+    const start = sim.requests().length;
+    return () => sim.requests().slice(start).filter((r) => r.path === '/sms/inbound').length;
+  };
+  /** A reply makes the pass that finds it read everything, pictures included unless they wait. */
+  const passReadingEverything = async (body: string) => {
+    const passes = passesFromNow();
+    const historyReads = () => sim.requests().filter((r) => r.path === '/sms/history' && new URLSearchParams(r.query).has('date_from')).length;
+    const before = historyReads();
+    sim.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body });
+    await until(historyReads, (n) => n > before);
+    // The pass after it has begun, so that one is over.
+    await until(passes, (n) => n >= 2);
+  };
+
+  beforeEach(async () => {
+    sim = await startSimulator({ accounts: [ACCOUNT] });
+    dataDir = mkdtempSync(join(tmpdir(), 'inbox-no-pictures-'));
+    service = `ClickSend Inbox test ${randomUUID()}`;
+    inboxes = [];
+    hoursLater = 0;
+    sim.seedHistory(ACCOUNT.username, 150, { conversations: 6 });
+    await clicksend('POST', '/sms/templates', { template_name: 'Ready', body: 'Your order is ready, {first_name}.' });
+    const list = await clicksend('POST', '/lists', { list_name: 'Customers' });
+    await clicksend('POST', `/lists/${list.list_id}/contacts`, { phone_number: CUSTOMER, first_name: 'Ana', last_name: 'Lima' });
+    sim.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Is my order ready?' });
+    sim.addFault({ kind: '403', path: `/${PICTURE_ENDPOINTS.source}/`, username: ACCOUNT.username, count: Infinity });
+  });
+
+  afterEach(async () => {
+    for (const inbox of inboxes) await inbox.stop();
+    await sim.close();
+  });
+
+  it('syncs messages, names and templates; the Account says pictures are refused, and the app asks again only hours later', async () => {
+    const inbox = await makeInbox();
+    value(await inbox.dispatch('session.signIn', ACCOUNT));
+    const synced = await until(() => signedIn(inbox), (s) => s.sync.lastSyncedAt !== null && s.sync.backfill === null);
+
+    // SMS, history, the contact's name and the template arrived.
+    const conversations = value<{ total: number; items: Conversation[] }>(await inbox.dispatch('conversations.list', { limit: 100 }));
+    expect(conversations.items.find((c) => c.phone === CUSTOMER)).toMatchObject({ title: 'Ana Lima', lastBody: 'Is my order ready?' });
+    expect(conversations.items.length).toBe(7);
+    expect(value<Template[]>(await inbox.dispatch('templates.list', {})).map((t) => t.name)).toEqual(['Ready']);
+    // Not "Not synced": only pictures are refused, and Settings and the composer say that.
+    expect(synced.sync.message).toBeNull();
+    const refused = synced.account.pictures;
+    expect(refused).toMatchObject({ offered: false, message: PICTURES_REFUSED });
+    expect(refused.askAgainAt! - Date.now()).toBeGreaterThan(ASK_AGAIN_AFTER_MS - 60_000);
+    // One refusal was enough: the pass did not go on asking the other picture endpoints.
+    expect(pictureRequests()).toHaveLength(1);
+
+    // A pass that reads everything, within the hour, does not ask them again.
+    await passReadingEverything('Thanks!');
+    expect(pictureRequests()).toHaveLength(1);
+    // Neither does attaching a picture: the words come before any upload.
+    const picture = await makePicture('jpeg');
+    const attach = await inbox.dispatch('pictures.prepare', { name: 'a.jpg', size: picture.length, content: picture.toString('base64') });
+    expect(attach).toMatchObject({ ok: false, error: { code: 'PICTURES_REFUSED', message: PICTURES_REFUSED } });
+    expect(pictureRequests()).toHaveLength(1);
+
+    // A restart remembers it.
+    await inbox.stop();
+    const again = await makeInbox();
+    expect((await signedIn(again)).account.pictures).toEqual(refused);
+    await passReadingEverything('Still there?');
+    expect(pictureRequests()).toHaveLength(1);
+
+    // When the time comes, the app asks again; still refused, it waits as long again.
+    hoursLater = ASK_AGAIN_AFTER_MS + 60_000;
+    await passReadingEverything('Any news?');
+    expect(pictureRequests()).toHaveLength(2);
+    const later = (await signedIn(again)).account.pictures;
+    expect(later.offered).toBe(false);
+    expect(later.askAgainAt! - (Date.now() + hoursLater)).toBeGreaterThan(ASK_AGAIN_AFTER_MS - 60_000);
+
+    // Pictures enabled at ClickSend: Sync now asks at once, and the Account says they are offered.
+    sim.clearFaults();
+    value(await again.dispatch('sync.now', {}));
+    expect((await signedIn(again)).account.pictures).toEqual({ offered: true, message: null, askAgainAt: null });
+  });
+});
