@@ -16,7 +16,7 @@ test('a first sign-in shows history arriving with a progress bar, then every con
   await expect(progress).toBeHidden({ timeout: 30_000 });
   await expect(page.getByText('120 conversations')).toBeVisible();
   // Virtualised: only what is near the screen is in the page.
-  const rendered = await ui.list(page).getByRole('listitem').count();
+  const rendered = await ui.list(page).getByRole('option').count();
   expect(rendered).toBeGreaterThan(5);
   expect(rendered).toBeLessThan(60);
   await expect(page.getByRole('status')).toContainText('Up to date');
@@ -33,7 +33,7 @@ test('a big first sync over a slow link: the newest conversation first, and the 
   const signedInAt = Date.now();
   await app.signIn();
 
-  const rows = ui.list(page).getByRole('listitem');
+  const rows = ui.list(page).getByRole('option');
   await expect(rows.first()).toContainText(newestBody.slice(0, 30), { timeout: 5_000 });
   const note = page.getByText(/^Older messages are still arriving/);
   await expect(note).toBeVisible();
@@ -45,7 +45,7 @@ test('a big first sync over a slow link: the newest conversation first, and the 
   await page.waitForTimeout(1_000);
   await expect(note).toBeVisible();
   expect(await rows.evaluateAll((items) => items.slice(0, 5).map((li) => li.getAttribute('aria-label')))).toEqual(top);
-  await rows.first().getByRole('button').click();
+  await rows.first().click();
   await ui.composer(page).fill('Sent while history was still arriving');
   await ui.composer(page).press('Enter');
   await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Sent while history was still arriving' })).toContainText(/Queued|Sent/);
@@ -55,17 +55,34 @@ test('a big first sync over a slow link: the newest conversation first, and the 
   await expect(page.getByText('400 conversations')).toBeVisible();
 });
 
-test('a reply shows up live, unread, within a poll interval', async ({ app }) => {
+test('a reply shows up live, unread, within a poll interval, on an account ClickSend refuses pictures to', async ({ app }) => {
   const { page, simulator } = app;
+  // MMS is not offered in every country: every picture endpoint answers 403, and everything else still syncs.
+  simulator.addFault({ kind: '403', path: '/^\\/(mms\\/|uploads)/', username: ACCOUNT.username, count: Infinity });
+  const list = await app.dashboard('POST', '/lists', { list_name: 'Customers' });
+  await app.dashboard('POST', `/lists/${String(list.list_id)}/contacts`, { phone_number: '+61422222222', first_name: 'Ana', last_name: 'Lima' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'First message' });
   await app.signIn();
-  const list = ui.list(page);
-  await expect(list).toContainText('First message');
+  await expect(ui.row(page, 'Ana Lima')).toContainText('First message');
+  await expect(page.getByRole('status').filter({ hasText: /Up to date|Not synced/ })).toContainText('Up to date');
 
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61455555555', body: 'Are you open on Sunday?' });
-  const item = list.getByRole('listitem', { name: '+61 455 555 555' });
+  const item = ui.row(page, '+61 455 555 555');
   await expect(item).toContainText('Are you open on Sunday?');
   await expect(item.getByLabel('1 unread')).toBeVisible();
+
+  // The composer's Picture button says why instead of opening a file chooser; Settings says when the app asks again.
+  await ui.row(page, 'Ana Lima').click();
+  const refused = 'Pictures can’t be sent from this account: ClickSend refused picture messages for it.';
+  const pictureButton = page.getByRole('button', { name: 'Picture' });
+  await expect(pictureButton).toHaveAttribute('aria-disabled', 'true');
+  // Still in the Tab order (aria-disabled, not disabled), so a keyboard user hears why too.
+  await pictureButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(refused)).toBeVisible();
+  await ui.section(page, 'Settings').click();
+  await expect(page.getByRole('note').filter({ hasText: refused })).toContainText(/The app asks ClickSend again at .+, or when you choose Sync now\./);
+  expect(simulator.requests().filter((r) => /^\/(mms\/|uploads)/.test(r.path))).toHaveLength(1);
 });
 
 test('with ClickSend gone, the whole history is still there and searchable', async ({ app }) => {

@@ -14,6 +14,7 @@ export function SettingsView() {
   const account = useInbox((s) => (s.session?.state === 'signed-in' ? s.session.account : null));
   const currency = account?.currency ?? '';
   const lowBalanceRule = account?.lowBalance?.rule ?? null;
+  const pictures = account?.pictures ?? null;
   const updateSettings = useInbox((s) => s.updateSettings);
   const [error, setError] = useState<UserError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -116,6 +117,13 @@ export function SettingsView() {
       </Group>
 
       <Group title="Pictures">
+        {pictures && !pictures.offered && (
+          <p className="banner" role="note">
+            {pictures.message}
+            {pictures.askAgainAt !== null &&
+              ` The app asks ClickSend again at ${new Date(pictures.askAgainAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}, or when you choose Sync now.`}
+          </p>
+        )}
         <InputSetting
           label="Subject for picture messages"
           value={settings.pictureSubject}

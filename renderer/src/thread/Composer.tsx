@@ -30,6 +30,9 @@ export function Composer({ phone }: { phone: string }) {
   const { picture, subject } = attachment;
   const fileInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  // ClickSend refuses pictures to some accounts (the core's words); the button says so when pressed.
+  const picturesRefused = useInbox((s) => (s.session?.state === 'signed-in' && !s.session.account.pictures.offered ? s.session.account.pictures.message : null));
+  const [sayRefused, setSayRefused] = useState(false);
   const { body, cut, busy, error, type, restore, clear, schedule, submit, sendDespitePlaceholders, nothingToSend } = useComposerSend(editing, focus, {
     toSend: picture ? { attachmentId: picture.attachmentId, subject } : null,
     preparing: attachment.preparing,
@@ -94,6 +97,11 @@ export function Composer({ phone }: { phone: string }) {
       {attachment.error && (
         <p className="banner error" role="alert">
           {attachment.error.message} {attachment.error.action}
+        </p>
+      )}
+      {sayRefused && picturesRefused && (
+        <p className="banner" role="status">
+          {picturesRefused}
         </p>
       )}
       {attachment.preparing && (
@@ -175,7 +183,13 @@ export function Composer({ phone }: { phone: string }) {
         {picture ? <PictureCounter body={body} price={price} online={online} /> : <Counter body={body} price={price} online={online} cut={cut} />}
         <div className="composer-buttons">
           {editing === null && (
-            <button type="button" className="secondary with-icon" onClick={() => fileInput.current?.click()} title="Attach a picture (or drop or paste one)">
+            <button
+              type="button"
+              className="secondary with-icon"
+              aria-disabled={picturesRefused ? true : undefined}
+              onClick={() => (picturesRefused ? setSayRefused(true) : fileInput.current?.click())}
+              title={picturesRefused ?? 'Attach a picture (or drop or paste one)'}
+            >
               <ImagePlus aria-hidden="true" size={16} />
               <span className="label">Picture</span>
             </button>
