@@ -47,16 +47,24 @@ test('STOP with punctuation: the composer gives way to a notice, scheduled messa
   await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Welcome back!' })).toContainText(/Queued|Sent|Delivered/);
 });
 
-test('“please stop texting me” is flagged with one click to confirm; the owner opts a number back in on the record', async ({ app }) => {
+test('“please stop texting me” is flagged in the list and on the reply until decided: opted out (and back in on the record), or “Not a stop request”', async ({ app }) => {
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'please stop texting me' });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Can you stop by the shop later?' });
   await app.signIn();
-  await ui.row(page, '+61 422 222 222').getByRole('button').click();
+  const row = ui.row(page, '+61 422 222 222');
+  const other = ui.row(page, '+61 433 333 333');
+  await expect(row).toContainText('Asked to stop?');
+  await expect(other).toContainText('Asked to stop?');
+  await row.click();
   await expect(ui.composer(page)).toBeVisible();
   await ui.thread(page).getByRole('button', { name: 'Opt out this number' }).click();
   await page.getByRole('dialog', { name: 'Stop texting this number?' }).getByRole('button', { name: 'Opt out', exact: true }).click();
   await expect(ui.thread(page).locator('..')).toContainText(/Opted out by hand on .*Asked to stop in a reply/);
   await expect(ui.composer(page)).toHaveCount(0);
+  await expect(ui.thread(page).getByRole('button', { name: 'Opt out this number' })).toHaveCount(0);
+  await expect(row).toContainText('Opted out');
+  await expect(row).not.toContainText('Asked to stop?');
 
   await page.getByRole('button', { name: 'Opt back in…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Opt this number back in?' });
@@ -64,6 +72,17 @@ test('“please stop texting me” is flagged with one click to confirm; the own
   await dialog.getByRole('button', { name: 'Opt back in' }).click();
   await expect(ui.composer(page)).toBeVisible();
   await expect(ui.thread(page).locator('..')).toContainText(/Opted back in by hand on .*: Asked by phone on Tuesday\./);
+  // Decided on the record: the reply does not ask again.
+  await expect(ui.thread(page).getByRole('button', { name: 'Opt out this number' })).toHaveCount(0);
+  await expect(row).not.toContainText('Asked to stop?');
+
+  // Not a request at all: one click, and the question goes from the reply and the list.
+  await other.click();
+  await expect(ui.thread(page)).toContainText('Can you stop by the shop later?');
+  await ui.thread(page).getByRole('button', { name: 'Not a stop request' }).click();
+  await expect(ui.thread(page).getByRole('button', { name: 'Opt out this number' })).toHaveCount(0);
+  await expect(other).not.toContainText('Asked to stop?');
+  await expect(ui.composer(page)).toBeVisible();
 });
 
 test('a number put in the ClickSend opt-out list elsewhere is never texted from the app', async ({ app }) => {

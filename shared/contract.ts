@@ -331,6 +331,11 @@ export const requests = {
     params: z.object({ phone: z.string().min(1).max(40), optedOut: z.boolean(), note: z.string().trim().max(200).nullable() }).strict(),
     result: z.null(),
   },
+  /**
+   * The owner read a reply flagged as asking to stop (its message id) and says
+   * it is not a request: it stops asking, until a later reply asks again.
+   */
+  'optOuts.dismiss': { params: z.object({ id: z.number().int() }).strict(), result: z.null() },
   /** Every number that may not be texted, newest first, with when, how and why. */
   'optOuts.list': { params: Empty, result: z.array(OptedOutNumber) },
   'optOuts.export': { params: Empty, result: z.object({ filename: z.string(), csv: z.string() }) },

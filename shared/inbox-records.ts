@@ -23,7 +23,7 @@ export const StatusTone = z.enum(['pending', 'neutral', 'good', 'bad', 'muted'])
 export type StatusTone = z.infer<typeof StatusTone>;
 
 /** What the user may do with a message; decided by the core (electron/core/messages/rules.ts). */
-export const MessageAction = z.enum(['retry', 'sendAgain', 'delete', 'cancel', 'edit', 'confirmOptOut']);
+export const MessageAction = z.enum(['retry', 'sendAgain', 'delete', 'cancel', 'edit', 'confirmOptOut', 'dismissStopRequest']);
 export type MessageAction = z.infer<typeof MessageAction>;
 
 export const Message = z.object({
@@ -94,6 +94,12 @@ export const Conversation = z.object({
   actions: z.array(ConversationMenuItem),
   /** The number opted out (STOP): nothing may be sent to it. The notice says when and how, in words. */
   optedOut: z.object({ notice: z.string(), since: z.number(), how: z.enum(['reply', 'by-hand', 'clicksend-list']) }).nullable(),
+  /**
+   * A reply reads like a request to stop ("please stop texting me") and the
+   * owner has not decided yet: the reply's message id and when it came. Null
+   * once the number is opted out, in or out again since, or dismissed.
+   */
+  askedToStop: z.object({ replyId: z.number().int(), at: z.number() }).nullable(),
   /** Kept at the top of the list. */
   pinned: z.boolean(),
   /** Out of the list (in the Archived filter) until the customer writes again. */

@@ -6,6 +6,7 @@ import { conversationActions } from '../conversations/actions';
 import { optInNote, optOutNotice } from '../opt-outs/notice';
 import { prepared, type Db } from './database';
 import { optedOut, optOutRecord, type OptOutRecord, type OptOutSource } from './opt-outs';
+import { openRequestJoin } from './stop-requests';
 
 /** SQL for the display name of the contact with this number, or NULL. */
 export function contactNameOf(phoneColumn: string): string {
@@ -30,6 +31,8 @@ interface ConversationRow {
   opted_out_at: number | null;
   opted_out_how: OptOutSource | null;
   opted_out_note: string | null;
+  asked_id: number | null;
+  asked_at: number | null;
   pinned_at: number | null;
   archived_at: number | null;
   muted: number | null;
@@ -39,9 +42,11 @@ const select = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_nam
     EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = c.id AND r.direction = 'in') AS has_reply,
     m.body, m.kind, m.subject, m.direction, m.status, o.state AS outbox_state,
     oo.changed_at AS opted_out_at, oo.how AS opted_out_how, oo.note AS opted_out_note,
+    sr.message_row_id AS asked_id, sr.asked_at,
     f.pinned_at, f.archived_at, f.muted
   FROM conversations c JOIN messages m ON m.id = c.last_message_id LEFT JOIN outbox o ON o.message_row_id = m.id
   LEFT JOIN opt_outs oo ON oo.phone = c.phone AND oo.opted_out = 1
+  ${openRequestJoin('c')}
   LEFT JOIN conversation_flags f ON f.phone = c.phone`;
 
 /**
@@ -95,6 +100,7 @@ function toConversation(row: ConversationRow): Conversation {
       row.opted_out_at === null || row.opted_out_how === null
         ? null
         : asContract({ phone: row.phone, optedOut: true, changedAt: row.opted_out_at, how: row.opted_out_how, messageRowId: null, note: row.opted_out_note }),
+    askedToStop: row.asked_id === null || row.asked_at === null ? null : { replyId: row.asked_id, at: row.asked_at },
     pinned: row.pinned_at !== null,
     archived: row.archived_at !== null,
     muted: row.muted === 1,

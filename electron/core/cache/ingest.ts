@@ -9,6 +9,7 @@ import type { Db } from './database';
 import { optedOut, recordOptOut } from './opt-outs';
 import { returnFromArchive } from './conversation-flags';
 import { replyIntent } from '../opt-outs/keywords';
+import { asksToStop, recordStopRequest, stopRequestOf } from './stop-requests';
 import { columns, hasLeft, source, toMessage, type MessageRow } from './messages';
 
 /** A message as it arrives from any source (history, inbound, a send). */
@@ -185,6 +186,12 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         if (intent === 'opt-out' || intent === 'opt-in') {
           const record = { phone, optedOut: intent === 'opt-out', changedAt: message.createdAt, how: 'reply' as const, messageRowId: rowId, note: null };
           if (recordOptOut(db, record)) (result.optOuts ??= []).push({ conversationId, phone, optedOut: record.optedOut });
+          // Decided: a reply asking to stop no longer asks.
+          const asked = stopRequestOf(db, phone);
+          if (asked !== null) result.changed.push(toMessage(readBack.get(asked)!));
+        } else if (intent === 'possible-opt-out') {
+          const { replaced } = recordStopRequest(db, phone, rowId, message.createdAt);
+          if (replaced !== null) result.changed.push(toMessage(readBack.get(replaced)!));
         }
       }
       // A new row is exactly what was inserted: no need to read it back.
@@ -204,6 +211,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         price: message.price,
         outboxState: null,
         picture: message.picture ? { subject: message.picture.subject } : null,
+        asksToStop: message.direction === 'in' && asksToStop(db, rowId),
       }));
       touched.add(conversationId);
     }

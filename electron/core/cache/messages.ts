@@ -4,6 +4,7 @@ import type { Message, MessageStatus } from '../../../shared/contract';
 import { describeMessage, happenedSql } from '../messages/rules';
 import { contactNameOf } from './conversations';
 import { prepared, type Db } from './database';
+import { asksToStopSql } from './stop-requests';
 
 export interface MessageRow {
   id: number;
@@ -22,10 +23,13 @@ export interface MessageRow {
   outbox_state: Message['outboxState'];
   kind: 'sms' | 'mms';
   subject: string | null;
+  /** 1: the open request to stop of its number (stop-requests.ts). */
+  asks_to_stop: number;
 }
 
 export const columns = `m.id, m.conversation_id, m.message_id, m.direction, m.body, m.from_number, m.to_number, m.status,
-  m.status_text, m.created_at, m.scheduled_at, m.parts, m.price, o.state AS outbox_state, m.kind, m.subject`;
+  m.status_text, m.created_at, m.scheduled_at, m.parts, m.price, o.state AS outbox_state, m.kind, m.subject,
+  ${asksToStopSql('m')} AS asks_to_stop`;
 /** Messages with their outbox entry, if any: the one shape every read returns. */
 export const source = 'messages m LEFT JOIN outbox o ON o.message_row_id = m.id';
 
@@ -46,6 +50,7 @@ export function toMessage(row: MessageRow): Message {
     price: row.price,
     outboxState: row.outbox_state ?? null,
     picture: row.kind === 'mms' ? { subject: row.subject } : null,
+    asksToStop: row.asks_to_stop === 1,
   });
 }
 

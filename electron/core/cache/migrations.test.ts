@@ -8,6 +8,7 @@ import { openCache, type Db } from './database';
 import { LATEST_VERSION, migrate } from './migrations';
 import { findInConversation } from './find-in-thread';
 import { searchCache } from './search';
+import { getConversation } from './conversations';
 
 const Driver = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
@@ -41,6 +42,12 @@ const seeds: Record<number, (db: Db) => void> = {
       INSERT INTO drafts (phone, body, updated_at) VALUES ('+61433333333', 'Half-written', 4500);
     `);
   },
+  5: (db) => {
+    db.exec(`
+      INSERT INTO messages (id, conversation_id, message_id, direction, body, from_number, to_number, status, created_at, unread)
+        VALUES (6, 2, 'M6', 'in', 'Please stop texting me', '+61433333333', NULL, 'Received', 3500, 0);
+    `);
+  },
 };
 
 function databaseAt(version: number): Db {
@@ -62,7 +69,7 @@ describe('migrations', () => {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('foreign_key_check')).toEqual([]);
       if (start >= 1) {
-        expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(start >= 3 ? 5 : 3);
+        expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(start >= 5 ? 6 : start >= 3 ? 5 : 3);
         // Old rows are searchable, and a send left Pending by version 1 is in
         // the outbox as unknown: it is looked for before anything is resent.
         expect(searchCache(db, 'table', 10).messages.map((m) => m.id)).toEqual([1]);
@@ -81,6 +88,10 @@ describe('migrations', () => {
         // Placed by what has happened (the reply), not by the message scheduled for 2100.
         expect(db.prepare('SELECT last_message_id, last_message_at FROM conversations WHERE id = 2').get()).toEqual({ last_message_id: 4, last_message_at: 4000 });
         expect(db.prepare('SELECT body FROM drafts').pluck().all()).toEqual(['Half-written']);
+      }
+      if (start >= 5) {
+        // A reply stored before stop requests were kept asks once the cache is up to date.
+        expect(getConversation(db, 2)?.askedToStop).toEqual({ replyId: 6, at: 3500 });
       }
       db.close();
     });

@@ -2,6 +2,7 @@
 // never edit a shipped one (databases in the field are at every version).
 import type { Db } from './database';
 import { registerFindWords } from './find-words-sql';
+import { fillStopRequests } from './stop-requests';
 
 export const migrations: ReadonlyArray<(db: Db) => void> = [
   // 1: conversations, messages, sync cursors.
@@ -315,6 +316,22 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
       INSERT INTO find_fts (rowid, body, subject)
         SELECT id, find_words(conversation_id, body), find_words(conversation_id, subject) FROM messages;
     `);
+  },
+  // 10: replies that read like a request to stop ("please stop texting me")
+  // without being a keyword: the newest of each number, and how far the
+  // owner said "not a stop request" (stop-requests.ts). Filled from the
+  // replies already stored, newest first.
+  (db) => {
+    db.exec(`
+      CREATE TABLE stop_requests (
+        phone TEXT PRIMARY KEY,
+        message_row_id INTEGER REFERENCES messages (id) ON DELETE SET NULL,
+        asked_at INTEGER NOT NULL,
+        dismissed_through INTEGER
+      ) WITHOUT ROWID;
+      CREATE INDEX stop_requests_by_message ON stop_requests (message_row_id) WHERE message_row_id IS NOT NULL;
+    `);
+    fillStopRequests(db);
   },
 ];
 

@@ -9,6 +9,7 @@ import { saveDraft } from './drafts';
 import { recordOptOut, type OptOutRow } from './opt-outs';
 import { allConversationFlags, restoreConversationFlags } from './conversation-flags';
 import { putMedia } from './media';
+import { dismissedStopRequests, restoreDismissedStopRequests } from './stop-requests';
 
 export interface Salvaged {
   sends: number;
@@ -68,6 +69,12 @@ export function salvageLocalWork(damagedFile: string, into: Db): Salvaged {
       for (const m of media) putMedia(into, { url: m.url, file: m.file, bytes: m.bytes, contentType: m.content_type, usedAt: m.used_at });
     } catch {
       // a cache from before pictures, or an unreadable table: those pictures download again when shown
+    }
+    try {
+      // "Not a stop request": only the owner said it; history brings back the reply alone.
+      restoreDismissedStopRequests(into, dismissedStopRequests(old));
+    } catch {
+      // a cache from before stop requests, or an unreadable table
     }
     try {
       // Pinned, archived, muted: only the owner knows them, history does not.

@@ -17,6 +17,7 @@ const base: StoredMessage = {
   parts: 1,
   price: '0.0792',
   outboxState: null,
+  asksToStop: false,
 };
 const describe_ = (over: Partial<StoredMessage>) => describeMessage({ ...base, ...over });
 

@@ -3,10 +3,11 @@
 // it. The renderer draws these and computes none of them; the outbox and the
 // scheduled sends check the same actions before acting.
 import type { Message, MessageAction, MessageStatus, StatusTone } from '../../../shared/contract';
-import { replyIntent } from '../opt-outs/keywords';
-
 /** What the cache knows of a message, before it is described. */
-export type StoredMessage = Omit<Message, 'statusLabel' | 'tone' | 'problem' | 'actions' | 'waitingUntil'>;
+export type StoredMessage = Omit<Message, 'statusLabel' | 'tone' | 'problem' | 'actions' | 'waitingUntil'> & {
+  /** A reply that reads like a request to stop, still waiting for the owner to decide (cache/stop-requests.ts). */
+  asksToStop: boolean;
+};
 
 /** The one table of status words. Pending has three, by the outbox's state. */
 const WORDS: Record<MessageStatus, string> = {
@@ -53,11 +54,12 @@ function waitingForItsTime(m: StoredMessage): boolean {
  * - sendAgain: ClickSend accepted it but it did not arrive: a new message with the same text (charged again).
  * - delete: never reached ClickSend, so it can simply go.
  * - cancel / edit: waiting for its time.
- * - confirmOptOut: a reply that reads like an opt-out without being a keyword.
+ * - confirmOptOut / dismissStopRequest: a reply that reads like a request to
+ *   stop without being a keyword, until the number's opt-out is decided.
  */
 export function messageActions(m: StoredMessage): MessageAction[] {
-  // "please stop texting me": not a keyword, so the user decides, in one click.
-  if (m.direction === 'in') return replyIntent(m.body, false) === 'possible-opt-out' ? ['confirmOptOut'] : [];
+  // "please stop texting me": not a keyword, so the owner decides, in one click either way.
+  if (m.direction === 'in') return m.asksToStop ? ['confirmOptOut', 'dismissStopRequest'] : [];
   if (waitingForItsTime(m)) return ['cancel', 'edit'];
   const neverAccepted = m.messageId === null;
   if (neverAccepted && m.status === 'Failed') return ['retry', 'delete'];
@@ -74,9 +76,12 @@ function problemOf(m: StoredMessage): string | null {
   return null;
 }
 
+/** asksToStop is said through the actions; it is no field of the contract's Message. */
+const contractFields = ({ asksToStop: _said, ...stored }: StoredMessage) => stored;
+
 export function describeMessage(m: StoredMessage): Message {
   return {
-    ...m,
+    ...contractFields(m),
     // A reply carries no delivery state of ours.
     statusLabel: m.direction === 'in' ? null : statusLabel(m.status, m.outboxState),
     tone: m.direction === 'in' ? 'neutral' : statusTone(m.status),
@@ -101,5 +106,5 @@ export function happenedSql(alias: string): string {
 }
 
 export function allows(m: Message | StoredMessage, action: MessageAction): boolean {
-  return messageActions(m).includes(action);
+  return 'actions' in m ? m.actions.includes(action) : messageActions(m).includes(action);
 }

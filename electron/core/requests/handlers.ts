@@ -17,11 +17,13 @@ import {
 import { setConversationFlags } from '../cache/conversation-flags';
 import { addDays, dateIn, startOfDay } from '../money/zone-days';
 import { readDraft, saveDraft } from '../cache/drafts';
-import { listMessages } from '../cache/messages';
+import { getMessage, listMessages } from '../cache/messages';
 import { findInConversation } from '../cache/find-in-thread';
 import { searchCache } from '../cache/search';
 import { InboxError } from '../errors/inbox-error';
 import { optedOutCsv, optedOutNumbers } from '../opt-outs/opted-out-numbers';
+import { questionDecided } from '../opt-outs/stop-question';
+import { dismissStopRequest } from '../cache/stop-requests';
 import { spendCsv, spendSummary } from '../money/spend';
 import type { PauseChoice } from '../notify/notification-policy';
 import type { AccountLifecycle } from '../session/account-lifecycle';
@@ -192,6 +194,13 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     'optOuts.change': async ({ phone, optedOut, note }) => {
       const session = active();
       await session.changeOptOut(session.normalise(phone), optedOut, note);
+      return null;
+    },
+    'optOuts.dismiss': async ({ id }) => {
+      const { db } = active();
+      if (!getMessage(db, id)) throw new InboxError('NOT_FOUND', 'That message is no longer here.', null);
+      const phone = dismissStopRequest(db, id);
+      if (phone) feed.publish(questionDecided(db, phone));
       return null;
     },
     'optOuts.list': async () => optedOutNumbers(active().db),

@@ -8,6 +8,7 @@ import type { Db } from '../cache/database';
 import type { IngestResult } from '../cache/ingest';
 import { optedOut, recordOptOut } from '../cache/opt-outs';
 import { reconcileOptOutList } from '../opt-outs/shared-list';
+import { questionDecided } from '../opt-outs/stop-question';
 import { conversationKey } from '../../../shared/phone-numbers';
 import { writeCursor, type CursorValue } from '../cache/sync-state';
 import { ClickSendClient } from '../clicksend/client';
@@ -217,8 +218,7 @@ export class AccountSession {
         const { changedHere } = await reconcileOptOutList(this.db, this.client, this.options.settings.read().optOutListName);
         if (this.closed || changedHere.length === 0) return;
         const changes = changedHere.map((phone) => ({ conversationId: conversationIdForPhone(this.db, phone) ?? 0, phone, optedOut: optedOut(this.db, phone) !== null }));
-        const ids = changes.map((c) => c.conversationId).filter((id) => id !== 0);
-        if (ids.length) this.options.feed.conversationsChanged(ids);
+        for (const phone of changedHere) this.options.feed.publish(questionDecided(this.db, phone));
         this.optOutsChanged(changes, true);
       } catch (error) {
         this.options.log.warn('opt-outs: the ClickSend list could not be brought up to date', error);
@@ -231,9 +231,9 @@ export class AccountSession {
     const key = conversationKey(phone);
     const changed = recordOptOut(this.db, { phone: key, optedOut, changedAt: Date.now(), how: 'by-hand', messageRowId: null, note });
     if (!changed) return;
-    const id = conversationIdForPhone(this.db, key);
-    if (id !== null) this.options.feed.conversationsChanged([id]);
-    this.optOutsChanged([{ conversationId: id ?? 0, phone: key, optedOut }]);
+    const decided = questionDecided(this.db, key);
+    this.options.feed.publish(decided);
+    this.optOutsChanged([{ conversationId: decided.conversationIds[0] ?? 0, phone: key, optedOut }]);
   }
 
   /** The account as ClickSend last said, for the cache. */

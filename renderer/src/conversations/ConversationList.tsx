@@ -168,6 +168,11 @@ function ConversationItem({ conversation: c, selected, onOpen }: { conversation:
           </span>
           {c.lastStatusLabel && <span className={`delivery tone-${c.lastTone}`}>{c.lastStatusLabel}</span>}
           {c.optedOut && <span className="delivery tone-muted">Opted out</span>}
+          {c.askedToStop && (
+            <span className="delivery tone-bad" title="A reply reads like a request to stop: open the conversation to decide.">
+              Asked to stop?
+            </span>
+          )}
           {c.muted && <BellOff className="row-flag" aria-label="Muted" size={14} />}
           {c.pinned && <Pin className="row-flag" aria-label="Pinned" size={14} />}
           {c.unreadCount > 0 && (

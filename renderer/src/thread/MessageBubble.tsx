@@ -21,6 +21,7 @@ const ACTION_LABELS: Record<MessageAction, string> = {
   sendAgain: 'Send again',
   delete: 'Delete',
   confirmOptOut: 'Opt out this number',
+  dismissStopRequest: 'Not a stop request',
 };
 
 /** What a message's button does; an error shows in the thread's banner (see thread-store). */
@@ -30,6 +31,7 @@ async function act(m: Message, action: MessageAction): Promise<unknown> {
   if (action === 'edit') return thread.startEdit(m);
   if (action === 'retry') return thread.retry(m.id);
   if (action === 'delete') return thread.discard(m.id);
+  if (action === 'dismissStopRequest') return thread.dismissStopRequest(m.id);
   if (action === 'confirmOptOut') {
     const yes = await confirmAction({
       title: 'Stop texting this number?',

@@ -82,6 +82,8 @@ interface ThreadState {
   setFlags(change: Partial<ConversationFlags>): Promise<UserError | null>;
   /** By hand: opt the number out (a reply asked to stop) or back in, with a note of why. */
   changeOptOut(optedOut: boolean, note: string | null): Promise<UserError | null>;
+  /** A reply flagged as asking to stop is not one: the core drops the question (the reply and the row hear of it). */
+  dismissStopRequest(replyId: number): Promise<UserError | null>;
   refreshContact(): Promise<void>;
 }
 
@@ -279,6 +281,10 @@ export const useThread = create<ThreadState>()((set, get) => ({
       const { pinned, archived, muted } = await call('conversations.setFlags', { conversationId, ...change });
       if (get().target?.conversationId === conversationId) set({ flags: { pinned, archived, muted } });
     });
+  },
+
+  dismissStopRequest(replyId) {
+    return inThread(() => call('optOuts.dismiss', { id: replyId }));
   },
 
   async changeOptOut(optedOut, note) {
