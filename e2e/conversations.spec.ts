@@ -19,9 +19,14 @@ function longConversation(app: { simulator: { now(): number; injectInbound(i: ob
 
 test('the list filters by unread and failed, shows delivery state, and opening marks read', async ({ app }) => {
   const { page, simulator } = app;
-  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Unread question' });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Unread question', timestamp: simulator.now() - 60 });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Second unread question' });
   await app.signIn();
-  await expect(ui.list(page)).toContainText('Unread question');
+  await expect(ui.list(page)).toContainText('Second unread question');
+  // One meaning for "unread": conversations with unread replies, in the badge, the title and the filter alike.
+  await expect(ui.section(page, 'Conversations').getByLabel('1 unread conversation')).toHaveText('1');
+  await expect(page).toHaveTitle('(1) ClickSend Inbox');
+  await expect(page.getByRole('radio', { name: 'Unread' }).locator('..').locator('.chip-count')).toHaveText('1');
 
   // An outbound message that fails (no credit), in a second conversation.
   simulator.addAccount({ ...ACCOUNT, balance: 0 });
@@ -35,7 +40,7 @@ test('the list filters by unread and failed, shows delivery state, and opening m
 
   await page.getByRole('radio', { name: 'Unread' }).check();
   await expect(page.getByText('1 conversation')).toBeVisible();
-  await expect(ui.list(page)).toContainText('Unread question');
+  await expect(ui.list(page)).toContainText('Second unread question');
   await page.getByRole('radio', { name: 'Failed' }).check();
   await expect(ui.list(page).getByRole('listitem')).toHaveCount(1);
   await expect(ui.list(page)).toContainText('This will not go');
@@ -44,9 +49,10 @@ test('the list filters by unread and failed, shows delivery state, and opening m
 
   await page.getByRole('radio', { name: 'All' }).check();
   const unread = ui.list(page).getByRole('listitem', { name: '+61 422 222 222' });
-  await expect(unread.getByLabel('1 unread')).toBeVisible();
+  // The row says how many replies wait in it.
+  await expect(unread.getByLabel('2 unread')).toBeVisible();
   await unread.getByRole('button').click();
-  await expect(unread.getByLabel('1 unread')).toBeHidden();
+  await expect(unread.getByLabel('2 unread')).toBeHidden();
   await page.getByRole('button', { name: 'Mark unread' }).click();
   await expect(unread.getByLabel('1 unread')).toBeVisible();
 });

@@ -249,12 +249,14 @@ describe('the Electron shell', () => {
     it(`the unread badge goes where ${platform} shows it`, async () => {
       await start(platform);
       await signIn();
+      // Two replies in one conversation: one conversation to read, as the Unread filter counts it.
       sim.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Are you open today?' });
+      sim.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Or tomorrow?' });
       await invoke('sync.now', {});
       const tray = recorder.trays[0]!;
-      await vi.waitFor(() => expect(tray.tooltip).toBe('ClickSend Inbox: 1 unread reply'));
+      await vi.waitFor(() => expect(tray.tooltip).toBe('ClickSend Inbox: 1 unread conversation'));
       if (platform === 'win32') {
-        expect(window().overlay?.description).toBe('1 unread');
+        expect(window().overlay?.description).toBe('1 unread conversation');
         expect(recorder.badgeCounts).toEqual([]);
       } else {
         expect(recorder.badgeCounts.at(-1)).toBe(1);

@@ -11,6 +11,7 @@ import { configFromEnv, type CoreConfig } from '../core/config';
 import type { SecretStore } from '../core/credentials/keychain';
 import { Inbox } from '../core/inbox';
 import { createLogger, type LogSink } from '../core/log';
+import { unreadLabel } from '../core/notify/notification-policy';
 import type { SettingsStore } from '../core/settings/settings';
 import { BUILT_RENDERER_DIR, pageUrl, registerAppScheme, serveRenderer } from './app-scheme';
 import { isOwnPage } from './sender-rule';
@@ -140,7 +141,7 @@ async function start(
     tray.setUnread(count);
     if (platform === 'win32') {
       const window = currentWindow();
-      if (window && !window.isDestroyed()) window.setOverlayIcon(count > 0 ? overlay : null, count > 0 ? `${count} unread` : '');
+      if (window && !window.isDestroyed()) window.setOverlayIcon(count > 0 ? overlay : null, unreadLabel(count).words);
     } else {
       app.setBadgeCount(count); // the macOS dock; Linux launchers that show counts (Unity API)
     }

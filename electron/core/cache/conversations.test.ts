@@ -2,7 +2,7 @@
 // happened (issue 16.7): a message scheduled for later, or cancelled, neither
 // pins it to the top nor hides the reply that came before it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { filterCounts, listConversations } from './conversations';
+import { filterCounts, listConversations, totalUnread } from './conversations';
 import { openCache, type Db } from './database';
 import { deleteLocalMessage, setLocalStatus } from './messages';
 import { applyStatusReports, ingestMessages, type IncomingMessage } from './ingest';
@@ -90,6 +90,19 @@ describe('the conversation list', () => {
     ingestMessages(db, [message({ direction: 'out', to: '+61422222222', status: 'Delivered', createdAt: now - HOUR })]);
     expect(filterCounts(db)).toEqual({ unread: 1, failed: 1, scheduled: 0, optedOut: 0, archived: 0 });
     expect(listConversations(db, 10, 0, 'failed').items.map((c) => [c.phone, c.lastStatusLabel])).toEqual([['+61433333333', 'Not delivered']]);
+  });
+
+  it('the unread count (badge, title, tray) counts conversations with unread replies, as the Unread filter does', () => {
+    ingestMessages(db, [
+      message({ direction: 'in', from: '+61422222222', unread: true, createdAt: now - 2 * HOUR }),
+      message({ direction: 'in', from: '+61422222222', unread: true, createdAt: now - HOUR }),
+      message({ direction: 'in', from: '+61433333333', unread: true, createdAt: now - HOUR }),
+    ]);
+    expect(totalUnread(db)).toBe(2);
+    expect(totalUnread(db)).toBe(filterCounts(db).unread);
+    expect(listConversations(db, 10, 0, 'unread').total).toBe(2);
+    // The row still says how many replies wait in it.
+    expect(listConversations(db, 10, 0).items.find((c) => c.phone === '+61422222222')?.unreadCount).toBe(2);
   });
 
   it('keeps "our newest message" right through every change: a retry, a delete, a scheduled one going', () => {

@@ -147,7 +147,7 @@ export interface FilterCounts {
 export function filterCounts(db: Db): FilterCounts {
   const count = (sql: string) => prepared<[], number>(db, sql, { value: true }).get() ?? 0;
   return {
-    unread: count('SELECT COUNT(*) FROM conversations WHERE unread_count > 0'),
+    unread: totalUnread(db),
     failed: count(`SELECT COUNT(*) FROM conversations c WHERE ${NEEDS_FOLLOW_UP}`),
     scheduled: count(`SELECT COUNT(DISTINCT conversation_id) FROM messages WHERE status = 'Scheduled'`),
     optedOut: count(`SELECT COUNT(*) FROM conversations c WHERE ${filters.optedOut}`),
@@ -219,7 +219,12 @@ export function markConversationUnread(db: Db, conversationId: number): boolean 
   })();
 }
 
-/** Unread replies across every conversation: the badge. */
+/**
+ * The unread count everywhere it is shown (the Conversations badge, the window
+ * title, the tray, the dock or taskbar, the Unread filter): conversations with
+ * an unread reply, as messaging apps count them. A row's own badge says how
+ * many replies wait in it.
+ */
 export function totalUnread(db: Db): number {
-  return prepared<[], number | null>(db, 'SELECT SUM(unread_count) FROM conversations', { value: true }).get() ?? 0;
+  return prepared<[], number>(db, 'SELECT COUNT(*) FROM conversations WHERE unread_count > 0', { value: true }).get() ?? 0;
 }

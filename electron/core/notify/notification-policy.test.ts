@@ -53,8 +53,9 @@ describe('notification decisions', () => {
   });
 
   it('labels the tray and badge with the unread count', () => {
-    expect(unreadLabel(0)).toEqual({ tooltip: 'ClickSend Inbox', badge: '' });
-    expect(unreadLabel(1)).toEqual({ tooltip: 'ClickSend Inbox: 1 unread reply', badge: '1' });
+    expect(unreadLabel(0)).toEqual({ tooltip: 'ClickSend Inbox', badge: '', words: '' });
+    expect(unreadLabel(1)).toEqual({ tooltip: 'ClickSend Inbox: 1 unread conversation', badge: '1', words: '1 unread conversation' });
+    expect(unreadLabel(3)).toMatchObject({ tooltip: 'ClickSend Inbox: 3 unread conversations', words: '3 unread conversations' });
     expect(unreadLabel(250)).toMatchObject({ badge: '99+' });
   });
 });

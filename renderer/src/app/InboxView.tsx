@@ -120,7 +120,7 @@ function Sections({ current }: { current: View }) {
           <span className="section-icon">
             <Icon aria-hidden="true" size={20} strokeWidth={1.75} />
             {view === 'conversations' && unread > 0 && (
-              <span className="badge section-badge" aria-label={`${unread} unread`}>
+              <span className="badge section-badge" aria-label={`${unread} unread ${unread === 1 ? 'conversation' : 'conversations'}`}>
                 {unread > 99 ? '99+' : unread}
               </span>
             )}
