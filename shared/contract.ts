@@ -380,8 +380,10 @@ export const events = {
   'messages.statusChanged': z.object({ messages: z.array(Message) }),
   'conversations.changed': z.object({ conversationIds: z.array(z.number().int()) }),
   'sync.status': SyncStatus,
-  /** Contacts or templates changed (conversation titles may have too). */
+  /** Contacts (and their lists) or templates changed: by a sync, an edit, an import (conversation titles may have too). */
   'directory.changed': z.object({ contacts: z.boolean(), templates: z.boolean() }),
+  /** Messages Spend counts were stored or changed (a send, a sync, the first sync's history): its figures may have moved. */
+  'spend.changed': z.object({}),
   'connection.changed': z.object({ online: z.boolean(), message: z.string().nullable() }),
   'session.changed': Session,
   'settings.changed': Settings,

@@ -176,6 +176,10 @@ export const Price = z.object({
   /** In the account's currency, e.g. "0.1584". */
   total: z.string(),
   currency: z.string(),
+  /** What it costs as money is shown, in whole cents ("≈ $0.16" is the composer's); null when ClickSend would not take it. */
+  cost: z.string().nullable(),
+  /** Why ClickSend would not take this message, in the core's words (not enough credit, a country not enabled); null when it would. */
+  refusal: z.string().nullable(),
 });
 export type Price = z.infer<typeof Price>;
 

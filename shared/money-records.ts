@@ -39,7 +39,7 @@ const SpendFigures = z.object({
   pictures: z.number().int(),
   /** Texts charged: SMS parts, and one per picture message. */
   texts: z.number().int(),
-  /** What they cost, in the account's currency ("$1.5840" → "$1.584"). */
+  /** What they cost, in the account's currency, in whole cents as money is shown ("$1.5840" → "$1.58"). */
   cost: z.string(),
   /** The cost in ten-thousandths of the currency, for the chart's bar heights. */
   units: z.number().int(),

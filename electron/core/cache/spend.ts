@@ -15,6 +15,7 @@
 // is due (history says nothing of when it was scheduled), so until then it is
 // "due later", though already charged.
 import type { MessageStatus } from '../../../shared/contract';
+import { toUnits } from '../../../shared/money-amounts';
 import { contactNameOf } from './conversations';
 import { prepared, type Db } from './database';
 
@@ -54,4 +55,20 @@ export function conversationNames(db: Db, ids: readonly number[]): Map<number, {
     `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name FROM conversations c WHERE c.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(ids));
   return new Map(rows.map((r) => [r.id, { phone: r.phone, contactName: r.contact_name }]));
+}
+
+/**
+ * What ClickSend charged per text for the newest charged message of this kind
+ * to a number starting with `prefix` ("+61"), among the last 2,000 messages;
+ * null when there is none. In ten-thousandths: an estimate where ClickSend gives no price.
+ */
+export function recentPricePerText(db: Db, kind: 'sms' | 'mms', prefix: string): number | null {
+  const row = prepared<[string, string], { price: string; parts: number | null }>(
+    db,
+    `SELECT m.price, m.parts FROM (SELECT direction, message_id, status, kind, to_number, price, parts FROM messages ORDER BY created_at DESC, id DESC LIMIT 2000) m
+     WHERE ${CHARGED} AND m.kind = ? AND m.to_number LIKE ? AND CAST(m.price AS REAL) > 0 LIMIT 1`,
+  ).get(kind, `${prefix}%`);
+  const units = toUnits(row?.price);
+  if (!row || units === null) return null;
+  return Math.round(units / (kind === 'mms' ? 1 : Math.max(1, row.parts ?? 1)));
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../simulator/server';
 import { makePicture } from '../../../simulator/test-pictures';
-import type { Account, Reply, Session, SpendSummary } from '../../../shared/contract';
+import type { Account, Message, Price, Reply, Session, SpendSummary } from '../../../shared/contract';
 import { createKeytarStore } from '../credentials/keychain';
 import { Inbox } from '../inbox';
 import { consoleLogger } from '../log';
@@ -116,6 +116,76 @@ describe('balance and spend against the simulator', () => {
     expect(value<Account>(await again.dispatch('account.refresh', {}))).toMatchObject({ balance: '1.00', lowBalance: null });
   });
 
+  it('out of credit: the price says so in words before sending; any send attempt, and the window coming forward, read the balance again', async () => {
+    simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 10 }] });
+    const inbox = await makeInbox();
+    value(await inbox.dispatch('session.signIn', ACCOUNT));
+    const heard = accountsHeard(inbox);
+    const price = async (body: string) => value<Price>(await inbox.dispatch('messages.price', { to: '+61422222222', body }));
+    // With credit: the price as money is shown everywhere, in whole cents.
+    expect(await price('See you at 10')).toEqual({ parts: 1, total: '0.0792', currency: '$', cost: '$0.08', refusal: null });
+    value(await inbox.dispatch('messages.send', { to: '+61422222222', body: 'See you at 10' }));
+    await until(() => heard.at(-1)?.balance, (b) => b === '9.9208');
+
+    // $0.05 left (spent elsewhere): ClickSend refuses the send, and the header hears the balance it has now.
+    simulator.addAccount({ ...ACCOUNT, balance: 0.05 });
+    const failed = value<Message>(await inbox.dispatch('messages.send', { to: '+61422222222', body: 'And bring the form' }));
+    expect(failed).toMatchObject({ status: 'Failed', problem: expect.stringContaining('run out of credit') });
+    const after = await until(() => heard.at(-1), (a) => a?.balance === '0.05');
+    expect(after!.lowBalance?.warning).toBe('Balance low: $0.05. Top up at ClickSend before sends fail.');
+
+    // The price ClickSend answers for it is 0 with INSUFFICIENT_CREDIT: said as such, with what a text here last cost.
+    expect(await price('Are you still coming?')).toMatchObject({
+      cost: null,
+      refusal: 'Not enough credit: this message costs about $0.08 and the balance is $0.05. Top up in the ClickSend dashboard.',
+    });
+    expect((await price('x'.repeat(200))).refusal).toBe('Not enough credit: this message costs about $0.16 and the balance is $0.05. Top up in the ClickSend dashboard.');
+    // To a country nothing was sent to yet: no guess at the cost.
+    expect((await inbox.dispatch('messages.price', { to: '+14155550123', body: 'Hello' }))).toMatchObject({
+      ok: true,
+      value: { refusal: 'Not enough credit: the balance is $0.05. Top up in the ClickSend dashboard.' },
+    });
+
+    // Topped up in the dashboard: the window coming forward reads the balance again, at most every 30 seconds.
+    simulator.addAccount({ ...ACCOUNT, balance: 20 });
+    const accountReads = () => simulator.requests().filter((r) => r.path === '/account').length;
+    const before = accountReads();
+    value(await inbox.dispatch('app.presence', { focused: false }));
+    value(await inbox.dispatch('app.presence', { focused: true }));
+    const topped = await until(() => heard.at(-1), (a) => a?.balance === '20.00');
+    expect(topped!.lowBalance?.warning).toBeNull();
+    expect(accountReads()).toBe(before + 1);
+    value(await inbox.dispatch('app.presence', { focused: false }));
+    value(await inbox.dispatch('app.presence', { focused: true }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(accountReads()).toBe(before + 1);
+    expect(await price('Are you still coming?')).toMatchObject({ cost: '$0.08', refusal: null });
+  });
+
+  it('Spend hears of every charged message the sync stores, the first sync’s history too, and not of replies', async () => {
+    simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
+    // Sent from the dashboard before the app ever saw the account: the first sync walks them in.
+    await clicksend('POST', '/sms/send', { messages: [{ to: '+61422222222', body: 'Sent before' }, { to: '+61433333333', body: 'Also before' }] });
+    const inbox = await makeInbox();
+    const spendHeard: number[] = [];
+    inbox.onEvent((e) => {
+      if (e.name === 'spend.changed') spendHeard.push(Date.now());
+    });
+    value(await inbox.dispatch('session.signIn', ACCOUNT));
+    await until(() => spendHeard.length, (n) => n > 0);
+    const zone = 'Australia/Sydney';
+    expect(value<SpendSummary>(await inbox.dispatch('spend.summary', { range: 'this-month', zone })).totals).toMatchObject({ messages: 2, cost: '$0.16' });
+
+    // A reply costs nothing: Spend is not told.
+    const heardBefore = spendHeard.length;
+    simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Thanks!' });
+    value(await inbox.dispatch('sync.now', {}));
+    expect(spendHeard).toHaveLength(heardBefore);
+    // A send is.
+    value(await inbox.dispatch('messages.send', { to: '+61422222222', body: 'You are welcome' }));
+    expect(spendHeard.length).toBeGreaterThan(heardBefore);
+  });
+
   it('spend matches what ClickSend charged: texts, pictures, scheduled and dashboard sends in; cancelled out; scheduled elsewhere due later', async () => {
     simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
     const inbox = await makeInbox();
@@ -150,12 +220,12 @@ describe('balance and spend against the simulator', () => {
     const history = [...((await clicksend('GET', '/sms/history?limit=100')).data ?? []), ...((await clicksend('GET', '/mms/history?limit=100')).data ?? [])];
     const counted = history.filter((row) => row.status !== 'Cancelled' && row.body !== 'Due later');
     expect(summary.totals).toMatchObject({ messages: 6, pictures: 1, texts: 7, units: counted.reduce((sum, row) => sum + toUnits(row.message_price)!, 0) });
-    expect(summary.totals.cost).toBe('$0.8052'); // 0.0792 × 6 texts + 0.3300
-    expect(summary.dueLater).toMatchObject({ messages: 1, cost: '$0.0792' });
+    expect(summary.totals).toMatchObject({ units: 8052, cost: '$0.81' }); // 0.0792 × 6 texts + 0.3300, shown in cents
+    expect(summary.dueLater).toMatchObject({ messages: 1, cost: '$0.08' });
     expect(summary.conversations.map((c) => [c.title, c.messages, c.cost])).toEqual([
-      ['+61 433 333 333', 3, '$0.4884'],
-      ['+61 422 222 222', 2, '$0.2376'],
-      ['+61 455 555 555', 1, '$0.0792'],
+      ['+61 433 333 333', 3, '$0.49'],
+      ['+61 422 222 222', 2, '$0.24'],
+      ['+61 455 555 555', 1, '$0.08'],
     ]);
     expect(summary.days.filter((d) => d.messages > 0)).toHaveLength(1);
 

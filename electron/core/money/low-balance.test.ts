@@ -1,7 +1,7 @@
 // Amounts as ClickSend writes them, and the low-balance rule: ClickSend's
 // low-credit amount wins when set, else Settings; 0 or none turns it off.
 import { describe, expect, it } from 'vitest';
-import { formatCents, formatMoney, plainAmount, toUnits } from '../../../shared/money-amounts';
+import { formatCents, formatCost, plainAmount, toUnits } from '../../../shared/money-amounts';
 import { lowBalance } from './low-balance';
 
 describe('amounts', () => {
@@ -18,13 +18,16 @@ describe('amounts', () => {
     for (const nothing of [null, undefined, '', ' ', '.', 'abc', '1.2.3', '1e3']) expect(toUnits(nothing)).toBeNull();
   });
 
-  it('writes them back: every decimal held, at least cents; cents rounded down for a balance; four decimals for CSV', () => {
-    expect(formatMoney(792, '$')).toBe('$0.0792');
-    expect(formatMoney(15_800, '$')).toBe('$1.58');
-    expect(formatMoney(15_840, '$')).toBe('$1.584');
-    expect(formatMoney(12_345_678_900, '$')).toBe('$1,234,567.89');
-    expect(formatMoney(0, '€')).toBe('€0.00');
-    expect(formatMoney(-792, '$')).toBe('-$0.0792');
+  it('shows them in whole cents: a balance rounded down, a cost to the nearest cent and never $0.00 when charged; four decimals for CSV', () => {
+    expect(formatCost(792, '$')).toBe('$0.08');
+    expect(formatCost(1_584, '$')).toBe('$0.16');
+    expect(formatCost(15_840, '$')).toBe('$1.58');
+    expect(formatCost(7_250, '$')).toBe('$0.73');
+    expect(formatCost(7_249, '$')).toBe('$0.72');
+    expect(formatCost(12_345_678_900, '$')).toBe('$1,234,567.89');
+    expect(formatCost(0, '€')).toBe('€0.00');
+    expect(formatCost(1, '$')).toBe('$0.01');
+    expect(formatCost(-792, '$')).toBe('-$0.08');
     expect(formatCents(49_999, '$')).toBe('$4.99');
     expect(formatCents(32_024, '$')).toBe('$3.20');
     expect(formatCents(12_345_000, '$')).toBe('$1,234.50');

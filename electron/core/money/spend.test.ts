@@ -72,27 +72,27 @@ describe('Spend from the cache', () => {
     const summary = spendSummary(db, { range: 'this-month', zone: 'Australia/Sydney', now, currency: '$' });
     expect(summary).toMatchObject({ from: '2025-05-01', to: '2025-05-20', currency: '$' });
     // 792 + 1584 + 3300 + 792 + 792 + 0 + 792 ten-thousandths.
-    expect(summary.totals).toEqual({ messages: 7, pictures: 1, texts: 8, units: 8052, cost: '$0.8052' });
-    expect(summary.dueLater).toEqual({ messages: 2, pictures: 0, texts: 3, units: 2376, cost: '$0.2376' });
+    expect(summary.totals).toEqual({ messages: 7, pictures: 1, texts: 8, units: 8052, cost: '$0.81' });
+    expect(summary.dueLater).toEqual({ messages: 2, pictures: 0, texts: 3, units: 2376, cost: '$0.24' });
     expect(summary.note).toContain('One message has no price from ClickSend yet');
     expect(summary.days).toHaveLength(20);
     expect(summary.days.filter((d) => d.messages > 0).map((d) => [d.date, d.messages, d.cost])).toEqual([
-      ['2025-05-02', 2, '$0.2376'],
+      ['2025-05-02', 2, '$0.24'],
       ['2025-05-03', 1, '$0.33'],
-      ['2025-05-04', 2, '$0.1584'],
+      ['2025-05-04', 2, '$0.16'],
       ['2025-05-05', 1, '$0.00'],
-      ['2025-05-10', 1, '$0.0792'],
+      ['2025-05-10', 1, '$0.08'],
     ]);
     expect(summary.months).toEqual([{ month: '2025-05', ...summary.totals }]);
     // Costliest first, titled by the one rule: the contact's name, else the number as people write it.
     expect(summary.conversations.map((c) => [c.title, c.phone, c.messages, c.texts, c.cost])).toEqual([
-      ['Bo Chen', BO, 4, 4, '$0.4884'],
-      ['+61 422 222 222', ANA, 3, 4, '$0.3168'],
+      ['Bo Chen', BO, 4, 4, '$0.49'],
+      ['+61 422 222 222', ANA, 3, 4, '$0.32'],
     ]);
     expect(spendSummary(db, { range: 'last-month', zone: 'Australia/Sydney', now, currency: '$' })).toMatchObject({
       from: '2025-04-01',
       to: '2025-04-30',
-      totals: { messages: 1, cost: '$0.0792' },
+      totals: { messages: 1, cost: '$0.08' },
     });
   });
 
@@ -109,9 +109,9 @@ describe('Spend from the cache', () => {
     const expected = prices.reduce((sum, p) => sum + Number(p.replace('.', '')), 0);
     const summary = spendSummary(db, { range: 'this-month', zone: 'UTC', now, currency: '$' });
     expect(summary.totals.units).toBe(expected);
-    // The words say the same amount: "$1,234.5678" read back digit by digit.
+    // The words say the same amount in whole cents, to the nearest.
     const [whole, fraction] = summary.totals.cost.slice(1).replaceAll(',', '').split('.') as [string, string];
-    expect(Number(whole) * 10_000 + Number(fraction.padEnd(4, '0'))).toBe(expected);
+    expect(Number(whole) * 100 + Number(fraction)).toBe(Math.floor((expected + 50) / 100));
     expect(summary.conversations.reduce((sum, c) => sum + c.units, 0)).toBe(expected);
     expect(summary.days.reduce((sum, d) => sum + d.units, 0)).toBe(expected);
   });
@@ -158,9 +158,9 @@ describe('Spend from the cache', () => {
     expect(summary).toMatchObject({ from: '2025-03-01', to: '2025-05-29' });
     expect(summary.days).toHaveLength(90);
     expect(summary.months.map((m) => [m.month, m.messages, m.cost])).toEqual([
-      ['2025-03', 1, '€0.0792'],
+      ['2025-03', 1, '€0.08'],
       ['2025-04', 0, '€0.00'],
-      ['2025-05', 1, '€0.1584'],
+      ['2025-05', 1, '€0.16'],
     ]);
   });
 

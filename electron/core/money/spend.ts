@@ -8,7 +8,7 @@ import { formatNumber } from '../../../shared/phone-numbers';
 import { conversationTitle } from '../cache/conversations';
 import type { Db } from '../cache/database';
 import { chargedDueLater, chargedMessages, conversationNames, type ChargedMessage } from '../cache/spend';
-import { formatMoney, plainAmount, toUnits } from '../../../shared/money-amounts';
+import { formatCost, plainAmount, toUnits } from '../../../shared/money-amounts';
 import { addDays, datesBetween, rangeDates, startOfDay, type IsoDate } from './zone-days';
 
 interface Tally {
@@ -38,7 +38,7 @@ function add(t: Tally, one: Tally): void {
 }
 
 function figures(t: Tally, currency: string): SpendFigures {
-  return { ...t, cost: formatMoney(t.units, currency) };
+  return { ...t, cost: formatCost(t.units, currency) };
 }
 
 export interface SpendQuery {

@@ -52,8 +52,8 @@ export interface OutboxOptions {
   changes(result: IngestResult): void;
   /** For numbers typed without a country code. */
   defaultCountry?: () => string | undefined;
-  /** ClickSend accepted a message (so the balance moved). */
-  accepted?(): void;
+  /** A send reached ClickSend or tried to, accepted or refused: the balance may have moved, or be why it failed. */
+  attempted?(): void;
   /** How long ClickSend may take to show a message in history before its absence means it was not sent. */
   confirmWithinMs?: number;
   now?: () => number;
@@ -291,7 +291,6 @@ export class Outbox {
       });
       if (entry.picture && mediaUrl) this.options.pictures?.sent(entry.picture.pictureFile, mediaUrl, outcome.mediaUrl);
       this.options.changes(accepted);
-      this.options.accepted?.();
       return accepted.changed[0] ?? getMessage(db, id)!;
     } catch (error) {
       if (!(error instanceof ClickSendError)) throw error;
@@ -307,6 +306,7 @@ export class Outbox {
       return this.fail(id, [message, action].filter(Boolean).join(' '));
     } finally {
       this.inFlight.delete(id);
+      this.options.attempted?.();
     }
   }
 

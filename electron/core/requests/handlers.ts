@@ -1,7 +1,6 @@
 // The answer to every request of the contract: each one names the module
 // that owns it, and decides nothing itself.
-import type { Price, Settings } from '../../../shared/contract';
-import type { PriceData } from '../clicksend/schemas';
+import type { Settings } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/phone-numbers';
 import {
   contactNameForPhone,
@@ -25,8 +24,10 @@ import { optedOutCsv, optedOutNumbers } from '../opt-outs/opted-out-numbers';
 import { questionDecided } from '../opt-outs/stop-question';
 import { dismissStopRequest } from '../cache/stop-requests';
 import { spendCsv, spendSummary } from '../money/spend';
+import { quotePrice, type QuoteContext } from '../money/price-quote';
 import type { PauseChoice } from '../notify/notification-policy';
 import type { AccountLifecycle } from '../session/account-lifecycle';
+import type { AccountSession } from '../session/account-session';
 import type { ChangeFeed } from '../session/change-feed';
 import type { PendingUpdate } from '../session/pending-update';
 import type { Presence } from '../session/presence';
@@ -44,13 +45,9 @@ export interface RequestContext {
   focusWindow?: () => void;
 }
 
-/** ClickSend's price answer (SMS or picture) as the composer shows it. */
-function priceOf(price: PriceData, accountCurrency: string): Price {
-  return {
-    parts: price.messages.reduce((sum, m) => sum + (m.message_parts ?? 0), 0),
-    total: price.total_price.toFixed(4),
-    currency: price._currency?.currency_prefix_d ?? accountCurrency,
-  };
+/** What the composer needs to word a price: the balance is read again only when ClickSend says it is short. */
+function quoteContext(session: AccountSession): QuoteContext {
+  return { db: session.db, currency: session.account.currency, balance: async () => (await session.refreshAccount().catch(() => session.account)).balance };
 }
 
 export function requestHandlers(ctx: RequestContext): Handlers {
@@ -103,7 +100,8 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     'messages.list': async ({ conversationId, limit, ...window }) => listMessages(active().db, conversationId, limit, window),
     'messages.price': async ({ to, body }) => {
       const session = active();
-      return priceOf(await session.client.priceSms([{ to: session.normalise(to), body }]), session.account.currency);
+      const number = session.normalise(to);
+      return quotePrice(await session.client.priceSms([{ to: number, body }]), number, 'sms', quoteContext(session));
     },
     'messages.send': async ({ to, body, schedule }) => {
       const session = active();
@@ -121,7 +119,7 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       const session = active();
       const number = session.normalise(to);
       const mediaUrl = await session.attachments.urlFor(attachmentId);
-      return priceOf(await session.client.pricePicture(mediaUrl, [{ to: number, body, subject }]), session.account.currency);
+      return quotePrice(await session.client.pricePicture(mediaUrl, [{ to: number, body, subject }]), number, 'mms', quoteContext(session));
     },
     'pictures.send': async ({ to, body, subject, attachmentId, schedule }) => {
       const session = active();
@@ -185,6 +183,7 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     'search.query': async ({ text, limit }) => searchCache(active().db, text, limit),
     'messages.find': async ({ conversationId, text }) => findInConversation(active().db, conversationId, text),
     'app.presence': async ({ focused, openConversationId }) => {
+      if (focused && !ctx.presence.focused) accounts.current?.windowFocused();
       ctx.presence.focused = focused;
       ctx.presence.openConversationId = openConversationId;
       accounts.current?.sync.setFocused(focused);

@@ -41,8 +41,10 @@ import { PictureGate } from '../pictures/picture-gate';
  */
 export type AccountRecord = CursorValue<'account'>;
 
-/** After a send, the balance is read again this much later, once for a burst of sends. */
+/** After a send, failed or not, the balance is read again this much later, once for a burst of sends. */
 const BALANCE_REFRESH_MS = 1_500;
+/** The window coming forward reads the balance again (a top-up in the dashboard), at most this often. */
+const FOCUS_BALANCE_EVERY_MS = 30_000;
 
 export interface ClientOptions {
   /** The configured API; a base URL in the settings wins (tests, a regional endpoint). */
@@ -112,6 +114,7 @@ export class AccountSession {
   /** Whether ClickSend takes pictures from the account: the sync learns it, sending asks it, the Account carries it. */
   readonly pictures: PictureGate;
   private balanceTimer: NodeJS.Timeout | null = null;
+  private focusReadAt = -Infinity;
   private closed = false;
 
   constructor(
@@ -145,7 +148,7 @@ export class AccountSession {
       confirmWithinMs: options.confirmSendWithinMs,
       now: options.now,
       defaultCountry,
-      accepted: () => this.refreshBalanceSoon(),
+      attempted: () => this.refreshBalanceSoon(),
     });
     this.sync = new SyncEngine({
       db,
@@ -270,8 +273,20 @@ export class AccountSession {
   }
 
   /**
-   * The balance moves with every message ClickSend accepts: read it again
-   * shortly after (once for a burst of sends), and with each directory refresh.
+   * The window came forward: the owner may have topped up in the dashboard
+   * meanwhile. The balance is read again, at most every 30 seconds.
+   */
+  windowFocused(): void {
+    const now = (this.options.now ?? Date.now)();
+    if (this.closed || now - this.focusReadAt < FOCUS_BALANCE_EVERY_MS) return;
+    this.focusReadAt = now;
+    void this.refreshAccount().catch(() => undefined);
+  }
+
+  /**
+   * The balance moves with every message ClickSend accepts, and a refused one
+   * may be why (no credit): read it again shortly after every send attempt
+   * (once for a burst of sends), and with each directory refresh.
    */
   private refreshBalanceSoon(): void {
     if (this.balanceTimer) return;

@@ -1,6 +1,7 @@
 // What the window hears when messages change: added and changed messages, the
-// conversations to redraw, and the unread badge. Replies to the thread on
-// screen are read before the list is told, so it never flashes them unread.
+// conversations to redraw, Spend's figures, and the unread badge. Replies to
+// the thread on screen are read before the list is told, so it never flashes
+// them unread.
 import { markConversationRead } from '../cache/conversations';
 import type { Db } from '../cache/database';
 import type { IngestResult } from '../cache/ingest';
@@ -11,8 +12,12 @@ import type { Presence } from './presence';
 /** While the first sync fills in history, the list is told of it at most this often. */
 const HISTORY_LIST_EVERY_MS = 250;
 
+/** Spend counts only our own messages (replies cost nothing). */
+const movesSpend = (result: IngestResult) => result.added.some((m) => m.direction === 'out') || result.changed.some((m) => m.direction === 'out');
+
 export class ChangeFeed {
   private filledIds = new Set<number>();
+  private filledSpend = false;
   private filledTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -22,6 +27,7 @@ export class ChangeFeed {
   publish(result: IngestResult): void {
     if (result.added.length) this.deps.emit('messages.added', { messages: result.added });
     if (result.changed.length) this.deps.emit('messages.statusChanged', { messages: result.changed });
+    if (movesSpend(result)) this.deps.emit('spend.changed', {});
     if (result.conversationIds.length) {
       this.readIfShown(result.conversationIds);
       this.conversationsChanged(result.conversationIds);
@@ -60,11 +66,16 @@ export class ChangeFeed {
     const forOpen = open === null ? [] : result.added.filter((m) => m.conversationId === open);
     if (forOpen.length) this.deps.emit('messages.added', { messages: forOpen });
     for (const id of result.conversationIds) this.filledIds.add(id);
+    this.filledSpend ||= movesSpend(result);
     this.filledTimer ??= setTimeout(() => {
       this.filledTimer = null;
       const ids = [...this.filledIds];
+      const spend = this.filledSpend;
       this.filledIds.clear();
-      if (this.deps.db() && ids.length) this.conversationsChanged(ids);
+      this.filledSpend = false;
+      if (!this.deps.db()) return;
+      if (ids.length) this.conversationsChanged(ids);
+      if (spend) this.deps.emit('spend.changed', {});
     }, HISTORY_LIST_EVERY_MS);
   }
 
@@ -73,5 +84,6 @@ export class ChangeFeed {
     if (this.filledTimer) clearTimeout(this.filledTimer);
     this.filledTimer = null;
     this.filledIds.clear();
+    this.filledSpend = false;
   }
 }
