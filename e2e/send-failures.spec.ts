@@ -2,24 +2,54 @@
 // explained in plain words in the app, and nothing is lost.
 import { test, expect, ACCOUNT, ui } from './fixtures';
 
-test('out of credit: the message shows why, and Retry sends it once credit is back', async ({ app }) => {
+test('out of credit: the composer says so before sending, a refused send shows why and reads the balance again, and a top-up is seen when the window comes back', async ({ app }) => {
   const { page, simulator } = app;
+  const header = page.getByRole('banner');
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can you confirm?' });
   await app.signIn();
-  await ui.list(page).getByRole('button', { name: /Can you confirm/ }).click();
+  await ui.row(page, '+61 422 222 222').click();
+  await ui.composer(page).fill('Checking now');
+  await page.keyboard.press('Enter');
+  await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Checking now' })).toContainText(/Queued|Sent/);
+  await expect(header.getByLabel('Balance')).toHaveText('$49.92');
 
-  simulator.addAccount({ ...ACCOUNT, balance: 0 });
+  // Spent elsewhere down to $0.05; sent at once, before any price is asked.
+  simulator.addAccount({ ...ACCOUNT, balance: 0.05 });
   await ui.composer(page).fill('Confirmed for 10am');
   await page.keyboard.press('Enter');
   const bubble = ui.thread(page).getByRole('listitem').filter({ hasText: 'Confirmed for 10am' });
   await expect(bubble).toContainText('Failed');
   await expect(bubble).toContainText('Your ClickSend account has run out of credit.');
-  expect(simulator.sent(ACCOUNT.username)).toHaveLength(0);
+  expect(simulator.sent(ACCOUNT.username)).toHaveLength(1);
+  // The refused send read the balance again: the header shows what is left, and warns.
+  await expect(header.getByLabel('Balance')).toHaveText('$0.05');
+  await expect(header).toContainText('Balance low: $0.05. Top up at ClickSend before sends fail.');
 
+  // The next message: ClickSend's price says the credit is short, and the composer says so (not "≈ $0.00").
+  await ui.composer(page).fill('Or 11am?');
+  await expect(page.getByRole('note').filter({ hasText: 'Not enough credit' })).toHaveText(
+    'Not enough credit: this message costs about $0.08 and the balance is $0.05. Top up in the ClickSend dashboard.',
+  );
+  await expect(page.getByLabel('Estimated cost')).toHaveCount(0);
+
+  // Topped up in the dashboard, in another window; coming back to this one reads the balance again.
   simulator.addAccount({ ...ACCOUNT, balance: 10 });
+  await page.evaluate(() => {
+    document.hasFocus = () => false;
+    window.dispatchEvent(new Event('blur'));
+  });
+  await page.evaluate(() => {
+    document.hasFocus = () => true;
+    window.dispatchEvent(new Event('focus'));
+  });
+  await expect(header.getByLabel('Balance')).toHaveText('$10.00');
+  await expect(header).not.toContainText('Balance low');
+  await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.08');
+  await ui.composer(page).fill('');
+
   await bubble.getByRole('button', { name: 'Retry' }).click();
   await expect(bubble).toContainText(/Queued|Sent/);
-  expect(simulator.sent(ACCOUNT.username).map((m) => m.body)).toEqual(['Confirmed for 10am']);
+  expect(simulator.sent(ACCOUNT.username).map((m) => m.body)).toEqual(['Checking now', 'Confirmed for 10am']);
 });
 
 test('a number that cannot receive texts is refused before anything is sent', async ({ app }) => {

@@ -99,24 +99,24 @@ test('Spend: per day, per conversation and in the CSV, exactly what ClickSend ch
   await ui.section(page, 'Spend').click();
   const view = page.getByRole('region', { name: 'Spend' });
   const totals = view.getByRole('definition');
-  await expect(totals.nth(0)).toHaveText('$0.726');
+  await expect(totals.nth(0)).toHaveText('$0.73');
   await expect(totals.nth(1)).toHaveText('5 (1 picture)');
   await expect(totals.nth(2)).toHaveText('6');
-  await expect(view).toContainText('Also 1 message scheduled elsewhere and due later ($0.0792), already taken from the balance.');
+  await expect(view).toContainText('Also 1 message scheduled elsewhere and due later ($0.08), already taken from the balance.');
   // Spent and due later together are what left the balance: 50 − 0.8052.
   await expect(balance(page)).toHaveText('$49.19');
 
   const perConversation = view.getByRole('table', { name: 'Spend per conversation' }).getByRole('row');
   await expect(perConversation).toHaveText([
     'ConversationMessagesTextsCost',
-    '+61 433 333 33322$0.4092',
-    '+61 422 222 22223$0.2376',
-    '+61 444 444 44411$0.0792',
+    '+61 433 333 33322$0.41',
+    '+61 422 222 22223$0.24',
+    '+61 444 444 44411$0.08',
   ]);
   // Today's bar says its figures; the per-day table holds the same day.
-  await expect(view.getByRole('img', { name: /: 5 messages, 6 texts, \$0\.726$/ })).toHaveCount(1);
+  await expect(view.getByRole('img', { name: /: 5 messages, 6 texts, \$0\.73$/ })).toHaveCount(1);
   await expect(view.getByRole('table', { name: 'Spend per day' }).getByRole('row')).toHaveCount(2);
-  await expect(view.getByRole('table', { name: 'Spend per month' }).getByRole('row').nth(1)).toContainText('$0.726');
+  await expect(view.getByRole('table', { name: 'Spend per month' }).getByRole('row').nth(1)).toContainText('$0.73');
 
   // The CSV: one row per message, whose costs sum to the same figure.
   const download = page.waitForEvent('download');
@@ -135,7 +135,7 @@ test('Spend: per day, per conversation and in the CSV, exactly what ClickSend ch
   await expect(view.getByText('Nothing was sent in this range.').first()).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(view.getByRole('radio', { name: 'Last 90 days' })).toBeChecked();
-  await expect(totals.nth(0)).toHaveText('$0.726');
+  await expect(totals.nth(0)).toHaveText('$0.73');
   await expect(view.getByRole('img', { name: / nothing sent$/ })).toHaveCount(89);
 
   // A conversation's name opens it.

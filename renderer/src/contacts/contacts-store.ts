@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Contact, ContactInput, ContactList, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
+import { reloadSoon } from '../store/reload-soon';
 
 const PAGE = 500;
 
@@ -16,6 +17,8 @@ interface ContactsState {
   prefillPhone: string | null;
 
   load(): Promise<void>;
+  /** The sync (or an import) brought changes: read again if read at all, keeping the list, the filter and what is on screen. */
+  refresh(): void;
   selectList(listId: number | null): Promise<void>;
   setQuery(query: string): Promise<void>;
   saveList(listId: number | undefined, name: string): Promise<UserError | null>;
@@ -27,6 +30,12 @@ interface ContactsState {
 }
 
 let ticket = 0;
+
+/** Once for a burst of changes (an import says so per contact). */
+const refreshSoon = reloadSoon(async () => {
+  const { lists, load } = useContacts.getState();
+  if (lists !== null) await load();
+}, 250);
 
 export const useContacts = create<ContactsState>()((set, get) => {
   const loadContacts = async () => {
@@ -60,6 +69,7 @@ export const useContacts = create<ContactsState>()((set, get) => {
         set({ error: describeError(error) });
       }
     },
+    refresh: () => refreshSoon(),
     async selectList(listId) {
       set({ listId, query: '' });
       await loadContacts();

@@ -4,18 +4,17 @@
 // bar described; the same figures in tables underneath; the messages behind
 // them as a CSV file.
 import { Download } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { SpendFigures, SpendRange, SpendSummary, UserError } from '../../../shared/contract';
 import { download } from '../app/download';
 import { ErrorBanner } from '../app/ErrorBanner';
-import { call, subscribe } from '../bridge/inbox-client';
+import { call } from '../bridge/inbox-client';
 import { useConversations } from '../conversations/conversations-store';
 import { attempt } from '../store/attempt';
 import { useInbox } from '../store/inbox-store';
 import { userTimeZone } from '../thread/SchedulePanel';
 import { CustomerText } from '../app/CustomerText';
-
-const RELOAD_MS = 1_000;
+import { useSpend } from './spend-store';
 
 const RANGES: Array<{ value: SpendRange; label: string }> = [
   { value: 'this-month', label: 'This month' },
@@ -37,45 +36,22 @@ const describe = (f: SpendFigures) =>
   f.messages === 0 ? 'nothing sent' : `${count(f.messages, 'message', 'messages')}, ${count(f.texts, 'text', 'texts')}, ${f.cost}`;
 
 export function SpendView() {
-  const [range, setRange] = useState<SpendRange>('this-month');
-  const [summary, setSummary] = useState<SpendSummary | null>(null);
-  const [error, setError] = useState<UserError | null>(null);
-  // Bumped after changes to messages (a send, a price, a sync): the figures are read again, at most
-  // every RELOAD_MS (a first sync brings messages several times a second; each summary reads a range).
-  const [version, setVersion] = useState(0);
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const reload = useCallback(() => {
-    pending.current ??= setTimeout(() => {
-      pending.current = null;
-      setVersion((v) => v + 1);
-    }, RELOAD_MS);
-  }, []);
+  const range = useSpend((s) => s.range);
+  const summary = useSpend((s) => s.summary);
+  const loadError = useSpend((s) => s.error);
+  const [exportError, setExportError] = useState<UserError | null>(null);
+  const error = exportError ?? loadError;
   const zone = userTimeZone();
 
   useEffect(() => {
-    let current = true;
-    void attempt(async () => {
-      const next = await call('spend.summary', { range, zone });
-      if (current) setSummary(next);
-    }).then((failure) => current && setError(failure));
-    return () => {
-      current = false;
-    };
-  }, [range, zone, version]);
-
-  useEffect(() => {
-    const offAdded = subscribe('messages.added', reload);
-    const offChanged = subscribe('messages.statusChanged', reload);
-    return () => {
-      offAdded();
-      offChanged();
-      if (pending.current) clearTimeout(pending.current);
-      pending.current = null;
-    };
-  }, [reload]);
+    const { show } = useSpend.getState();
+    show(true);
+    return () => show(false);
+  }, []);
+  const setRange = (next: SpendRange) => void useSpend.getState().setRange(next);
 
   const exportCsv = async () =>
-    setError(
+    setExportError(
       await attempt(async () => {
         const { filename, csv } = await call('spend.export', { range, zone });
         download(filename, csv);

@@ -3,8 +3,11 @@
 // to the core themselves, so what each event changes can be read here.
 import { escapeMarkup } from '../../../shared/notification-text';
 import { call, onCoreConnection, subscribe } from '../bridge/inbox-client';
+import { useContacts } from '../contacts/contacts-store';
 import { useConversations } from '../conversations/conversations-store';
 import { useSearch } from '../search/search-store';
+import { useSpend } from '../spend/spend-store';
+import { useTemplates } from '../templates/templates-store';
 import { useThread } from '../thread/thread-store';
 import { showUnread, useInbox } from './inbox-store';
 
@@ -21,12 +24,18 @@ function routeCoreEvents(): void {
   subscribe('unread.changed', ({ count }) => showUnread(count));
   subscribe('app.updateReady', (update) => useInbox.setState({ update }));
   subscribe('app.notice', ({ text }) => useInbox.setState((s) => ({ notices: [...s.notices.filter((n) => n !== text), text] })));
-  subscribe('directory.changed', ({ contacts }) => {
+  // Every view of synced data reads it again when it arrives, keeping what is selected and where it is scrolled.
+  subscribe('directory.changed', ({ contacts, templates }) => {
+    if (templates) useTemplates.getState().refresh();
     if (!contacts) return;
+    useContacts.getState().refresh();
+    // Spend titles its conversations by the contact's name.
+    useSpend.getState().refresh();
     void useConversations.getState().refresh();
     void useThread.getState().refreshContact();
     useSearch.getState().refresh();
   });
+  subscribe('spend.changed', () => useSpend.getState().refresh());
   // The core reads replies to the thread on screen (see presence) before saying the list changed.
   subscribe('conversations.changed', ({ conversationIds }) => {
     void useConversations.getState().refresh();

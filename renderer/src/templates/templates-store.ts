@@ -2,15 +2,24 @@
 import { create } from 'zustand';
 import type { Template, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
+import { reloadSoon } from '../store/reload-soon';
 
 interface TemplatesState {
   templates: Template[] | null;
   error: UserError | null;
   load(): Promise<void>;
+  /** The sync brought changes: read again if they were read at all, the list staying on screen until the answer. */
+  refresh(): void;
   /** `saved` hears the template as ClickSend stored it. */
   save(input: { templateId?: number; name: string; body: string }, saved?: (template: Template) => void): Promise<UserError | null>;
   remove(templateId: number): Promise<UserError | null>;
 }
+
+/** Once for a burst of changes (the core says so per save, and per pass). */
+const refreshSoon = reloadSoon(async () => {
+  const { templates, load } = useTemplates.getState();
+  if (templates !== null) await load();
+}, 250);
 
 export const useTemplates = create<TemplatesState>()((set, get) => ({
   templates: null,
@@ -22,6 +31,7 @@ export const useTemplates = create<TemplatesState>()((set, get) => ({
       set({ error: describeError(error) });
     }
   },
+  refresh: () => refreshSoon(),
   async save(input, saved) {
     try {
       const template = await call('templates.save', input);

@@ -11,6 +11,7 @@ import { AttachedPicture } from './AttachedPicture';
 import { usePictureAttachment, usePicturePrice } from './picture-attachment';
 import { useInbox } from '../store/inbox-store';
 import { MAX_BODY, useDraft, usePrice } from './composer-hooks';
+import { PriceNote, PriceRefusal } from './PriceNote';
 import { useComposerSend } from './composer-send';
 import { formatWhen, SchedulePanel } from './SchedulePanel';
 import { TemplatePicker } from './TemplatePicker';
@@ -214,16 +215,8 @@ export function Composer({ phone }: { phone: string }) {
           </button>
         </div>
       </div>
+      <PriceRefusal price={price} />
     </form>
-  );
-}
-
-function PriceNote({ price, online }: { price: Price | 'unavailable' | null; online: boolean }) {
-  if (!price) return null;
-  return (
-    <span aria-label="Estimated cost" title={price === 'unavailable' ? undefined : `${price.currency}${price.total}`}>
-      {price === 'unavailable' ? (online ? 'Price unavailable' : 'Price unavailable offline') : `≈ ${price.currency}${Number(price.total).toFixed(2)}`}
-    </span>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Price } from '../../../shared/contract';
 import { call } from '../bridge/inbox-client';
+import { useInbox } from '../store/inbox-store';
 
 const DRAFT_SAVE_MS = 400;
 const PRICE_MS = 700;
@@ -53,11 +54,13 @@ export function usePrice(phone: string, body: string, online: boolean): Price | 
 
 /**
  * A price asked shortly after what it depends on (`key`; null: nothing to
- * price) stops changing, and asked again when the connection comes back;
- * null until it answers, or when the key changed since.
+ * price) stops changing, and asked again when the connection comes back or
+ * the balance moves (a top-up ends "Not enough credit"); null until it
+ * answers, or when the key changed since.
  */
 export function useQuote(key: string | null, ask: () => Promise<Price>, online: boolean): Price | 'unavailable' | null {
   const [priced, setPriced] = useState<{ key: string; price: Price | 'unavailable' } | null>(null);
+  const balance = useInbox((s) => (s.session?.state === 'signed-in' ? s.session.account.balance : null));
   const latestAsk = useRef(ask);
   useEffect(() => {
     latestAsk.current = ask;
@@ -75,7 +78,7 @@ export function useQuote(key: string | null, ask: () => Promise<Price>, online: 
       current = false;
       clearTimeout(timer);
     };
-  }, [key, online]);
+  }, [key, online, balance]);
   return priced !== null && priced.key === key ? priced.price : null;
 }
 
