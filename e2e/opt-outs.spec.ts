@@ -29,7 +29,14 @@ test('STOP with punctuation: the composer gives way to a notice, scheduled messa
   // Typed again as a new message: the same notice, nothing to send with.
   const sentBefore = simulator.sent().length;
   await page.keyboard.press('Control+n');
-  await page.getByRole('dialog', { name: 'New message' }).getByLabel('To').fill('0422 222 222');
+  const newMessage = page.getByRole('dialog', { name: 'New message' });
+  // Two numbers at once: said to be two, each fine alone (not "include the country code").
+  await newMessage.getByLabel('To').fill('0422 222 222, 0433 333 333');
+  await page.keyboard.press('Enter');
+  await expect(newMessage.getByRole('alert')).toHaveText('That is 2 numbers: 0422 222 222 and 0433 333 333. Enter one at a time.');
+  await newMessage.getByLabel('To').fill('0422 222 222');
+  // The suggestion for the number says it opted out before it is opened.
+  await expect(newMessage.getByRole('option', { name: /\+61 422 222 222/ })).toContainText('Opted out: cannot be texted');
   await page.keyboard.press('Enter');
   await expect(ui.thread(page).locator('..')).toContainText('Messages to this number are blocked');
   await expect(ui.composer(page)).toHaveCount(0);

@@ -192,6 +192,8 @@ export const SearchResults = z.object({
       /** The number as people write it. */
       phone: z.string(),
       lastMessageAt: z.number(),
+      /** The number opted out: nothing may be sent to it. */
+      optedOut: z.boolean(),
     }),
   ),
   messages: z.array(
@@ -216,6 +218,8 @@ export const SearchResults = z.object({
       displayPhone: z.string().nullable(),
       /** The conversation with this contact's number, if there is one. */
       conversationId: z.number().int().nullable(),
+      /** The number opted out: nothing may be sent to it. */
+      optedOut: z.boolean(),
     }),
   ),
 });

@@ -3,8 +3,53 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 
 export type NormalisedNumber = { ok: true; e164: string } | { ok: false; reason: string };
 
+/** Between numbers typed in one field: a comma, semicolon, slash, bar, line break, "and", "or", "&". */
+const SEPARATORS = /\s*(?:[,;/|\r\n]+|\s(?:and|or|&)\s)\s*/i;
+
+/**
+ * Several numbers in one field ("0412 345 678, 0498 765 432") are said to be
+ * several, each being fine alone; before, they were "not a valid phone
+ * number. Include the country code", or the first was taken silently.
+ */
 export function normaliseNumber(input: string, defaultCountry?: string): NormalisedNumber {
   const raw = input.trim();
+  const chunks = raw.split(SEPARATORS).filter((chunk) => chunk !== '');
+  if (chunks.length <= 1) {
+    const whole = oneNumber(raw, defaultCountry);
+    const sideBySide = whole.ok ? null : numbersSideBySide(raw, defaultCountry);
+    return sideBySide ? several(sideBySide) : whole;
+  }
+  const numbers: string[] = [];
+  for (const chunk of chunks) {
+    const found = oneNumber(chunk, defaultCountry).ok ? [chunk] : numbersSideBySide(chunk, defaultCountry);
+    // The part that is no number is what to fix (libphonenumber would take the first number of the text, dropping the rest).
+    if (!found) return oneNumber(chunk, defaultCountry);
+    numbers.push(...found);
+  }
+  return several(numbers);
+}
+
+function several(numbers: readonly string[]): NormalisedNumber {
+  const listed = `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)!}`;
+  return { ok: false, reason: `That is ${numbers.length} numbers: ${listed}. Enter one at a time.` };
+}
+
+/** "0412 345 678 0498 765 432": the longest run of words that is a number, then the next; null unless all are. */
+function numbersSideBySide(raw: string, defaultCountry?: string): string[] | null {
+  const words = raw.split(/\s+/);
+  if (words.length < 2 || words.length > 24) return null;
+  const found: string[] = [];
+  for (let start = 0; start < words.length; ) {
+    let end = words.length;
+    while (end > start && !oneNumber(words.slice(start, end).join(' '), defaultCountry).ok) end--;
+    if (end === start) return null;
+    found.push(words.slice(start, end).join(' '));
+    start = end;
+  }
+  return found.length >= 2 ? found : null;
+}
+
+function oneNumber(raw: string, defaultCountry?: string): NormalisedNumber {
   if (raw === '') return { ok: false, reason: 'Enter a phone number.' };
   if (/[a-z]/i.test(raw)) return { ok: false, reason: 'A phone number can only contain digits, spaces, dashes and a leading +.' };
   const withPlus = raw.startsWith('00') ? `+${raw.slice(2)}` : raw;

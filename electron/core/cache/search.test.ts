@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replaceContacts } from './contacts';
 import { openCache, type Db } from './database';
 import { ingestMessages, type IncomingMessage } from './ingest';
+import { recordOptOut } from './opt-outs';
 import { ftsQuery, MATCH_END, MATCH_START, numberDigits, searchCache } from './search';
 
 let seq = 0;
@@ -65,7 +66,7 @@ describe('search', () => {
     expect(bodies('cafe')).toEqual(['[Café] opens at 8, see you there']);
     const { contacts, messages } = searchCache(db, 'zoe', 10);
     expect(contacts).toEqual([
-      { contactId: 10, name: 'Zoë Thursday', phone: '+61433333333', displayPhone: '+61 433 333 333', conversationId: expect.any(Number) },
+      { contactId: 10, name: 'Zoë Thursday', phone: '+61433333333', displayPhone: '+61 433 333 333', conversationId: expect.any(Number), optedOut: false },
     ]);
     expect(messages).toEqual([]);
     expect(searchCache(db, 'café', 10).messages[0]!.title).toBe('Zoë Thursday');
@@ -93,6 +94,15 @@ describe('search', () => {
     expect(searchCache(db, '0433 333', 10).conversations).toEqual([expect.objectContaining({ title: 'Zoë Thursday', phone: '+61 433 333 333' })]);
     // Digits that are no one's number find nothing, rather than everything.
     expect(searchCache(db, '0499 999 999', 10)).toMatchObject({ conversations: [], contacts: [] });
+  });
+
+  it('says which numbers found opted out, so a suggestion for one says it', () => {
+    recordOptOut(db, { phone: '+61422222222', optedOut: true, changedAt: 1, how: 'reply', messageRowId: null, note: null });
+    recordOptOut(db, { phone: '+61460654989', optedOut: true, changedAt: 1, how: 'by-hand', messageRowId: null, note: null });
+    expect(searchCache(db, '0422 222', 10).conversations).toEqual([expect.objectContaining({ phone: '+61 422 222 222', optedOut: true })]);
+    expect(searchCache(db, '0460 654', 10).contacts).toEqual([expect.objectContaining({ name: 'Ana Lee', optedOut: true })]);
+    expect(searchCache(db, 'ana', 10).contacts).toEqual([expect.objectContaining({ name: 'Ana Lee', optedOut: true })]);
+    expect(searchCache(db, '0433 333', 10).conversations).toEqual([expect.objectContaining({ title: 'Zoë Thursday', optedOut: false })]);
   });
 
   it('treats text with letters, or fewer than three digits, as words, not a number', () => {

@@ -39,11 +39,15 @@ export function numberDigits(text: string): string[] | null {
 }
 const MIN_NUMBER_DIGITS = 3;
 
+/** SQL: the number in this column opted out (a suggestion for it says so). */
+const OPTED_OUT = (phone: string) => `EXISTS (SELECT 1 FROM opt_outs oo WHERE oo.phone = ${phone} AND oo.opted_out = 1)`;
+
 interface ConversationHitRow {
   id: number;
   phone: string;
   contact_name: string | null;
   last_message_at: number;
+  opted_out: number;
 }
 
 interface MessageHitRow {
@@ -62,6 +66,7 @@ interface ContactHitRow {
   last_name: string | null;
   phone: string | null;
   conversation_id: number | null;
+  opted_out: number;
 }
 
 /** Conversations and contacts whose number holds the digits typed, busiest first. */
@@ -70,7 +75,7 @@ function searchNumbers(db: Db, digits: string[], limit: number): Pick<SearchResu
   const anyOf = (column: string) => digits.map(() => `instr(${column}, ?) > 0`).join(' OR ');
   const conversations = db
     .prepare<unknown[], ConversationHitRow>(
-      `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at
+      `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, ${OPTED_OUT('c.phone')} AS opted_out
        FROM conversations c WHERE ${anyOf('c.phone')}
        ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`,
     )
@@ -78,7 +83,7 @@ function searchNumbers(db: Db, digits: string[], limit: number): Pick<SearchResu
   // Contacts with a conversation are found through it; the others may be texted for the first time.
   const contacts = db
     .prepare<unknown[], ContactHitRow>(
-      `SELECT k.contact_id, k.first_name, k.last_name, k.phone, NULL AS conversation_id
+      `SELECT k.contact_id, k.first_name, k.last_name, k.phone, NULL AS conversation_id, ${OPTED_OUT('k.phone')} AS opted_out
        FROM contacts k WHERE (${anyOf('k.phone')}) AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.phone = k.phone)
        ORDER BY k.contact_id LIMIT ?`,
     )
@@ -89,6 +94,7 @@ function searchNumbers(db: Db, digits: string[], limit: number): Pick<SearchResu
       title: conversationTitle(row.contact_name, row.phone),
       phone: formatNumber(row.phone),
       lastMessageAt: row.last_message_at,
+      optedOut: row.opted_out === 1,
     })),
     contacts: contacts.map(toContactHit),
   };
@@ -101,6 +107,7 @@ function toContactHit(row: ContactHitRow): SearchResults['contacts'][number] {
     phone: row.phone,
     displayPhone: row.phone ? formatNumber(row.phone) : null,
     conversationId: row.conversation_id,
+    optedOut: row.opted_out === 1,
   };
 }
 
@@ -137,7 +144,7 @@ export function searchCache(db: Db, text: string, limit: number): SearchResults 
   const hits = bySubject.length === 0 ? messages : [...messages, ...bySubject.filter((row) => !inBody.has(row.id))].sort((a, b) => b.id - a.id).slice(0, limit);
   const contacts = db
     .prepare<[string, number], ContactHitRow>(
-      `SELECT k.contact_id, k.first_name, k.last_name, k.phone, c.id AS conversation_id
+      `SELECT k.contact_id, k.first_name, k.last_name, k.phone, c.id AS conversation_id, ${OPTED_OUT('k.phone')} AS opted_out
        FROM contacts_fts
        JOIN contacts k ON k.contact_id = contacts_fts.rowid
        LEFT JOIN conversations c ON c.phone = k.phone

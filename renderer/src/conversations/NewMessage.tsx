@@ -15,6 +15,8 @@ interface Suggestion {
   displayPhone: string;
   /** What to open: a number the core can normalise. */
   number: string;
+  /** The number opted out (the core says): the suggestion says so before it is opened. */
+  optedOut: boolean;
 }
 
 /** Letters mean a name; three digits or more, part of a number. */
@@ -39,10 +41,10 @@ export function NewMessage() {
     call('search.query', { text: to, limit: 8 }).then(
       (r) => {
         if (!current) return;
-        const byNumber = r.conversations.map((c) => ({ key: `c${c.conversationId}`, name: c.title, displayPhone: c.phone, number: c.phone }));
+        const byNumber = r.conversations.map((c) => ({ key: `c${c.conversationId}`, name: c.title, displayPhone: c.phone, number: c.phone, optedOut: c.optedOut }));
         const contacts = r.contacts
           .filter((c) => c.phone && !byNumber.some((b) => b.displayPhone === c.displayPhone))
-          .map((c) => ({ key: `k${c.contactId}`, name: c.name, displayPhone: c.displayPhone ?? '', number: c.phone! }));
+          .map((c) => ({ key: `k${c.contactId}`, name: c.name, displayPhone: c.displayPhone ?? '', number: c.phone!, optedOut: c.optedOut }));
         setFound([...byNumber, ...contacts].slice(0, 8));
         setActive(0);
       },
@@ -135,6 +137,7 @@ export function NewMessage() {
                   <strong>
                     <CustomerText text={c.name} />
                   </strong> <span className="muted">{c.displayPhone}</span>
+                  {c.optedOut && <span className="delivery tone-muted"> · Opted out: cannot be texted</span>}
                 </li>
               ))}
             </ul>
