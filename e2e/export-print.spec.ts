@@ -4,7 +4,8 @@
 // a clean printout of a conversation.
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { ACCOUNT, expect, test, ui } from './fixtures';
+import { ACCOUNT, expect, mode, test, ui } from './fixtures';
+import { luminance, pdfAreaFills } from './pdf-colours';
 
 const CUSTOMER = '+61422222222';
 
@@ -71,4 +72,18 @@ test('print a conversation: a clean printout of every message, the app hidden', 
   await expect(ui.composer(page)).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
   await expect(printout).toBeHidden();
+  // Printed in the dark theme with background graphics on: a white page with dark text, the printout or (Ctrl+P) the app.
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(printout.locator('.printout-body').first()).toHaveCSS('color', 'rgb(0, 0, 0)');
+  await expect(page.locator('html')).toHaveCSS('color-scheme', 'light');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  // What the page paints, read from a PDF of it (page.pdf is headless Chromium's, so browser mode's).
+  for (const what of mode === 'browser' ? ['the printout', 'the app'] : []) {
+    const fills = pdfAreaFills(await page.pdf({ printBackground: true }));
+    expect(fills.length, what).toBeGreaterThan(0);
+    expect(fills.filter((fill) => luminance(fill) < 0.5), what).toEqual([]);
+    // The print dialog closing (afterprint) takes the printout away: the second is Ctrl+P on the app.
+    if (what === 'the printout') await expect(printout).toHaveCount(0);
+  }
 });
