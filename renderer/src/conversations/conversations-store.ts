@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { Conversation, ConversationFilter, Result, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
-import { useThread } from '../thread/thread-store';
+import { useThread, type ConversationFlags } from '../thread/thread-store';
 import { attempt } from '../store/attempt';
 import { pagesCovering } from './list-pages';
 
@@ -33,6 +33,8 @@ interface ConversationsState {
   /** The error also shows in the list's banner. */
   markUnread(conversationId: number): Promise<UserError | null>;
   markRead(conversationId: number): Promise<UserError | null>;
+  /** Pin, mute or archive a conversation from its row (or undo); the open one's header follows. */
+  setFlags(conversationId: number, change: Partial<ConversationFlags>): Promise<UserError | null>;
   reset(): void;
 }
 
@@ -131,6 +133,15 @@ export const useConversations = create<ConversationsState>()((set, get) => {
 
     async markRead(conversationId) {
       const error = await attempt(() => call('conversations.markRead', { conversationId }));
+      if (error) set({ error });
+      return error;
+    },
+
+    async setFlags(conversationId, change) {
+      const error = await attempt(async () => {
+        const conversation = await call('conversations.setFlags', { conversationId, ...change });
+        if (openConversationId() === conversationId) useThread.getState().follow(conversation);
+      });
       if (error) set({ error });
       return error;
     },

@@ -1,7 +1,7 @@
 // The open thread: which conversation (or which number, for a conversation
 // not started yet), its window of messages, and sending into it.
 import { create } from 'zustand';
-import type { Contact, Conversation, Message, UserError } from '../../../shared/contract';
+import type { Contact, Conversation, ConversationAction, ConversationMenuItem, Message, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { attempt } from '../store/attempt';
 import { groupByConversation } from '../store/message-merge';
@@ -28,6 +28,16 @@ export interface ThreadTarget {
 }
 
 export type ConversationFlags = Pick<Conversation, 'pinned' | 'archived' | 'muted'>;
+
+/** The change each flag action of a conversation's menu makes (which one is offered is the core's to say). */
+export const FLAG_CHANGES: Partial<Record<ConversationAction, Partial<ConversationFlags>>> = {
+  pin: { pinned: true },
+  unpin: { pinned: false },
+  mute: { muted: true },
+  unmute: { muted: false },
+  archive: { archived: true },
+  unarchive: { archived: false },
+};
 
 /** A prepared picture (pictures.prepare) and its subject. */
 export interface PictureToSend {
@@ -75,9 +85,11 @@ interface ThreadState {
   /** The note of an opt-in by hand, kept in the thread. */
   optedBackIn: string | null;
   /** The open conversation as the core now has it: its title, whether it opted out. */
-  follow(conversation: Pick<Conversation, 'title' | 'optedOut'> & Partial<ConversationFlags>): void;
+  follow(conversation: Pick<Conversation, 'title' | 'optedOut'> & Partial<ConversationFlags> & Partial<Pick<Conversation, 'actions'>>): void;
   /** Pinned, archived, muted, as the core last said; null for a number with no conversation yet. */
   flags: ConversationFlags | null;
+  /** Its menu as the core last said (the header's buttons); null for a number with no conversation yet. */
+  actions: ConversationMenuItem[] | null;
   /** Pin, archive or mute the open conversation (or undo). */
   setFlags(change: Partial<ConversationFlags>): Promise<UserError | null>;
   /** By hand: opt the number out (a reply asked to stop) or back in, with a note of why. */
@@ -130,11 +142,12 @@ export const useThread = create<ThreadState>()((set, get) => ({
   optedOut: null,
   optedBackIn: null,
   flags: null,
+  actions: null,
   focusRequest: 0,
 
   async open(target, aroundId) {
     const ticket = ++openTicket;
-    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null, optedOut: null, optedBackIn: null, flags: null });
+    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null, optedOut: null, optedBackIn: null, flags: null, actions: null });
     void get().refreshContact();
     if (target.conversationId === null) return;
     try {
@@ -263,7 +276,7 @@ export const useThread = create<ThreadState>()((set, get) => ({
     }
   },
 
-  follow({ title, optedOut, pinned, archived, muted }) {
+  follow({ title, optedOut, pinned, archived, muted, actions }) {
     const target = get().target;
     if (target && target.title !== title) set({ target: { ...target, title } });
     if (JSON.stringify(get().optedOut) !== JSON.stringify(optedOut)) set({ optedOut });
@@ -271,6 +284,7 @@ export const useThread = create<ThreadState>()((set, get) => ({
       const flags = get().flags;
       if (flags?.pinned !== pinned || flags.archived !== archived || flags.muted !== muted) set({ flags: { pinned, archived, muted } });
     }
+    if (actions && JSON.stringify(actions) !== JSON.stringify(get().actions)) set({ actions });
   },
 
   async setFlags(change) {
@@ -278,8 +292,8 @@ export const useThread = create<ThreadState>()((set, get) => ({
     if (conversationId == null) return null;
     // Its failure shows in the thread's banner, like every action on the open conversation.
     return inThread(async () => {
-      const { pinned, archived, muted } = await call('conversations.setFlags', { conversationId, ...change });
-      if (get().target?.conversationId === conversationId) set({ flags: { pinned, archived, muted } });
+      const conversation = await call('conversations.setFlags', { conversationId, ...change });
+      if (get().target?.conversationId === conversationId) get().follow(conversation);
     });
   },
 
