@@ -1,5 +1,6 @@
 // Issue 5's user stories: the list, the thread, the composer, new
 // conversations, search and the keyboard, in browser mode against the simulator.
+import sharp from 'sharp';
 import { ACCOUNT, expect, test, ui } from './fixtures';
 
 
@@ -109,6 +110,8 @@ test('bodies are text: markup is shown, never run, and long words wrap', async (
   const long = 'x'.repeat(400);
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: '<img src=x onerror="document.title=\'owned\'"> hi' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: long });
+  // The demo's own sample reply: its emoji drawn in colour, from the app's font where the system has none.
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Got it 👍' });
   await app.signIn();
   await ui.list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
   await expect(ui.thread(page)).toContainText('<img src=x onerror="document.title=\'owned\'"> hi');
@@ -117,6 +120,18 @@ test('bodies are text: markup is shown, never run, and long words wrap', async (
   const bubble = ui.thread(page).locator('.bubble').filter({ hasText: long });
   const [bubbleBox, scrollerBox] = [await bubble.boundingBox(), await ui.thread(page).locator('.scroller').boundingBox()];
   expect(bubbleBox!.width).toBeLessThan(scrollerBox!.width);
+
+  const thumbs = ui.thread(page).locator('.bubble .body').filter({ hasText: 'Got it 👍' });
+  await thumbs.scrollIntoViewIfNeeded();
+  await expect.poll(() => page.evaluate(() => [...document.fonts].some((f) => f.family.includes('Inbox Emoji') && f.status === 'loaded'))).toBe(true);
+  // An empty box is drawn in the text's grey; the emoji is yellow: count the coloured pixels.
+  const { data, info } = await sharp(await thumbs.screenshot()).raw().toBuffer({ resolveWithObject: true });
+  let coloured = 0;
+  for (let i = 0; i < data.length; i += info.channels) {
+    const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 80) coloured++;
+  }
+  expect(coloured).toBeGreaterThan(40);
 });
 
 test('the composer counts parts and encoding, prices the message, and Enter sends while Shift+Enter breaks the line', async ({ app }) => {
