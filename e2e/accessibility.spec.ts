@@ -29,7 +29,7 @@ for (const theme of ['light', 'dark'] as const) {
     await app.signIn();
     await expect(page.getByRole('status').filter({ hasText: 'Up to date' })).toBeVisible({ timeout: 20_000 });
     problems.push(...(await audit(page, 'inbox')));
-    await ui.list(page).getByRole('listitem').nth(1).getByRole('button').click();
+    await ui.list(page).getByRole('option').nth(1).click();
     await ui.composer(page).fill('See you at 10 — thanks');
     problems.push(...(await audit(page, 'thread')));
     await page.keyboard.press('Control+n');

@@ -15,7 +15,7 @@ test('export one conversation, then every conversation of a day range: the rows 
   for (let i = 0; i < 30; i++) simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: `Question ${i}`, timestamp: now - 3600 + i * 60 });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: '=SUM(A1:A9)', timestamp: now - 30 });
   await app.signIn();
-  await ui.row(page, '+61 422 222 222').getByRole('button').click();
+  await ui.row(page, '+61 422 222 222').click();
   await ui.composer(page).fill('Answer, with "quotes", and a comma');
   await ui.composer(page).press('Enter');
   const sent = ui.thread(page).getByRole('listitem').filter({ hasText: 'Answer, with' });
@@ -59,7 +59,7 @@ test('print a conversation: a clean printout of every message, the app hidden', 
   const now = simulator.now();
   for (let i = 0; i < 250; i++) simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: `Line ${i}`, timestamp: now - 3600 + i });
   await app.signIn();
-  await ui.row(page, '+61 422 222 222').getByRole('button').click();
+  await ui.row(page, '+61 422 222 222').click();
   await ui.thread(page).getByRole('button', { name: 'Print' }).click();
   const printout = page.getByTestId('printout');
   await expect(printout.locator('li')).toHaveCount(250);

@@ -34,7 +34,7 @@ test('Ctrl+F finds in this conversation only, counts and marks the hits, and Ent
   const { page } = app;
   seed(app);
   await app.signIn();
-  await ui.row(page, '+61 422 222 222').getByRole('button').click();
+  await ui.row(page, '+61 422 222 222').click();
   await expect(ui.thread(page)).toContainText('Order 199: apples and pears');
   await expect(ui.thread(page)).not.toContainText('One kiwi box');
 
@@ -89,7 +89,7 @@ test('Ctrl+F finds in this conversation only, counts and marks the hits, and Ent
   await expect(ui.thread(page).locator('.bubble.focused')).toHaveCount(0);
 
   // The other conversation finds its own kiwi only.
-  await ui.row(page, '+61 433 333 333').getByRole('button').click();
+  await ui.row(page, '+61 433 333 333').click();
   await expect(ui.thread(page)).toContainText('No kiwi for me');
   await page.keyboard.press('Control+f');
   await page.keyboard.type('kiwi');
@@ -101,7 +101,7 @@ test('the find bar works with the buttons too, and Ctrl+F while it is open selec
   const { page } = app;
   seed(app);
   await app.signIn();
-  await ui.row(page, '+61 422 222 222').getByRole('button').click();
+  await ui.row(page, '+61 422 222 222').click();
   await expect(ui.thread(page)).toContainText('Order 199');
   await page.keyboard.press('Control+f');
   await page.keyboard.type('kiwi');
@@ -126,7 +126,7 @@ test('the find bar and its marks pass axe in light and dark', async ({ app }) =>
   const { page } = app;
   seed(app);
   await app.signIn();
-  await ui.row(page, '+61 422 222 222').getByRole('button').click();
+  await ui.row(page, '+61 422 222 222').click();
   await expect(ui.thread(page)).toContainText('Order 199');
   await page.keyboard.press('Control+f');
   await page.keyboard.type('kiwi');

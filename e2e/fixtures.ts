@@ -221,7 +221,12 @@ export const test = base.extend<{ app: InboxApp; coreEnv: Record<string, string>
 /** The app's landmarks, named once for every spec. */
 export const ui = {
   list: (page: Page) => page.getByRole('navigation', { name: 'Conversations' }),
-  row: (page: Page, title: string) => page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem', { name: title }),
+  /** A conversation's row, by its title exactly (a row is named by all it shows, title first). */
+  row: (page: Page, title: string | RegExp) =>
+    page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('option')
+      .filter({ has: page.locator('.title', { hasText: typeof title === 'string' ? new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : title }) }),
   thread: (page: Page) => page.getByRole('region', { name: 'Messages' }),
   composer: (page: Page) => page.getByRole('textbox', { name: 'Message' }),
   section: (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }),

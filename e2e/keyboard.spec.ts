@@ -66,7 +66,7 @@ test('sign in, read, reply, search, schedule and cancel, with the keyboard alone
   await expectVisibleFocus(page);
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('radio', { name: /Unread/ })).toBeChecked();
-  await expect(ui.list(page).getByRole('listitem')).toHaveCount(1);
+  await expect(ui.list(page).getByRole('option')).toHaveCount(1);
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('radio', { name: 'All' })).toBeChecked();
 
@@ -96,4 +96,78 @@ test('sign in, read, reply, search, schedule and cancel, with the keyboard alone
   await page.keyboard.press('Enter');
   await expect(scheduled).toContainText('Cancelled');
   expect(simulator.sent().map((m) => m.body)).toEqual(['Yes, ready from 3pm', 'Yes, 10am to 2pm this Sunday']);
+});
+
+test('the conversation list is one Tab stop: arrows, Page keys and Home/End move in it, Enter opens, Shift+F10 or the Menu key acts on a row', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.seedDemo(ACCOUNT.username);
+  await app.signIn();
+  await expect(page.getByText('30 conversations')).toBeVisible({ timeout: 20_000 });
+  const options = ui.list(page).getByRole('option');
+  await options.nth(2).click();
+  const opened = await options.nth(2).locator('.title').textContent();
+  await expect(ui.thread(page).getByRole('heading', { level: 2 })).toHaveText(opened!);
+
+  // From the search box to the open conversation: a few Tab presses, not one per conversation.
+  await page.getByRole('searchbox', { name: 'Search' }).focus();
+  let presses = 0;
+  while (!(await ui.thread(page).evaluate((thread) => thread.contains(document.activeElement))) && presses < 40) {
+    await page.keyboard.press('Tab');
+    presses++;
+  }
+  expect(presses).toBeLessThanOrEqual(4);
+
+  // Back into the list (New message, the filters, the list): it lands on the open conversation, ringed.
+  await page.getByRole('searchbox', { name: 'Search' }).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  const focused = () =>
+    page.evaluate(() => ({ name: document.activeElement?.querySelector('.title')?.textContent, at: Number(document.activeElement?.getAttribute('aria-posinset')) }));
+  await expect.poll(focused).toEqual({ name: opened, at: 3 });
+  await expectVisibleFocus(page);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await focused()).at).toBe(4);
+  await expectVisibleFocus(page);
+  await page.keyboard.press('End');
+  await expect.poll(async () => (await focused()).at).toBe(30);
+  await expect(page.locator(':focus')).toBeInViewport();
+  await page.keyboard.press('PageUp');
+  await expect.poll(async () => (await focused()).at).toBeLessThan(29);
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await focused()).at).toBe(1);
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(async () => (await focused()).at).toBe(1);
+  // The list stays one Tab stop however far the focus moved in it.
+  await page.keyboard.press('PageDown');
+  const landed = await focused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect.poll(focused).toEqual(landed);
+
+  // The row's menu from the keyboard: Esc closes it and gives the row its focus back.
+  await page.keyboard.press('Home');
+  const first = (await focused()).name!;
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: first });
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect.poll(async () => (await focused()).name).toBe(first);
+  // The Menu key, a first letter and Enter: pinned, without opening it.
+  await page.keyboard.press('ContextMenu');
+  await page.keyboard.press('p');
+  await expect(menu.getByRole('menuitem', { name: 'Pin' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ui.row(page, first).getByLabel('Pinned')).toBeVisible();
+  await expect.poll(async () => (await focused()).name).toBe(first);
+  await expect(ui.thread(page).getByRole('heading', { level: 2 })).toHaveText(opened!);
+  await page.keyboard.press('Shift+F10');
+  await expect(menu.getByRole('menuitem', { name: 'Unpin' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Enter opens the row with the focus; the reply box takes it.
+  await page.keyboard.press('ArrowDown');
+  const next = (await focused()).name!;
+  await page.keyboard.press('Enter');
+  await expect(ui.thread(page).getByRole('heading', { level: 2 })).toHaveText(next);
+  await expect(ui.composer(page)).toBeFocused();
 });

@@ -28,13 +28,12 @@ test('a reply to another conversation: unread count, title and a notification th
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'First customer' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Second customer' });
   await app.signIn();
-  const list = ui.list(page);
-  await list.getByRole('listitem', { name: '+61 433 333 333' }).getByRole('button').click();
-  await list.getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await ui.row(page, '+61 433 333 333').click();
+  await ui.row(page, '+61 422 222 222').click();
   await expect(page).toHaveTitle('ClickSend Inbox');
 
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Are you <b>open</b> today?' });
-  const other = list.getByRole('listitem', { name: '+61 433 333 333' });
+  const other = ui.row(page, '+61 433 333 333');
   await expect(other.getByLabel('1 unread')).toBeVisible();
   await expect(page).toHaveTitle('(1) ClickSend Inbox');
   await expect

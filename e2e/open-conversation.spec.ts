@@ -16,8 +16,8 @@ test('a conversation started with New message is the open one in the list, and M
   await page.keyboard.press('Enter');
   const row = ui.row(page, '+61 455 555 555');
   await expect(row).toContainText('Your order is ready');
-  await expect(row.getByRole('button')).toHaveAttribute('aria-current', 'true');
-  await expect(ui.row(page, '+61 422 222 222').getByRole('button')).not.toHaveAttribute('aria-current', 'true');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(ui.row(page, '+61 422 222 222')).not.toHaveAttribute('aria-selected', 'true');
 
   // The customer answers while the thread is on screen: read at once.
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61455555555', body: 'On my way to pick it up' });
@@ -27,15 +27,15 @@ test('a conversation started with New message is the open one in the list, and M
   // Mark unread closes the thread, so the reply stays unread past the next poll.
   await page.getByRole('button', { name: 'Mark unread' }).click();
   await expect(row.getByLabel('1 unread')).toBeVisible();
-  await expect(row.getByRole('button')).not.toHaveAttribute('aria-current', 'true');
+  await expect(row).not.toHaveAttribute('aria-selected', 'true');
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByRole('status')).toContainText('Up to date');
   await expect(row.getByLabel('1 unread')).toBeVisible();
 
   // Alt+↓ from the open conversation steps to the next one in the list.
-  await row.getByRole('button').click();
-  await expect(row.getByRole('button')).toHaveAttribute('aria-current', 'true');
+  await row.click();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Alt+ArrowDown');
-  await expect(ui.row(page, '+61 422 222 222').getByRole('button')).toHaveAttribute('aria-current', 'true');
+  await expect(ui.row(page, '+61 422 222 222')).toHaveAttribute('aria-selected', 'true');
   await expect(ui.thread(page)).toContainText('An older question');
 });

@@ -13,7 +13,7 @@ test('STOP with punctuation: the composer gives way to a notice, scheduled messa
   await app.dashboard('POST', '/sms/send', { messages: [{ to: CUSTOMER, body: 'Reminder: pick-up tomorrow', schedule: now + 86_400 }] });
   await app.signIn();
   const row = ui.row(page, '+61 422 222 222');
-  await row.getByRole('button').click();
+  await row.click();
   await expect(ui.composer(page)).toBeVisible();
 
   simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Stop!' });

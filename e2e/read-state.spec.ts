@@ -7,7 +7,7 @@ test('Alt+↑/↓ in Templates reads nothing: the reply stays unread until its t
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'An older conversation' });
   await app.signIn();
-  await ui.row(page, '+61 433 333 333').getByRole('button').click();
+  await ui.row(page, '+61 433 333 333').click();
   await expect(page).toHaveTitle('ClickSend Inbox');
 
   await ui.section(page, 'Templates').click();
@@ -32,7 +32,7 @@ test('a reply to the open thread while another section is shown is read only on 
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Hello' });
   await app.signIn();
-  await ui.row(page, '+61 422 222 222').getByRole('button').click();
+  await ui.row(page, '+61 422 222 222').click();
   await expect(page).toHaveTitle('ClickSend Inbox');
 
   await ui.section(page, 'Contacts').click();
@@ -52,7 +52,7 @@ test('a reply to the thread on screen is read at once', async ({ app }) => {
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Hello' });
   await app.signIn();
-  await ui.row(page, '+61 422 222 222').getByRole('button').click();
+  await ui.row(page, '+61 422 222 222').click();
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'One more thing' });
   await expect(ui.thread(page)).toContainText('One more thing');
   await page.waitForTimeout(1_500);

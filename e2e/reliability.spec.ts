@@ -35,7 +35,7 @@ test('a 30-second stall at ClickSend: the window stays usable, the time-out fire
   await expect.poll(() => simulator.arrivals().filter((a) => a === 'GET /sms/inbound').length).toBeGreaterThan(before);
 
   // While sync waits: read, write, send and search as usual.
-  await list.getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await ui.row(page, '+61 422 222 222').click();
   await ui.composer(page).fill('Yes, 10 to 4');
   await ui.composer(page).press('Enter');
   const thread = ui.thread(page);
@@ -118,7 +118,7 @@ test('pasted text with a control character: the composer names it, Send refuses 
   const errors = pageErrors(page);
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'What is the code?' });
   await app.signIn();
-  await ui.list(page).getByRole('listitem', { name: '+61 422 222 222' }).getByRole('button').click();
+  await ui.row(page, '+61 422 222 222').click();
   const composer = ui.composer(page);
   await composer.fill('Your code is \u001B[1m4821');
   const words = 'The message contains an invisible control character (U+001B) that phones cannot show. Remove it and send again.';
@@ -141,8 +141,8 @@ test('the core killed while a send is in flight: after restart the message shows
   const errors = pageErrors(page);
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can I book for Friday?' });
   await app.signIn();
-  const conversation = () => ui.list(page).getByRole('listitem', { name: '+61 422 222 222' });
-  await conversation().getByRole('button').click();
+  const conversation = () => ui.row(page, '+61 422 222 222');
+  await conversation().click();
   // ClickSend takes 1.5 s to answer this send, and applies it even though the asker is gone by then.
   simulator.addFault({ kind: 'slow', method: 'POST', path: '/sms/send', delayMs: 1_500 });
   await ui.composer(page).fill('Friday 10am is yours');
@@ -152,7 +152,7 @@ test('the core killed while a send is in flight: after restart the message shows
   await expect.poll(() => simulator.sent().length, { timeout: 5_000 }).toBe(1);
 
   await app.restart();
-  await conversation().getByRole('button').click();
+  await conversation().click();
   const bubbles = ui.thread(page).getByRole('listitem').filter({ hasText: 'Friday 10am is yours' });
   await expect(bubbles).toHaveCount(1);
   await expect(bubbles).toContainText(/Queued|Sent|Delivered/, { timeout: 15_000 });

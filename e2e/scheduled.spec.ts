@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
 
 async function openConversation(page: Page, name: string) {
-  await ui.list(page).getByRole('listitem', { name }).getByRole('button').click();
+  await ui.row(page, name).click();
 }
 
 test('schedule from the composer for tomorrow 9:00 in the user’s time zone; a past time is refused before any request', async ({ app }) => {
@@ -136,7 +136,7 @@ test('a re-timed or cancelled message looks cancelled, and does not hold the top
 
   // A reply from someone else now: it goes above, scheduled or not; after Cancel all it stays above.
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Are you open today?', timestamp: simulator.now() + 1 });
-  const rows = ui.list(page).getByRole('listitem');
+  const rows = ui.list(page).getByRole('option');
   await expect(rows.first()).toContainText('Are you open today?');
   await section(page, 'Scheduled').click();
   await page.getByRole('button', { name: 'Cancel all' }).click();

@@ -71,7 +71,7 @@ test('the thread header shows the number beside the name, and copies it', async 
   const [customers] = (await app.dashboard('GET', '/lists')).data!;
   await app.dashboard('POST', `/lists/${customers!.list_id}/contacts`, { phone_number: '+61492960963', first_name: 'Ana', last_name: 'Lee' });
   await app.signIn();
-  await ui.row(page, 'Ana Lee').getByRole('button').click();
+  await ui.row(page, 'Ana Lee').click();
   const header = ui.thread(page).getByRole('banner').or(ui.thread(page).locator('header')).first();
   await expect(header.getByRole('heading', { level: 2 })).toHaveText('Ana Lee');
   await expect(header).toContainText('+61 492 960 963');

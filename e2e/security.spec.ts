@@ -8,7 +8,7 @@ test('the window refuses inline script and foreign connections, allows no eval; 
   const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: hostile });
   await app.signIn();
-  await ui.list(page).getByRole('listitem').first().getByRole('button').click();
+  await ui.list(page).getByRole('option').first().click();
   await expect(ui.thread(page)).toContainText(hostile);
 
   const outcome = await page.evaluate(async () => {
@@ -53,7 +53,7 @@ test('a reply with a right-to-left override shows the hidden character as a mark
   await app.signIn();
   const row = ui.row(page, '+61 422 222 222');
   await expect(row.locator('.direction-mark')).toHaveText('RLO');
-  await row.getByRole('button').click();
+  await row.click();
   const bubble = ui.thread(page).getByRole('listitem').filter({ hasText: 'moc.live' });
   await expect(bubble.locator('bdi .direction-mark')).toHaveText('RLO');
   await expect(bubble.getByRole('img', { name: /Hidden direction character RLO/ })).toBeVisible();

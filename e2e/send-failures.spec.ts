@@ -91,7 +91,7 @@ test('a message ClickSend could not deliver: counted on Failed, said in the thre
   // On the first screen: the Failed filter counts it, the row says so.
   const failed = page.getByRole('radio', { name: /Failed/ });
   await expect(page.locator('label.chip', { has: failed })).toContainText('Failed1');
-  await expect(list.getByRole('listitem', { name: '+61 422 222 222' })).toContainText('Failed');
+  await expect(ui.row(page, '+61 422 222 222')).toContainText('Failed');
   await expect(bubbles).toContainText('Message expired before delivery.');
 
   await bubbles.getByRole('button', { name: 'Send again' }).click();
@@ -111,8 +111,8 @@ test('the preview of a customer’s message shows no delivery status of ours', a
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Hi' });
   await app.signIn();
-  const row = ui.list(page).getByRole('listitem', { name: '+61 422 222 222' });
-  await row.getByRole('button').click();
+  const row = ui.row(page, '+61 422 222 222');
+  await row.click();
   await ui.composer(page).fill('See you at 2pm');
   await page.keyboard.press('Enter');
   const [sent] = simulator.sent(ACCOUNT.username);

@@ -12,7 +12,7 @@ const header = (page: Page) => page.getByRole('banner');
 const balance = (page: Page) => header(page).getByLabel('Balance');
 
 async function send(page: Page, conversation: string, body: string) {
-  await ui.row(page, conversation).getByRole('button').first().click();
+  await ui.row(page, conversation).click();
   await ui.composer(page).fill(body);
   await ui.composer(page).press('Enter');
   await expect(ui.thread(page).getByRole('listitem').filter({ hasText: body })).toContainText(/Queued|Sent|Delivered/);

@@ -51,8 +51,7 @@ test('a personalised template in three keystrokes, and a placeholder with no val
   await expect(templatesList.getByRole('button', { name: /Reminder/ })).toBeVisible();
   await section(page, 'Conversations').click();
 
-  const conversations = ui.list(page);
-  await conversations.getByRole('listitem', { name: 'Ana' }).getByRole('button').click();
+  await ui.row(page, 'Ana').click();
   await ui.composer(page).focus();
   await page.keyboard.press('/');
   await expect(page.getByRole('dialog', { name: 'Insert a template' })).toContainText('Hi Ana, see you at 10am');
@@ -61,7 +60,7 @@ test('a personalised template in three keystrokes, and a placeholder with no val
   await page.keyboard.press('Enter');
   await expect(ui.thread(page).getByRole('listitem').filter({ hasText: 'Hi Ana, see you at 10am' })).toContainText(/Queued|Sent/);
 
-  await conversations.getByRole('listitem', { name: '+61 433 333 333' }).getByRole('button').click();
+  await ui.row(page, '+61 433 333 333').click();
   await ui.composer(page).focus();
   await page.keyboard.press('/');
   await expect(page.getByRole('dialog', { name: 'Insert a template' }).getByRole('note').first()).toContainText('No value for {first_name}, {custom_1}');
@@ -78,8 +77,7 @@ test('contacts: a list, a contact with a national number, names in conversations
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61455555555', body: 'Hi, it is Bea' });
   await app.signIn();
-  const conversations = ui.list(page);
-  await expect(conversations.getByRole('listitem', { name: '+61 455 555 555' })).toBeVisible();
+  await expect(ui.row(page, '+61 455 555 555')).toBeVisible();
 
   await section(page, 'Contacts').click();
   await page.getByRole('button', { name: 'New list' }).click();
@@ -107,7 +105,7 @@ test('contacts: a list, a contact with a national number, names in conversations
 
   await page.getByRole('button', { name: 'Message' }).click();
   await expect(ui.thread(page).getByRole('heading')).toHaveText('Bea Costa');
-  await expect(conversations.getByRole('listitem', { name: 'Bea Costa' })).toContainText('Hi, it is Bea');
+  await expect(ui.row(page, 'Bea Costa')).toContainText('Hi, it is Bea');
 
   await section(page, 'Contacts').click();
   await inList.getByRole('button', { name: /Bea Costa/ }).click();
@@ -115,7 +113,7 @@ test('contacts: a list, a contact with a national number, names in conversations
   await page.getByRole('alertdialog', { name: 'Delete this contact?' }).getByRole('button', { name: 'Delete contact' }).click();
   await expect(inList).not.toContainText('Bea Costa');
   await section(page, 'Conversations').click();
-  await expect(conversations.getByRole('listitem', { name: '+61 455 555 555' })).toBeVisible();
+  await expect(ui.row(page, '+61 455 555 555')).toBeVisible();
 });
 
 test('add an unknown number to contacts from its conversation', async ({ app }) => {
@@ -123,14 +121,14 @@ test('add an unknown number to contacts from its conversation', async ({ app }) 
   await app.dashboard('POST', '/lists', { list_name: 'Customers' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61466666666', body: 'New customer here' });
   await app.signIn();
-  await ui.list(page).getByRole('listitem', { name: '+61 466 666 666' }).getByRole('button').click();
+  await ui.row(page, '+61 466 666 666').click();
   await page.getByRole('button', { name: 'Add to contacts' }).click();
   await expect(page.getByLabel('Phone number')).toHaveValue('+61466666666');
   await page.getByLabel('First name').fill('Cal');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('region', { name: 'Contacts in list' })).toContainText('Cal');
   await section(page, 'Conversations').click();
-  await expect(ui.list(page).getByRole('listitem', { name: 'Cal' })).toContainText('New customer here');
+  await expect(ui.row(page, 'Cal')).toContainText('New customer here');
 });
 
 test('import a spreadsheet CSV with a preview and its invalid rows, then export the list', async ({ app }) => {

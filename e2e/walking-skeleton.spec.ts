@@ -13,12 +13,11 @@ test('sign in, read a conversation, send a message and see it delivered', async 
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Is my order ready?' });
 
   await app.signIn();
-  const conversations = ui.list(page);
-  const item = conversations.getByRole('listitem', { name: /\+61 422 222 222/ });
+  const item = ui.row(page, /\+61 422 222 222/);
   await expect(item).toBeVisible();
   await expect(item).toContainText('Is my order ready?');
 
-  await item.getByRole('button').click();
+  await item.click();
   const thread = ui.thread(page);
   await expect(thread.getByRole('listitem').filter({ hasText: 'Is my order ready?' })).toBeVisible();
 
@@ -43,6 +42,6 @@ test('after a restart with ClickSend gone, the cached conversations show and the
   await app.restart();
   await expect(ui.list(page)).toContainText('See you at 3');
   await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
-  await ui.list(page).getByRole('button', { name: /See you at 3/ }).click();
+  await ui.list(page).getByRole('option', { name: /See you at 3/ }).click();
   await expect(ui.thread(page)).toContainText('See you at 3');
 });

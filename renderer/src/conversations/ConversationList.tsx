@@ -1,10 +1,13 @@
 // The sidebar: search, filters with their counts, New message, and the
 // conversation list, virtualised so 10,000 conversations scroll as smoothly as
 // ten. Rows have one fixed height (in rem, so they follow the font size):
-// measured rows overlapped while the list loaded or reordered.
-import { useVirtualizer } from '@tanstack/react-virtual';
+// measured rows overlapped while the list loaded or reordered. The list is a
+// listbox and one Tab stop (a roving tabindex): arrows, PageUp/PageDown and
+// Home/End move, Enter opens, and a row's menu (right-click, Shift+F10, the
+// Menu key) acts on it without opening it.
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { BellOff, Image, Pin, SquarePen } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Conversation, ConversationFilter } from '../../../shared/contract';
 import { SearchBox, SearchResultsList } from '../search/SearchBox';
 import { useSearch } from '../search/search-store';
@@ -14,7 +17,9 @@ import { formatTime } from '../thread/time';
 import { useThread } from '../thread/thread-store';
 import { useConversations } from './conversations-store';
 import { CustomerText } from '../app/CustomerText';
-import { withDirectionMarksShown } from '../../../shared/bidi-controls';
+import { ErrorBanner } from '../app/ErrorBanner';
+import { ConversationMenu, type MenuRequest } from './ConversationMenu';
+import { rowAfterKey } from './list-keys';
 
 const FILTERS: Array<{ value: ConversationFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -87,7 +92,18 @@ function Conversations() {
   const error = useConversations((s) => s.error);
   const sync = useInbox((s) => s.sync);
   const scroller = useRef<HTMLDivElement>(null);
+  const listbox = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
+  /** The row that takes the focus when Tab reaches the list (the roving tabindex): by conversation, so it follows a reorder. */
+  const [activeId, setActiveId] = useState<number | null>(null);
+  /** Its place, for a row not loaded yet or a conversation gone from the list. */
+  const [active, setActive] = useState(0);
+  const idIndex = activeId === null ? undefined : Object.entries(rows).find(([, c]) => c.id === activeId)?.[0];
+  // A list that shrank (a filter, an archive) keeps a row to land on.
+  const activeRow = idIndex !== undefined ? Number(idIndex) : total ? Math.min(active, total - 1) : 0;
+  /** Move the focus to the active row once it is drawn (after a key, or when a menu closes). */
+  const focusPending = useRef(false);
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualizer re-renders on scroll by design
   const virtualizer = useVirtualizer({
@@ -95,6 +111,14 @@ function Conversations() {
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 10,
+    // The active row stays drawn, scrolled away or not, so the focus is never lost with it.
+    rangeExtractor: useCallback(
+      (range: Parameters<typeof defaultRangeExtractor>[0]) => {
+        const indexes = defaultRangeExtractor(range);
+        return activeRow < range.count && !indexes.includes(activeRow) ? [...indexes, activeRow].sort((a, b) => a - b) : indexes;
+      },
+      [activeRow],
+    ),
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -102,6 +126,64 @@ function Conversations() {
   useEffect(() => {
     if (total) ensureRange(first, last);
   }, [first, last, total, ensureRange]);
+
+  // The open conversation is where Tab lands in the list, however it was opened (not while the focus moves in it).
+  useEffect(() => {
+    if (selectedId !== null && !listbox.current?.contains(document.activeElement)) setActiveId(selectedId);
+  }, [selectedId]);
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const row = listbox.current?.querySelector<HTMLElement>(`[data-index="${activeRow}"]`);
+    if (!row) return;
+    focusPending.current = false;
+    row.focus({ preventScroll: true });
+  });
+
+  const activate = (index: number) => {
+    setActive(index);
+    setActiveId(rows[index]?.id ?? null);
+  };
+  const focusRow = (index: number) => {
+    focusPending.current = true;
+    activate(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+  const openMenu = (index: number, at: MenuRequest['at']) => {
+    const conversation = rows[index];
+    if (!conversation) return;
+    activate(index);
+    setMenu({ conversation, at });
+  };
+  const closeMenu = useCallback((refocus: boolean) => {
+    setMenu(null);
+    if (refocus) focusPending.current = true;
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || !total) return;
+    const row = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[role=option]') : null;
+    const at = row ? Number(row.dataset.index) : activeRow;
+    if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
+      event.preventDefault();
+      const box = row?.getBoundingClientRect();
+      // Under the row, or over it near the window's bottom.
+      if (box) openMenu(at, { x: box.left + 24, y: box.bottom, flipY: box.top });
+      return;
+    }
+    if (event.shiftKey) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const c = rows[at];
+      if (c) void select(c.id);
+      return;
+    }
+    const pageRows = Math.floor((scroller.current?.clientHeight ?? 0) / rowHeight) - 1;
+    const to = rowAfterKey(event.key, at, total, pageRows);
+    if (to === null) return;
+    event.preventDefault();
+    focusRow(to);
+  };
 
   let empty: string | null = null;
   if (total === null) empty = error ? error.message : 'Loading conversations…';
@@ -122,40 +204,56 @@ function Conversations() {
           Older messages are still arriving ({historyProgress(sync.backfill)}). Read and send meanwhile.
         </p>
       )}
+      {total !== null && <ErrorBanner error={error} />}
       <nav className="conversations" aria-label="Conversations" ref={scroller}>
         {empty !== null ? (
           <p className="empty muted">{empty}</p>
         ) : (
-          <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div
+            ref={listbox}
+            role="listbox"
+            aria-label="Conversations"
+            aria-keyshortcuts="Shift+F10"
+            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+            onKeyDown={onKeyDown}
+          >
             {items.map((item) => {
               const c = rows[item.index];
               return (
-                <li
+                <div
                   key={c?.id ?? `pending-${item.index}`}
+                  role="option"
+                  aria-selected={c !== undefined && c.id === selectedId}
+                  aria-setsize={total ?? 0}
+                  aria-posinset={item.index + 1}
+                  tabIndex={item.index === activeRow ? 0 : -1}
                   data-index={item.index}
-                  aria-label={c ? withDirectionMarksShown(c.title) : 'Loading'}
-                  className="conversation-row"
+                  className={menu && c && menu.conversation.id === c.id ? 'conversation-row menu-open' : 'conversation-row'}
                   style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
+                  onFocus={() => activate(item.index)}
+                  onClick={() => c && void select(c.id)}
+                  onContextMenu={(event) => {
+                    event.preventDefault();
+                    openMenu(item.index, { x: event.clientX, y: event.clientY });
+                  }}
                 >
-                  {c ? (
-                    <ConversationItem conversation={c} selected={c.id === selectedId} onOpen={() => void select(c.id)} />
-                  ) : (
-                    <div className="conversation placeholder muted">Loading…</div>
-                  )}
-                </li>
+                  {c ? <ConversationItem conversation={c} selected={c.id === selectedId} /> : <div className="conversation placeholder muted">Loading…</div>}
+                </div>
               );
             })}
-          </ul>
+          </div>
         )}
       </nav>
+      <ConversationMenu request={menu} onClose={closeMenu} />
     </>
   );
 }
 
-function ConversationItem({ conversation: c, selected, onOpen }: { conversation: Conversation; selected: boolean; onOpen: () => void }) {
+/** A row's content, which is also its name for screen readers (the title first); the option around it takes the focus and the click. */
+function ConversationItem({ conversation: c, selected }: { conversation: Conversation; selected: boolean }) {
   return (
     <div className={selected ? 'conversation selected' : 'conversation'}>
-      <button type="button" className="open" aria-current={selected ? 'true' : undefined} onClick={onOpen}>
+      <div className="open">
         <span className="row">
           <CustomerText className="title" text={c.title} />
           <time className="muted">{formatTime(c.lastMessageAt)}</time>
@@ -181,7 +279,7 @@ function ConversationItem({ conversation: c, selected, onOpen }: { conversation:
             </span>
           )}
         </span>
-      </button>
+      </div>
     </div>
   );
 }
