@@ -39,6 +39,10 @@ async function layoutProblems(page: Page): Promise<string[]> {
     for (const t of Array.from(document.querySelectorAll('.conversation time'))) {
       if (visible(t) && t.getBoundingClientRect().height > parseFloat(getComputedStyle(t).lineHeight || '20') * 1.5) problems.push(`time ${t.textContent} wraps`);
     }
+    // The header's words whole: the account's name, the sync status, the low-balance warning (issue 27.5).
+    for (const el of Array.from(document.querySelectorAll('.account-name, .sync-state, .low-balance'))) {
+      if (visible(el) && (el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > window.innerWidth + 1)) problems.push(`${name(el)} is cut short`);
+    }
     const scroller = document.querySelector('.thread .scroller')?.getBoundingClientRect();
     for (const b of Array.from(document.querySelectorAll('.bubble'))) {
       if (scroller && visible(b) && b.getBoundingClientRect().right > scroller.right + 1) problems.push(`a bubble is cut at the right: ${name(b)}`);
@@ -47,18 +51,27 @@ async function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** How many rows the open thread's header takes: its name and each button, grouped by where they sit. */
+async function threadHeaderRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const parts = Array.from(document.querySelectorAll('.thread-header .thread-title, .thread-header button'));
+    const middles = parts.map((el) => { const r = el.getBoundingClientRect(); return (r.top + r.bottom) / 2; }).sort((a, b) => a - b);
+    return middles.filter((m, i) => i === 0 || m - middles[i - 1]! > 8).length;
+  });
+}
+
 /** Rows of the list: each one's content inside its own box, and no two boxes overlapping. */
 async function rowProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    const rows = Array.from(document.querySelectorAll('nav[aria-label=Conversations] li')).map((li) => ({ li, box: li.getBoundingClientRect() }));
+    const rows = Array.from(document.querySelectorAll('nav[aria-label=Conversations] [role=option]')).map((li) => ({ li, box: li.getBoundingClientRect() }));
     rows.sort((a, b) => a.box.top - b.box.top);
     rows.forEach(({ li, box }, i) => {
       const next = rows[i + 1];
-      if (next && next.box.top < box.bottom - 1) problems.push(`“${li.getAttribute('aria-label')}” overlaps the row below`);
+      if (next && next.box.top < box.bottom - 1) problems.push(`“${li.querySelector('.title')?.textContent}” overlaps the row below`);
       for (const part of Array.from(li.querySelectorAll('.title, .preview, .delivery, time, .badge'))) {
         const r = part.getBoundingClientRect();
-        if (r.height && (r.top < box.top - 1 || r.bottom > box.bottom + 1)) problems.push(`in “${li.getAttribute('aria-label')}”, ${part.className || part.tagName} spills out of its row`);
+        if (r.height && (r.top < box.top - 1 || r.bottom > box.bottom + 1)) problems.push(`in “${li.querySelector('.title')?.textContent}”, ${part.className || part.tagName} spills out of its row`);
       }
     });
     return problems;
@@ -72,9 +85,12 @@ for (const size of [
   test(`every view fits at ${size.width}×${size.height}`, async ({ app }) => {
     const { page, simulator } = app;
     await page.setViewportSize(size);
+    // Below the warning's threshold: the header's fullest (issue 27.5).
+    simulator.addAccount({ ...ACCOUNT, balance: 4.5 });
     simulator.seedDemo(ACCOUNT.username);
     await app.signIn();
     await expect(page.getByRole('status').filter({ hasText: 'Up to date' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('banner')).toContainText('Balance low');
     const seen: Record<string, string[]> = {};
     const check = async (view: string) => {
       await page.waitForTimeout(150); // a frame or two for the virtual lists to settle
@@ -83,7 +99,7 @@ for (const size of [
 
     await check('conversations');
     expect(await rowProblems(page)).toEqual([]);
-    await ui.list(page).getByRole('listitem').first().getByRole('button').click();
+    await ui.list(page).getByRole('option').first().click();
     await ui.composer(page).fill('Thanks, see you at 10 — and bring the paperwork');
     await check('thread');
     await page.getByRole('button', { name: 'Schedule', exact: true }).click();
@@ -129,9 +145,9 @@ test('conversation rows never overlap, on first load or as the list reorders', a
     simulator.injectInbound({ username: ACCOUNT.username, from: `+614222222${String(i).padStart(2, '0')}`, body: `Question number ${i}, a fairly long one that will not fit`, timestamp: now - (12 - i) * 600 });
   }
   await app.signIn();
-  await expect(ui.list(page).getByRole('listitem').nth(6)).toBeVisible();
+  await expect(ui.list(page).getByRole('option').nth(6)).toBeVisible();
   expect(await rowProblems(page)).toEqual([]);
-  await ui.row(page, '+61 422 222 200').getByRole('button').click();
+  await ui.row(page, '+61 422 222 200').click();
   await ui.composer(page).fill('Our answer, so this row shows a delivery state');
   await ui.composer(page).press('Enter');
   await expect(ui.row(page, '+61 422 222 200')).toContainText(/Queued|Sent|Delivered/);
@@ -140,18 +156,25 @@ test('conversation rows never overlap, on first load or as the list reorders', a
   // A reply to a conversation further down moves it to the top: check frame by frame while it does.
   // ClickSend stamps replies in whole seconds: a second on, so it is newer than our answer.
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222203', body: 'A new reply that moves this one up', timestamp: simulator.now() + 1 });
-  await expect(ui.list(page).getByRole('listitem').first()).toContainText('A new reply that moves this one up');
+  await expect(ui.list(page).getByRole('option').first()).toContainText('A new reply that moves this one up');
   for (let frame = 0; frame < 10; frame++) {
     expect(await rowProblems(page)).toEqual([]);
     await page.waitForTimeout(16);
   }
+
+  // A number with no contact ("Add to contacts" shows): at 1280 px the thread's header is one row, its words shown.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(ui.thread(page).getByRole('button', { name: 'Add to contacts' })).toBeVisible();
+  await expect(ui.thread(page).getByText('Add to contacts', { exact: true })).toBeVisible();
+  expect(await threadHeaderRows(page)).toBe(1);
+  expect(await layoutProblems(page)).toEqual([]);
 });
 
 test('interface glyphs are drawn icons, not emoji (a Linux without a colour emoji font shows empty boxes)', async ({ app }) => {
   const { page, simulator } = app;
   simulator.seedDemo(ACCOUNT.username);
   await app.signIn();
-  await ui.list(page).getByRole('listitem').first().getByRole('button').click();
+  await ui.list(page).getByRole('option').first().click();
   const sections = page.getByRole('navigation', { name: 'Sections' }).getByRole('button');
   await expect(sections).toHaveCount(6);
   for (const button of await sections.all()) await expect(button.locator('svg')).toHaveCount(1);

@@ -17,7 +17,7 @@ async function photo(width: number, height: number, format: 'png' | 'jpeg'): Pro
 }
 
 async function openCustomer(page: Page) {
-  await ui.row(page, '+61 422 222 222').getByRole('button').click();
+  await ui.row(page, '+61 422 222 222').click();
   await expect(ui.composer(page)).toBeVisible();
 }
 
@@ -54,8 +54,29 @@ test('a picture sent from the dashboard shows in its thread among the texts, say
   await expect(ui.thread(page).getByRole('img', { name: 'Picture: Your parcel' })).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
 });
 
+/** Where a message of the open thread is, against the thread's scrolling box: px below its bottom edge (0 when fully in view). */
+const belowView = (page: Page, text: string) =>
+  page.evaluate((text) => {
+    const scroller = document.querySelector('.thread .scroller')!.getBoundingClientRect();
+    const row = Array.from(document.querySelectorAll('.thread .message-row')).find((r) => r.textContent?.includes(text));
+    return row ? Math.max(0, Math.round(row.getBoundingClientRect().bottom - scroller.bottom)) : -1;
+  }, text);
+
+/** The first message at least half in view at the top of the thread. */
+const firstInView = (page: Page) =>
+  page.evaluate(() => {
+    const scroller = document.querySelector('.thread .scroller')!.getBoundingClientRect();
+    const rows = Array.from(document.querySelectorAll('.thread .message-row .body')).map((b) => ({ text: b.textContent, box: b.getBoundingClientRect() }));
+    rows.sort((a, b) => a.box.top - b.box.top);
+    return rows.find((r) => r.box.top + r.box.height / 2 >= scroller.top)?.text ?? null;
+  });
+
 test('attach, preview, price and send: one upload and one /mms/send with the subject and the uploaded picture', async ({ app }) => {
   const { page, simulator } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // A conversation longer than the window, so the thread scrolls.
+  const now = simulator.now();
+  for (let i = 1; i <= 30; i++) simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: `Earlier question ${i}`, timestamp: now - 3600 + i * 60 });
   await customerAsks(app, 'Photo please');
 
   const jpeg = await photo(160, 120, 'jpeg');
@@ -77,6 +98,19 @@ test('attach, preview, price and send: one upload and one /mms/send with the sub
   expect(simulator.mmsSent()).toEqual([
     expect.objectContaining({ to: CUSTOMER, subject: 'Blue shelf', body: 'This is the one in stock', media_file: simulator.uploads()[0]!._url, media_bytes: jpeg.length }),
   ]);
+  // The picture just sent is in view with its text and status, though it grew as the picture loaded.
+  await expect.poll(() => belowView(page, 'This is the one in stock')).toBe(0);
+
+  // A resize keeps the thread where it was read: the same message first in view, and the bottom kept at the bottom.
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await expect.poll(() => belowView(page, 'This is the one in stock')).toBe(0);
+  await ui.thread(page).locator('.scroller').evaluate((el) => (el.scrollTop = el.scrollHeight / 3));
+  const reading = await firstInView(page);
+  expect(reading).toMatch(/^Earlier question \d+$/);
+  await page.setViewportSize({ width: 1280, height: 650 });
+  await expect.poll(() => firstInView(page)).toBe(reading);
+  await page.setViewportSize({ width: 820, height: 600 });
+  await expect.poll(() => firstInView(page)).toBe(reading);
 });
 
 test('a large photo pasted is scaled down and the owner told; a file that is not a picture is refused before any request; Remove takes a picture off', async ({ app }) => {

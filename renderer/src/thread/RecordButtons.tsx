@@ -51,11 +51,11 @@ export function RecordButtons() {
 
   return (
     <>
-      <button type="button" className="secondary with-icon" title="Export as CSV" onClick={() => setExporting(true)}>
+      <button type="button" className="secondary with-icon icon-only" title="Export as CSV" onClick={() => setExporting(true)}>
         <Download aria-hidden="true" size={16} />
         <span className="label">Export</span>
       </button>
-      <button type="button" className="secondary with-icon" title="Print this conversation" disabled={printing !== null} onClick={() => void print()}>
+      <button type="button" className="secondary with-icon icon-only" title="Print this conversation" disabled={printing !== null} onClick={() => void print()}>
         <Printer aria-hidden="true" size={16} />
         <span className="label">{printing === 'loading' ? 'Preparing…' : 'Print'}</span>
       </button>

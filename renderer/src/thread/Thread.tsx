@@ -1,18 +1,19 @@
 // The open conversation: messages oldest at the top, newest at the bottom,
 // virtualised; older pages load as the user scrolls up, without the view
 // jumping, and new messages scroll into view only if the user was already at
-// the bottom.
+// the bottom (or sent them). When the content or the window changes size (a
+// picture loading, a resize), the bottom stays at the bottom, and elsewhere
+// the message being read stays where it was.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Check, Copy, MessageSquareDot, UserPlus } from 'lucide-react';
+import { Check, Copy, UserPlus } from 'lucide-react';
 import { ErrorBanner } from '../app/ErrorBanner';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../../shared/contract';
 import { useContacts } from '../contacts/contacts-store';
-import { useConversations } from '../conversations/conversations-store';
 import { useInbox } from '../store/inbox-store';
 import { Composer } from './Composer';
 import { OptedOutNotice } from './OptedOutNotice';
-import { TriageButtons } from './TriageButtons';
+import { MarkUnreadButton, TriageButtons } from './TriageButtons';
 import { RecordButtons } from './RecordButtons';
 import { MessageBubble } from './MessageBubble';
 import { FindBar } from './FindBar';
@@ -40,6 +41,9 @@ function toRows(newestFirst: Message[]): Row[] {
 
 const NEAR_EDGE_PX = 120;
 
+/** A message of ours on its way (sending, or waiting for a connection): the owner has just written it here. */
+const sentByMe = (row: Row) => row.kind === 'message' && row.message.direction === 'out' && row.message.status === 'Pending';
+
 export function Thread() {
   const target = useThread((s) => s.target);
   const window = useThread((s) => s.window);
@@ -47,7 +51,6 @@ export function Thread() {
   const error = useThread((s) => s.error);
   const loadOlder = useThread((s) => s.loadOlder);
   const loadNewer = useThread((s) => s.loadNewer);
-  const markUnread = useConversations((s) => s.markUnread);
   const contact = useThread((s) => s.contact);
   const editingId = useThread((s) => s.editing?.id ?? null);
   const optedOut = useThread((s) => s.optedOut);
@@ -75,6 +78,49 @@ export function Thread() {
   const firstKey = useRef<string | null>(null);
   const lastKey = useRef<string | null>(null);
   const focusShown = useRef(0);
+  /** The first row in view and its distance from the top, kept in place when sizes change. */
+  const anchor = useRef<{ key: string; top: number } | null>(null);
+  /** The scroller's size when last seen: a scroll while it differs is the resize's, not the reader's. */
+  const seenSize = useRef('');
+
+  const noteAnchor = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const top = el.getBoundingClientRect().top;
+    let best: { key: string; top: number } | null = null;
+    for (const li of el.querySelectorAll<HTMLElement>('.messages > li')) {
+      const box = li.getBoundingClientRect();
+      if (box.bottom > top && (best === null || box.top - top < best.top)) best = { key: li.dataset.key ?? '', top: box.top - top };
+    }
+    anchor.current = best;
+  }, []);
+
+  const keepPlace = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    seenSize.current = `${el.clientWidth}x${el.clientHeight}`;
+    if (atBottom.current) {
+      el.scrollTop = el.scrollHeight;
+      return;
+    }
+    const at = anchor.current;
+    const row = at && el.querySelector<HTMLElement>(`.messages > li[data-key="${CSS.escape(at.key)}"]`);
+    if (!at || !row) return;
+    const drift = row.getBoundingClientRect().top - el.getBoundingClientRect().top - at.top;
+    if (Math.abs(drift) >= 1) el.scrollTop += drift;
+  }, []);
+
+  // One observer for the scroller (the window, the composer growing) and the messages (pictures loading, re-measured rows).
+  const resizes = useRef<ResizeObserver | null>(null);
+  useEffect(() => {
+    const observer = new ResizeObserver(() => keepPlace());
+    resizes.current = observer;
+    if (scroller.current) observer.observe(scroller.current);
+    return () => observer.disconnect();
+  }, [keepPlace, target?.phone]);
+  const observeContent = useCallback((el: HTMLOListElement | null) => {
+    if (el) resizes.current?.observe(el);
+  }, []);
 
   useLayoutEffect(() => {
     if (rows.length === 0) {
@@ -90,15 +136,19 @@ export function Thread() {
     const newLast = rows.at(-1)!.key;
     const focus = window.focusId === null ? -1 : rows.findIndex((r) => r.kind === 'message' && r.message.id === window.focusId);
     if (firstKey.current === null) {
-      // At the newest message, or at the search result being opened.
+      // At the newest message, or at the search result being opened (then not at the bottom, whatever loads).
+      atBottom.current = focus < 0;
       virtualizer.scrollToIndex(focus >= 0 ? focus : rows.length - 1, { align: focus >= 0 ? 'center' : 'end' });
     } else if (focusRequest !== focusShown.current && focus >= 0) {
       // Find in the thread went to this message (maybe in a window just loaded around it).
+      atBottom.current = false;
       virtualizer.scrollToIndex(focus, { align: 'center' });
     } else if (newFirst !== firstKey.current) {
       // Older rows above: keep the same distance from the bottom, so nothing moves.
       el.scrollTop = virtualizer.getTotalSize() - fromBottom.current;
-    } else if (newLast !== lastKey.current && atBottom.current) {
+    } else if (newLast !== lastKey.current && (atBottom.current || sentByMe(rows.at(-1)!))) {
+      // What was just sent is always shown, wherever the reader was.
+      atBottom.current = true;
       virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
     }
     firstKey.current = newFirst;
@@ -110,7 +160,10 @@ export function Thread() {
     const el = scroller.current;
     if (!el) return;
     fromBottom.current = el.scrollHeight - el.scrollTop;
+    // A scroll that comes with a resize is the browser's, not the reader's: the observer puts it back.
+    if (seenSize.current !== `${el.clientWidth}x${el.clientHeight}`) return;
     atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_EDGE_PX;
+    noteAnchor();
     if (el.scrollTop < NEAR_EDGE_PX && window.hasOlder) void loadOlder();
     if (atBottom.current && window.hasNewer) void loadNewer();
   };
@@ -157,13 +210,8 @@ export function Thread() {
             </button>
           )}
           <TriageButtons />
+          <MarkUnreadButton />
           <RecordButtons />
-          {target.conversationId !== null && (
-            <button type="button" className="secondary with-icon" title="Mark unread" onClick={() => void markUnread(target.conversationId!)}>
-              <MessageSquareDot aria-hidden="true" size={16} />
-              <span className="label">Mark unread</span>
-            </button>
-          )}
         </div>
       </header>
       {finding && (
@@ -179,12 +227,13 @@ export function Thread() {
         ) : rows.length === 0 ? (
           <p className="empty muted">No messages yet. Write the first one below.</p>
         ) : (
-          <ol className="messages" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <ol className="messages" ref={observeContent} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
               return (
                 <li
                   key={row.key}
+                  data-key={row.key}
                   data-index={item.index}
                   ref={virtualizer.measureElement}
                   className={row.kind === 'day' ? 'day-row' : `message-row ${row.message.direction}`}
