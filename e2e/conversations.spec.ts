@@ -123,7 +123,13 @@ test('bodies are text: markup is shown, never run, and long words wrap', async (
 
   const thumbs = ui.thread(page).locator('.bubble .body').filter({ hasText: 'Got it 👍' });
   await thumbs.scrollIntoViewIfNeeded();
-  await expect.poll(() => page.evaluate(() => [...document.fonts].some((f) => f.family.includes('Inbox Emoji') && f.status === 'loaded'))).toBe(true);
+  const emojiFontLoaded = () =>
+    page.evaluate(() => {
+      let loaded = false;
+      document.fonts.forEach((f) => (loaded ||= f.family.includes('Inbox Emoji') && f.status === 'loaded'));
+      return loaded;
+    });
+  await expect.poll(emojiFontLoaded).toBe(true);
   // An empty box is drawn in the text's grey; the emoji is yellow: count the coloured pixels.
   const { data, info } = await sharp(await thumbs.screenshot()).raw().toBuffer({ resolveWithObject: true });
   let coloured = 0;
