@@ -56,7 +56,7 @@ test('a number that cannot receive texts is refused before anything is sent', as
   const { page, simulator } = app;
   simulator.injectInbound({ username: ACCOUNT.username, from: '+99912345678', body: 'Hello from nowhere' });
   await app.signIn();
-  await ui.list(page).getByRole('button', { name: /Hello from nowhere/ }).click();
+  await ui.list(page).getByRole('option', { name: /Hello from nowhere/ }).click();
   await ui.composer(page).fill('Hi?');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('alert')).toContainText('is not a valid phone number');
@@ -80,7 +80,7 @@ test('a message ClickSend could not deliver: counted on Failed, said in the thre
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Is it ready?' });
   await app.signIn();
   const list = ui.list(page);
-  await list.getByRole('button', { name: /Is it ready/ }).click();
+  await list.getByRole('option', { name: /Is it ready/ }).click();
   await ui.composer(page).fill('Yes, come by after 3');
   await page.keyboard.press('Enter');
   const bubbles = ui.thread(page).getByRole('listitem').filter({ hasText: 'Yes, come by after 3' });
