@@ -4,7 +4,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { rerunUnderRuntime } from './node-runtime.mjs';
 import { buildWebCore } from './web-core.mjs';
+
+// Under the Node 22 that npm install fetched where the machine's is older (node-runtime.mjs).
+rerunUnderRuntime({ install: false });
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const demo = process.argv.includes('--demo');

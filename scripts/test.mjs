@@ -10,7 +10,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rerunUnderRuntime } from './node-runtime.mjs';
 import { installMissing } from './system-packages.mjs';
+
+// Under Node 22 from the npm registry where the machine's is older (node-runtime.mjs).
+rerunUnderRuntime({ install: true });
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);

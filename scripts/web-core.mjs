@@ -13,7 +13,7 @@ export async function buildWebCore() {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     external: ['better-sqlite3', 'keytar'],
     // Bundled CommonJS packages (ws) still call require() for Node's own modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
