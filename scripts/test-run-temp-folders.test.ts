@@ -12,10 +12,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** This run's environment minus what marks a process as a Vitest worker or as inside npm test's keyring session. */
+/**
+ * This run's environment minus what marks a process as a Vitest worker or as
+ * inside npm test's keyring session. The Node running the tests is kept: under
+ * an older one, npm test would fetch Node 22 and rebuild the native modules in
+ * this tree for it (node-runtime.mjs), under the feet of the tests still running.
+ */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^VITEST|^INBOX_TEST_KEYRING$/.test(name)));
-  return { ...env, ...extra };
+  return { ...env, INBOX_NODE_RUNTIME: 'system', ...extra };
 }
 
 describe('temporary folders of a test run', () => {
