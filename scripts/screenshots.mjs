@@ -42,7 +42,7 @@ try {
     if (await demoButton.isVisible()) await demoButton.click();
     await page.getByRole('status').filter({ hasText: 'Up to date' }).waitFor({ timeout: 30_000 });
     const suffix = theme === 'light' ? '' : '-dark';
-    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('listitem').nth(1).getByRole('button').click();
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('option').nth(1).click();
     await page.getByRole('textbox', { name: 'Message' }).fill('Yes, 3pm works. See you then!');
     await page.waitForTimeout(1_200); // the price arrives
     await page.screenshot({ path: join(out, `inbox${suffix}.png`) });
