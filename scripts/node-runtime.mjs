@@ -37,7 +37,7 @@ function packageName() {
 }
 
 /** The Node in .node-runtime/, when it is there and new enough: its binary, its folder (for PATH) and its headers. */
-export function installedRuntime() {
+function installedRuntime() {
   const home = join(folder, 'node_modules', packageName());
   const bin = process.platform === 'win32' ? home : join(home, 'bin');
   const node = join(bin, process.platform === 'win32' ? 'node.exe' : 'node');
@@ -47,7 +47,7 @@ export function installedRuntime() {
 }
 
 /** Installs Node 22 from the npm registry into .node-runtime/; null (having said why) when it cannot. */
-export function installRuntime() {
+function installRuntime() {
   const spec = `${packageName()}@^${neededVersion()}`;
   // On stderr, like npm's own output: CI's shell reads `env`'s stdout.
   console.error(`Node ${process.versions.node} is older than this app needs (${neededVersion()}): installing ${spec} from the npm registry into .node-runtime/ (the machine's Node is not changed).`);
@@ -66,9 +66,14 @@ export function runtimeEnv(runtime, env = process.env) {
   return { ...env, [pathKey]: `${runtime.bin}${delimiter}${env[pathKey] ?? ''}`, npm_config_nodedir: runtime.nodedir };
 }
 
-/** Null when this Node will do (new enough, or the machine's was asked for); else the runtime to use, installed if `install`. */
-export function runtimeNeeded({ install }) {
-  if (satisfies(process.versions.node) || process.env.INBOX_NODE_RUNTIME === 'system') return null;
+/** Whether this Node will do: new enough, or the machine's was asked for. */
+function thisNodeWillDo() {
+  return satisfies(process.versions.node) || process.env.INBOX_NODE_RUNTIME === 'system';
+}
+
+/** Null when this Node will do; else the runtime to use, installed if `install` (null when it is not there). */
+function runtimeNeeded({ install }) {
+  if (thisNodeWillDo()) return null;
   return installedRuntime() ?? (install ? installRuntime() : null);
 }
 
@@ -80,7 +85,7 @@ export function runtimeNeeded({ install }) {
 export function rerunUnderRuntime({ install }) {
   const runtime = runtimeNeeded({ install });
   if (!runtime) {
-    if (!satisfies(process.versions.node) && process.env.INBOX_NODE_RUNTIME !== 'system') {
+    if (!thisNodeWillDo()) {
       console.warn(`Note: Node ${process.versions.node} is older than this app needs (${neededVersion()}); npm install fetches Node 22 for it.`);
     }
     return;
@@ -117,7 +122,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   } else if (command === 'env') {
     // For CI's shell: export lines when Node 22 must come from .node-runtime/, nothing otherwise.
     const runtime = runtimeNeeded({ install: true });
-    if (runtime === null && !satisfies(process.versions.node) && process.env.INBOX_NODE_RUNTIME !== 'system') process.exit(1);
+    if (runtime === null && !thisNodeWillDo()) process.exit(1);
     if (runtime) {
       const env = runtimeEnv(runtime, { PATH: process.env.PATH ?? '' });
       console.log(`export PATH=${JSON.stringify(env.PATH)}\nexport npm_config_nodedir=${JSON.stringify(env.npm_config_nodedir)}`);

@@ -7,7 +7,7 @@ import path, { type PlatformPath } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'inbox';
+const APP_HOST = 'inbox';
 /** The page the window loads in the built app. */
 export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 

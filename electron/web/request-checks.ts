@@ -5,7 +5,7 @@
 /** The names the server answers to; it listens on 127.0.0.1 only. */
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'];
 
-export interface RequestTarget {
+interface RequestTarget {
   /** Percent-decoded. */
   pathname: string;
   query: URLSearchParams;
