@@ -115,3 +115,17 @@ test('pin, archive (and its return on a new reply) and mute (unread, no notifica
   await page.getByRole('radio', { name: /^All/ }).check();
   await expect.poll(titles).toEqual(['+61 433 333 333', '+61 422 222 222', '+61 411 111 111']);
 });
+
+test('Export… from a row’s menu puts the focus in the dialog; Esc closes it and gives the focus back to the row', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61411111111', body: 'The invoice, please' });
+  await app.signIn();
+  const row = ui.row(page, '+61 411 111 111');
+  await row.click({ button: 'right' });
+  await page.getByRole('menu', { name: '+61 411 111 111' }).getByRole('menuitem', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export messages' });
+  await expect(dialog.getByRole('radio', { name: /This conversation/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(row).toBeFocused();
+});

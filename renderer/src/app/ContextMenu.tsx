@@ -9,6 +9,8 @@ export interface MenuEntry {
   key: string;
   label: string;
   run: () => void;
+  /** The entry puts the focus somewhere itself (a dialog): the opener does not take it back. */
+  keepFocus?: boolean;
 }
 
 interface Props {
@@ -55,7 +57,7 @@ export function ContextMenu({ label, at, entries, onClose }: Props) {
   }, [onClose]);
 
   const choose = (entry: MenuEntry) => {
-    onClose(true);
+    onClose(!entry.keepFocus);
     entry.run();
   };
 

@@ -27,7 +27,13 @@ function run(c: Conversation, action: ConversationAction, exportIt: () => void):
 export function ConversationMenu({ request, onClose }: { request: MenuRequest | null; onClose(refocus: boolean): void }) {
   const [exporting, setExporting] = useState<Conversation | null>(null);
   const entries: MenuEntry[] =
-    request?.conversation.actions.map(({ action, label }) => ({ key: action, label, run: () => run(request.conversation, action, () => setExporting(request.conversation)) })) ?? [];
+    request?.conversation.actions.map(({ action, label }) => ({
+      key: action,
+      label,
+      run: () => run(request.conversation, action, () => setExporting(request.conversation)),
+      // The export dialog takes the focus, and gives it back to the row when it closes.
+      keepFocus: action === 'export',
+    })) ?? [];
   return (
     <>
       {request && <ContextMenu label={withDirectionMarksShown(request.conversation.title)} at={request.at} entries={entries} onClose={onClose} />}
