@@ -8,7 +8,7 @@ import { describeMessage, happened } from '../messages/rules';
 import type { Db } from './database';
 import { optedOut, recordOptOut } from './opt-outs';
 import { returnFromArchive } from './conversation-flags';
-import { replyIntent } from '../opt-outs/keywords';
+import { replyIntent, type ReplyIntent } from '../opt-outs/keywords';
 import { asksToStop, recordStopRequest, stopRequestOf } from './stop-requests';
 import { columns, hasLeft, source, toMessage, type MessageRow } from './messages';
 
@@ -179,10 +179,11 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         happened: happened(message.status, message.scheduledAt) ? 1 : 0,
         seenAt: Date.now(),
       });
+      let intent: ReplyIntent = null;
       if (message.direction === 'in') {
         // Archived, and the customer wrote since: back in the list.
         returnFromArchive(db, phone, message.createdAt);
-        const intent = replyIntent(message.body, () => optedOut(db, phone) !== null);
+        intent = replyIntent(message.body, () => optedOut(db, phone) !== null);
         if (intent === 'opt-out' || intent === 'opt-in') {
           const record = { phone, optedOut: intent === 'opt-out', changedAt: message.createdAt, how: 'reply' as const, messageRowId: rowId, note: null };
           if (recordOptOut(db, record)) (result.optOuts ??= []).push({ conversationId, phone, optedOut: record.optedOut });
@@ -211,7 +212,8 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         price: message.price,
         outboxState: null,
         picture: message.picture ? { subject: message.picture.subject } : null,
-        asksToStop: message.direction === 'in' && asksToStop(db, rowId),
+        // Only a reply that reads like a request can be its number's open one.
+        asksToStop: intent === 'possible-opt-out' && asksToStop(db, rowId),
       }));
       touched.add(conversationId);
     }
