@@ -65,10 +65,14 @@ function oneNumber(raw: string, defaultCountry?: string): NormalisedNumber {
   return { ok: true, e164: parsed.number };
 }
 
-/** Best-effort key for a number that came from ClickSend (already E.164 in practice). */
+/**
+ * Best-effort key for a number that came from ClickSend (already E.164 in
+ * practice): one number, parsed; "several numbers" is a rule for what is typed.
+ */
 export function conversationKey(number: string): string {
-  const normalised = normaliseNumber(number);
-  return normalised.ok ? normalised.e164 : number.trim();
+  const raw = number.trim();
+  const normalised = oneNumber(raw);
+  return normalised.ok ? normalised.e164 : raw;
 }
 
 /** Formatted numbers seen recently: parsing is the costly part, and a list shows the same ones page after page. */
