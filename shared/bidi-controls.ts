@@ -20,7 +20,9 @@ const NAMES: Record<string, string> = {
   '\u2068': 'FSI',
   '\u2069': 'PDI',
 };
-const CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** The same characters as a regular-expression class body, for every place that finds them (notifications drop them). */
+export const DIRECTION_CONTROL_CLASS = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
+const CONTROLS = new RegExp(`[${DIRECTION_CONTROL_CLASS}]`, 'g');
 
 export interface TextPiece {
   text: string;
