@@ -155,7 +155,8 @@ async function main() {
   const sim = await startSimulator({ accounts: [ACCOUNT] });
   const service = `ClickSend Inbox bench ${randomUUID()}`;
   await createKeytarStore(service).set(ACCOUNT.username, ACCOUNT.apiKey);
-  writeSessionFile(dataDir, { activeAccount: ACCOUNT.username, accounts: [ACCOUNT.username] });
+  // No server recorded: the keys count as entered for whichever API the app is started with (the simulator's).
+  writeSessionFile(dataDir, { activeAccount: ACCOUNT.username, accounts: [ACCOUNT.username], apiOrigin: null });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   const page = await browser.newPage();
   await buildWebCore();

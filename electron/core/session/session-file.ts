@@ -31,8 +31,7 @@ export function readSessionFile(dataDir: string): SessionFile {
   }
 }
 
-/** `apiOrigin` may be left out only where there are no keys to speak of (the benchmark's made-up session). */
-export function writeSessionFile(dataDir: string, file: Omit<SessionFile, 'apiOrigin'> & Partial<Pick<SessionFile, 'apiOrigin'>>): void {
+export function writeSessionFile(dataDir: string, file: SessionFile): void {
   makePrivateDir(dataDir);
   const path = join(dataDir, 'session.json');
   writePrivateFile(`${path}.tmp`, JSON.stringify(file, null, 2));
