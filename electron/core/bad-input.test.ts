@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/server';
-import { requests, type Reply, type RequestName } from '../../shared/contract';
+import { requests, type RequestName } from '../../shared/contract';
+import { until, value } from '../../test-support/core';
 import { createKeytarStore } from './credentials/keychain';
 import { Inbox } from './inbox';
 
@@ -27,11 +28,8 @@ describe('bad input at the contract', () => {
     inbox = new Inbox({ config: { apiUrl: simulator.url, dataDir: mkdtempSync(join(tmpdir(), 'inbox-bad-input-')) }, secrets: createKeytarStore(service), log: silent, syncIntervalMs: 600_000 });
     await inbox.start();
     await inbox.dispatch('session.signIn', ACCOUNT);
-    for (let tries = 0; (await total()) !== 1; tries++) {
-      if (tries > 100) throw new Error('the first sync did not bring the conversation');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    conversationId = (ok(await inbox.dispatch('conversations.list', { filter: 'all', limit: 1 })) as { items: Array<{ id: number }> }).items[0]!.id;
+    await until(total, (n) => n === 1);
+    conversationId = (value(await inbox.dispatch('conversations.list', { filter: 'all', limit: 1 })) as { items: Array<{ id: number }> }).items[0]!.id;
   });
   afterAll(async () => {
     await inbox.stop();
@@ -39,17 +37,13 @@ describe('bad input at the contract', () => {
     await createKeytarStore(service).delete(ACCOUNT.username);
   });
 
-  function ok(reply: Reply<unknown>): unknown {
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value;
-  }
   async function total(): Promise<number> {
-    return (ok(await inbox.dispatch('conversations.list', { filter: 'all', limit: 1 })) as { total: number }).total;
+    return (value(await inbox.dispatch('conversations.list', { filter: 'all', limit: 1 })) as { total: number }).total;
   }
   /** What ClickSend was asked to change (sends, prices, edits): reads by the sync are not counted. */
   const writes = () => simulator.requests().filter((r) => r.method !== 'GET').length;
   const storedMessages = async () =>
-    (ok(await inbox.dispatch('messages.list', { conversationId, limit: 200 })) as unknown[]).length;
+    (value(await inbox.dispatch('messages.list', { conversationId, limit: 200 })) as unknown[]).length;
 
   /** Refused with words a person can read, and nothing reached ClickSend or the cache. */
   async function refused(name: RequestName, params: unknown, words: RegExp): Promise<void> {
@@ -81,7 +75,7 @@ describe('bad input at the contract', () => {
       ['spaces and dashes', '+61 433-333-334', '+61433333334'],
       ['a leading 00', '0061433333335', '+61433333335'],
     ])('%s is read as the account’s country and normalised', async (_, number, e164) => {
-      expect(ok(await inbox.dispatch('conversations.forNumber', { number }))).toMatchObject({ phone: e164 });
+      expect(value(await inbox.dispatch('conversations.forNumber', { number }))).toMatchObject({ phone: e164 });
     });
   });
 
@@ -94,9 +88,9 @@ describe('bad input at the contract', () => {
       ['control characters', 'Hello \u001B[31mred', /invisible control character \(U\+001B\)/],
       ['half an emoji', 'Thumbs \uD83D', /broken character/],
     ])('%s is refused before any request, and the draft stays', async (_, body, words) => {
-      ok(await inbox.dispatch('drafts.save', { phone: '+61422222222', body: 'Kept draft' }));
+      value(await inbox.dispatch('drafts.save', { phone: '+61422222222', body: 'Kept draft' }));
       await refused('messages.send', { to: '+61422222222', body }, words);
-      expect(ok(await inbox.dispatch('drafts.get', { phone: '+61422222222' }))).toBe('Kept draft');
+      expect(value(await inbox.dispatch('drafts.get', { phone: '+61422222222' }))).toBe('Kept draft');
     });
 
     it.each([
@@ -104,9 +98,9 @@ describe('bad input at the contract', () => {
       ['half an emoji', 'Thumbs \uD83D', /broken character/],
       ['the other half', '\uDC4D up', /broken character/],
     ])('a draft with %s is refused in the same words as a send, and the saved draft stays', async (_, body, words) => {
-      ok(await inbox.dispatch('drafts.save', { phone: '+61422222222', body: 'Kept draft' }));
+      value(await inbox.dispatch('drafts.save', { phone: '+61422222222', body: 'Kept draft' }));
       await refused('drafts.save', { phone: '+61422222222', body }, words);
-      expect(ok(await inbox.dispatch('drafts.get', { phone: '+61422222222' }))).toBe('Kept draft');
+      expect(value(await inbox.dispatch('drafts.get', { phone: '+61422222222' }))).toBe('Kept draft');
     });
 
     it.each([
@@ -115,10 +109,10 @@ describe('bad input at the contract', () => {
       ['right-to-left text', 'شكرا لك — תודה'],
       ['markup', '<img src=x onerror=alert(1)> <script>alert(2)</script>'],
     ])('%s is sent once and stored exactly as typed', async (_, body) => {
-      const sent = ok(await inbox.dispatch('messages.send', { to: '+61422222222', body })) as { id: number; body: string };
+      const sent = value(await inbox.dispatch('messages.send', { to: '+61422222222', body })) as { id: number; body: string };
       expect(sent.body).toBe(body);
       expect(simulator.sent(ACCOUNT.username).filter((s) => s.body === body)).toHaveLength(1);
-      const stored = ok(await inbox.dispatch('messages.list', { conversationId, limit: 200 })) as Array<{ id: number; body: string }>;
+      const stored = value(await inbox.dispatch('messages.list', { conversationId, limit: 200 })) as Array<{ id: number; body: string }>;
       expect(stored.find((m) => m.id === sent.id)?.body).toBe(body);
     });
   });
@@ -142,7 +136,7 @@ describe('bad input at the contract', () => {
     });
 
     it('finds words typed with operators as words', async () => {
-      const found = ok(await inbox.dispatch('search.query', { text: '"50% off" AND NEAR' })) as { messages: unknown[] };
+      const found = value(await inbox.dispatch('search.query', { text: '"50% off" AND NEAR' })) as { messages: unknown[] };
       expect(found.messages).toHaveLength(1);
       expect(await total()).toBe(1);
     });
@@ -154,7 +148,7 @@ describe('bad input at the contract', () => {
 
   describe('templates and schedules', () => {
     it('a placeholder that never closes is kept as text in a template', async () => {
-      const saved = ok(await inbox.dispatch('templates.save', { name: 'Unclosed', body: 'Hi {first_name, see you' })) as { body: string };
+      const saved = value(await inbox.dispatch('templates.save', { name: 'Unclosed', body: 'Hi {first_name, see you' })) as { body: string };
       expect(saved.body).toBe('Hi {first_name, see you');
     });
 
@@ -195,9 +189,9 @@ describe('bad input at the contract', () => {
     );
 
     it('leaves the app working: a real send and a search still succeed', async () => {
-      ok(await inbox.dispatch('messages.send', { to: '+61422222222', body: 'Still working' }));
+      value(await inbox.dispatch('messages.send', { to: '+61422222222', body: 'Still working' }));
       expect(simulator.sent(ACCOUNT.username).map((s) => s.body)).toContain('Still working');
-      const found = ok(await inbox.dispatch('search.query', { text: 'Still working' })) as { messages: unknown[] };
+      const found = value(await inbox.dispatch('search.query', { text: 'Still working' })) as { messages: unknown[] };
       expect(found.messages).toHaveLength(1);
     });
   });

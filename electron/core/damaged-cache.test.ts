@@ -2,17 +2,16 @@
 // file is kept aside, the user is told, and the cache is rebuilt from
 // ClickSend by itself. Real files, the real keychain, the simulator.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../simulator/server';
-import type { Reply, Session } from '../../shared/contract';
-import { createKeytarStore } from './credentials/keychain';
-import { Inbox } from './inbox';
-import { consoleLogger } from './log';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../simulator/server';
+import type { Session } from '../../shared/contract';
+import { value } from '../../test-support/core';
+import { useInboxFixture } from '../../test-support/inbox-fixture';
+import type { Inbox } from './inbox';
 import { accountCachePath } from './session/session-file';
 
 const ACCOUNT = { username: 'damaged-user', apiKey: `key-${randomUUID()}` };
@@ -21,21 +20,10 @@ const CONVERSATIONS = 20;
 const Driver = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 describe('a damaged cache', () => {
+  const fixture = useInboxFixture('inbox-damaged-');
   let simulator: Simulator;
-  let dataDir: string;
-  let service: string;
-  let inboxes: Inbox[];
 
-  const makeInbox = async (syncIntervalMs = 200) => {
-    const inbox = new Inbox({ config: { apiUrl: simulator.url, dataDir }, secrets: createKeytarStore(service), log: consoleLogger, syncIntervalMs, clientTimeoutMs: 2000 });
-    inboxes.push(inbox);
-    await inbox.start();
-    return inbox;
-  };
-  const value = <T,>(reply: Reply<unknown>): T => {
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const makeInbox = (syncIntervalMs = 200) => fixture.inbox({ apiUrl: simulator.url, syncIntervalMs, clientTimeoutMs: 2000 });
   const total = async (inbox: Inbox) => {
     const reply = await inbox.dispatch('conversations.list', { filter: 'all', limit: 5 });
     return reply.ok ? (reply.value as { total: number }).total : -1;
@@ -46,7 +34,7 @@ describe('a damaged cache', () => {
     for (const c of page.items) n += value<unknown[]>(await inbox.dispatch('messages.list', { conversationId: c.id, limit: 200 })).length;
     return n;
   };
-  const cacheFile = () => accountCachePath(dataDir, ACCOUNT.username);
+  const cacheFile = () => accountCachePath(fixture.dataDir, ACCOUNT.username);
   const setAside = () => readdirSync(dirname(cacheFile())).filter((f) => f.startsWith('cache.sqlite.damaged-') && !/-(wal|shm)$/.test(f));
 
   /** Signed in, the whole history cached, then the app closed. */
@@ -69,17 +57,8 @@ describe('a damaged cache', () => {
   }
 
   beforeEach(async () => {
-    simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
+    simulator = await fixture.simulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
     simulator.seedHistory(ACCOUNT.username, MESSAGES, { conversations: CONVERSATIONS });
-    dataDir = mkdtempSync(join(tmpdir(), 'inbox-damaged-'));
-    service = `ClickSend Inbox test ${randomUUID()}`;
-    inboxes = [];
-  });
-
-  afterEach(async () => {
-    for (const inbox of inboxes) await inbox.stop();
-    await simulator.close();
-    await createKeytarStore(service).delete(ACCOUNT.username);
   });
 
   it('a file that is not a database at all: kept aside byte for byte, the user told, the cache rebuilt', async () => {

@@ -1,32 +1,16 @@
 // The core end to end in plain Node: real SQLite, the real keychain, real
 // HTTP to the ClickSend simulator on 127.0.0.1.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../simulator/server';
-import type { Reply, Result, Session } from '../../shared/contract';
-import { createKeytarStore } from './credentials/keychain';
-import { Inbox, type InboxEvent } from './inbox';
-import { consoleLogger } from './log';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../simulator/server';
+import type { Result, Session } from '../../shared/contract';
+import { until, value } from '../../test-support/core';
+import { useInboxFixture } from '../../test-support/inbox-fixture';
+import type { Inbox, InboxEvent } from './inbox';
 
 const ACCOUNT = { username: 'core-user', apiKey: `key-${randomUUID()}` };
-
-function value<T>(reply: Reply<unknown>): T {
-  if (!reply.ok) throw new Error(`expected success, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.value as T;
-}
-
-async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 8000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not met; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Every file the app wrote, as text, to prove the key is in none of them. */
 function everythingWritten(dir: string): string {
@@ -39,41 +23,20 @@ function everythingWritten(dir: string): string {
 }
 
 describe('Inbox core against the simulator', () => {
+  const fixture = useInboxFixture('inbox-core-');
   let simulator: Simulator;
-  let dataDir: string;
-  let service: string;
-  let inboxes: Inbox[];
 
-  const makeInbox = async (apiUrl = simulator.url) => {
-    const inbox = new Inbox({
-      config: { apiUrl, dataDir },
-      secrets: createKeytarStore(service),
-      log: consoleLogger,
-      syncIntervalMs: 200,
-      clientTimeoutMs: 2000,
-    });
-    inboxes.push(inbox);
-    await inbox.start();
-    return inbox;
-  };
+  const makeInbox = (apiUrl = simulator.url) => fixture.inbox({ apiUrl, syncIntervalMs: 200, clientTimeoutMs: 2000 });
 
   beforeEach(async () => {
-    simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
-    dataDir = mkdtempSync(join(tmpdir(), 'inbox-core-'));
-    service = `ClickSend Inbox test ${randomUUID()}`;
-    inboxes = [];
-  });
-
-  afterEach(async () => {
-    for (const inbox of inboxes) await inbox.stop();
-    await simulator.close();
+    simulator = await fixture.simulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
   });
 
   it('refuses wrong credentials with the API’s message and stores nothing', async () => {
     const inbox = await makeInbox();
     const reply = await inbox.dispatch('session.signIn', { username: ACCOUNT.username, apiKey: 'wrong' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS', message: 'Your username or API key is incorrect.' } });
-    expect(await createKeytarStore(service).get(ACCOUNT.username)).toBeNull();
+    expect(await fixture.keychain.get(ACCOUNT.username)).toBeNull();
   });
 
   it('signs in, backfills history and inbound into SQLite, and lists conversations', async () => {
@@ -85,7 +48,7 @@ describe('Inbox core against the simulator', () => {
 
     const session = value<Session>(await inbox.dispatch('session.signIn', ACCOUNT));
     expect(session).toMatchObject({ state: 'signed-in', account: { username: ACCOUNT.username } });
-    expect(await createKeytarStore(service).get(ACCOUNT.username)).toBe(ACCOUNT.apiKey);
+    expect(await fixture.keychain.get(ACCOUNT.username)).toBe(ACCOUNT.apiKey);
 
     const conversations = await until(
       async () => value<{ items: Array<{ phone: string; unreadCount: number; lastBody: string }> }>(await inbox.dispatch('conversations.list', { limit: 100 })).items,
@@ -137,17 +100,16 @@ describe('Inbox core against the simulator', () => {
     const list = value<{ items: Array<{ lastBody: string }> }>(await second.dispatch('conversations.list', { limit: 10 })).items;
     expect(list.map((c) => c.lastBody)).toEqual(['Cached reply']);
     await until(() => events.some((e) => e.name === 'connection.changed' && !e.payload.online), Boolean);
-    simulator = await startSimulator(); // for afterEach
   });
 
   it('signs out: the key leaves the keychain, and no file ever held it', async () => {
     const inbox = await makeInbox();
     value(await inbox.dispatch('session.signIn', ACCOUNT));
     await inbox.dispatch('sync.now', {});
-    expect(everythingWritten(dataDir)).not.toContain(ACCOUNT.apiKey);
+    expect(everythingWritten(fixture.dataDir)).not.toContain(ACCOUNT.apiKey);
     const session = value<Session>(await inbox.dispatch('session.signOut', {}));
     expect(session.state).toBe('signed-out');
-    expect(await createKeytarStore(service).get(ACCOUNT.username)).toBeNull();
+    expect(await fixture.keychain.get(ACCOUNT.username)).toBeNull();
   });
 
   it('pauses and asks to sign in again when the key is rotated elsewhere, keeping the cache', async () => {
@@ -187,7 +149,7 @@ describe('Inbox core against the simulator', () => {
     const first = await makeInbox();
     value(await first.dispatch('session.signIn', ACCOUNT));
     await first.stop();
-    await createKeytarStore(service).delete(ACCOUNT.username);
+    await fixture.keychain.delete(ACCOUNT.username);
     const second = await makeInbox();
     expect(value<Session>(await second.dispatch('session.get', {}))).toMatchObject({
       state: 'signed-out',
@@ -314,12 +276,12 @@ describe('Inbox core against the simulator', () => {
   });
 
   it('a corrupt settings file is kept aside and the signed-in user is told, nothing else changes', async () => {
-    writeFileSync(join(dataDir, 'settings.json'), '{"theme": "dark",');
+    writeFileSync(join(fixture.dataDir, 'settings.json'), '{"theme": "dark",');
     const inbox = await makeInbox();
     const session = value<{ notice: string | null }>(await inbox.dispatch('session.signIn', ACCOUNT));
     expect(session.notice).toMatch(/settings file could not be read/);
     expect(value(await inbox.dispatch('settings.get', {}))).toMatchObject({ theme: 'system' });
-    expect(readdirSync(dataDir).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);
+    expect(readdirSync(fixture.dataDir).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);
   });
 
   describe('notifications and the unread badge', () => {

@@ -2,16 +2,16 @@
 // (sign in, sync, a text and a picture sent, a picture shown, a setting
 // changed) under a permissive umask, then every folder and file looked at.
 import { randomUUID } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply, Result, Session } from '../../shared/contract';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Result, Session } from '../../shared/contract';
+import type { Simulator } from '../../simulator/server';
+import { until, value } from '../../test-support/core';
+import { useInboxFixture } from '../../test-support/inbox-fixture';
 import { createEncryptedFileStore, type OsEncryption } from './credentials/encrypted-file-store';
-import { Inbox } from './inbox';
-import { consoleLogger } from './log';
+import type { Inbox } from './inbox';
 
 const ACCOUNT = { username: 'modes-user', apiKey: `key-${randomUUID()}` };
 const CUSTOMER = '+61422222222';
@@ -21,21 +21,6 @@ const encryption: OsEncryption = {
   encryptStringAsync: async (text) => Buffer.from(text).reverse(),
   decryptStringAsync: async (bytes) => ({ result: Buffer.from(bytes).reverse().toString(), shouldReEncrypt: false }),
 };
-
-function value<T>(reply: Reply<unknown>): T {
-  if (!reply.ok) throw new Error(`expected success, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.value as T;
-}
-
-async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 8000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not met; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Every folder and file under the data folder (itself included), with its mode. */
 function modes(dataDir: string): Map<string, string> {
@@ -56,22 +41,18 @@ function notPrivate(dataDir: string): string[] {
 
 describe('the data folder is readable by this user only', () => {
   let umask: number;
+  const fixture = useInboxFixture('inbox-modes-');
   let sim: Simulator;
   let dataDir: string;
-  let inboxes: Inbox[];
 
-  const makeInbox = async () => {
-    const inbox = new Inbox({
-      config: { apiUrl: sim.url, dataDir },
+  const makeInbox = () =>
+    fixture.inbox({
+      apiUrl: sim.url,
+      dataDir,
       secrets: createEncryptedFileStore({ dir: join(dataDir, 'credentials'), encryption }),
-      log: consoleLogger,
       syncIntervalMs: 200,
       clientTimeoutMs: 2000,
     });
-    inboxes.push(inbox);
-    await inbox.start();
-    return inbox;
-  };
 
   /** What a user does on a first day: sign in, read, reply, send a picture, look at one, change a setting. */
   const useTheApp = async (inbox: Inbox) => {
@@ -98,17 +79,11 @@ describe('the data folder is readable by this user only', () => {
   });
 
   beforeEach(async () => {
-    sim = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
+    sim = await fixture.simulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
     sim.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Can you send a photo?' });
     sim.seedMms({ username: ACCOUNT.username, to: CUSTOMER, subject: 'Your parcel', body: 'Here it is' });
     // A folder the app makes itself, as on a first start.
-    dataDir = join(mkdtempSync(join(tmpdir(), 'inbox-modes-')), 'ClickSend Inbox');
-    inboxes = [];
-  });
-
-  afterEach(async () => {
-    for (const inbox of inboxes) await inbox.stop();
-    await sim.close();
+    dataDir = join(fixture.dataDir, 'ClickSend Inbox');
   });
 
   it('every folder it makes is 0700 and every file it writes 0600, whatever the umask', async () => {
@@ -139,8 +114,9 @@ describe('the data folder is readable by this user only', () => {
   });
 
   it('a data folder left 0755 with 0644 files by an older version is tightened at start, and the session goes on', async () => {
-    await useTheApp(await makeInbox());
-    await inboxes[0]!.stop();
+    const first = await makeInbox();
+    await useTheApp(first);
+    await first.stop();
     // What an older version left: folders 0755, files 0644, and its log.
     mkdirSync(join(dataDir, 'logs'));
     writeFileSync(join(dataDir, 'logs', 'main.log'), 'an older version’s log\n');

@@ -13,7 +13,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatorProcess, type SimulatorProcess } from '../../simulator/process';
-import type { Reply } from '../../shared/contract';
+import { value } from '../../test-support/core';
 import { createKeytarStore } from './credentials/keychain';
 import { Inbox } from './inbox';
 
@@ -24,11 +24,6 @@ const NUMBERS = Array.from({ length: 30 }, (_, i) => `+614${String(20_000_000 + 
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
-
-function ok<T>(reply: Reply<unknown>): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value as T;
-}
 
 interface Sample {
   pass: number;
@@ -92,13 +87,13 @@ describe('soak: an hour of polling, compressed', () => {
     });
     await inbox.start();
     inbox.onEvent(() => events++);
-    ok(await inbox.dispatch('session.signIn', ACCOUNT));
-    ok(await inbox.dispatch('app.presence', { focused: true, openConversationId: null }));
+    value(await inbox.dispatch('session.signIn', ACCOUNT));
+    value(await inbox.dispatch('app.presence', { focused: true, openConversationId: null }));
 
     const pass = async () => {
       clock += STEP_SECONDS * 1000;
       await simulator.control('POST', '/clock', { advanceSeconds: STEP_SECONDS });
-      const status = ok<{ message: string | null }>(await inbox.dispatch('sync.now', {}));
+      const status = value<{ message: string | null }>(await inbox.dispatch('sync.now', {}));
       if (status.message !== null) throw new Error(status.message);
     };
     for (let n = 1; n <= PASSES; n++) {
@@ -108,7 +103,7 @@ describe('soak: an hour of polling, compressed', () => {
         replies.push(body);
       }
       if (n % 10 === 0) {
-        const sent = ok<{ messageId: string | null }>(await inbox.dispatch('messages.send', { to: NUMBERS[(n / 10) % NUMBERS.length]!, body: `Answer ${n}` }));
+        const sent = value<{ messageId: string | null }>(await inbox.dispatch('messages.send', { to: NUMBERS[(n / 10) % NUMBERS.length]!, body: `Answer ${n}` }));
         sends.push(sent.messageId!);
         const earlier = sends.at(-2);
         if (earlier) await simulator.control('POST', '/receipt', { messageId: earlier, status: 'Delivered' });
@@ -127,12 +122,12 @@ describe('soak: an hour of polling, compressed', () => {
   });
 
   it('stores every reply exactly once, and every send once, delivered', async () => {
-    const list = ok<{ total: number; items: Array<{ id: number }> }>(await inbox.dispatch('conversations.list', { filter: 'all', limit: 100 }));
+    const list = value<{ total: number; items: Array<{ id: number }> }>(await inbox.dispatch('conversations.list', { filter: 'all', limit: 100 }));
     expect(list.total).toBe(NUMBERS.length);
     const bodies: string[] = [];
     const statuses: Record<string, string> = {};
     for (const c of list.items) {
-      for (const m of ok<Array<{ body: string; direction: string; messageId: string | null; status: string }>>(
+      for (const m of value<Array<{ body: string; direction: string; messageId: string | null; status: string }>>(
         await inbox.dispatch('messages.list', { conversationId: c.id, limit: 200 }),
       )) {
         if (m.direction === 'in') bodies.push(m.body);

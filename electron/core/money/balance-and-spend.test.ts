@@ -3,40 +3,20 @@
 // ClickSend reports after sends, the setting and the account's own
 // low-credit amount; Spend's figures are what the simulator charged.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../simulator/server';
+import { describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../simulator/server';
 import { makePicture } from '../../../simulator/test-pictures';
-import type { Account, Message, Price, Reply, Session, SpendSummary } from '../../../shared/contract';
-import { createKeytarStore } from '../credentials/keychain';
-import { Inbox } from '../inbox';
-import { consoleLogger } from '../log';
+import type { Account, Message, Price, Session, SpendSummary } from '../../../shared/contract';
+import { until, value } from '../../../test-support/core';
+import { useInboxFixture } from '../../../test-support/inbox-fixture';
+import type { Inbox } from '../inbox';
 import { toUnits } from '../../../shared/money-amounts';
 
 const ACCOUNT = { username: 'money-user', apiKey: `key-${randomUUID()}` };
 
-function value<T>(reply: Reply<unknown>): T {
-  if (!reply.ok) throw new Error(`expected success, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.value as T;
-}
-
-async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 8000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not met; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('balance and spend against the simulator', () => {
+  const fixture = useInboxFixture('inbox-money-');
   let simulator: Simulator;
-  let inboxes: Inbox[];
-  let dataDir: string;
-  let service: string;
 
   /** ClickSend as another client of the account sees it (the dashboard). */
   const clicksend = async (method: string, path: string, body?: unknown) => {
@@ -48,12 +28,7 @@ describe('balance and spend against the simulator', () => {
     return ((await response.json()) as { data: Record<string, unknown> & { data?: Array<Record<string, string>> } }).data;
   };
 
-  const makeInbox = async () => {
-    const inbox = new Inbox({ config: { apiUrl: simulator.url, dataDir }, secrets: createKeytarStore(service), log: consoleLogger, syncIntervalMs: 60_000, clientTimeoutMs: 2000 });
-    inboxes.push(inbox);
-    await inbox.start();
-    return inbox;
-  };
+  const makeInbox = () => fixture.inbox({ apiUrl: simulator.url, syncIntervalMs: 60_000, clientTimeoutMs: 2000 });
 
   /** The account as each session.changed says it, newest last. */
   const accountsHeard = (inbox: Inbox): Account[] => {
@@ -64,19 +39,8 @@ describe('balance and spend against the simulator', () => {
     return heard;
   };
 
-  beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'inbox-money-'));
-    service = `ClickSend Inbox test ${randomUUID()}`;
-    inboxes = [];
-  });
-
-  afterEach(async () => {
-    for (const inbox of inboxes) await inbox.stop();
-    await simulator.close();
-  });
-
   it('warns once the balance ClickSend reports after sends falls below the threshold; the setting and ClickSend’s own amount move it', async () => {
-    simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 5.1 }] });
+    simulator = await fixture.simulator({ accounts: [{ ...ACCOUNT, balance: 5.1 }] });
     const inbox = await makeInbox();
     const session = value<Session & { state: 'signed-in' }>(await inbox.dispatch('session.signIn', ACCOUNT));
     // The default threshold, 5.00, and the balance above it.
@@ -109,7 +73,7 @@ describe('balance and spend against the simulator', () => {
     expect(cached.account).toMatchObject({ balance: '4.9416', lowBalance: { source: 'clicksend', warning: 'Balance low: $4.94. Top up at ClickSend before sends fail.' } });
 
     // Neither ClickSend nor Settings has an amount: no warning at all.
-    simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 1 }] });
+    simulator = await fixture.simulator({ accounts: [{ ...ACCOUNT, balance: 1 }] });
     await restarted.stop();
     const again = await makeInbox();
     value(await again.dispatch('session.signIn', ACCOUNT));
@@ -117,7 +81,7 @@ describe('balance and spend against the simulator', () => {
   });
 
   it('out of credit: the price says so in words before sending; any send attempt, and the window coming forward, read the balance again', async () => {
-    simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 10 }] });
+    simulator = await fixture.simulator({ accounts: [{ ...ACCOUNT, balance: 10 }] });
     const inbox = await makeInbox();
     value(await inbox.dispatch('session.signIn', ACCOUNT));
     const heard = accountsHeard(inbox);
@@ -163,7 +127,7 @@ describe('balance and spend against the simulator', () => {
   });
 
   it('Spend hears of every charged message the sync stores, the first sync’s history too, and not of replies', async () => {
-    simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
+    simulator = await fixture.simulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
     // Sent from the dashboard before the app ever saw the account: the first sync walks them in.
     await clicksend('POST', '/sms/send', { messages: [{ to: '+61422222222', body: 'Sent before' }, { to: '+61433333333', body: 'Also before' }] });
     const inbox = await makeInbox();
@@ -187,7 +151,7 @@ describe('balance and spend against the simulator', () => {
   });
 
   it('spend matches what ClickSend charged: texts, pictures, scheduled and dashboard sends in; cancelled out; scheduled elsewhere due later', async () => {
-    simulator = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
+    simulator = await fixture.simulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
     const inbox = await makeInbox();
     value(await inbox.dispatch('session.signIn', ACCOUNT));
     const send = (to: string, body: string, schedule?: number) => inbox.dispatch('messages.send', { to, body, ...(schedule ? { schedule } : {}) });

@@ -4,64 +4,29 @@
 // simulators on 127.0.0.1 (A, where the keys were entered, and B), both of
 // which know the accounts, so B would accept a key that reached it.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply, Session, Settings } from '../../../shared/contract';
-import { startSimulator, type Simulator } from '../../../simulator/server';
-import { createKeytarStore } from '../credentials/keychain';
-import { Inbox, type InboxEvent } from '../inbox';
-import { consoleLogger } from '../log';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Session, Settings } from '../../../shared/contract';
+import type { Simulator } from '../../../simulator/server';
+import { pause, until, value } from '../../../test-support/core';
+import { useInboxFixture } from '../../../test-support/inbox-fixture';
+import type { InboxEvent } from '../inbox';
 
 const ACCOUNT = { username: 'address-user', apiKey: `key-${randomUUID()}` };
 const OTHER = { username: 'address-other', apiKey: `key-${randomUUID()}` };
 
-function value<T>(reply: Reply<unknown>): T {
-  if (!reply.ok) throw new Error(`expected success, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.value as T;
-}
-
-async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 8000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not met; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('the API address and the key', () => {
+  const fixture = useInboxFixture('inbox-address-');
   let a: Simulator;
   let b: Simulator;
-  let dataDir: string;
-  let service: string;
-  let inboxes: Inbox[];
 
-  const makeInbox = async (apiUrl = a.url) => {
-    const inbox = new Inbox({ config: { apiUrl, dataDir }, secrets: createKeytarStore(service), log: consoleLogger, syncIntervalMs: 200, clientTimeoutMs: 2000 });
-    inboxes.push(inbox);
-    await inbox.start();
-    return inbox;
-  };
-  const keys = () => Promise.all([ACCOUNT, OTHER].map((account) => createKeytarStore(service).get(account.username)));
+  const makeInbox = (apiUrl = a.url) => fixture.inbox({ apiUrl, syncIntervalMs: 200, clientTimeoutMs: 2000 });
+  const keys = () => Promise.all([ACCOUNT, OTHER].map((account) => fixture.keychain.get(account.username)));
 
   beforeEach(async () => {
-    a = await startSimulator({ accounts: [ACCOUNT, OTHER] });
-    b = await startSimulator({ accounts: [ACCOUNT, OTHER] });
-    dataDir = mkdtempSync(join(tmpdir(), 'inbox-address-'));
-    service = `ClickSend Inbox test ${randomUUID()}`;
-    inboxes = [];
-  });
-
-  afterEach(async () => {
-    for (const inbox of inboxes) await inbox.stop();
-    for (const account of [ACCOUNT, OTHER]) await createKeytarStore(service).delete(account.username);
-    await a.close();
-    await b.close();
+    a = await fixture.simulator({ accounts: [ACCOUNT, OTHER] });
+    b = await fixture.simulator({ accounts: [ACCOUNT, OTHER] });
   });
 
   it('takes https to any host and plain http only to this computer; refuses the rest in words and keeps the old value', async () => {
@@ -126,7 +91,7 @@ describe('the API address and the key', () => {
     await first.stop();
 
     // The settings file edited by hand.
-    const file = join(dataDir, 'settings.json');
+    const file = join(fixture.dataDir, 'settings.json');
     writeFileSync(file, JSON.stringify({ apiBaseUrl: b.url }));
     const second = await makeInbox();
     expect(value<Session>(await second.dispatch('session.get', {}))).toMatchObject({ state: 'signed-out', savedAccounts: [], notice: expect.stringMatching(/saved API keys were forgotten/) });

@@ -5,42 +5,22 @@
 // picture endpoints are not asked before then. The core end to end: real
 // HTTP, real SQLite, the real keychain, the sync's clock driven.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../simulator/server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../simulator/server';
 import { makePicture } from '../../../simulator/test-pictures';
-import type { Conversation, Reply, Session, Template } from '../../../shared/contract';
-import { createKeytarStore } from '../credentials/keychain';
-import { Inbox } from '../inbox';
-import { consoleLogger } from '../log';
+import type { Conversation, Session, Template } from '../../../shared/contract';
+import { until, value } from '../../../test-support/core';
+import { useInboxFixture } from '../../../test-support/inbox-fixture';
+import type { Inbox } from '../inbox';
 import { ASK_AGAIN_AFTER_MS, PICTURES_REFUSED } from '../pictures/picture-gate';
 
 const ACCOUNT = { username: 'no-pictures', apiKey: `key-${randomUUID()}` };
 const CUSTOMER = '+61422222222';
 const PICTURE_ENDPOINTS = /^\/(mms\/|uploads)/;
 
-function value<T>(reply: Reply<unknown>): T {
-  if (!reply.ok) throw new Error(`expected success, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.value as T;
-}
-
-async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not met; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
-
 describe('an account ClickSend refuses picture messages to', () => {
+  const fixture = useInboxFixture('inbox-no-pictures-');
   let sim: Simulator;
-  let dataDir: string;
-  let service: string;
-  let inboxes: Inbox[];
   /** Added to the sync's clock: hours pass without waiting for them. */
   let hoursLater: number;
 
@@ -52,19 +32,7 @@ describe('an account ClickSend refuses picture messages to', () => {
     });
     return ((await response.json()) as { data: Record<string, number> }).data;
   };
-  const makeInbox = async () => {
-    const inbox = new Inbox({
-      config: { apiUrl: sim.url, dataDir },
-      secrets: createKeytarStore(service),
-      log: consoleLogger,
-      syncIntervalMs: 150,
-      clientTimeoutMs: 3000,
-      now: () => Date.now() + hoursLater,
-    });
-    inboxes.push(inbox);
-    await inbox.start();
-    return inbox;
-  };
+  const makeInbox = () => fixture.inbox({ apiUrl: sim.url, syncIntervalMs: 150, clientTimeoutMs: 3000, now: () => Date.now() + hoursLater });
   const signedIn = async (inbox: Inbox) => {
     const session = value<Session>(await inbox.dispatch('session.get', {}));
     if (session.state !== 'signed-in') throw new Error('signed out');
@@ -88,10 +56,7 @@ describe('an account ClickSend refuses picture messages to', () => {
   };
 
   beforeEach(async () => {
-    sim = await startSimulator({ accounts: [ACCOUNT] });
-    dataDir = mkdtempSync(join(tmpdir(), 'inbox-no-pictures-'));
-    service = `ClickSend Inbox test ${randomUUID()}`;
-    inboxes = [];
+    sim = await fixture.simulator({ accounts: [ACCOUNT] });
     hoursLater = 0;
     sim.seedHistory(ACCOUNT.username, 150, { conversations: 6 });
     await clicksend('POST', '/sms/templates', { template_name: 'Ready', body: 'Your order is ready, {first_name}.' });
@@ -99,11 +64,6 @@ describe('an account ClickSend refuses picture messages to', () => {
     await clicksend('POST', `/lists/${list.list_id}/contacts`, { phone_number: CUSTOMER, first_name: 'Ana', last_name: 'Lima' });
     sim.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: 'Is my order ready?' });
     sim.addFault({ kind: '403', path: `/${PICTURE_ENDPOINTS.source}/`, username: ACCOUNT.username, count: Infinity });
-  });
-
-  afterEach(async () => {
-    for (const inbox of inboxes) await inbox.stop();
-    await sim.close();
   });
 
   it('syncs messages, names and templates; the Account says pictures are refused, and the app asks again only hours later', async () => {

@@ -9,19 +9,12 @@ import { listContacts } from '../cache/contacts';
 import { countMessages } from '../cache/messages';
 import { PictureGate, PICTURES_REFUSED } from '../pictures/picture-gate';
 import { useAccountFixture } from '../testing/account-fixture';
+import { until } from '../../../test-support/core';
 import { FAILING_PULL_EVERY_MS } from './pull-steps';
 import { SyncEngine } from './sync-engine';
 
 const ACCOUNT = { username: 'pull-failures', apiKey: 'pull-failures-key' };
 const UNREADABLE = 'ClickSend answered in a way this app does not understand.';
-
-async function until(ok: () => boolean, timeoutMs = 8000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('condition not met');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('one pull failing', () => {
   const fixture = useAccountFixture(ACCOUNT, { maxAttempts: 2 });
@@ -58,7 +51,7 @@ describe('one pull failing', () => {
     const clock = { now: Date.now() };
     const { seen, engine } = polling(clock);
     engine.start();
-    await until(() => seen.passes >= 8);
+    await until(() => seen.passes, (n) => n >= 8);
     // The history walk and the other pulls went on; the header says why inbound did not.
     expect(countMessages(fixture.db)).toBe(30);
     expect(asked('/sms/templates')).toBe(1);
@@ -69,7 +62,7 @@ describe('one pull failing', () => {
     expect(asked('/sms/inbound')).toBe(3);
     clock.now += FAILING_PULL_EVERY_MS;
     const passes = seen.passes;
-    await until(() => seen.passes >= passes + 5);
+    await until(() => seen.passes, (n) => n >= passes + 5);
     expect(asked('/sms/inbound')).toBe(4);
     // Sync now asks at once; once ClickSend answers properly the words go.
     sim.clearFaults();
