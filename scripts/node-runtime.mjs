@@ -7,12 +7,14 @@
 //   `npm install` (postinstall) installs it and rebuilds better-sqlite3 and keytar;
 //   `npm run demo`, `npm run start:web` and `npm test` run themselves again under it;
 //   CI puts it first on PATH before `npm ci` (`eval "$(node scripts/node-runtime.mjs env)"`).
-// The machine's own Node is never changed. INBOX_NODE_RUNTIME=system keeps the machine's.
+// The machine's own Node is never changed. INBOX_NODE_RUNTIME=system keeps the
+// machine's; INBOX_NODE_RUNTIME=<path to a node binary> uses that one instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exitAs, runPassingSignals } from './run-passing-signals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const folder = join(root, '.node-runtime');
@@ -60,38 +62,59 @@ function installRuntime() {
   return runtime;
 }
 
-/** The environment that runs under that Node: first on PATH, and node-gyp builds against its headers. */
+/** The Node binary INBOX_NODE_RUNTIME names, with its headers where they sit beside it as in Node's own downloads; null (having said why) when there is none. */
+function chosenRuntime(node) {
+  const version = existsSync(node) ? (spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '') : '';
+  if (!version) {
+    console.error(`INBOX_NODE_RUNTIME names no Node binary that runs (${node}). Set it to the path of a node binary, or to "system" for the machine's Node.`);
+    return null;
+  }
+  const bin = dirname(node);
+  const home = dirname(bin);
+  return { node, bin, nodedir: existsSync(join(home, 'include', 'node', 'node.h')) ? home : undefined, version };
+}
+
+/** The environment that runs under that Node: first on PATH, and node-gyp builds against its headers (when it has them). */
 export function runtimeEnv(runtime, env = process.env) {
   const pathKey = Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH';
-  return { ...env, [pathKey]: `${runtime.bin}${delimiter}${env[pathKey] ?? ''}`, npm_config_nodedir: runtime.nodedir };
+  const headers = runtime.nodedir ? { npm_config_nodedir: runtime.nodedir } : {};
+  return { ...env, [pathKey]: `${runtime.bin}${delimiter}${env[pathKey] ?? ''}`, ...headers };
 }
 
-/** Whether this Node will do: new enough, or the machine's was asked for. */
+/** Whether this Node will do: the machine's was asked for, or no other was and this one is new enough. */
 function thisNodeWillDo() {
-  return satisfies(process.versions.node) || process.env.INBOX_NODE_RUNTIME === 'system';
+  const chosen = process.env.INBOX_NODE_RUNTIME?.trim();
+  return chosen === 'system' || (!chosen && satisfies(process.versions.node));
 }
 
-/** Null when this Node will do; else the runtime to use, installed if `install` (null when it is not there). */
+/** Null when this Node will do; else the runtime to use, installed if `install` (null, having said why, when it is not there). */
 function runtimeNeeded({ install }) {
   if (thisNodeWillDo()) return null;
-  return installedRuntime() ?? (install ? installRuntime() : null);
+  const chosen = process.env.INBOX_NODE_RUNTIME?.trim();
+  if (chosen) return chosenRuntime(chosen);
+  if (install) return installedRuntime() ?? installRuntime();
+  const runtime = installedRuntime();
+  if (!runtime) console.warn(`Note: Node ${process.versions.node} is older than this app needs (${neededVersion()}); npm install fetches Node 22 for it.`);
+  return runtime;
 }
 
 /**
  * Runs this script again under .node-runtime's Node when the machine's is
- * older (and exits with its code); returns when this Node will do. Without
- * `install`, a missing runtime only warns: `npm install` makes it.
+ * older (or under INBOX_NODE_RUNTIME's), passing signals on, and ends as it
+ * ended; returns when this Node will do. Without `install`, a missing runtime
+ * only warns: `npm install` makes it.
  */
-export function rerunUnderRuntime({ install }) {
+export async function rerunUnderRuntime({ install }) {
   const runtime = runtimeNeeded({ install });
-  if (!runtime) {
-    if (!thisNodeWillDo()) {
-      console.warn(`Note: Node ${process.versions.node} is older than this app needs (${neededVersion()}); npm install fetches Node 22 for it.`);
-    }
-    return;
+  if (!runtime) return;
+  // The script, now under that Node, must not look for another.
+  const env = { ...runtimeEnv(runtime), INBOX_NODE_RUNTIME: 'system' };
+  try {
+    exitAs(await runPassingSignals(runtime.node, process.argv.slice(1), { env }));
+  } catch (error) {
+    console.error(`Node ${runtime.version} (${runtime.node}) could not be started: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
   }
-  const child = spawnSync(runtime.node, process.argv.slice(1), { stdio: 'inherit', env: runtimeEnv(runtime) });
-  process.exit(child.status ?? 1);
 }
 
 /**
@@ -125,7 +148,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     if (runtime === null && !thisNodeWillDo()) process.exit(1);
     if (runtime) {
       const env = runtimeEnv(runtime, { PATH: process.env.PATH ?? '' });
-      console.log(`export PATH=${JSON.stringify(env.PATH)}\nexport npm_config_nodedir=${JSON.stringify(env.npm_config_nodedir)}`);
+      console.log(Object.entries(env).map(([name, value]) => `export ${name}=${JSON.stringify(value)}`).join('\n'));
     }
   } else {
     console.error('Usage: node scripts/node-runtime.mjs postinstall|env');

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // `npm run start:web` (and `npm run demo`): build the renderer, then run the
 // core in plain Node serving it on 127.0.0.1. Prints `Inbox ready at <url>`.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { rerunUnderRuntime } from './node-runtime.mjs';
+import { exitAs, runPassingSignals } from './run-passing-signals.mjs';
 import { buildWebCore } from './web-core.mjs';
 
 // Under the Node 22 that npm install fetched where the machine's is older (node-runtime.mjs).
-rerunUnderRuntime({ install: false });
+await rerunUnderRuntime({ install: false });
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const demo = process.argv.includes('--demo');
@@ -23,6 +23,4 @@ if (!demo) await buildWebCore();
 // --open: show it in the default browser where there is a desktop (the URL is printed either way).
 const open = process.argv.includes('--no-open') ? [] : ['--open'];
 const args = [...(demo ? ['--import', 'tsx', 'scripts/demo.ts'] : ['out/web/main.mjs']), ...open];
-const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+exitAs(await runPassingSignals(process.execPath, args, { cwd: root }));

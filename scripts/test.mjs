@@ -5,16 +5,17 @@
 // it. On Linux the keychain tests need a Secret Service: this re-runs itself
 // inside a private D-Bus session with an unlocked GNOME Keyring, so the tests
 // use a real keychain and never the user's own.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rerunUnderRuntime } from './node-runtime.mjs';
+import { exitAs, runPassingSignals } from './run-passing-signals.mjs';
 import { installMissing } from './system-packages.mjs';
 
 // Under Node 22 from the npm registry where the machine's is older (node-runtime.mjs).
-rerunUnderRuntime({ install: true });
+await rerunUnderRuntime({ install: true });
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -53,7 +54,8 @@ if (!process.env.INBOX_TEST_KEYRING) {
   // One folder for the run's temporary files (TMPDIR, inherited by every check) and the throw-away keyring,
   // removed at the end, passed or failed: whatever a test leaves behind goes with it.
   const runFolder = mkdtempSync(join(tmpdir(), 'inbox-test-run-'));
-  process.on('exit', () => rmSync(runFolder, { recursive: true, force: true, maxRetries: 5 }));
+  const removeRunFolder = () => rmSync(runFolder, { recursive: true, force: true, maxRetries: 5 });
+  process.on('exit', removeRunFolder);
   const temp = join(runFolder, 'tmp');
   mkdirSync(temp);
   for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = temp;
@@ -63,20 +65,16 @@ if (!process.env.INBOX_TEST_KEYRING) {
     const keyrings = join(runFolder, 'keyring');
     mkdirSync(keyrings);
     const inner = 'printf inbox-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/test.mjs "$@"';
-    const checks = spawn('dbus-run-session', ['--', 'sh', '-c', inner, 'test', ...args], {
-      stdio: 'inherit',
-      env: { ...process.env, INBOX_TEST_KEYRING: '1', XDG_DATA_HOME: keyrings },
-    });
     // This process outlives a Ctrl+C (the checks get it too) or a SIGTERM (passed on), to remove the folder after them.
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => checks.kill(signal));
-    const status = await new Promise((resolve) => {
-      checks.on('error', () => {
-        console.error('npm test needs dbus-run-session and gnome-keyring on Linux (apt-get install dbus gnome-keyring); see README.');
-        resolve(1);
-      });
-      checks.on('exit', (code) => resolve(code ?? 1));
+    const ended = await runPassingSignals('dbus-run-session', ['--', 'sh', '-c', inner, 'test', ...args], {
+      env: { ...process.env, INBOX_TEST_KEYRING: '1', XDG_DATA_HOME: keyrings },
+    }).catch(() => {
+      console.error('npm test needs dbus-run-session and gnome-keyring on Linux (apt-get install dbus gnome-keyring); see README.');
+      return { code: 1, signal: null };
     });
-    process.exit(status);
+    // Now, not on 'exit': a process ended by a signal runs no 'exit' listener.
+    removeRunFolder();
+    exitAs(ended);
   }
 }
 
