@@ -96,9 +96,9 @@ export interface AccountSessionOptions extends ClientOptions {
 }
 
 /** Pictures over plain http are fetched only from a loopback API (the simulator), never from the internet. */
-function loopbackHost(apiUrl: string): ReadonlySet<string> {
-  const host = new URL(apiUrl).hostname;
-  return new Set(isLoopbackHost(host) ? [host] : []);
+function loopbackOrigin(apiUrl: string): string | null {
+  const url = new URL(apiUrl);
+  return isLoopbackHost(url.hostname) ? url.origin : null;
 }
 
 export class AccountSession {
@@ -136,7 +136,7 @@ export class AccountSession {
       db,
       dir: join(options.mediaDir, 'cache'),
       limitBytes: () => options.settings.read().pictureCacheMb * 1024 * 1024,
-      loopbackOrigin: loopbackHost(client.baseUrl).size > 0 ? new URL(client.baseUrl).origin : null,
+      loopbackOrigin: loopbackOrigin(client.baseUrl),
     });
     this.attachments = new Attachments(db, client, this.media, join(options.mediaDir, 'outgoing'), this.pictures);
     this.exports = new MessageExports(db);
