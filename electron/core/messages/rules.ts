@@ -105,6 +105,7 @@ export function happenedSql(alias: string): string {
   return `(${alias}.status NOT IN ('Scheduled', 'Cancelled') AND NOT (${alias}.status = 'Pending' AND ${alias}.scheduled_at IS NOT NULL))`;
 }
 
-export function allows(m: Message | StoredMessage, action: MessageAction): boolean {
-  return 'actions' in m ? m.actions.includes(action) : messageActions(m).includes(action);
+/** Whether a described message allows this action (its actions, as the window got them). */
+export function allows(m: Message, action: MessageAction): boolean {
+  return m.actions.includes(action);
 }
