@@ -7,7 +7,7 @@ export class UnreadBadge {
 
   constructor(
     private readonly emit: Emit,
-    /** Unread replies across the active account's conversations; 0 when signed out. */
+    /** Conversations with an unread reply in the active account (totalUnread); 0 when signed out. */
     readonly count: () => number,
   ) {}
 
