@@ -6,13 +6,13 @@
 // inside a private D-Bus session with an unlocked GNOME Keyring, so the tests
 // use a real keychain and never the user's own.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rerunUnderRuntime } from './node-runtime.mjs';
 import { exitAs, runPassingSignals } from './run-passing-signals.mjs';
 import { installMissing } from './system-packages.mjs';
+import { temporaryFolderForRun } from './temp-folder-per-run.mjs';
 
 // Under Node 22 from the npm registry where the machine's is older (node-runtime.mjs).
 await rerunUnderRuntime({ install: true });
@@ -53,16 +53,12 @@ if (!process.env.INBOX_TEST_KEYRING) {
 if (!process.env.INBOX_TEST_KEYRING) {
   // One folder for the run's temporary files (TMPDIR, inherited by every check) and the throw-away keyring,
   // removed at the end, passed or failed: whatever a test leaves behind goes with it.
-  const runFolder = mkdtempSync(join(tmpdir(), 'inbox-test-run-'));
-  const removeRunFolder = () => rmSync(runFolder, { recursive: true, force: true, maxRetries: 5 });
-  process.on('exit', removeRunFolder);
-  const temp = join(runFolder, 'tmp');
-  mkdirSync(temp);
-  for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = temp;
+  const runFolder = temporaryFolderForRun();
+  process.on('exit', runFolder.teardown);
 
   if (process.platform === 'linux') {
     // A throw-away keyring folder and password: the user's own keyrings are never touched.
-    const keyrings = join(runFolder, 'keyring');
+    const keyrings = join(runFolder.folder, 'keyring');
     mkdirSync(keyrings);
     const inner = 'printf inbox-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/test.mjs "$@"';
     // This process outlives a Ctrl+C (the checks get it too) or a SIGTERM (passed on), to remove the folder after them.
@@ -73,7 +69,7 @@ if (!process.env.INBOX_TEST_KEYRING) {
       return { code: 1, signal: null };
     });
     // Now, not on 'exit': a process ended by a signal runs no 'exit' listener.
-    removeRunFolder();
+    runFolder.teardown();
     exitAs(ended);
   }
 }
