@@ -16,13 +16,11 @@ import {
 import { setConversationFlags } from '../cache/conversation-flags';
 import { addDays, dateIn, startOfDay } from '../money/zone-days';
 import { readDraft, saveDraft } from '../cache/drafts';
-import { getMessage, listMessages } from '../cache/messages';
+import { listMessages } from '../cache/messages';
 import { findInConversation } from '../cache/find-in-thread';
 import { searchCache } from '../cache/search';
 import { InboxError } from '../errors/inbox-error';
 import { optedOutCsv, optedOutNumbers } from '../opt-outs/opted-out-numbers';
-import { questionDecided } from '../opt-outs/stop-question';
-import { dismissStopRequest } from '../cache/stop-requests';
 import { spendCsv, spendSummary } from '../money/spend';
 import { quotePrice, type QuoteContext } from '../money/price-quote';
 import type { PauseChoice } from '../notify/notification-policy';
@@ -196,10 +194,7 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       return null;
     },
     'optOuts.dismiss': async ({ id }) => {
-      const { db } = active();
-      if (!getMessage(db, id)) throw new InboxError('NOT_FOUND', 'That message is no longer here.', null);
-      const phone = dismissStopRequest(db, id);
-      if (phone) feed.publish(questionDecided(db, phone));
+      active().dismissStopRequest(id);
       return null;
     },
     'optOuts.list': async () => optedOutNumbers(active().db),

@@ -7,6 +7,8 @@ import { conversationIdForPhone } from '../cache/conversations';
 import type { Db } from '../cache/database';
 import type { IngestResult } from '../cache/ingest';
 import { optedOut, recordOptOut } from '../cache/opt-outs';
+import { getMessage } from '../cache/messages';
+import { dismissStopRequest } from '../cache/stop-requests';
 import { reconcileOptOutList } from '../opt-outs/shared-list';
 import { questionDecided } from '../opt-outs/stop-question';
 import { conversationKey } from '../../../shared/phone-numbers';
@@ -237,6 +239,13 @@ export class AccountSession {
     const decided = questionDecided(this.db, key);
     this.options.feed.publish(decided);
     this.optOutsChanged([{ conversationId: decided.conversationIds[0] ?? 0, phone: key, optedOut }]);
+  }
+
+  /** "Not a stop request": this reply and any older one stop asking; the window hears it when that changed anything. */
+  dismissStopRequest(replyId: number): void {
+    if (!getMessage(this.db, replyId)) throw new InboxError('NOT_FOUND', 'That message is no longer here.', null);
+    const phone = dismissStopRequest(this.db, replyId);
+    if (phone) this.options.feed.publish(questionDecided(this.db, phone));
   }
 
   /** The account as ClickSend last said, for the cache. */
