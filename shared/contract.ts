@@ -33,8 +33,10 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 function notOnCalendar(date: string): string | null {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   if (month < 1 || month > 12) return `${date} is not a date: there is no month ${month}.`;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  // Day 0 of the next month is this month's last; setUTCFullYear, unlike Date.UTC, keeps years 0–99 as written.
+  const last = new Date(0);
+  last.setUTCFullYear(year, month, 0);
+  const days = last.getUTCDate();
   return day < 1 || day > days ? `${date} is not a date: ${MONTHS[month - 1]} ${year} has ${days} days.` : null;
 }
 
