@@ -4,7 +4,7 @@
 // (by hand, a STOP or START, the ClickSend list), or the owner said "Not a
 // stop request". A later such reply asks again. Keyed by number, like
 // opt-outs, so a rebuilt cache keeps what the owner decided (salvage.ts).
-import { replyIntent } from '../opt-outs/keywords';
+import { OPT_OUT_WORDS, replyIntent } from '../opt-outs/keywords';
 import { prepared, type Db } from './database';
 
 /** SQL: the request row `s` still waits for the owner. The one rule. */
@@ -92,6 +92,12 @@ export function restoreDismissedStopRequests(db: Db, rows: readonly StopRequestR
 }
 
 /**
+ * SQL: the body holds every word of some opt-out word in ASCII, any case (for
+ * "OPT OUT", both "opt" and "out"): each reply replyIntent could flag passes.
+ */
+const mayAskToStop = OPT_OUT_WORDS.map((w) => `(${w.toLowerCase().split(' ').map((part) => `m.body LIKE '%${part}%'`).join(' AND ')})`).join(' OR ');
+
+/**
  * Migration 10: the newest request of each number among the replies already
  * stored. LIKE narrows the replies to those holding an opt-out word in ASCII
  * (a full-width "ＳＴＯＰ" in an old cache is missed); replyIntent decides.
@@ -100,8 +106,7 @@ export function fillStopRequests(db: Db): void {
   const candidates = db
     .prepare<[], { id: number; phone: string; body: string; created_at: number }>(
       `SELECT m.id, c.phone, m.body, m.created_at FROM messages m JOIN conversations c ON c.id = m.conversation_id
-       WHERE m.direction = 'in' AND (m.body LIKE '%stop%' OR m.body LIKE '%unsubscribe%' OR m.body LIKE '%cancel%'
-         OR m.body LIKE '%end%' OR m.body LIKE '%quit%' OR m.body LIKE '%revoke%' OR m.body LIKE '%opt%')
+       WHERE m.direction = 'in' AND (${mayAskToStop})
        ORDER BY m.created_at DESC, m.id DESC`,
     )
     .all();
