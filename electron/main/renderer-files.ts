@@ -5,24 +5,12 @@
 import { readFile } from 'node:fs/promises';
 import path, { type PlatformPath } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { contentTypeFor } from '../../shared/content-types';
 
 export const APP_SCHEME = 'app';
 const APP_HOST = 'inbox';
 /** The page the window loads in the built app. */
 export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 /** The file an app:// URL names inside `root`, or null for anything else (another host, a way out of the folder). */
 export function resolveRendererFile(url: string, root: string, paths: PlatformPath = path): string | null {
@@ -62,8 +50,7 @@ export async function rendererResponse(request: Request, root: string, paths: Pl
   } catch {
     return plain(404, 'Not found'); // missing, or a folder
   }
-  const type = TYPES[paths.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(type) });
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(contentTypeFor(paths.extname(file))) });
 }
 
 function plain(status: number, text: string): Response {

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { contentTypeFor } from '../../shared/content-types';
 import { PICTURE_INPUT_MAX_BYTES } from '../../shared/picture-messages';
 import type { Logger } from '../core/requests/dispatch';
 import type { Inbox } from '../core/inbox';
@@ -18,17 +20,6 @@ export interface WebServer {
   url: string;
   close(): Promise<void>;
 }
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export async function startWebServer(options: { inbox: Inbox; port: number; rendererDir: string; log: Logger }): Promise<WebServer> {
   const { inbox, rendererDir, log } = options;
@@ -149,7 +140,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, po
   // The socket by the name this page was asked for: the bridge connects to its own page's host.
   const policy = contentSecurityPolicy(`ws://${host}`);
   const headers = {
-    'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeFor(extname(file)),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': policy,
@@ -170,17 +161,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, po
   else createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
 
-/** The same policy as the Electron window, plus the one WebSocket it needs. */
-export function contentSecurityPolicy(socketOrigin: string): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src ${socketOrigin}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+/** The Electron window's policy, plus the one WebSocket it needs, and no framing (frame-ancestors last: the page's copy drops it). */
+function contentSecurityPolicy(socketOrigin: string): string {
+  return [`connect-src ${socketOrigin}`, CONTENT_SECURITY_POLICY, "frame-ancestors 'none'"].join('; ');
 }
