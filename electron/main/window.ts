@@ -55,7 +55,8 @@ export function createMainWindow(settings: SettingsStore, shouldHideOnClose: () 
   // Notifications are the one permission the inbox needs; everything else is refused.
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'notifications');
-  // The policy as a header too: it then holds for every response (the dev server's too), not only pages that carry the meta tag.
+  // The policy as a header on the dev server's responses (electron-vite dev). app:// answers carry it from
+  // renderer-files.ts: webRequest hooks never see a custom scheme's responses.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
