@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { test as base, chromium, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import type * as Keytar from 'keytar';
 import { startSimulator, type Simulator } from '../simulator/server';
 
 export const ACCOUNT = { username: 'e2e-user', apiKey: 'e2e-key-1234' };
@@ -75,6 +76,25 @@ export function readyUrl(child: ChildProcess, timeoutMs = 30_000): Promise<strin
       reject(new Error(`browser mode exited (${code}):\n${output}`));
     });
   });
+}
+
+/** keytar is optional: without it browser mode stores no key, and Electron keeps its own in an encrypted file. */
+function loadKeytar(): typeof Keytar | null {
+  try {
+    return createRequire(import.meta.url)('keytar') as typeof Keytar;
+  } catch {
+    return null;
+  }
+}
+
+/** The accounts holding a key under this keychain service. */
+export async function keychainAccounts(service: string): Promise<string[]> {
+  return ((await loadKeytar()?.findCredentials(service)) ?? []).map((c) => c.account);
+}
+
+/** Deletes every key the test's core stored under its service: the OS keychain outlives the run. */
+async function forgetKeys(service: string): Promise<void> {
+  for (const account of await keychainAccounts(service)) await loadKeytar()!.deletePassword(service, account);
 }
 
 class BrowserModeRunner {
@@ -212,9 +232,13 @@ export const test = base.extend<{ app: InboxApp; coreEnv: Record<string, string>
       },
     };
     await use(app);
-    await runner.close();
-    await simulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    try {
+      await runner.close();
+      await forgetKeys(env.INBOX_KEYCHAIN_SERVICE);
+    } finally {
+      await simulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   },
 });
 
