@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/server';
 import { makePicture } from '../../../simulator/test-pictures';
 import type { Account, Message, Price, Session, SpendSummary } from '../../../shared/contract';
-import { until, value } from '../../../test-support/core';
+import { clicksendAs, until, value } from '../../../test-support/core';
 import { useInboxFixture } from '../../../test-support/inbox-fixture';
 import type { Inbox } from '../inbox';
 import { toUnits } from '../../../shared/money-amounts';
@@ -19,14 +19,7 @@ describe('balance and spend against the simulator', () => {
   let simulator: Simulator;
 
   /** ClickSend as another client of the account sees it (the dashboard). */
-  const clicksend = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${simulator.url}${path}`, {
-      method,
-      headers: { Authorization: `Basic ${Buffer.from(`${ACCOUNT.username}:${ACCOUNT.apiKey}`).toString('base64')}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return ((await response.json()) as { data: Record<string, unknown> & { data?: Array<Record<string, string>> } }).data;
-  };
+  const clicksend = (method: string, path: string, body?: unknown) => clicksendAs(simulator, ACCOUNT)(method, path, body);
 
   const makeInbox = () => fixture.inbox({ apiUrl: simulator.url, syncIntervalMs: 60_000, clientTimeoutMs: 2000 });
 

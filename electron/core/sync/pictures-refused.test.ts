@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/server';
 import { makePicture } from '../../../simulator/test-pictures';
 import type { Conversation, Session, Template } from '../../../shared/contract';
-import { until, value } from '../../../test-support/core';
+import { clicksendAs, until, value } from '../../../test-support/core';
 import { useInboxFixture } from '../../../test-support/inbox-fixture';
 import type { Inbox } from '../inbox';
 import { ASK_AGAIN_AFTER_MS, PICTURES_REFUSED } from '../pictures/picture-gate';
@@ -24,14 +24,6 @@ describe('an account ClickSend refuses picture messages to', () => {
   /** Added to the sync's clock: hours pass without waiting for them. */
   let hoursLater: number;
 
-  const clicksend = async (method: string, path: string, body: unknown) => {
-    const response = await fetch(`${sim.url}${path}`, {
-      method,
-      headers: { Authorization: `Basic ${Buffer.from(`${ACCOUNT.username}:${ACCOUNT.apiKey}`).toString('base64')}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return ((await response.json()) as { data: Record<string, number> }).data;
-  };
   const makeInbox = () => fixture.inbox({ apiUrl: sim.url, syncIntervalMs: 150, clientTimeoutMs: 3000, now: () => Date.now() + hoursLater });
   const signedIn = async (inbox: Inbox) => {
     const session = value<Session>(await inbox.dispatch('session.get', {}));
@@ -58,6 +50,7 @@ describe('an account ClickSend refuses picture messages to', () => {
   beforeEach(async () => {
     sim = await fixture.simulator({ accounts: [ACCOUNT] });
     hoursLater = 0;
+    const clicksend = clicksendAs(sim, ACCOUNT);
     sim.seedHistory(ACCOUNT.username, 150, { conversations: 6 });
     await clicksend('POST', '/sms/templates', { template_name: 'Ready', body: 'Your order is ready, {first_name}.' });
     const list = await clicksend('POST', '/lists', { list_name: 'Customers' });

@@ -9,7 +9,7 @@ import { listContacts } from '../cache/contacts';
 import { countMessages } from '../cache/messages';
 import { PictureGate, PICTURES_REFUSED } from '../pictures/picture-gate';
 import { useAccountFixture } from '../testing/account-fixture';
-import { until } from '../../../test-support/core';
+import { clicksendAs, until } from '../../../test-support/core';
 import { FAILING_PULL_EVERY_MS } from './pull-steps';
 import { SyncEngine } from './sync-engine';
 
@@ -74,12 +74,7 @@ describe('one pull failing', () => {
     const { sim } = fixture;
     const clock = { now: Date.now() };
     const { engine } = polling(clock);
-    const api = (method: string, path: string, body: unknown) =>
-      fetch(`${sim.url}${path}`, {
-        method,
-        headers: { Authorization: `Basic ${Buffer.from(`${ACCOUNT.username}:${ACCOUNT.apiKey}`).toString('base64')}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      }).then(async (r) => ((await r.json()) as { data: { list_id: number } }).data);
+    const api = clicksendAs(sim, ACCOUNT);
     const list = await api('POST', '/lists', { list_name: 'Customers' });
     await api('POST', `/lists/${list.list_id}/contacts`, { phone_number: '+61422222222', first_name: 'Ana' });
     sim.addFault({ kind: '403', path: '/sms/templates', count: Infinity });
