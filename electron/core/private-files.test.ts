@@ -5,11 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Result, Session } from '../../shared/contract';
 import type { Simulator } from '../../simulator/server';
 import { until, value } from '../../test-support/core';
 import { useInboxFixture } from '../../test-support/inbox-fixture';
+import { usePermissiveUmask } from '../../test-support/umask';
 import { createEncryptedFileStore, type OsEncryption } from './credentials/encrypted-file-store';
 import type { Inbox } from './inbox';
 
@@ -40,7 +41,6 @@ function notPrivate(dataDir: string): string[] {
 }
 
 describe('the data folder is readable by this user only', () => {
-  let umask: number;
   const fixture = useInboxFixture('inbox-modes-');
   let sim: Simulator;
   let dataDir: string;
@@ -71,12 +71,7 @@ describe('the data folder is readable by this user only', () => {
     value(await inbox.dispatch('settings.update', { theme: 'dark' }));
   };
 
-  beforeAll(() => {
-    umask = process.umask(0o022);
-  });
-  afterAll(() => {
-    process.umask(umask);
-  });
+  usePermissiveUmask();
 
   beforeEach(async () => {
     sim = await fixture.simulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });

@@ -2,16 +2,11 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import log from 'electron-log/node';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { usePermissiveUmask } from '../../test-support/umask';
 import { privateLogFile } from './log-file';
 
-let umask: number;
-beforeAll(() => {
-  umask = process.umask(0o022);
-});
-afterAll(() => {
-  process.umask(umask);
-});
+usePermissiveUmask();
 
 it('writes logs/main.log readable by this user only, in a folder only this user can open', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'inbox-log-'));

@@ -2,8 +2,9 @@ import Conf from 'conf';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/contract';
+import { usePermissiveUmask } from '../../../test-support/umask';
 import { fileSettings } from './settings';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'inbox-settings-'));
@@ -48,13 +49,7 @@ describe('settings file', () => {
   });
 
   describe('readable by this user only, whatever the umask', () => {
-    let umask: number;
-    beforeAll(() => {
-      umask = process.umask(0o022);
-    });
-    afterAll(() => {
-      process.umask(umask);
-    });
+    usePermissiveUmask();
 
     it.each([
       ['browser mode’s own file', undefined],
