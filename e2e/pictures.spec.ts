@@ -198,3 +198,24 @@ test('a picture scheduled from the composer waits with its picture and is cancel
   await expect(bubble).toContainText('Cancelled');
   expect(simulator.requests().filter((r) => r.method === 'PUT' && r.path === `/mms/${scheduled!.message_id}/cancel`)).toHaveLength(1);
 });
+
+test('back from another section, a picture loading at the bottom of the open thread keeps the bottom in view', async ({ app }) => {
+  const { page, simulator } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const now = simulator.now();
+  for (let i = 1; i <= 40; i++) simulator.injectInbound({ username: ACCOUNT.username, from: CUSTOMER, body: `Earlier question ${i}`, timestamp: now - 3600 + i * 60 });
+  await customerAsks(app, 'And the tall one?');
+  // Read far up, so the picture that comes meanwhile is not drawn (nor fetched) until the thread is shown again.
+  await ui.thread(page).locator('.scroller').evaluate((el) => (el.scrollTop = 0));
+  simulator.seedMms({ username: ACCOUNT.username, to: CUSTOMER, subject: 'Tall shelf', body: 'Standing up', media: (await photo(200, 800, 'jpeg')).toString('base64') });
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(ui.row(page, '+61 422 222 222')).toContainText('You: Photo · Standing up', { timeout: 15_000 });
+
+  await ui.section(page, 'Settings').click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+  await ui.section(page, 'Conversations').click();
+  const picture = ui.thread(page).getByRole('img', { name: 'Picture: Tall shelf' });
+  await expect(picture).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect.poll(() => belowView(page, 'Standing up')).toBe(0);
+});

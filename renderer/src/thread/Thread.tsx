@@ -83,17 +83,17 @@ export function Thread() {
   /** The scroller's size when last seen: a scroll while it differs is the resize's, not the reader's. */
   const seenSize = useRef('');
 
-  const noteAnchor = useCallback(() => {
+  /** The messages' list once drawn (state, so the observer below starts watching it however it comes). */
+  const [content, setContent] = useState<HTMLOListElement | null>(null);
+
+  const noteAnchor = () => {
     const el = scroller.current;
-    if (!el) return;
-    const top = el.getBoundingClientRect().top;
-    let best: { key: string; top: number } | null = null;
-    for (const li of el.querySelectorAll<HTMLElement>('.messages > li')) {
-      const box = li.getBoundingClientRect();
-      if (box.bottom > top && (best === null || box.top - top < best.top)) best = { key: li.dataset.key ?? '', top: box.top - top };
-    }
-    anchor.current = best;
-  }, []);
+    if (!el || !content) return;
+    // Rows are placed at their virtual start: where each one is needs no layout read.
+    const offset = content.offsetTop - el.scrollTop;
+    const first = virtualizer.getVirtualItems().find((item) => offset + item.end > 0);
+    anchor.current = first ? { key: String(first.key), top: offset + first.start } : null;
+  };
 
   const keepPlace = useCallback(() => {
     const el = scroller.current;
@@ -111,16 +111,13 @@ export function Thread() {
   }, []);
 
   // One observer for the scroller (the window, the composer growing) and the messages (pictures loading, re-measured rows).
-  const resizes = useRef<ResizeObserver | null>(null);
   useEffect(() => {
+    if (!content || !scroller.current) return;
     const observer = new ResizeObserver(() => keepPlace());
-    resizes.current = observer;
-    if (scroller.current) observer.observe(scroller.current);
+    observer.observe(scroller.current);
+    observer.observe(content);
     return () => observer.disconnect();
-  }, [keepPlace, target?.phone]);
-  const observeContent = useCallback((el: HTMLOListElement | null) => {
-    if (el) resizes.current?.observe(el);
-  }, []);
+  }, [content, keepPlace]);
 
   useLayoutEffect(() => {
     if (rows.length === 0) {
@@ -227,7 +224,7 @@ export function Thread() {
         ) : rows.length === 0 ? (
           <p className="empty muted">No messages yet. Write the first one below.</p>
         ) : (
-          <ol className="messages" ref={observeContent} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <ol className="messages" ref={setContent} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
               return (
