@@ -2,6 +2,7 @@
 // numbers), so each file is written alike: commas, CRLF after every row,
 // quotes where a cell needs them, formula-like cells kept as text, and a
 // UTF-8 byte-order mark first.
+import Papa from 'papaparse';
 
 /** Without it Excel on Windows reads the file in the local code page: accents and emoji come out garbled. */
 export const BYTE_ORDER_MARK = '\uFEFF';
@@ -16,24 +17,16 @@ export const BYTE_ORDER_MARK = '\uFEFF';
  */
 const FORMULA = /^(?:[=@\t\r]|[+-](?![\d ()]+$))/;
 
-/** Quoted when it holds a comma, quote or line break, or starts or ends with a space (some spreadsheets trim it). */
-const NEEDS_QUOTES = /[",\r\n]|^ | $/;
-
 export type CsvCell = string | number | null | undefined;
 
-function cell(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  const escaped = FORMULA.test(value);
-  const text = escaped ? `'${value}` : value;
-  return escaped || NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Rows of CSV, each ending in CRLF: a later chunk of a file whose first chunk came from csvFile. */
+/**
+ * Rows of CSV, each ending in CRLF: a later chunk of a file whose first chunk
+ * came from csvFile. papaparse quotes a cell holding a comma, quote or line
+ * break, or starting or ending with a space (some spreadsheets trim it).
+ */
 export function csvRows(rows: Iterable<readonly CsvCell[]>): string {
-  let out = '';
-  for (const row of rows) out += `${row.map(cell).join(',')}\r\n`;
-  return out;
+  const all = [...rows];
+  return all.length ? `${Papa.unparse(all, { escapeFormulae: FORMULA, newline: '\r\n' })}\r\n` : '';
 }
 
 /** A whole file, or the first chunk of one: the byte-order mark, the header row, then the rows. */
