@@ -108,6 +108,16 @@ export class ClickSendError extends Error {
     return this.kind === 'network' || this.kind === 'timeout';
   }
 
+  /** Worth asking again later, more slowly: no answer, a time-out, ClickSend's pacing (429) or its own fault (5xx). */
+  get isTransient(): boolean {
+    return this.isConnectivity || this.status === 429 || (this.status ?? 0) >= 500;
+  }
+
+  /** Would fail every request of a sync pass alike: no connection, the key refused, ClickSend's pacing, a cancel. */
+  get endsPass(): boolean {
+    return this.isConnectivity || this.isUnauthorized || this.kind === 'aborted' || this.status === 429;
+  }
+
   get isUnauthorized(): boolean {
     return this.status === 401 || this.code === 'INVALID_CREDENTIALS';
   }

@@ -332,9 +332,7 @@ export class Outbox {
     if (!(error instanceof ClickSendError)) throw error;
     if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
     if (error.kind === 'invalid-response') return this.fail(id, `${UNREADABLE} The picture was not sent. Retry or delete it.`);
-    if (error.isConnectivity || error.status === 429 || (error.status ?? 0) >= 500) {
-      return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
-    }
+    if (error.isTransient) return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
     const { message, action } = error.toUserError();
     return this.fail(id, ['ClickSend did not accept the picture:', message, action].filter(Boolean).join(' '));
   }

@@ -196,8 +196,7 @@ export class HistoryWalk {
 
 /** Worth trying again, more slowly: the server or the link is overloaded, or the connection failed. */
 function congestion(error: unknown): error is ClickSendError {
-  if (!(error instanceof ClickSendError)) return false;
-  return error.kind === 'network' || error.kind === 'timeout' || error.status === 429 || (error.status ?? 0) >= 500;
+  return error instanceof ClickSendError && error.isTransient;
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {

@@ -84,5 +84,5 @@ export class PullSteps {
 
 /** A failure of this endpoint alone: not the connection, the key, ClickSend's pacing or a cancel. */
 function ownFailure(error: unknown): error is ClickSendError {
-  return error instanceof ClickSendError && !error.isConnectivity && !error.isUnauthorized && error.kind !== 'aborted' && error.status !== 429;
+  return error instanceof ClickSendError && !error.endsPass;
 }
