@@ -36,6 +36,18 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts', 'electron/web/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/renderer/**', '**/main/**', '**/preload/**'] }] },
   },
+  {
+    // Test scaffolding is for tests: no product file may come to depend on it. typescript-eslint's copy of the rule,
+    // so that it adds to the layers' no-restricted-imports above instead of replacing their options.
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['**/*.test.ts', 'e2e/**', 'test-support/**', 'bench/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test-support/**'], message: 'test-support/ is for tests (*.test.ts), e2e/ and bench/ only.' }] },
+      ],
+    },
+  },
   { files: ['scripts/**/*.mjs', 'e2e/**/*.ts', '*.config.*'], languageOptions: { globals: globals.node } },
   // electron-builder loads its hooks with require().
   {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { makePicture } from '../simulator/test-pictures';
+import { makePicture } from '../test-support/pictures';
 import { ACCOUNT, expect, test, ui } from './fixtures';
 
 const header = (page: Page) => page.getByRole('banner');

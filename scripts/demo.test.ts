@@ -2,7 +2,7 @@
 // or SIGTERM) removes it, after the core has closed the demo account's database.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contractUrl, killDemo, openSocket, request, startDemo, type DemoProcess } from '../electron/web/testing/browser-mode';
+import { contractUrl, killDemo, openSocket, request, startDemo, type DemoProcess } from '../test-support/browser-mode';
 
 let demo: DemoProcess | undefined;
 let cache: string | undefined;

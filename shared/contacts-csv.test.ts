@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_CSV_CELLS } from './testing/hostile-csv-cells';
+import { HOSTILE_CSV_CELLS } from '../test-support/hostile-csv-cells';
 import { contactsToCsv, guessMapping, mapRows, parseCsv, prepareImport, splitFullName } from './contacts-csv';
 import { requests } from './contract';
 

@@ -3,7 +3,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { BYTE_ORDER_MARK, csvFile, csvRows } from './csv';
-import { HOSTILE_CSV_CELLS } from './testing/hostile-csv-cells';
+import { HOSTILE_CSV_CELLS } from '../test-support/hostile-csv-cells';
 
 describe('CSV writer', () => {
   it('keeps formula-like cells as text with a leading quote, and leaves numbers and phone numbers plain', () => {

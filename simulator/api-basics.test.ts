@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from './server';
-import { apiFor, control, officialExample, useSimulator, type Api } from './test-helpers';
+import { apiFor, control, officialExample, useSimulator, type Api } from '../test-support/simulator-api';
 
 let sim: Simulator;
 let api: Api;

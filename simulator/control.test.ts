@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from './server';
-import { apiFor, control, useSimulator, type Api, type Loose } from './test-helpers';
+import { apiFor, control, useSimulator, type Api, type Loose } from '../test-support/simulator-api';
 
 let sim: Simulator;
 let api: Api;

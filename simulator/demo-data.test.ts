@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from './server';
-import { apiFor, type Api, type Loose } from './test-helpers';
+import { apiFor, type Api, type Loose } from '../test-support/simulator-api';
 
 let sim: Simulator;
 let api: Api;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from './server';
-import { apiFor, type Api } from './test-helpers';
+import { apiFor, type Api } from '../test-support/simulator-api';
 
 let sim: Simulator;
 let api: Api;

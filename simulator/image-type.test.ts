@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { sniffImage } from './image-type';
 import { PARCEL_JPEG_BASE64, SHELF_JPEG_BASE64 } from './sample-images';
-import { bmp1x1, ftyp, makePicture } from './test-pictures';
+import { bmp1x1, ftyp, makePicture } from '../test-support/pictures';
 
 describe('sniffImage', () => {
   it('knows jpeg, png, gif and webp made by a real encoder', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from './server';
-import { makePicture } from './test-pictures';
-import { apiFor, control, expectOfficialKeys, officialExample, useSimulator, type Api, type Loose } from './test-helpers';
+import { makePicture } from '../test-support/pictures';
+import { apiFor, control, expectOfficialKeys, officialExample, useSimulator, type Api, type Loose } from '../test-support/simulator-api';
 
 let sim: Simulator;
 let api: Api;

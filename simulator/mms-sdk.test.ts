@@ -5,10 +5,10 @@
 import * as clicksend from 'clicksend';
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from './server';
-import { makePicture } from './test-pictures';
+import { makePicture } from '../test-support/pictures';
 import {
   expectOfficialKeys, officialExample, sdkBody, TEST_KEY as K, TEST_USER as U, useSimulator, type Loose, type SdkCall,
-} from './test-helpers';
+} from '../test-support/simulator-api';
 
 let sim: Simulator;
 useSimulator((s) => (sim = s));

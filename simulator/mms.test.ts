@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from './server';
-import { makePicture } from './test-pictures';
+import { makePicture } from '../test-support/pictures';
 import {
   apiFor, auth, control, expectOfficialAnswer, officialExample, until, useSimulator, type Api, type Loose,
-} from './test-helpers';
+} from '../test-support/simulator-api';
 
 let sim: Simulator;
 let api: Api;

@@ -2,7 +2,7 @@
 // per-account rate limit answered as a gateway would, with 429 and Retry-After.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from './server';
-import { apiFor, control } from './test-helpers';
+import { apiFor, control } from '../test-support/simulator-api';
 
 describe('network conditions', () => {
   let sim: Simulator;

@@ -4,7 +4,7 @@
 import * as clicksend from 'clicksend';
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from './server';
-import { sdkBody, TEST_KEY as K, TEST_USER as U, useSimulator, type Loose, type SdkCall } from './test-helpers';
+import { sdkBody, TEST_KEY as K, TEST_USER as U, useSimulator, type Loose, type SdkCall } from '../test-support/simulator-api';
 
 let sim: Simulator;
 useSimulator((s) => (sim = s));

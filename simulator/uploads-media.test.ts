@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from './server';
-import { bmp1x1, ftyp, makePicture, OFFICIAL_EXAMPLE_HTML_BASE64 } from './test-pictures';
-import { apiFor, control, expectOfficialAnswer, useSimulator, type Api, type Loose } from './test-helpers';
+import { bmp1x1, ftyp, makePicture, OFFICIAL_EXAMPLE_HTML_BASE64 } from '../test-support/pictures';
+import { apiFor, control, expectOfficialAnswer, useSimulator, type Api, type Loose } from '../test-support/simulator-api';
 
 let sim: Simulator;
 let api: Api;

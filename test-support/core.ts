@@ -2,7 +2,7 @@
 // ClickSend (the simulator) as another client of the account would.
 import type { Reply } from '../shared/contract';
 import type { Simulator } from '../simulator/server';
-import { apiFor, type Loose } from '../simulator/test-helpers';
+import { apiFor, type Loose } from './simulator-api';
 
 /** A reply's value; a refusal fails the test with its code and words. */
 export function value<T>(reply: Reply<unknown>): T {

@@ -11,9 +11,9 @@ import { createKeytarStore } from '../core/credentials/keychain';
 import { Inbox } from '../core/inbox';
 import { createLogger } from '../core/log';
 import { chooseSecretStore } from './credentials';
-import { recorder, resetFakeElectron } from './testing/fake-electron';
+import { recorder, resetFakeElectron } from '../../test-support/fake-electron';
 
-vi.mock('electron', () => import('./testing/fake-electron'));
+vi.mock('electron', () => import('../../test-support/fake-electron'));
 
 const ACCOUNT = { username: `owner-${randomUUID()}@example.com`, apiKey: `key-${randomUUID()}` };
 

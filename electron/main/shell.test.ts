@@ -12,11 +12,11 @@ import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc-channels';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import type { SecretStore } from '../core/credentials/keychain';
 import { fileSettings } from '../core/settings/settings';
-import { app as fakeApp, recorder, resetFakeElectron, type FakeBrowserWindow } from './testing/fake-electron';
-import { FakeUpdater } from './testing/fake-updater';
+import { app as fakeApp, recorder, resetFakeElectron, type FakeBrowserWindow } from '../../test-support/fake-electron';
+import { FakeUpdater } from '../../test-support/fake-updater';
 import { runShell, type Shell } from './shell';
 
-vi.mock('electron', () => import('./testing/fake-electron'));
+vi.mock('electron', () => import('../../test-support/fake-electron'));
 
 const ACCOUNT = { username: 'shell-user', apiKey: 'shell-key-9b1f2c' };
 /** The page's URL as Chromium reports it for the window's frame. */

@@ -3,7 +3,7 @@
 // else to the core. Decisions (what notifies, what the badge says) live in
 // the core. Its parts that need the real system (settings file, keychain,
 // logs, the updater) are handed in, so tests run this code against a fake
-// of the `electron` module (electron/main/testing/fake-electron.ts).
+// of the `electron` module (test-support/fake-electron.ts).
 import { app, BrowserWindow, ipcMain, nativeImage, shell } from 'electron';
 import type { Settings } from '../../shared/contract';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc-channels';

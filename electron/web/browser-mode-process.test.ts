@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badRequests, contractUrl, killDemo, openSocket, pageFolder, rawStatus, request, startDemo, type DemoProcess } from './testing/browser-mode';
+import { badRequests, contractUrl, killDemo, openSocket, pageFolder, rawStatus, request, startDemo, type DemoProcess } from '../../test-support/browser-mode';
 
 describe('browser mode, the process', () => {
   let demo: DemoProcess;

@@ -12,7 +12,7 @@ import { createKeytarStore } from '../core/credentials/keychain';
 import { Inbox } from '../core/inbox';
 import { consoleLogger } from '../core/log';
 import { startWebServer, type WebServer } from './server';
-import { badRequests, goodUpgrade, openSocket as open, pageFolder, rawStatus, request } from './testing/browser-mode';
+import { badRequests, goodUpgrade, openSocket as open, pageFolder, rawStatus, request } from '../../test-support/browser-mode';
 
 describe('browser-mode server', () => {
   let server: WebServer;

@@ -7,7 +7,7 @@ import type { ClickSendClient } from '../clicksend/client';
 import { listConversations } from '../cache/conversations';
 import type { Db } from '../cache/database';
 import { ingestMessages } from '../cache/ingest';
-import { useAccountFixture } from '../testing/account-fixture';
+import { useAccountFixture } from '../../../test-support/account-fixture';
 import { Contacts } from './contacts';
 
 const ACCOUNT = { username: 'contacts-user', apiKey: 'contacts-key' };

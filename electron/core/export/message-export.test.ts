@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../../shared/contract';
-import { HOSTILE_CSV_CELLS } from '../../../shared/testing/hostile-csv-cells';
+import { HOSTILE_CSV_CELLS } from '../../../test-support/hostile-csv-cells';
 import { startSimulator, type Simulator } from '../../../simulator/server';
 import { replaceContacts } from '../cache/contacts';
 import { openCache } from '../cache/database';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/server';
-import { makePicture } from '../../../simulator/test-pictures';
+import { makePicture } from '../../../test-support/pictures';
 import type { Account, Message, Price, Session, SpendSummary } from '../../../shared/contract';
 import { clicksendAs, until, value } from '../../../test-support/core';
 import { useInboxFixture } from '../../../test-support/inbox-fixture';

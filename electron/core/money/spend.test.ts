@@ -4,7 +4,7 @@
 // by the title rule, and the CSV.
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HOSTILE_CSV_CELLS } from '../../../shared/testing/hostile-csv-cells';
+import { HOSTILE_CSV_CELLS } from '../../../test-support/hostile-csv-cells';
 import { replaceContacts } from '../cache/contacts';
 import { openCache, type Db } from '../cache/database';
 import { ingestMessages, type IncomingMessage } from '../cache/ingest';

@@ -9,7 +9,7 @@ import { getMessage } from '../cache/messages';
 import { Outbox } from '../outbox/outbox';
 import { ScheduledSends } from '../outbox/scheduled';
 import { syncOnce } from '../sync/sync-once';
-import { useAccountFixture } from '../testing/account-fixture';
+import { useAccountFixture } from '../../../test-support/account-fixture';
 
 const ACCOUNT = { username: 'optout-user', apiKey: 'optout-key', balance: 5 };
 const CUSTOMER = '+61422222222';

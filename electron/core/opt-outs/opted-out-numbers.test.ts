@@ -2,7 +2,7 @@
 // run stay text, numbers stay plain, and the file starts with a byte-order mark.
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HOSTILE_CSV_CELLS } from '../../../shared/testing/hostile-csv-cells';
+import { HOSTILE_CSV_CELLS } from '../../../test-support/hostile-csv-cells';
 import { replaceContacts } from '../cache/contacts';
 import { openCache, type Db } from '../cache/database';
 import { recordOptOut } from '../cache/opt-outs';

@@ -9,7 +9,7 @@ import { listOutbox, markSubmitting } from '../cache/outbox';
 import { setConversationFlags } from '../cache/conversation-flags';
 import { conversationIdForPhone, getConversation } from '../cache/conversations';
 import { ingestMessages } from '../cache/ingest';
-import { useAccountFixture } from '../testing/account-fixture';
+import { useAccountFixture } from '../../../test-support/account-fixture';
 import { Outbox } from './outbox';
 
 const ACCOUNT = { username: 'outbox-user', apiKey: 'outbox-key' };

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makePicture } from '../../../simulator/test-pictures';
+import { makePicture } from '../../../test-support/pictures';
 import { openCache, type Db } from '../cache/database';
 import { ingestMessages } from '../cache/ingest';
 import { MediaCache, PICTURE_WORDS } from './media-cache';

@@ -14,7 +14,7 @@ import { searchCache } from '../cache/search';
 import { Outbox } from '../outbox/outbox';
 import { ScheduledSends } from '../outbox/scheduled';
 import { syncOnce } from '../sync/sync-once';
-import { useAccountFixture } from '../testing/account-fixture';
+import { useAccountFixture } from '../../../test-support/account-fixture';
 import { Attachments } from './attachments';
 import { MediaCache, PICTURE_WORDS } from './media-cache';
 import { PICTURES_REFUSED } from './picture-gate';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { countMessages, listMessages } from '../cache/messages';
 import { readCursor } from '../cache/sync-state';
 import { listConversations } from '../cache/conversations';
-import { useAccountFixture } from '../testing/account-fixture';
+import { useAccountFixture } from '../../../test-support/account-fixture';
 import { pullPictureHistory } from './picture-pulls';
 import type { PullContext } from './pulls';
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/server';
-import { makePicture } from '../../../simulator/test-pictures';
+import { makePicture } from '../../../test-support/pictures';
 import type { Conversation, Session, Template } from '../../../shared/contract';
 import { clicksendAs, until, value } from '../../../test-support/core';
 import { useInboxFixture } from '../../../test-support/inbox-fixture';

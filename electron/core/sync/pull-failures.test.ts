@@ -8,7 +8,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import { listContacts } from '../cache/contacts';
 import { countMessages } from '../cache/messages';
 import { PictureGate, PICTURES_REFUSED } from '../pictures/picture-gate';
-import { useAccountFixture } from '../testing/account-fixture';
+import { useAccountFixture } from '../../../test-support/account-fixture';
 import { clicksendAs, until } from '../../../test-support/core';
 import { FAILING_PULL_EVERY_MS } from './pull-steps';
 import { SyncEngine } from './sync-engine';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/server';
 import type { ClickSendClient } from '../clicksend/client';
 import type { Db } from '../cache/database';
-import { useAccountFixture } from '../testing/account-fixture';
+import { useAccountFixture } from '../../../test-support/account-fixture';
 import { listTemplates } from '../cache/templates';
 import { syncOnce } from '../sync/sync-once';
 import { Templates } from './templates';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { startSimulator, type Simulator } from './server';
+import { startSimulator, type Simulator } from '../simulator/server';
 
 // Test responses are arbitrary JSON that the assertions pick apart.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -3,9 +3,9 @@
 // describe block that calls it, closed after each. Real parts: real HTTP on
 // 127.0.0.1, a real SQLite database.
 import { afterEach, beforeEach } from 'vitest';
-import { startSimulator, type Simulator } from '../../../simulator/server';
-import { openCache, type Db } from '../cache/database';
-import { ClickSendClient, type ClickSendClientOptions } from '../clicksend/client';
+import { startSimulator, type Simulator } from '../simulator/server';
+import { openCache, type Db } from '../electron/core/cache/database';
+import { ClickSendClient, type ClickSendClientOptions } from '../electron/core/clicksend/client';
 
 export interface AccountFixture {
   readonly sim: Simulator;

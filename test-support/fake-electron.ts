@@ -1,5 +1,5 @@
 // A fake of the parts of the `electron` module the shell uses, for Vitest
-// (`vi.mock('electron', () => import('./testing/fake-electron'))`). Each part
+// (`vi.mock('electron', () => import('../../test-support/fake-electron'))`). Each part
 // `implements` Electron's own declarations for the methods the shell calls,
 // so a fake whose signature drifts from Electron's fails the type check. It
 // records what the shell does; tests read `electron` (the recorder) to check.

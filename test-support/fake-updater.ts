@@ -3,7 +3,7 @@
 // events to drive the update flow.
 import { EventEmitter } from 'node:events';
 import type { UpdateCheckResult } from 'electron-updater';
-import type { Updater } from '../updates';
+import type { Updater } from '../electron/main/updates';
 
 export class FakeUpdater extends EventEmitter implements Updater {
   autoDownload = false;
