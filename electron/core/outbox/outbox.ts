@@ -52,7 +52,7 @@ export interface OutboxOptions {
   changes(result: IngestResult): void;
   /** For numbers typed without a country code. */
   defaultCountry?: () => string | undefined;
-  /** A send reached ClickSend or tried to, accepted or refused: the balance may have moved, or be why it failed. */
+  /** ClickSend answered a send, accepted or refused: the balance may have moved, or be why it failed. */
   attempted?(): void;
   /** How long ClickSend may take to show a message in history before its absence means it was not sent. */
   confirmWithinMs?: number;
@@ -268,6 +268,8 @@ export class Outbox {
         entry.picture && mediaUrl
           ? await this.options.client.sendPicture(mediaUrl, [{ ...message, subject: entry.picture.subject }])
           : await this.options.client.sendSms([message]);
+      // ClickSend answered: the balance moved, or may be why it refused.
+      this.options.attempted?.();
       const [outcome] = recipientOutcomes(answer);
       if (!outcome) return this.fail(id, 'ClickSend did not report on this message.');
       if (outcome.error) return this.fail(id, [outcome.error.message, outcome.error.action].filter(Boolean).join(' '));
@@ -302,11 +304,12 @@ export class Outbox {
       if (error.kind === 'invalid-response') return this.publish(setOutboxState(db, id, 'unknown', UNREADABLE_CHECKING))!;
       const outcomeUnknown = error.isConnectivity || error.kind === 'aborted' || (error.status ?? 0) >= 500;
       if (outcomeUnknown) return this.publish(setOutboxState(db, id, 'unknown', UNCONFIRMED))!;
+      // Refused (no credit, a bad number…): the balance may be why.
+      this.options.attempted?.();
       const { message, action } = error.toUserError();
       return this.fail(id, [message, action].filter(Boolean).join(' '));
     } finally {
       this.inFlight.delete(id);
-      this.options.attempted?.();
     }
   }
 
