@@ -62,13 +62,13 @@ export interface OutboxOptions {
 }
 
 export interface PictureUploads {
-  /** Uploads a prepared picture to ClickSend; answers its URL. */
+  /** Uploads a prepared picture to ClickSend; answers its URL. Pictures refused to the account: throws that, in words. */
   upload(pictureFile: string, signal?: AbortSignal): Promise<string>;
   /** ClickSend took the message: the picture is kept under its URL(s) for showing, offline too. */
   sent(pictureFile: string | null, mediaUrl: string, answerUrl: string | null): void;
   /** Throws, in words, while ClickSend refuses pictures to the account. */
   requireOffered(): void;
-  /** A picture endpoint's failure: true when it was ClickSend refusing pictures to the account. */
+  /** A picture endpoint's failure other than the upload's: true (and kept) when it was ClickSend refusing pictures to the account. */
   refusedBy(error: unknown): boolean;
 }
 
@@ -299,7 +299,7 @@ export class Outbox {
       if (error.neverReachedServer || error.status === 429) {
         return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
       }
-      if (entry.picture && this.options.pictures?.refusedBy(error)) return this.uploadFailed(id, PictureGate.refusal());
+      if (entry.picture && this.options.pictures?.refusedBy(error)) return this.failWith(id, PictureGate.refusal());
       if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
       if (error.kind === 'invalid-response') return this.publish(setOutboxState(db, id, 'unknown', UNREADABLE_CHECKING))!;
       const outcomeUnknown = error.isConnectivity || error.kind === 'aborted' || (error.status ?? 0) >= 500;
@@ -330,14 +330,18 @@ export class Outbox {
    */
   private uploadFailed(id: number, error: unknown): Message {
     const { db } = this.options;
-    if (error instanceof ClickSendError && this.options.pictures?.refusedBy(error)) error = PictureGate.refusal();
-    if (error instanceof InboxError) return this.fail(id, [error.message, error.action].filter(Boolean).join(' '));
+    if (error instanceof InboxError) return this.failWith(id, error);
     if (!(error instanceof ClickSendError)) throw error;
     if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
     if (error.kind === 'invalid-response') return this.fail(id, `${UNREADABLE} The picture was not sent. Retry or delete it.`);
     if (error.isTransient) return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
     const { message, action } = error.toUserError();
     return this.fail(id, ['ClickSend did not accept the picture:', message, action].filter(Boolean).join(' '));
+  }
+
+  /** Failed with an error's words: what went wrong, then what to do. */
+  private failWith(id: number, error: InboxError): Message {
+    return this.fail(id, [error.message, error.action].filter(Boolean).join(' '));
   }
 
   private fail(id: number, reason: string): Message {
