@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../shared/contract';
 import { listContacts } from '../cache/contacts';
+import { UNREADABLE_ANSWER } from '../clicksend/errors';
 import { countMessages } from '../cache/messages';
 import { PictureGate, PICTURES_REFUSED } from '../pictures/picture-gate';
 import { useAccountFixture } from '../../../test-support/account-fixture';
@@ -14,7 +15,6 @@ import { FAILING_PULL_EVERY_MS } from './pull-steps';
 import { SyncEngine } from './sync-engine';
 
 const ACCOUNT = { username: 'pull-failures', apiKey: 'pull-failures-key' };
-const UNREADABLE = 'ClickSend answered in a way this app does not understand.';
 
 describe('one pull failing', () => {
   const fixture = useAccountFixture(ACCOUNT, { maxAttempts: 2 });
@@ -55,7 +55,7 @@ describe('one pull failing', () => {
     // The history walk and the other pulls went on; the header says why inbound did not.
     expect(countMessages(fixture.db)).toBe(30);
     expect(asked('/sms/templates')).toBe(1);
-    expect(engine.status).toMatchObject({ state: 'idle', message: UNREADABLE });
+    expect(engine.status).toMatchObject({ state: 'idle', message: UNREADABLE_ANSWER });
     expect(seen.statuses.some((s) => s.state === 'offline')).toBe(false);
     expect(seen.offline).toBe(0);
     // Three passes asked, then it waits: an hour of passes later, once more.
@@ -84,7 +84,7 @@ describe('one pull failing', () => {
     sim.clearFaults();
     sim.addFault({ kind: 'wrong-shape', path: '/sms/templates', count: Infinity });
     await api('POST', `/lists/${list.list_id}/contacts`, { phone_number: '+61433333333', first_name: 'Bo' });
-    expect(await engine.syncNow()).toMatchObject({ message: UNREADABLE });
+    expect(await engine.syncNow()).toMatchObject({ message: UNREADABLE_ANSWER });
     expect(listContacts(fixture.db, list.list_id, '', 50, 0).items).toHaveLength(2);
   });
 
