@@ -320,9 +320,11 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
   // 10: replies that read like a request to stop ("please stop texting me")
   // without being a keyword: the newest of each number, and how far the
   // owner said "not a stop request" (stop-requests.ts). Filled from the
-  // replies already stored, newest first.
+  // replies already stored, newest first. An outbox row says when its
+  // outcome is unknown because ClickSend's answer could not be read.
   (db) => {
     db.exec(`
+      ALTER TABLE outbox ADD COLUMN answer_unreadable INTEGER NOT NULL DEFAULT 0;
       CREATE TABLE stop_requests (
         phone TEXT PRIMARY KEY,
         message_row_id INTEGER REFERENCES messages (id) ON DELETE SET NULL,

@@ -20,6 +20,8 @@ export interface OutboxEntry {
   submittedAt: number | null;
   /** A picture message: its subject, its prepared file until uploaded, and ClickSend's URL once uploaded. */
   picture: OutboxPicture | null;
+  /** Its outcome is unknown because ClickSend's answer could not be read: proven absent, it fails instead of going again. */
+  answerUnreadable: boolean;
 }
 
 export interface OutboxPicture {
@@ -41,6 +43,7 @@ interface OutboxRow {
   subject: string | null;
   picture_file: string | null;
   media_url: string | null;
+  answer_unreadable?: number;
 }
 
 function toEntry(row: OutboxRow): OutboxEntry {
@@ -56,6 +59,7 @@ function toEntry(row: OutboxRow): OutboxEntry {
     submittedAt: row.submitted_at,
     // A cache from before pictures (a damaged one being salvaged) has no such columns.
     picture: row.subject == null ? null : { subject: row.subject, pictureFile: row.picture_file ?? null, mediaUrl: row.media_url ?? null },
+    answerUnreadable: row.answer_unreadable === 1,
   };
 }
 
@@ -118,10 +122,10 @@ export function markSubmitting(db: Db, id: number, now: number): void {
   );
 }
 
-/** Sets the entry's state and the message's words for the user, together. */
-export function setOutboxState(db: Db, id: number, state: OutboxState, statusText: string): Message | null {
+/** Sets the entry's state (and why its outcome is unknown) and the message's words for the user, together. */
+export function setOutboxState(db: Db, id: number, state: OutboxState, statusText: string, answerUnreadable = false): Message | null {
   db.transaction(() => {
-    db.prepare('UPDATE outbox SET state = ? WHERE message_row_id = ?').run(state, id);
+    db.prepare('UPDATE outbox SET state = ?, answer_unreadable = ? WHERE message_row_id = ?').run(state, answerUnreadable ? 1 : 0, id);
     db.prepare(`UPDATE messages SET status = 'Pending', status_text = ? WHERE id = ?`).run(statusText, id);
   })();
   return getMessage(db, id);

@@ -244,7 +244,7 @@ export class Outbox {
       // Proven absent, after ClickSend had time to show it: it was not sent,
       // so it may go again, under the same custom_string, a few times at most;
       // not after an answer this app could not read, which would only come again.
-      if (getMessage(this.options.db, entry.id)?.statusText === UNREADABLE_CHECKING) this.fail(entry.id, UNREADABLE_NOT_SENT);
+      if (entry.answerUnreadable) this.fail(entry.id, UNREADABLE_NOT_SENT);
       else if (entry.attempts < MAX_ATTEMPTS) this.publish(setOutboxState(this.options.db, entry.id, 'waiting', WAITING));
       else this.publish(failSend(this.options.db, entry.id, NOT_SENT));
     }
@@ -301,7 +301,7 @@ export class Outbox {
       }
       if (entry.picture && this.options.pictures?.refusedBy(error)) return this.failWith(id, PictureGate.refusal());
       if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
-      if (error.kind === 'invalid-response') return this.publish(setOutboxState(db, id, 'unknown', UNREADABLE_CHECKING))!;
+      if (error.kind === 'invalid-response') return this.publish(setOutboxState(db, id, 'unknown', UNREADABLE_CHECKING, true))!;
       const outcomeUnknown = error.isConnectivity || error.kind === 'aborted' || (error.status ?? 0) >= 500;
       if (outcomeUnknown) return this.publish(setOutboxState(db, id, 'unknown', UNCONFIRMED))!;
       // Refused (no credit, a bad number…): the balance may be why.
