@@ -4,10 +4,8 @@ import { useConversations } from '../conversations/conversations-store';
 import { useSearch } from '../search/search-store';
 import { useInbox } from '../store/inbox-store';
 import { useFind } from '../thread/find-store';
-import { useThread, type ConversationFlags } from '../thread/thread-store';
-
-/** Ctrl+Shift+P / E (as in mail apps' archive) / M on the open conversation. */
-const TRIAGE: Record<string, keyof ConversationFlags | undefined> = { p: 'pinned', e: 'archived', m: 'muted' };
+import { FLAG_CHANGES, useThread } from '../thread/thread-store';
+import { triageForKey } from '../thread/TriageButtons';
 
 /** A conversation (with messages) is on screen, and no dialog is over it. */
 function canFindInThread(): boolean {
@@ -32,12 +30,13 @@ export function useShortcuts(): void {
         // Only where the conversations are shown: elsewhere it would read replies nobody saw.
         event.preventDefault();
         void useConversations.getState().selectAdjacent(event.key === 'ArrowUp' ? -1 : 1);
-      } else if (mod && event.shiftKey && !event.altKey && TRIAGE[event.key.toLowerCase()] && useThread.getState().flags && useInbox.getState().view === 'conversations') {
-        // The open conversation, only where it is on screen: pin, archive, mute (each toggles).
+      } else if (mod && event.shiftKey && !event.altKey && useInbox.getState().view === 'conversations') {
+        // The open conversation, only where it is on screen: what its header offers for the key (pin, archive, mute, or undo).
+        const action = triageForKey(useThread.getState().actions, event.key);
+        const change = action && FLAG_CHANGES[action];
+        if (!change) return;
         event.preventDefault();
-        const flag = TRIAGE[event.key.toLowerCase()]!;
-        const thread = useThread.getState();
-        void thread.setFlags({ [flag]: !thread.flags![flag] });
+        void useThread.getState().setFlags(change);
       } else if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f' && canFindInThread()) {
         // Find in the open conversation, never the browser's own find bar (browser mode).
         event.preventDefault();

@@ -3,18 +3,26 @@
 // each pair is offered, and its words, are the core's (the conversation's
 // actions); the icons and shortcuts are the window's.
 import { Archive, ArchiveRestore, Bell, BellOff, MessageSquareDot, Pin, PinOff, type LucideIcon } from 'lucide-react';
-import type { ConversationAction } from '../../../shared/contract';
+import type { ConversationAction, ConversationMenuItem } from '../../../shared/contract';
 import { useConversations } from '../conversations/conversations-store';
 import { FLAG_CHANGES, useThread } from './thread-store';
 
-const LOOKS: Partial<Record<ConversationAction, { Icon: LucideIcon; keys: string }>> = {
-  pin: { Icon: Pin, keys: 'Ctrl+Shift+P' },
-  unpin: { Icon: PinOff, keys: 'Ctrl+Shift+P' },
-  mute: { Icon: BellOff, keys: 'Ctrl+Shift+M' },
-  unmute: { Icon: Bell, keys: 'Ctrl+Shift+M' },
-  archive: { Icon: Archive, keys: 'Ctrl+Shift+E' },
-  unarchive: { Icon: ArchiveRestore, keys: 'Ctrl+Shift+E' },
+/** Each triage action's icon and key (Ctrl+Shift+P / E, as in mail apps' archive / M): both of a pair toggle with one key. */
+const TRIAGE: Partial<Record<ConversationAction, { Icon: LucideIcon; key: 'P' | 'E' | 'M' }>> = {
+  pin: { Icon: Pin, key: 'P' },
+  unpin: { Icon: PinOff, key: 'P' },
+  mute: { Icon: BellOff, key: 'M' },
+  unmute: { Icon: Bell, key: 'M' },
+  archive: { Icon: Archive, key: 'E' },
+  unarchive: { Icon: ArchiveRestore, key: 'E' },
 };
+
+const shortcut = (key: string) => `Ctrl+Shift+${key}`;
+
+/** What Ctrl+Shift+`key` does on the open conversation: the action the core offers with that key, if any. */
+export function triageForKey(actions: ConversationMenuItem[] | null, key: string): ConversationAction | null {
+  return actions?.find(({ action }) => TRIAGE[action]?.key === key.toUpperCase())?.action ?? null;
+}
 
 export function TriageButtons() {
   const actions = useThread((s) => s.actions);
@@ -23,11 +31,12 @@ export function TriageButtons() {
   return (
     <>
       {actions.map(({ action, label }) => {
-        const looks = LOOKS[action];
+        const looks = TRIAGE[action];
         const change = FLAG_CHANGES[action];
         if (!looks || !change) return null;
+        const keys = shortcut(looks.key);
         return (
-          <button key={action} type="button" className="secondary with-icon" title={`${label} (${looks.keys})`} aria-keyshortcuts={looks.keys} onClick={() => void setFlags(change)}>
+          <button key={action} type="button" className="secondary with-icon" title={`${label} (${keys})`} aria-keyshortcuts={keys} onClick={() => void setFlags(change)}>
             <looks.Icon aria-hidden="true" size={16} />
             <span className="label">{label}</span>
           </button>

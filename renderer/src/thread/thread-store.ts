@@ -84,10 +84,8 @@ interface ThreadState {
   optedOut: Conversation['optedOut'];
   /** The note of an opt-in by hand, kept in the thread. */
   optedBackIn: string | null;
-  /** The open conversation as the core now has it: its title, whether it opted out. */
-  follow(conversation: Pick<Conversation, 'title' | 'optedOut'> & Partial<ConversationFlags> & Partial<Pick<Conversation, 'actions'>>): void;
-  /** Pinned, archived, muted, as the core last said; null for a number with no conversation yet. */
-  flags: ConversationFlags | null;
+  /** The open conversation as the core now has it: its title, whether it opted out, what may be done with it. */
+  follow(conversation: Pick<Conversation, 'title' | 'optedOut'> & Partial<Pick<Conversation, 'actions'>>): void;
   /** Its menu as the core last said (the header's buttons); null for a number with no conversation yet. */
   actions: ConversationMenuItem[] | null;
   /** Pin, archive or mute the open conversation (or undo). */
@@ -141,13 +139,12 @@ export const useThread = create<ThreadState>()((set, get) => ({
   editing: null,
   optedOut: null,
   optedBackIn: null,
-  flags: null,
   actions: null,
   focusRequest: 0,
 
   async open(target, aroundId) {
     const ticket = ++openTicket;
-    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null, optedOut: null, optedBackIn: null, flags: null, actions: null });
+    set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null, optedOut: null, optedBackIn: null, actions: null });
     void get().refreshContact();
     if (target.conversationId === null) return;
     try {
@@ -276,14 +273,10 @@ export const useThread = create<ThreadState>()((set, get) => ({
     }
   },
 
-  follow({ title, optedOut, pinned, archived, muted, actions }) {
+  follow({ title, optedOut, actions }) {
     const target = get().target;
     if (target && target.title !== title) set({ target: { ...target, title } });
     if (JSON.stringify(get().optedOut) !== JSON.stringify(optedOut)) set({ optedOut });
-    if (pinned !== undefined && archived !== undefined && muted !== undefined) {
-      const flags = get().flags;
-      if (flags?.pinned !== pinned || flags.archived !== archived || flags.muted !== muted) set({ flags: { pinned, archived, muted } });
-    }
     if (actions && JSON.stringify(actions) !== JSON.stringify(get().actions)) set({ actions });
   },
 
