@@ -39,7 +39,7 @@ interface ConversationRow {
 }
 
 const select = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, c.unread_count,
-    EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = c.id AND r.direction = 'in') AS has_reply,
+    c.last_reply_id IS NOT NULL AS has_reply,
     m.body, m.kind, m.subject, m.direction, m.status, o.state AS outbox_state,
     oo.changed_at AS opted_out_at, oo.how AS opted_out_how, oo.note AS opted_out_note,
     sr.message_row_id AS asked_id, sr.asked_at,
@@ -203,13 +203,8 @@ export function markConversationRead(db: Db, conversationId: number): boolean {
 /** "Mark unread": the newest reply becomes unread again, so the badge shows 1 (or stays as it was). */
 export function markConversationUnread(db: Db, conversationId: number): boolean {
   return db.transaction(() => {
-    const newest = db
-      .prepare<[number], number>(
-        `SELECT id FROM messages WHERE conversation_id = ? AND direction = 'in' ORDER BY created_at DESC, id DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(conversationId);
-    if (newest === undefined) return false;
+    const newest = prepared<[number], number | null>(db, 'SELECT last_reply_id FROM conversations WHERE id = ?', { value: true }).get(conversationId);
+    if (newest === undefined || newest === null) return false;
     db.prepare('UPDATE messages SET unread = 1 WHERE id = ?').run(newest);
     return (
       db

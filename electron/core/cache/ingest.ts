@@ -71,7 +71,8 @@ function prepareIngest(db: Db) {
   );
   // A message that has happened moves its conversation up; one that has not
   // (scheduled, cancelled) only gives a new conversation its first place, at
-  // the time it was seen (never in the future). Expressions read the old row.
+  // the time it was seen (never in the future). A reply newer than the
+  // newest known becomes it. Expressions read the old row.
   const touchConversation = db.prepare(
     `UPDATE conversations SET
        last_message_id = CASE
@@ -81,7 +82,11 @@ function prepareIngest(db: Db) {
          WHEN @happened THEN MAX(last_message_at, @createdAt)
          WHEN last_message_id IS NULL THEN MIN(@createdAt, @seenAt)
          ELSE last_message_at END,
-       unread_count = unread_count + @unread
+       unread_count = unread_count + @unread,
+       last_reply_id = CASE
+         WHEN NOT @reply THEN last_reply_id
+         WHEN last_reply_id IS NULL OR @createdAt >= (SELECT r.created_at FROM messages r WHERE r.id = conversations.last_reply_id) THEN @messageRowId
+         ELSE last_reply_id END
      WHERE id = @conversationId`,
   );
   const readBack = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.id = ?`);
@@ -146,7 +151,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         const now = readBack.get(existing.id)!;
         // A scheduled message that went has now happened: it places its conversation.
         if (!happened(existing.status, existing.scheduled_at) && happened(now.status, now.scheduled_at)) {
-          touchConversation.run({ conversationId: now.conversation_id, createdAt: now.created_at, messageRowId: now.id, unread: 0, happened: 1, seenAt: Date.now() });
+          touchConversation.run({ conversationId: now.conversation_id, createdAt: now.created_at, messageRowId: now.id, unread: 0, happened: 1, reply: 0, seenAt: Date.now() });
         }
         result.changed.push(toMessage(now));
         touched.add(existing.conversation_id);
@@ -177,6 +182,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         messageRowId: rowId,
         unread,
         happened: happened(message.status, message.scheduledAt) ? 1 : 0,
+        reply: message.direction === 'in' ? 1 : 0,
         seenAt: Date.now(),
       });
       let intent: ReplyIntent = null;
@@ -245,7 +251,7 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
       update.run(report.status, report.statusCode, report.statusText, hasLeft(report.status) ? now : null, row.id);
       if (!happened(row.status, row.scheduled_at) && happened(report.status, row.scheduled_at)) {
         const { touchConversation } = statementsFor(db);
-        touchConversation.run({ conversationId: row.conversation_id, createdAt: row.created_at, messageRowId: row.id, unread: 0, happened: 1, seenAt: now });
+        touchConversation.run({ conversationId: row.conversation_id, createdAt: row.created_at, messageRowId: row.id, unread: 0, happened: 1, reply: 0, seenAt: now });
       }
       result.changed.push(toMessage({ ...row, status: report.status, status_text: report.statusText }));
       touched.add(row.conversation_id);

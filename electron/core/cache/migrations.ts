@@ -321,10 +321,16 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
   // without being a keyword: the newest of each number, and how far the
   // owner said "not a stop request" (stop-requests.ts). Filled from the
   // replies already stored, newest first. An outbox row says when its
-  // outcome is unknown because ClickSend's answer could not be read.
+  // outcome is unknown because ClickSend's answer could not be read. Each
+  // conversation keeps its newest reply (ingest.ts), as it keeps last_out_*:
+  // the list's "Mark unread" reads it instead of looking for one per row.
   (db) => {
     db.exec(`
       ALTER TABLE outbox ADD COLUMN answer_unreadable INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE conversations ADD COLUMN last_reply_id INTEGER;
+      UPDATE conversations SET last_reply_id = (
+        SELECT r.id FROM messages r WHERE r.conversation_id = conversations.id AND r.direction = 'in'
+        ORDER BY r.created_at DESC, r.id DESC LIMIT 1);
       CREATE TABLE stop_requests (
         phone TEXT PRIMARY KEY,
         message_row_id INTEGER REFERENCES messages (id) ON DELETE SET NULL,
