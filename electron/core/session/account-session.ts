@@ -3,7 +3,6 @@
 // its balance kept fresh. Closing it stops all of them.
 import { apiAddressProblem, isLoopbackHost } from '../../../shared/api-address';
 import type { Account } from '../../../shared/contract';
-import { conversationIdForPhone } from '../cache/conversations';
 import type { Db } from '../cache/database';
 import type { IngestResult } from '../cache/ingest';
 import { optedOut, recordOptOut } from '../cache/opt-outs';
@@ -222,8 +221,14 @@ export class AccountSession {
       try {
         const { changedHere } = await reconcileOptOutList(this.db, this.client, this.options.settings.read().optOutListName);
         if (this.closed || changedHere.length === 0) return;
-        const changes = changedHere.map((phone) => ({ conversationId: conversationIdForPhone(this.db, phone) ?? 0, phone, optedOut: optedOut(this.db, phone) !== null }));
-        for (const phone of changedHere) this.options.feed.publish(questionDecided(this.db, phone));
+        const decided = changedHere.map((phone) => questionDecided(this.db, phone));
+        // One change for the window however many numbers moved: one redraw, one badge count.
+        this.options.feed.publish({
+          added: [],
+          changed: decided.flatMap((d) => d.changed),
+          conversationIds: [...new Set(decided.flatMap((d) => d.conversationIds))],
+        });
+        const changes = changedHere.map((phone, i) => ({ conversationId: decided[i]!.conversationIds[0] ?? 0, phone, optedOut: optedOut(this.db, phone) !== null }));
         this.optOutsChanged(changes, true);
       } catch (error) {
         this.options.log.warn('opt-outs: the ClickSend list could not be brought up to date', error);
