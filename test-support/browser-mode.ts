@@ -27,8 +27,11 @@ export interface DemoProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `npm run demo` without npm and without building the renderer; resolves once it prints its URL. */
-export function startDemo(env: Record<string, string>): Promise<DemoProcess> {
+/**
+ * `npm run demo` without npm and without building the renderer; resolves once it prints its URL. One that has not
+ * printed it in `startTimeoutMs` is ended, with its whole group, before the promise rejects.
+ */
+export function startDemo(env: Record<string, string>, startTimeoutMs = 30_000): Promise<DemoProcess> {
   const child = spawn(process.execPath, ['scripts/start-web.mjs', '--demo', '--no-open'], {
     cwd: root,
     env: { ...process.env, INBOX_SKIP_RENDERER_BUILD: '1', INBOX_WEB_PORT: '0', ...env },
@@ -40,7 +43,11 @@ export function startDemo(env: Record<string, string>): Promise<DemoProcess> {
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the demo did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Detached, it would outlive the test run.
+      killGroup(child);
+      reject(new Error(`the demo did not start in ${startTimeoutMs} ms:\n${output}`));
+    }, startTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /Inbox ready at (\S+)/.exec(output);
@@ -59,7 +66,16 @@ export function startDemo(env: Record<string, string>): Promise<DemoProcess> {
 
 /** Ends a demo a test left running (a failed test), with its whole group. */
 export function killDemo(demo: DemoProcess | undefined): void {
-  if (demo?.child.pid && demo.child.exitCode === null && demo.child.signalCode === null) process.kill(-demo.child.pid, 'SIGKILL');
+  if (demo) killGroup(demo.child);
+}
+
+function killGroup(child: ChildProcess): void {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // gone by itself meanwhile
+  }
 }
 
 /** The socket URL the page would open, from the printed URL. */
@@ -112,7 +128,7 @@ export function rawStatus(port: number, bytes: string, reset = false): Promise<n
   });
 }
 
-export interface BadRequest {
+interface BadRequest {
   what: string;
   bytes: string;
   status: number;
