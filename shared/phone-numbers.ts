@@ -75,6 +75,12 @@ export function conversationKey(number: string): string {
   return normalised.ok ? normalised.e164 : raw;
 }
 
+/** A number's country calling code with its + ("+61" for +61 411 111 111); null when it has none. */
+export function callingCode(e164: string): string | null {
+  const code = parsePhoneNumberFromString(e164)?.countryCallingCode;
+  return code ? `+${code}` : null;
+}
+
 /** Formatted numbers seen recently: parsing is the costly part, and a list shows the same ones page after page. */
 const formatted = new Map<string, string>();
 

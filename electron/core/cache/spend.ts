@@ -15,7 +15,6 @@
 // is due (history says nothing of when it was scheduled), so until then it is
 // "due later", though already charged.
 import type { MessageStatus } from '../../../shared/contract';
-import { toUnits } from '../../../shared/money-amounts';
 import { contactNameOf } from './conversations';
 import { prepared, type Db } from './database';
 
@@ -58,17 +57,16 @@ export function conversationNames(db: Db, ids: readonly number[]): Map<number, {
 }
 
 /**
- * What ClickSend charged per text for the newest charged message of this kind
- * to a number starting with `prefix` ("+61"), among the last 2,000 messages;
- * null when there is none. In ten-thousandths: an estimate where ClickSend gives no price.
+ * The price and parts of the newest charged message of this kind to a number
+ * starting with `prefix` ("+61"), among the last 2,000 messages; null when
+ * there is none. An estimate where ClickSend gives no price.
  */
-export function recentPricePerText(db: Db, kind: 'sms' | 'mms', prefix: string): number | null {
-  const row = prepared<[string, string], { price: string; parts: number | null }>(
-    db,
-    `SELECT m.price, m.parts FROM (SELECT direction, message_id, status, kind, to_number, price, parts FROM messages ORDER BY created_at DESC, id DESC LIMIT 2000) m
-     WHERE ${CHARGED} AND m.kind = ? AND m.to_number LIKE ? AND CAST(m.price AS REAL) > 0 LIMIT 1`,
-  ).get(kind, `${prefix}%`);
-  const units = toUnits(row?.price);
-  if (!row || units === null) return null;
-  return Math.round(units / (kind === 'mms' ? 1 : Math.max(1, row.parts ?? 1)));
+export function recentCharge(db: Db, kind: 'sms' | 'mms', prefix: string): Pick<ChargedMessage, 'kind' | 'parts'> & { price: string } | null {
+  return (
+    prepared<[string, string], { kind: 'sms' | 'mms'; price: string; parts: number | null }>(
+      db,
+      `SELECT m.kind, m.price, m.parts FROM (SELECT direction, message_id, status, kind, to_number, price, parts FROM messages ORDER BY created_at DESC, id DESC LIMIT 2000) m
+       WHERE ${CHARGED} AND m.kind = ? AND m.to_number LIKE ? AND CAST(m.price AS REAL) > 0 LIMIT 1`,
+    ).get(kind, `${prefix}%`) ?? null
+  );
 }

@@ -2,24 +2,29 @@
 // composer shows before sending. ClickSend answers a price for a message it
 // would refuse with status INSUFFICIENT_CREDIT (or another code) and a price
 // of 0: that is said as the refusal, never as "≈ $0.00".
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Price } from '../../../shared/contract';
 import { formatCents, formatCost, toUnits } from '../../../shared/money-amounts';
+import { callingCode } from '../../../shared/phone-numbers';
 import type { Db } from '../cache/database';
-import { recentPricePerText } from '../cache/spend';
+import { recentCharge } from '../cache/spend';
 import { explainApplicationCode } from '../clicksend/errors';
 import type { PriceData } from '../clicksend/schemas';
+import { textsOf } from './spend';
 
 export interface QuoteContext {
   db: Db;
   /** The account's currency prefix, when ClickSend's answer names none. */
   currency: string;
-  /** The balance as ClickSend says it now ("0.05"); read only when the credit is short. */
-  balance(): Promise<string>;
+  /**
+   * The balance as last read ("0.05"): read again after every send ClickSend
+   * answered and when the window comes forward, so a refused send has already
+   * brought the one that is short.
+   */
+  balance: string;
 }
 
 /** ClickSend's price answer for one message to `to` (E.164), as the composer shows it. */
-export async function quotePrice(answer: PriceData, to: string, kind: 'sms' | 'mms', context: QuoteContext): Promise<Price> {
+export function quotePrice(answer: PriceData, to: string, kind: 'sms' | 'mms', context: QuoteContext): Price {
   const currency = answer._currency?.currency_prefix_d ?? context.currency;
   const parts = answer.messages.reduce((sum, m) => sum + (m.message_parts ?? 0), 0);
   const price = { parts, total: answer.total_price.toFixed(4), currency };
@@ -29,19 +34,20 @@ export async function quotePrice(answer: PriceData, to: string, kind: 'sms' | 'm
     const { message, action } = explainApplicationCode(refused.status);
     return { ...price, cost: null, refusal: [message, action].filter(Boolean).join(' ') };
   }
-  const balance = toUnits(await context.balance());
+  const balance = toUnits(context.balance);
   const perText = estimate(context.db, kind, to);
-  const texts = kind === 'mms' ? 1 : Math.max(1, parts);
   const facts = [
-    perText === null ? null : `this message costs about ${formatCost(perText * texts, currency)}`,
+    perText === null ? null : `this message costs about ${formatCost(perText * textsOf({ kind, parts }), currency)}`,
     balance === null ? null : `the balance is ${formatCents(balance, currency)}`,
   ].filter(Boolean);
   const why = facts.length ? `Not enough credit: ${facts.join(' and ')}.` : 'Not enough credit for this message.';
   return { ...price, cost: null, refusal: `${why} Top up in the ClickSend dashboard.` };
 }
 
-/** What a text to this number's country cost last time; ClickSend prices a message it would refuse at 0. */
+/** What a text to this number's country cost last time, in ten-thousandths; ClickSend prices a message it would refuse at 0. */
 function estimate(db: Db, kind: 'sms' | 'mms', to: string): number | null {
-  const callingCode = parsePhoneNumberFromString(to)?.countryCallingCode;
-  return callingCode ? recentPricePerText(db, kind, `+${callingCode}`) : null;
+  const code = callingCode(to);
+  const recent = code === null ? null : recentCharge(db, kind, code);
+  const units = toUnits(recent?.price);
+  return recent && units !== null ? Math.round(units / textsOf(recent)) : null;
 }

@@ -21,7 +21,7 @@ interface Tally {
 const empty = (): Tally => ({ messages: 0, pictures: 0, texts: 0, units: 0 });
 
 /** A picture message is one text whatever ClickSend wrote for its parts; an SMS with no parts recorded, one. */
-function textsOf(m: ChargedMessage): number {
+export function textsOf(m: Pick<ChargedMessage, 'kind' | 'parts'>): number {
   return m.kind === 'mms' ? 1 : Math.max(1, m.parts ?? 1);
 }
 

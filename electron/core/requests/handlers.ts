@@ -43,9 +43,10 @@ export interface RequestContext {
   focusWindow?: () => void;
 }
 
-/** What the composer needs to word a price: the balance is read again only when ClickSend says it is short. */
+/** What the composer needs to word a price: the account as the session keeps it (see QuoteContext.balance). */
 function quoteContext(session: AccountSession): QuoteContext {
-  return { db: session.db, currency: session.account.currency, balance: async () => (await session.refreshAccount().catch(() => session.account)).balance };
+  const { currency, balance } = session.account;
+  return { db: session.db, currency, balance };
 }
 
 export function requestHandlers(ctx: RequestContext): Handlers {
