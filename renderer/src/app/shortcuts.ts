@@ -4,8 +4,8 @@ import { useConversations } from '../conversations/conversations-store';
 import { useSearch } from '../search/search-store';
 import { useInbox } from '../store/inbox-store';
 import { useFind } from '../thread/find-store';
-import { FLAG_CHANGES, useThread } from '../thread/thread-store';
-import { triageForKey } from '../thread/TriageButtons';
+import { useThread } from '../thread/thread-store';
+import { runOnOpenConversation, triageForKey } from '../thread/TriageButtons';
 
 /** A conversation (with messages) is on screen, and no dialog is over it. */
 function canFindInThread(): boolean {
@@ -33,10 +33,9 @@ export function useShortcuts(): void {
       } else if (mod && event.shiftKey && !event.altKey && useInbox.getState().view === 'conversations') {
         // The open conversation, only where it is on screen: what its header offers for the key (pin, archive, mute, or undo).
         const action = triageForKey(useThread.getState().actions, event.key);
-        const change = action && FLAG_CHANGES[action];
-        if (!change) return;
+        if (!action) return;
         event.preventDefault();
-        void useThread.getState().setFlags(change);
+        void runOnOpenConversation(action);
       } else if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f' && canFindInThread()) {
         // Find in the open conversation, never the browser's own find bar (browser mode).
         event.preventDefault();

@@ -6,7 +6,6 @@ import type { Conversation, ConversationAction } from '../../../shared/contract'
 import { withDirectionMarksShown } from '../../../shared/bidi-controls';
 import { ContextMenu, type MenuEntry } from '../app/ContextMenu';
 import { ExportDialog } from '../export/ExportDialog';
-import { FLAG_CHANGES } from '../thread/thread-store';
 import { useConversations } from './conversations-store';
 
 export interface MenuRequest {
@@ -14,13 +13,11 @@ export interface MenuRequest {
   at: { x: number; y: number; flipY?: number };
 }
 
-function run(c: Conversation, action: ConversationAction, exportIt: () => void): void {
-  const list = useConversations.getState();
-  const change = FLAG_CHANGES[action];
-  if (change) void list.setFlags(c.id, change);
-  else if (action === 'markRead') void list.markRead(c.id);
-  else if (action === 'markUnread') void list.markUnread(c.id);
-  else if (action === 'export') exportIt();
+async function run(c: Conversation, action: ConversationAction, exportIt: () => void): Promise<void> {
+  if (action === 'export') return exportIt();
+  const error = await useConversations.getState().runConversationAction(c.id, action);
+  // Shown in the list's banner, where the menu was.
+  if (error) useConversations.setState({ error });
 }
 
 /** The menu while `request` is set; `onClose(refocus)` gives the focus back to the row. */
@@ -30,7 +27,7 @@ export function ConversationMenu({ request, onClose }: { request: MenuRequest | 
     request?.conversation.actions.map(({ action, label }) => ({
       key: action,
       label,
-      run: () => run(request.conversation, action, () => setExporting(request.conversation)),
+      run: () => void run(request.conversation, action, () => setExporting(request.conversation)),
       // The export dialog takes the focus, and gives it back to the row when it closes.
       keepFocus: action === 'export',
     })) ?? [];

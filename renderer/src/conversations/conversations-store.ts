@@ -3,13 +3,25 @@
 // is on screen are fetched). Any change reloads the loaded pages; answers to
 // an older generation of the list are dropped.
 import { create } from 'zustand';
-import type { Conversation, ConversationFilter, Result, UserError } from '../../../shared/contract';
+import type { Conversation, ConversationAction, ConversationFilter, Result, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
-import { useThread, type ConversationFlags } from '../thread/thread-store';
+import { useThread } from '../thread/thread-store';
 import { attempt } from '../store/attempt';
 import { pagesCovering } from './list-pages';
 
 export const LIST_PAGE = 100;
+
+export type FlagAction = 'pin' | 'unpin' | 'mute' | 'unmute' | 'archive' | 'unarchive';
+
+/** The change each flag action makes (which one is offered is the core's to say). */
+const FLAG_CHANGES: Record<FlagAction, Partial<Pick<Conversation, 'pinned' | 'archived' | 'muted'>>> = {
+  pin: { pinned: true },
+  unpin: { pinned: false },
+  mute: { muted: true },
+  unmute: { muted: false },
+  archive: { archived: true },
+  unarchive: { archived: false },
+};
 
 interface ConversationsState {
   filter: ConversationFilter;
@@ -30,11 +42,12 @@ interface ConversationsState {
   openNumber(number: string): Promise<UserError | null>;
   /** Alt+Up / Alt+Down. */
   selectAdjacent(step: 1 | -1): Promise<void>;
-  /** The error also shows in the list's banner. */
-  markUnread(conversationId: number): Promise<UserError | null>;
-  markRead(conversationId: number): Promise<UserError | null>;
-  /** Pin, mute or archive a conversation from its row (or undo); the open one's header follows. */
-  setFlags(conversationId: number, change: Partial<ConversationFlags>): Promise<UserError | null>;
+  /**
+   * Does an action the core offered on a conversation, from its row's menu or
+   * the open one's header (export aside: the window's dialog); the open one's
+   * header follows. Resolves to its error, for the caller to show where the user acted.
+   */
+  runConversationAction(conversationId: number, action: Exclude<ConversationAction, 'export'>): Promise<UserError | null>;
   reset(): void;
 }
 
@@ -104,7 +117,8 @@ export const useConversations = create<ConversationsState>()((set, get) => {
         // Known already: no composer flashing up before the opt-out notice.
         useThread.getState().follow(known);
         await opening;
-        if (known.unreadCount > 0) await get().markRead(conversationId);
+        const error = known.unreadCount > 0 ? await get().runConversationAction(conversationId, 'markRead') : null;
+        if (error) set({ error });
       } catch (error) {
         set({ error: describeError(error) });
       }
@@ -131,27 +145,17 @@ export const useConversations = create<ConversationsState>()((set, get) => {
       if (conversation && conversation.id !== selectedId) await get().select(conversation.id);
     },
 
-    async markRead(conversationId) {
-      const error = await attempt(() => call('conversations.markRead', { conversationId }));
-      if (error) set({ error });
-      return error;
-    },
-
-    async setFlags(conversationId, change) {
-      const error = await attempt(async () => {
-        const conversation = await call('conversations.setFlags', { conversationId, ...change });
-        if (openConversationId() === conversationId) useThread.getState().follow(conversation);
-      });
-      if (error) set({ error });
-      return error;
-    },
-
-    async markUnread(conversationId) {
+    runConversationAction(conversationId, action) {
       // Left open it would be read again at once: close it first, as mail apps do.
-      if (openConversationId() === conversationId) useThread.getState().close();
-      const error = await attempt(() => call('conversations.markUnread', { conversationId }));
-      if (error) set({ error });
-      return error;
+      if (action === 'markUnread' && openConversationId() === conversationId) useThread.getState().close();
+      return attempt(async () => {
+        if (action === 'markRead') await call('conversations.markRead', { conversationId });
+        else if (action === 'markUnread') await call('conversations.markUnread', { conversationId });
+        else {
+          const conversation = await call('conversations.setFlags', { conversationId, ...FLAG_CHANGES[action] });
+          if (openConversationId() === conversationId) useThread.getState().follow(conversation);
+        }
+      });
     },
 
     reset() {

@@ -1,7 +1,7 @@
 // The open thread: which conversation (or which number, for a conversation
 // not started yet), its window of messages, and sending into it.
 import { create } from 'zustand';
-import type { Contact, Conversation, ConversationAction, ConversationMenuItem, Message, UserError } from '../../../shared/contract';
+import type { Contact, Conversation, ConversationMenuItem, Message, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { attempt } from '../store/attempt';
 import { groupByConversation } from '../store/message-merge';
@@ -26,18 +26,6 @@ export interface ThreadTarget {
   displayPhone: string;
   title: string;
 }
-
-export type ConversationFlags = Pick<Conversation, 'pinned' | 'archived' | 'muted'>;
-
-/** The change each flag action of a conversation's menu makes (which one is offered is the core's to say). */
-export const FLAG_CHANGES: Partial<Record<ConversationAction, Partial<ConversationFlags>>> = {
-  pin: { pinned: true },
-  unpin: { pinned: false },
-  mute: { muted: true },
-  unmute: { muted: false },
-  archive: { archived: true },
-  unarchive: { archived: false },
-};
 
 /** A prepared picture (pictures.prepare) and its subject. */
 export interface PictureToSend {
@@ -88,8 +76,6 @@ interface ThreadState {
   follow(conversation: Pick<Conversation, 'title' | 'optedOut'> & Partial<Pick<Conversation, 'actions'>>): void;
   /** Its menu as the core last said (the header's buttons); null for a number with no conversation yet. */
   actions: ConversationMenuItem[] | null;
-  /** Pin, archive or mute the open conversation (or undo). */
-  setFlags(change: Partial<ConversationFlags>): Promise<UserError | null>;
   /** By hand: opt the number out (a reply asked to stop) or back in, with a note of why. */
   changeOptOut(optedOut: boolean, note: string | null): Promise<UserError | null>;
   /** A reply flagged as asking to stop is not one: the core drops the question (the reply and the row hear of it). */
@@ -278,16 +264,6 @@ export const useThread = create<ThreadState>()((set, get) => ({
     if (target && target.title !== title) set({ target: { ...target, title } });
     if (JSON.stringify(get().optedOut) !== JSON.stringify(optedOut)) set({ optedOut });
     if (actions && JSON.stringify(actions) !== JSON.stringify(get().actions)) set({ actions });
-  },
-
-  async setFlags(change) {
-    const conversationId = get().target?.conversationId;
-    if (conversationId == null) return null;
-    // Its failure shows in the thread's banner, like every action on the open conversation.
-    return inThread(async () => {
-      const conversation = await call('conversations.setFlags', { conversationId, ...change });
-      if (get().target?.conversationId === conversationId) get().follow(conversation);
-    });
   },
 
   dismissStopRequest(replyId) {
