@@ -13,6 +13,7 @@ import { PICTURE_INPUT_MAX_BYTES } from '../../../shared/picture-messages';
 import { outboxPictureFiles } from '../cache/media';
 import type { Db } from '../cache/database';
 import type { ClickSendClient } from '../clicksend/client';
+import type { PriceData } from '../clicksend/schemas';
 import { InboxError } from '../errors/inbox-error';
 import type { PictureUploads } from '../outbox/outbox';
 import { makePrivateDir, writePrivateFile } from '../private-files';
@@ -69,7 +70,7 @@ export class Attachments implements PictureUploads {
   }
 
   /** The URL ClickSend keeps it under, uploading it now if it is not uploaded yet (a price needs one). */
-  urlFor(attachmentId: string): Promise<string> {
+  private urlFor(attachmentId: string): Promise<string> {
     const attached = this.require(attachmentId);
     attached.mediaUrl ??= this.upload(attached.file).catch((error: unknown) => {
       attached.mediaUrl = null;
@@ -92,11 +93,23 @@ export class Attachments implements PictureUploads {
   }
 
   async upload(pictureFile: string, signal?: AbortSignal): Promise<string> {
+    const { _url: url } = await this.ask(() => this.client.uploadPicture(readFileSync(join(this.outgoingDir, pictureFile)), signal));
+    return url;
+  }
+
+  /** ClickSend's price for a message with this picture, uploading it first if need be. */
+  async price(attachmentId: string, message: { to: string; body: string; subject: string }): Promise<PriceData> {
+    const mediaUrl = await this.urlFor(attachmentId);
+    return this.ask(() => this.client.pricePicture(mediaUrl, [message]));
+  }
+
+  /** A picture endpoint asked through the gate: not while refused; a refusal is kept and said in words, an answer clears it. */
+  private async ask<T>(request: () => Promise<T>): Promise<T> {
     this.gate.require();
     try {
-      const { _url: url } = await this.client.uploadPicture(readFileSync(join(this.outgoingDir, pictureFile)), signal);
+      const answer = await request();
       this.gate.answered();
-      return url;
+      return answer;
     } catch (error) {
       throw this.gate.refusedBy(error) ? PictureGate.refusal() : error;
     }

@@ -117,8 +117,7 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     'pictures.price': async ({ to, body, subject, attachmentId }) => {
       const session = active();
       const number = session.normalise(to);
-      const mediaUrl = await session.attachments.urlFor(attachmentId);
-      return quotePrice(await session.client.pricePicture(mediaUrl, [{ to: number, body, subject }]), number, 'mms', quoteContext(session));
+      return quotePrice(await session.attachments.price(attachmentId, { to: number, body, subject }), number, 'mms', quoteContext(session));
     },
     'pictures.send': async ({ to, body, subject, attachmentId, schedule }) => {
       const session = active();
