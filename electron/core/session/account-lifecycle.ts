@@ -40,6 +40,8 @@ export class AccountLifecycle {
   /** Told once the cache was found damaged and rebuilt; cleared by the next sign-in. */
   private cacheNotice: string | null = null;
   private rebuilding = false;
+  /** The keys of a server left behind, leaving the keychain: awaited before the keychain is touched again. */
+  private forgetting: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: LifecycleOptions, notice: string | null) {
     this.notice = notice;
@@ -93,6 +95,7 @@ export class AccountLifecycle {
 
   async signIn(username: string, apiKey: string): Promise<Session> {
     registerSecret(apiKey);
+    const origin = this.apiOrigin();
     let data: AccountData;
     try {
       data = await createClient(this.options, username, apiKey, 2).getAccount();
@@ -106,8 +109,12 @@ export class AccountLifecycle {
       }
       throw error;
     }
-    // Keys entered for another server are not kept beside this one (the address moved unnoticed).
-    await this.signOutIfApiMoved();
+    // The address moved while ClickSend was asked: the key was entered for the server left behind.
+    if (this.apiOrigin() !== origin) {
+      throw new InboxError('API_MOVED', 'The API address changed while signing in, so the key was not kept.', 'Sign in again.');
+    }
+    // A sign-in straight after the address moved: the old keys are gone before this one is written.
+    await this.forgetting;
     await this.options.secrets.set(username, apiKey);
     this.deactivate();
     this.cacheNotice = null;
@@ -159,12 +166,28 @@ export class AccountLifecycle {
     return this.changed();
   }
 
-  /** The API base URL setting changed: a new server means every saved account signs out (see signOutIfApiMoved). */
+  /**
+   * The API base URL setting changed: a new server means every saved account
+   * signs out (see signOutIfApiMoved; the keys leave the keychain in the
+   * background, the window hears at once); another path on the same server
+   * reopens the signed-in account (its client was made for the old path).
+   */
   apiAddressChanged(): void {
-    const forgetting = this.signOutIfApiMoved();
-    if (forgetting === null) return;
+    if (this.signOutIfApiMoved() !== null) {
+      this.changed();
+      return;
+    }
+    const active = this.active;
+    const trimmed = (address: string) => address.replace(/\/+$/, '');
+    if (!active || trimmed(active.client.baseUrl) === trimmed(apiAddress(this.options))) return;
+    try {
+      this.deactivate();
+      this.activate(active.username, active.apiKey, this.openAccountCache(active.username), active.record);
+    } catch (error) {
+      const { message, action } = toUserError(error, 'settings', this.options.log);
+      this.notice = [message, action].filter(Boolean).join(' ');
+    }
     this.changed();
-    void forgetting; // the keys leave the keychain in the background; the window hears at once
   }
 
   /** Every failed request passes here: a damaged cache found at run time is rebuilt at once. */
@@ -180,12 +203,7 @@ export class AccountLifecycle {
 
   /** Opens a saved account from its keychain entry and its own cache. */
   private async open(username: string): Promise<void> {
-    const moved = this.signOutIfApiMoved();
-    if (moved !== null) {
-      await moved;
-      this.changed();
-      throw new InboxError('API_MOVED', this.notice ?? '', null);
-    }
+    await this.forgetting;
     const apiKey = await this.options.secrets.get(username);
     if (!apiKey) {
       // A locked Linux keychain answers "no such entry" too: say both, and keep the account.
@@ -230,7 +248,7 @@ export class AccountLifecycle {
     const forget = async (username: string) => {
       await secrets.delete(username).catch((error: unknown) => log.warn('session: a saved key could not be forgotten', error));
     };
-    return Promise.all(saved.accounts.map(forget)).then(() => undefined);
+    return (this.forgetting = Promise.all(saved.accounts.map(forget)).then(() => undefined));
   }
 
   private activate(username: string, apiKey: string, db: Db, account: AccountRecord, firstPassDelayMs = 0): void {
