@@ -2,37 +2,26 @@
 // account, add one, remove one, sign out. Leaving an account asks first, in
 // the app's own dialog: sign-out removes its key from this computer.
 import { ChevronDown } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { Account } from '../../../shared/contract';
 import { formatCents, toUnits } from '../../../shared/money-amounts';
 import { call, describeError } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
 import { confirmAction } from './dialogs';
+import { Menu, type MenuEntry } from './Menu';
 
 export function AccountMenu({ account, accounts }: { account: Account; accounts: string[] }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLUListElement>(null);
   const others = accounts.filter((a) => a !== account.username);
   const { switchAccount, setAddingAccount, signOut } = useInbox.getState();
   const fail = (error: ReturnType<typeof describeError> | null) => error && useInbox.setState({ error });
 
-  useEffect(() => {
-    if (!open) return;
-    menu.current?.querySelector<HTMLButtonElement>('[role=menuitem]')?.focus();
-    const outside = (event: MouseEvent) => {
-      if (!menu.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open]);
-
-  const choose = (action: () => void | Promise<void>) => {
+  const close = useCallback((refocus: boolean) => {
     setOpen(false);
-    button.current?.focus();
-    void action();
-  };
+    if (refocus) button.current?.focus();
+  }, []);
 
   const items: Array<{ label: string; danger?: boolean; run: () => void | Promise<void> }> = [
     ...others.map((username) => ({ label: `Switch to ${username}`, run: async () => fail(await switchAccount(username)) })),
@@ -72,21 +61,7 @@ export function AccountMenu({ account, accounts }: { account: Account; accounts:
     },
   ];
 
-  const onMenuKey = (event: KeyboardEvent<HTMLUListElement>) => {
-    const entries = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]') ?? [])];
-    const at = entries.indexOf(document.activeElement as HTMLButtonElement);
-    const go = (i: number) => entries[(i + entries.length) % entries.length]?.focus();
-    if (event.key === 'ArrowDown') go(at + 1);
-    else if (event.key === 'ArrowUp') go(at - 1);
-    else if (event.key === 'Home') go(0);
-    else if (event.key === 'End') go(entries.length - 1);
-    else if (event.key === 'Escape' || event.key === 'Tab') {
-      setOpen(false);
-      if (event.key === 'Escape') button.current?.focus();
-      return;
-    } else return;
-    event.preventDefault();
-  };
+  const entries: MenuEntry[] = items.map(({ label, danger, run }) => ({ key: label, label, danger, run: () => void run() }));
 
   // Whole cents, rounded down (a balance of 4.999 is not "$5.00"), as the low-balance warning writes it.
   const units = toUnits(account.balance);
@@ -112,20 +87,7 @@ export function AccountMenu({ account, accounts }: { account: Account; accounts:
           {balance}
         </span>
       )}
-      {open && (
-        <ul ref={menu} id={menuId} role="menu" aria-label={`Account ${account.username}`} className="menu" onKeyDown={onMenuKey}>
-          <li role="presentation" className="menu-note">
-            Signed in as {account.username}
-          </li>
-          {items.map((item) => (
-            <li key={item.label} role="presentation">
-              <button type="button" role="menuitem" tabIndex={-1} className={item.danger ? 'danger-text' : undefined} onClick={() => choose(item.run)}>
-                {item.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {open && <Menu id={menuId} label={`Account ${account.username}`} entries={entries} onClose={close} opener={button} note={`Signed in as ${account.username}`} />}
     </div>
   );
 }

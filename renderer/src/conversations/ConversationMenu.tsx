@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import type { Conversation, ConversationAction } from '../../../shared/contract';
 import { withDirectionMarksShown } from '../../../shared/bidi-controls';
-import { ContextMenu, type MenuEntry } from '../app/ContextMenu';
+import { ContextMenu } from '../app/ContextMenu';
+import type { MenuEntry } from '../app/Menu';
 import { ExportDialog } from '../export/ExportDialog';
 import { useConversations } from './conversations-store';
 
