@@ -27,7 +27,7 @@ test('the list filters by unread and failed, shows delivery state, and opening m
   // One meaning for "unread": conversations with unread replies, in the badge, the title and the filter alike.
   await expect(ui.section(page, 'Conversations').getByLabel('1 unread conversation')).toHaveText('1');
   await expect(page).toHaveTitle('(1) ClickSend Inbox');
-  await expect(page.getByRole('radio', { name: 'Unread' }).locator('..').locator('.chip-count')).toHaveText('1');
+  await expect(page.locator('label.chip', { has: page.getByRole('radio', { name: 'Unread' }) }).locator('.chip-count')).toHaveText('1');
 
   // An outbound message that fails (no credit), in a second conversation.
   simulator.addAccount({ ...ACCOUNT, balance: 0 });

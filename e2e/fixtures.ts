@@ -242,15 +242,23 @@ export const test = base.extend<{ app: InboxApp; coreEnv: Record<string, string>
   },
 });
 
+/**
+ * A conversation row's title inside the row: the one place the specs name it by its class, since the row's
+ * accessible name is all it shows (title, time, preview, status) run together.
+ */
+export const ROW_TITLE = '.title';
+
 /** The app's landmarks, named once for every spec. */
 export const ui = {
   list: (page: Page) => page.getByRole('navigation', { name: 'Conversations' }),
-  /** A conversation's row, by its title exactly (a row is named by all it shows, title first). */
+  /** A conversation's row, by its title exactly (a string), or a title matching a pattern. */
   row: (page: Page, title: string | RegExp) =>
-    page
-      .getByRole('navigation', { name: 'Conversations' })
-      .getByRole('option')
-      .filter({ has: page.locator('.title', { hasText: typeof title === 'string' ? new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : title }) }),
+    ui.list(page).getByRole('option').filter({ has: page.locator(ROW_TITLE).getByText(title, { exact: true }) }),
+  /** Every row's title, top to bottom (undefined for a row still loading). */
+  rowTitles: (page: Page) => ui.list(page).getByRole('option').evaluateAll((rows, title) => rows.map((row) => row.querySelector(title)?.textContent), ROW_TITLE),
+  /** The focused element's row title, if it is a row, and its place in the list (aria-posinset). */
+  focusedRow: (page: Page) =>
+    page.evaluate((title) => ({ name: document.activeElement?.querySelector(title)?.textContent, at: Number(document.activeElement?.getAttribute('aria-posinset')) }), ROW_TITLE),
   thread: (page: Page) => page.getByRole('region', { name: 'Messages' }),
   composer: (page: Page) => page.getByRole('textbox', { name: 'Message' }),
   section: (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }),

@@ -3,7 +3,7 @@
 // conversations, open one, reply, search, schedule a message and cancel it,
 // never touching the mouse, with the focus visible at every step.
 import type { Page } from '@playwright/test';
-import { ACCOUNT, expect, test, ui } from './fixtures';
+import { ACCOUNT, expect, ROW_TITLE, test, ui } from './fixtures';
 
 /** The focused element shows it: a focus ring on it (or, for a filter chip's radio, on its label). */
 async function expectVisibleFocus(page: Page): Promise<void> {
@@ -105,7 +105,7 @@ test('the conversation list is one Tab stop: arrows, Page keys and Home/End move
   await expect(page.getByText('30 conversations')).toBeVisible({ timeout: 20_000 });
   const options = ui.list(page).getByRole('option');
   await options.nth(2).click();
-  const opened = await options.nth(2).locator('.title').textContent();
+  const opened = await options.nth(2).locator(ROW_TITLE).textContent();
   await expect(ui.thread(page).getByRole('heading', { level: 2 })).toHaveText(opened!);
 
   // From the search box to the open conversation: a few Tab presses, not one per conversation.
@@ -120,8 +120,7 @@ test('the conversation list is one Tab stop: arrows, Page keys and Home/End move
   // Back into the list (New message, the filters, the list): it lands on the open conversation, ringed.
   await page.getByRole('searchbox', { name: 'Search' }).focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
-  const focused = () =>
-    page.evaluate(() => ({ name: document.activeElement?.querySelector('.title')?.textContent, at: Number(document.activeElement?.getAttribute('aria-posinset')) }));
+  const focused = () => ui.focusedRow(page);
   await expect.poll(focused).toEqual({ name: opened, at: 3 });
   await expectVisibleFocus(page);
   await page.keyboard.press('ArrowDown');

@@ -4,7 +4,7 @@
 // no button cut short, nothing drawn over anything else, and conversation rows
 // that never overlap, on first load or when the list reorders.
 import type { Page } from '@playwright/test';
-import { ACCOUNT, expect, test, ui } from './fixtures';
+import { ACCOUNT, expect, ROW_TITLE, test, ui } from './fixtures';
 
 /** What is wrong with the layout on screen now, in words; empty when nothing. */
 async function layoutProblems(page: Page): Promise<string[]> {
@@ -62,20 +62,20 @@ async function threadHeaderRows(page: Page): Promise<number> {
 
 /** Rows of the list: each one's content inside its own box, and no two boxes overlapping. */
 async function rowProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate((title) => {
     const problems: string[] = [];
     const rows = Array.from(document.querySelectorAll('nav[aria-label=Conversations] [role=option]')).map((li) => ({ li, box: li.getBoundingClientRect() }));
     rows.sort((a, b) => a.box.top - b.box.top);
     rows.forEach(({ li, box }, i) => {
       const next = rows[i + 1];
-      if (next && next.box.top < box.bottom - 1) problems.push(`“${li.querySelector('.title')?.textContent}” overlaps the row below`);
-      for (const part of Array.from(li.querySelectorAll('.title, .preview, .delivery, time, .badge'))) {
+      if (next && next.box.top < box.bottom - 1) problems.push(`“${li.querySelector(title)?.textContent}” overlaps the row below`);
+      for (const part of Array.from(li.querySelectorAll(`${title}, .preview, .delivery, time, .badge`))) {
         const r = part.getBoundingClientRect();
-        if (r.height && (r.top < box.top - 1 || r.bottom > box.bottom + 1)) problems.push(`in “${li.querySelector('.title')?.textContent}”, ${part.className || part.tagName} spills out of its row`);
+        if (r.height && (r.top < box.top - 1 || r.bottom > box.bottom + 1)) problems.push(`in “${li.querySelector(title)?.textContent}”, ${part.className || part.tagName} spills out of its row`);
       }
     });
     return problems;
-  });
+  }, ROW_TITLE);
 }
 
 for (const size of [

@@ -27,8 +27,7 @@ test('pin, archive (and its return on a new reply) and mute (unread, no notifica
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Middle', timestamp: now - 200 });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Newest', timestamp: now - 100 });
   await app.signIn();
-  const list = ui.list(page);
-  const titles = () => list.getByRole('option').evaluateAll((items) => items.map((i) => i.querySelector('.title')?.textContent));
+  const titles = () => ui.rowTitles(page);
   await expect.poll(titles).toEqual(['+61 433 333 333', '+61 422 222 222', '+61 411 111 111']);
 
   // Pin the oldest with the button: it goes to the top, marked.
