@@ -11,7 +11,7 @@ import { configFromEnv, type CoreConfig } from '../core/config';
 import type { SecretStore } from '../core/credentials/keychain';
 import { Inbox } from '../core/inbox';
 import { createLogger, type LogSink } from '../core/log';
-import { unreadLabel } from '../core/notify/notification-policy';
+import { unreadLabel } from '../../shared/unread-label';
 import type { SettingsStore } from '../core/settings/settings';
 import { BUILT_RENDERER_DIR, pageUrl, registerAppScheme, serveRenderer } from './app-scheme';
 import { isOwnPage } from './sender-rule';

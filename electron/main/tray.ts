@@ -3,7 +3,7 @@
 import { app, Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
 import type { PauseChoice } from '../core/notify/notification-policy';
-import { unreadLabel } from '../core/notify/notification-policy';
+import { unreadLabel } from '../../shared/unread-label';
 
 export interface TrayActions {
   open(): void;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkup, plainText } from '../../../shared/notification-text';
-import { decideNotifications, GROUP_FROM, pauseEnd, unreadLabel, type NotificationContext, type Reply } from './notification-policy';
+import { unreadLabel } from '../../../shared/unread-label';
+import { decideNotifications, GROUP_FROM, pauseEnd, type NotificationContext, type Reply } from './notification-policy';
 
 const now = Date.parse('2026-11-24T10:00:00Z');
 const context: NotificationContext = { enabled: true, pausedUntil: null, now, backfilling: false, windowFocused: false, openConversationId: null };

@@ -69,10 +69,3 @@ export function pauseEnd(choice: PauseChoice, now: number): number | null {
       return null;
   }
 }
-
-/** The tray tooltip, badge text and words (the taskbar overlay's) for an unread count: conversations with unread replies. */
-export function unreadLabel(unread: number): { tooltip: string; badge: string; words: string } {
-  if (unread <= 0) return { tooltip: 'ClickSend Inbox', badge: '', words: '' };
-  const words = `${unread} unread ${unread === 1 ? 'conversation' : 'conversations'}`;
-  return { tooltip: `ClickSend Inbox: ${words}`, badge: unread > 99 ? '99+' : String(unread), words };
-}

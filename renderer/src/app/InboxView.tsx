@@ -1,6 +1,7 @@
 import { CalendarClock, FileText, MessagesSquare, Settings as SettingsIcon, Users, Wallet, type LucideIcon } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import type { Account } from '../../../shared/contract';
+import { unreadLabel } from '../../../shared/unread-label';
 import { useInbox, type View } from '../store/inbox-store';
 
 // Views beyond the inbox load when first opened, so start-up parses only what the list and thread need.
@@ -120,8 +121,8 @@ function Sections({ current }: { current: View }) {
           <span className="section-icon">
             <Icon aria-hidden="true" size={20} strokeWidth={1.75} />
             {view === 'conversations' && unread > 0 && (
-              <span className="badge section-badge" aria-label={`${unread} unread ${unread === 1 ? 'conversation' : 'conversations'}`}>
-                {unread > 99 ? '99+' : unread}
+              <span className="badge section-badge" aria-label={unreadLabel(unread).words}>
+                {unreadLabel(unread).badge}
               </span>
             )}
           </span>
