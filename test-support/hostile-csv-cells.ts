@@ -10,3 +10,11 @@ export const HOSTILE_CSV_CELLS: ReadonlyArray<readonly [raw: string, written: st
   ['-2', '-2'],
   ['Zoë Ångström 😊', 'Zoë Ångström 😊'],
 ];
+
+/** A phone number for each cell, in order (+61422222220, +61422222221…), for a contact or a conversation named by it. */
+export const HOSTILE_CSV_PHONES: readonly string[] = HOSTILE_CSV_CELLS.map((_, i) => `+6142222222${i}`);
+
+/** What a conversation's title makes of a contact named by the cell: the title rule trims a name, so a tab or CR before it is gone. */
+export function titleWritten([raw, written]: readonly [string, string]): string {
+  return raw.trim() === raw ? written : raw.trim();
+}

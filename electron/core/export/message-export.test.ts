@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../../shared/contract';
-import { HOSTILE_CSV_CELLS } from '../../../test-support/hostile-csv-cells';
+import { HOSTILE_CSV_CELLS, HOSTILE_CSV_PHONES } from '../../../test-support/hostile-csv-cells';
+import { storeHostileContacts } from '../../../test-support/hostile-contacts';
 import { startSimulator, type Simulator } from '../../../simulator/server';
-import { replaceContacts } from '../cache/contacts';
 import { openCache } from '../cache/database';
 import { ingestMessages, type IncomingMessage } from '../cache/ingest';
 import { createKeytarStore } from '../credentials/keychain';
@@ -80,10 +80,8 @@ describe('message export', () => {
 
   it('writes texts and names a spreadsheet would run as text, and numbers plain', () => {
     const db = openCache(':memory:');
-    const phones = HOSTILE_CSV_CELLS.map((_, i) => `+6142222222${i}`);
-    ingestMessages(db, HOSTILE_CSV_CELLS.map(([raw], i) => message(3 * i, phones[i]!, { body: raw, messageId: `h-${i}` })));
-    const contact = { list_id: 1, last_name: null, email: null, custom_1: null, custom_2: null, custom_3: null, custom_4: null };
-    replaceContacts(db, [{ list_id: 1, list_name: 'Customers' }], HOSTILE_CSV_CELLS.map(([raw], i) => ({ ...contact, contact_id: i + 1, phone_number: phones[i]!, first_name: raw })));
+    ingestMessages(db, HOSTILE_CSV_CELLS.map(([raw], i) => message(3 * i, HOSTILE_CSV_PHONES[i]!, { body: raw, messageId: `h-${i}` })));
+    storeHostileContacts(db);
     const exports = new MessageExports(db);
     const { csv } = pull(exports, exports.start({ fromMs: base - 86_400_000, toMs: base + 86_400_000 }, 'Australia/Sydney', 'all.csv').exportId);
     expect(csv.startsWith('\uFEFFDate,Direction,Number,Name,Text,Status,Parts,Price\r\n')).toBe(true);

@@ -4,7 +4,8 @@
 // by the title rule, and the CSV.
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HOSTILE_CSV_CELLS } from '../../../test-support/hostile-csv-cells';
+import { HOSTILE_CSV_CELLS, HOSTILE_CSV_PHONES, titleWritten } from '../../../test-support/hostile-csv-cells';
+import { storeHostileContacts } from '../../../test-support/hostile-contacts';
 import { replaceContacts } from '../cache/contacts';
 import { openCache, type Db } from '../cache/database';
 import { ingestMessages, type IncomingMessage } from '../cache/ingest';
@@ -188,15 +189,11 @@ describe('Spend from the cache', () => {
 
   it('writes conversation names a spreadsheet would run as text, numbers plain, after a byte-order mark', () => {
     const now = at('2025-05-20T02:00:00Z');
-    const phones = HOSTILE_CSV_CELLS.map((_, i) => `+6142222222${i}`);
-    ingestMessages(db, phones.map((to, i) => sent({ to, createdAt: at('2025-05-02T01:00:00Z') + i * 60_000 })));
-    const contact = { list_id: 1, last_name: null, email: null, custom_1: null, custom_2: null, custom_3: null, custom_4: null };
-    replaceContacts(db, [{ list_id: 1, list_name: 'Customers' }], HOSTILE_CSV_CELLS.map(([raw], i) => ({ ...contact, contact_id: i + 1, phone_number: phones[i]!, first_name: raw })));
+    ingestMessages(db, HOSTILE_CSV_PHONES.map((to, i) => sent({ to, createdAt: at('2025-05-02T01:00:00Z') + i * 60_000 })));
+    storeHostileContacts(db);
     const { csv } = spendCsv(db, { range: 'this-month', zone: 'Australia/Sydney', now, currency: '$' });
     expect(csv.startsWith('\uFEFFDate,Time,Conversation,Number,Type,Texts,Cost ($),Status\r\n')).toBe(true);
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
-    // The title rule trims a name, so a tab or CR before it is gone.
-    const title = ([raw, written]: readonly [string, string]) => (raw.trim() === raw ? written : raw.trim());
-    expect(rows.map((r) => [r.Conversation, r.Number])).toEqual(HOSTILE_CSV_CELLS.map((cell, i) => [title(cell), `+61 422 222 22${i}`]));
+    expect(rows.map((r) => [r.Conversation, r.Number])).toEqual(HOSTILE_CSV_CELLS.map((cell, i) => [titleWritten(cell), `+61 422 222 22${i}`]));
   });
 });
