@@ -4,14 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { listConversations } from './conversations';
 import { openCache } from './database';
-import { ingestMessages, type IncomingMessage } from './ingest';
+import { replyFrom } from '../../../test-support/replies';
+import { ingestMessages } from './ingest';
 import { setConversationFlags } from './conversation-flags';
 
 const PHONE = '+61422222222';
-const reply = (messageId: string, createdAt: number): IncomingMessage => ({
-  messageId, customString: null, direction: 'in', body: 'Hi', from: PHONE, to: null, status: 'Received',
-  statusCode: null, statusText: null, createdAt, scheduledAt: null, parts: 1, price: null, unread: true,
-});
+const reply = (messageId: string, createdAt: number) => replyFrom(PHONE, { messageId, createdAt });
 
 describe('conversation flags', () => {
   it('a reply from before the archiving leaves it archived; one after brings it back; pinning and muting stay', () => {

@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getConversation } from './conversations';
 import { openCache, type Db } from './database';
-import { ingestMessages, type IncomingMessage } from './ingest';
+import { replyFrom } from '../../../test-support/replies';
+import { ingestMessages } from './ingest';
 import { getMessage } from './messages';
 import { recordOptOut } from './opt-outs';
 import { dismissedStopRequests, dismissStopRequest, restoreDismissedStopRequests } from './stop-requests';
@@ -12,10 +13,7 @@ const CUSTOMER = '+61422222222';
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 2, 1, 9);
 
-const reply = (id: string, body: string, createdAt: number): IncomingMessage => ({
-  messageId: id, customString: null, direction: 'in', body, from: CUSTOMER, to: null, status: 'Received',
-  statusCode: null, statusText: null, createdAt, scheduledAt: null, parts: 1, price: null, unread: true,
-});
+const reply = (id: string, body: string, createdAt: number) => replyFrom(CUSTOMER, { messageId: id, body, createdAt });
 
 describe('a reply that reads like a request to stop', () => {
   let db: Db;

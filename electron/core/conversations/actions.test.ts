@@ -6,14 +6,13 @@ import { openCache } from '../cache/database';
 import { setConversationFlags } from '../cache/conversation-flags';
 import { listConversations, markConversationRead, markConversationUnread } from '../cache/conversations';
 import { ingestMessages, type IncomingMessage } from '../cache/ingest';
+import { replyFrom } from '../../../test-support/replies';
 
 const PHONE = '+61422222222';
-const base = { customString: null, statusCode: null, statusText: null, scheduledAt: null, parts: 1, price: null } as const;
-const reply = (messageId: string, createdAt: number): IncomingMessage => ({
-  ...base, messageId, direction: 'in', body: 'Hi', from: PHONE, to: null, status: 'Received', createdAt, unread: true,
-});
+const reply = (messageId: string, createdAt: number) => replyFrom(PHONE, { messageId, createdAt });
 const ours = (messageId: string, createdAt: number): IncomingMessage => ({
-  ...base, messageId, direction: 'out', body: 'Hello', from: null, to: PHONE, status: 'Delivered', createdAt, unread: false,
+  messageId, customString: null, direction: 'out', body: 'Hello', from: null, to: PHONE, status: 'Delivered',
+  statusCode: null, statusText: null, createdAt, scheduledAt: null, parts: 1, price: null, unread: false,
 });
 
 describe('a conversation’s menu', () => {

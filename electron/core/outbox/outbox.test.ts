@@ -9,6 +9,7 @@ import { listOutbox, markSubmitting } from '../cache/outbox';
 import { setConversationFlags } from '../cache/conversation-flags';
 import { conversationIdForPhone, getConversation } from '../cache/conversations';
 import { ingestMessages } from '../cache/ingest';
+import { replyFrom } from '../../../test-support/replies';
 import { useAccountFixture } from '../../../test-support/account-fixture';
 import { Outbox } from './outbox';
 
@@ -93,9 +94,7 @@ describe('Outbox', () => {
 
   it('a reply written in an archived conversation brings it back to the inbox; its pin and mute stay', async () => {
     const phone = '+61411111111';
-    ingestMessages(db, [
-      { messageId: 'r1', customString: null, direction: 'in', body: 'Hi', from: phone, to: null, status: 'Received', statusCode: null, statusText: null, createdAt: clock - 60_000, scheduledAt: null, parts: 1, price: null, unread: false },
-    ]);
+    ingestMessages(db, [replyFrom(phone, { messageId: 'r1', createdAt: clock - 60_000, unread: false })]);
     setConversationFlags(db, phone, { archived: true, pinned: true, muted: true }, clock - 30_000);
     const conversation = () => getConversation(db, conversationIdForPhone(db, phone)!);
     expect(conversation()).toMatchObject({ archived: true });

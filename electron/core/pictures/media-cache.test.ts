@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePicture } from '../../../test-support/pictures';
 import { openCache, type Db } from '../cache/database';
 import { ingestMessages } from '../cache/ingest';
+import { replyFrom } from '../../../test-support/replies';
 import { MediaCache, PICTURE_WORDS } from './media-cache';
 
 interface Local {
@@ -46,10 +47,7 @@ describe('media cache: redirects', () => {
   /** A picture message whose link is `url`, shown through a cache that trusts `loopbackOrigin`. */
   const show = async (url: string, loopbackOrigin: string | null = api.origin) => {
     const messageId = `mms-${++messages}`;
-    ingestMessages(db, [{
-      messageId, customString: null, direction: 'in', body: 'Picture', from: '+61422222222', to: null, status: 'Received', statusCode: null,
-      statusText: null, createdAt: Date.now(), scheduledAt: null, parts: 1, price: null, unread: false, picture: { subject: 'Photo', mediaUrl: url },
-    }]);
+    ingestMessages(db, [replyFrom('+61422222222', { messageId, body: 'Picture', createdAt: Date.now(), unread: false, picture: { subject: 'Photo', mediaUrl: url } })]);
     const id = db.prepare<[string], { id: number }>('SELECT id FROM messages WHERE message_id = ?').get(messageId)!.id;
     const media = new MediaCache({ db, dir: join(dir, `cache-${messages}`), limitBytes: () => 1e7, loopbackOrigin });
     return media.show(id, join(dir, 'outgoing'));
