@@ -83,3 +83,31 @@ test('a reply with a right-to-left override shows the hidden character as a mark
   });
   expect(order).toEqual({ list: { overrideInText: false, leftToRight: true }, thread: { overrideInText: false, leftToRight: true } });
 });
+
+test('a contact’s name with a right-to-left override shows it as a mark in the export dialog, the printout and the Scheduled view’s notice', async ({ app }) => {
+  const { page } = app;
+  await page.addInitScript(() => {
+    window.print = () => undefined;
+  });
+  await page.reload();
+  const list = await app.dashboard('POST', '/lists', { list_name: 'Customers' });
+  await app.dashboard('POST', `/lists/${list.list_id}/contacts`, { phone_number: '+61422222222', first_name: 'Ana \u202Eevil' });
+  await app.dashboard('POST', '/sms/send', { messages: [{ to: '+61422222222', body: 'See you at ten', schedule: Math.floor(Date.now() / 1000) + 3600 }] });
+  await app.signIn();
+  await ui.row(page, /^Ana /).click();
+  await expect(ui.thread(page).getByRole('heading', { level: 2 }).locator('.direction-mark')).toHaveText('RLO');
+
+  await ui.thread(page).getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export messages' });
+  await expect(dialog.locator('label', { hasText: 'This conversation' }).locator('.direction-mark')).toHaveText('RLO');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await ui.thread(page).getByRole('button', { name: 'Print' }).click();
+  // The printout shows only in print: found by its markup.
+  await expect(page.getByTestId('printout').locator('h1 .direction-mark')).toHaveText('RLO');
+
+  await ui.section(page, 'Scheduled').click();
+  const view = page.getByRole('region', { name: 'Scheduled messages' });
+  await view.getByRole('listitem').filter({ hasText: 'See you at ten' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(view.getByRole('status')).toHaveText('Cancelled the message to Ana [RLO]evil.');
+});

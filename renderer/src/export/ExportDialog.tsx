@@ -4,6 +4,7 @@
 // never freezes the window and can be stopped.
 import { useEffect, useRef, useState } from 'react';
 import type { UserError } from '../../../shared/contract';
+import { CustomerText } from '../app/CustomerText';
 import { download } from '../app/download';
 import { call, describeError } from '../bridge/inbox-client';
 import { userTimeZone } from '../thread/SchedulePanel';
@@ -66,7 +67,7 @@ export function ExportDialog({ conversationId, title, onClose }: { conversationI
           {conversationId !== null && (
             <label className="check">
               <input ref={first} type="radio" name="export-scope" checked={scope === 'conversation'} onChange={() => setScope('conversation')} />
-              This conversation ({title})
+              This conversation (<CustomerText text={title} />)
             </label>
           )}
           <label className="check">

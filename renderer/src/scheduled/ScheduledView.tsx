@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { confirmAction } from '../app/dialogs';
 import { ErrorBanner } from '../app/ErrorBanner';
 import type { ScheduledMessage, UserError } from '../../../shared/contract';
+import { withDirectionMarksShown } from '../../../shared/bidi-controls';
 import { call, describeError, subscribe } from '../bridge/inbox-client';
 import { useConversations } from '../conversations/conversations-store';
 import { useInbox } from '../store/inbox-store';
@@ -46,7 +47,7 @@ export function ScheduledView() {
     setNotice(null);
     try {
       await call('messages.cancel', { id: m.id });
-      setNotice(`Cancelled the message to ${m.title}.`);
+      setNotice(`Cancelled the message to ${withDirectionMarksShown(m.title)}.`);
     } catch (e) {
       setError(describeError(e));
     }

@@ -74,7 +74,9 @@ function Printout({ title, phone, messages, cut, printedAt }: { title: string; p
   const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div className="printout" data-testid="printout">
-      <h1>{title}</h1>
+      <h1>
+        <CustomerText text={title} />
+      </h1>
       <p>
         {phone} · {messages.length.toLocaleString()} messages
         {messages.length > 0 ? `, ${when(messages[0]!.createdAt)} to ${when(messages.at(-1)!.createdAt)}` : ''}
