@@ -42,12 +42,13 @@ test('a personalised template in three keystrokes, and a placeholder with no val
   await app.dashboard('POST', `/lists/${list.list_id}/contacts`, { phone_number: '+61422222222', first_name: 'Ana', custom_1: '10am' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'When is my appointment?' });
   simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Hello?' });
-  // The first sync is slow to bring the templates: Templates, opened meanwhile, shows them as they come.
-  simulator.addFault({ kind: 'slow', method: 'GET', path: '/sms/templates', delayMs: 2_000 });
+  // The first sync's templates are held until Templates, opened meanwhile, has said there are none; then it shows them as they come.
+  simulator.addFault({ kind: 'hold', method: 'GET', path: '/sms/templates' });
   await app.signIn();
   await section(page, 'Templates').click();
   const templatesList = page.getByRole('region', { name: 'Templates list' });
   await expect(templatesList).toContainText('No templates yet');
+  simulator.releaseHeld();
   await expect(templatesList.getByRole('button', { name: /Reminder/ })).toBeVisible();
   await section(page, 'Conversations').click();
 
@@ -134,12 +135,13 @@ test('add an unknown number to contacts from its conversation', async ({ app }) 
 test('import a spreadsheet CSV with a preview and its invalid rows, then export the list', async ({ app }) => {
   const { page, simulator } = app;
   await app.dashboard('POST', '/lists', { list_name: 'Customers' });
-  // The first sync is slow to bring the lists: Contacts, opened meanwhile, shows them as they come.
-  simulator.addFault({ kind: 'slow', method: 'GET', path: '/^\\/lists$/', delayMs: 2_000 });
+  // The first sync's lists are held until Contacts, opened meanwhile, has said there are none; then it shows them as they come.
+  simulator.addFault({ kind: 'hold', method: 'GET', path: '/^\\/lists$/' });
   await app.signIn();
   await section(page, 'Contacts').click();
   const lists = page.getByRole('region', { name: 'Contact lists' });
   await expect(lists).toContainText('No lists yet');
+  simulator.releaseHeld();
   await expect(lists).toContainText('Customers');
   await expect(page.getByRole('region', { name: 'Contacts in list' })).toContainText('No contacts in this list yet.');
   await page.getByRole('button', { name: 'Import CSV' }).click();

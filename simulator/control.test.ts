@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from './server';
-import { apiFor, control, useSimulator, type Api, type Loose } from '../test-support/simulator-api';
+import { apiFor, control, until, useSimulator, type Api, type Loose } from '../test-support/simulator-api';
 
 let sim: Simulator;
 let api: Api;
@@ -28,6 +28,22 @@ describe('control endpoints', () => {
     expect((await control(sim, 'DELETE', '/faults')).status).toBe(200);
     expect((await api('GET', '/account')).status).toBe(200);
     expect((await control(sim, 'POST', '/faults', { kind: 'meltdown' })).status).toBe(400);
+  });
+
+  it('holds a request until POST /faults/release, and clearing the faults lets held requests go too', async () => {
+    const arrived = (n: number) => until(() => sim.arrivals().length === n);
+    const before = sim.arrivals().length;
+    expect((await control(sim, 'POST', '/faults', { kind: 'hold', path: '/account', count: 2 })).status).toBe(200);
+    const first = api('GET', '/account');
+    await arrived(before + 1);
+    expect((await control(sim, 'POST', '/faults/release')).body).toEqual({ ok: true, released: 1 });
+    expect((await first).status).toBe(200);
+
+    expect((await control(sim, 'POST', '/faults', { kind: 'hold', path: '/account' })).status).toBe(200);
+    const second = api('GET', '/account');
+    await arrived(before + 2);
+    expect((await control(sim, 'DELETE', '/faults')).status).toBe(200);
+    expect((await second).status).toBe(200);
   });
 
   it('reports sent messages and the request log', async () => {

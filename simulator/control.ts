@@ -89,6 +89,7 @@ const routes: Record<string, Route> = {
     body: core.faults.list().map((f) => ({ ...f, count: f.count === Infinity ? 'Infinity' : f.count,
       remaining: f.remaining === Infinity ? 'Infinity' : f.remaining })),
   }),
+  'POST /faults/release': (core) => okBody({ released: core.faults.release() }),
   'DELETE /faults': (core) => {
     core.faults.clear();
     return okBody();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from './server';
-import { apiFor, type Api } from '../test-support/simulator-api';
+import { apiFor, until, type Api } from '../test-support/simulator-api';
 
 let sim: Simulator;
 let api: Api;
@@ -17,6 +17,25 @@ afterAll(() => sim.close());
 beforeEach(() => sim.reset());
 
 describe('faults', () => {
+  it('hold keeps a request unanswered until released, then answers it as usual; a release before the request drops the hold', async () => {
+    sim.addFault({ kind: 'hold', method: 'GET', path: '/account' });
+    const before = sim.arrivals().length;
+    let answered = false;
+    const held = api('GET', '/account').then((res) => ((answered = true), res));
+    await until(() => sim.arrivals().length === before + 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered).toBe(false);
+    expect(sim.releaseHeld()).toBe(1);
+    expect((await held).status).toBe(200);
+    expect(sim.requests().map((r) => [r.path, r.status, r.fault])).toEqual([['/account', 200, undefined]]);
+
+    // Released before any request met it: nothing is held afterwards.
+    sim.addFault({ kind: 'hold', path: '/account' });
+    expect(sim.releaseHeld()).toBe(0);
+    expect((await api('GET', '/account')).status).toBe(200);
+    expect(() => sim.addFault({ kind: 'hold', path: '/_media/' })).toThrow(/hold fault is for API requests/);
+  });
+
   it('500 answers INTERNAL_ERROR once, then the API works again', async () => {
     sim.addFault({ kind: '500', path: '/account' });
     const res = await api('GET', '/account');

@@ -2,6 +2,8 @@
 // each hitting up to `count` matching requests, first match wins. A fault
 // whose path names `_media` hits only media URLs; any other fault only the API.
 // A fault naming a `username` hits only that account's requests (its Basic auth).
+// A `hold` keeps its request unanswered until the test releases it: a test that
+// must see the app while a request is in flight waits on nothing but itself.
 import { z } from 'zod';
 
 export type FaultKind =
@@ -10,6 +12,8 @@ export type FaultKind =
   | '403'
   /** 401 INVALID_CREDENTIALS, not applied, whatever the key: a key rotated elsewhere, or one endpoint refusing it */
   | '401'
+  /** API only: not answered until release() (control: POST /faults/release), then answered as usual */
+  | 'hold'
   /** media only: the picture's URL answers 404 */
   | '404'
   /** media only: 200 Content-Type image/jpeg with an HTML page as the body */
@@ -36,7 +40,7 @@ export interface FaultSpec {
 
 export const FAULT_KINDS = [
   '500', '429', 'slow', 'stall', 'drop', 'malformed', 'truncated', 'wrong-shape', 'drop-after-apply', '401', '403', '404',
-  'not-an-image',
+  'not-an-image', 'hold',
 ] as const satisfies readonly FaultKind[];
 
 const MEDIA_ONLY_KINDS: readonly FaultKind[] = ['404', 'not-an-image'];
@@ -75,6 +79,8 @@ function pathMatcher(path: string | undefined): (p: string) => boolean {
 
 export class FaultBook {
   private faults: ActiveFault[] = [];
+  /** The requests a hold fault keeps waiting, each resumed by release(). */
+  private held: Array<() => void> = [];
 
   add(spec: FaultSpec): void {
     const count = spec.count ?? 1;
@@ -82,11 +88,30 @@ export class FaultBook {
     if (MEDIA_ONLY_KINDS.includes(spec.kind) && scopeOf(spec) !== 'media') {
       throw new Error(`a ${spec.kind} fault is for picture URLs: give it path "/_media/"`);
     }
+    if (spec.kind === 'hold' && scopeOf(spec) === 'media') throw new Error('a hold fault is for API requests, not picture URLs');
     this.faults.push({ spec: { ...spec }, remaining: count, matchPath: pathMatcher(spec.path) });
   }
 
+  /** Cleared faults hold nothing either: the requests they held go on. */
   clear(): void {
     this.faults = [];
+    this.release();
+  }
+
+  /** Resolves when release() is called: how a request hit by a hold fault waits. */
+  hold(): Promise<void> {
+    return new Promise((resolve) => this.held.push(resolve));
+  }
+
+  /**
+   * Lets every held request go on, to be answered as usual, and drops the hold faults no request has met yet,
+   * so a release that comes before its request leaves nothing waiting. Returns how many requests were held.
+   */
+  release(): number {
+    this.faults = this.faults.filter((f) => f.spec.kind !== 'hold');
+    const held = this.held.splice(0);
+    for (const resume of held) resume();
+    return held.length;
   }
 
   list(): Array<FaultSpec & { remaining: number }> {

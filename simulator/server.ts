@@ -45,6 +45,8 @@ export interface Simulator {
   deliverReceipt(messageId: string, r?: { status?: 'Delivered' | 'Undelivered' | 'Failed'; statusText?: string; timestamp?: number }): Receipt;
   addFault(f: FaultSpec): void;
   clearFaults(): void;
+  /** Answers every request a hold fault keeps waiting, and drops hold faults not met yet; returns how many were held. */
+  releaseHeld(): number;
   sent(username?: string): SentSms[];
   /** Every MMS accepted by POST /mms/send (lost answers included), oldest first. */
   mmsSent(username?: string): SentMms[];
@@ -244,6 +246,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         await core.sleep(fault.delayMs ?? 1000);
         if (closed) return;
         break;
+      case 'hold':
+        await core.faults.hold();
+        if (closed) return;
+        break;
       case 'stall':
         // Never answered; the socket goes when the client gives up or close() runs.
         log(0, fault.kind);
@@ -332,6 +338,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     deliverReceipt: (messageId, r) => core.deliverReceipt(messageId, r),
     addFault: (f) => core.faults.add(f),
     clearFaults: () => core.faults.clear(),
+    releaseHeld: () => core.faults.release(),
     sent: (username) => (username === undefined ? [...core.sentLog] : core.sentLog.filter((s) => s.username === username)),
     mmsSent: (username) => core.mmsLog.filter((s) => username === undefined || s.username === username),
     uploads: (username) => core.uploadLog.filter((u) => username === undefined || u.username === username),
