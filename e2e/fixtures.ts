@@ -41,6 +41,8 @@ export interface InboxApp {
   /** ... and comes back on the same address, empty but for the account. */
   startSimulatorAgain(): Promise<Simulator>;
   signIn(username?: string, apiKey?: string): Promise<void>;
+  /** The window loses the focus to another and gets it back, as when the user was in another app for a while. */
+  refocusWindow(): Promise<void>;
   /** Calls the ClickSend API as the dashboard would (another client of the same account); returns `data`. */
   dashboard(method: string, path: string, body?: unknown): Promise<DashboardData>;
 }
@@ -135,6 +137,18 @@ class BrowserModeRunner {
     return this.stopCore('SIGKILL');
   }
 
+  /** Chromium here is headless and keeps its pages focused: the page is told it lost the focus, then that it has it back. */
+  async refocusWindow(): Promise<void> {
+    await this.page.evaluate(() => {
+      document.hasFocus = () => false;
+      window.dispatchEvent(new Event('blur'));
+    });
+    await this.page.evaluate(() => {
+      delete (document as { hasFocus?: unknown }).hasFocus; // Document.prototype's again: true under Playwright
+      window.dispatchEvent(new Event('focus'));
+    });
+  }
+
   async close(): Promise<void> {
     await this.stopCore();
     await this.browser?.close();
@@ -169,6 +183,14 @@ class ElectronRunner {
       main.once('exit', () => resolve());
       main.kill('SIGKILL');
     });
+  }
+
+  /** The real window's blur and focus, each seen by the page before the next. */
+  async refocusWindow(): Promise<void> {
+    await this.app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.blur());
+    await this.page.waitForFunction(() => !document.hasFocus());
+    await this.app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.focus());
+    await this.page.waitForFunction(() => document.hasFocus());
   }
 
   close(): Promise<void> {
@@ -225,6 +247,7 @@ export const test = base.extend<{ app: InboxApp; coreEnv: Record<string, string>
         });
         return ((await response.json()) as { data: DashboardData }).data;
       },
+      refocusWindow: () => runner.refocusWindow(),
       signIn: async (username = ACCOUNT.username, apiKey = ACCOUNT.apiKey) => {
         await runner.page.getByLabel('API username').fill(username);
         await runner.page.getByLabel('API key').fill(apiKey);

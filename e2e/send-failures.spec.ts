@@ -34,14 +34,7 @@ test('out of credit: the composer says so before sending, a refused send shows w
 
   // Topped up in the dashboard, in another window; coming back to this one reads the balance again.
   simulator.addAccount({ ...ACCOUNT, balance: 10 });
-  await page.evaluate(() => {
-    document.hasFocus = () => false;
-    window.dispatchEvent(new Event('blur'));
-  });
-  await page.evaluate(() => {
-    document.hasFocus = () => true;
-    window.dispatchEvent(new Event('focus'));
-  });
+  await app.refocusWindow();
   await expect(header.getByLabel('Balance')).toHaveText('$10.00');
   await expect(header).not.toContainText('Balance low');
   await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.08');
