@@ -3,7 +3,7 @@
 // (temp-folder-per-run.mjs), and `npm test` removes its own, keyring included,
 // whether the checks pass or fail.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -30,14 +30,18 @@ describe('temporary folders of a test run', () => {
 
   it('a Vitest run removes the folders its tests leave', () => {
     watched = mkdtempSync(join(tmpdir(), 'inbox-watched-'));
+    const record = join(mkdtempSync(join(tmpdir(), 'inbox-left-record-')), 'left.json');
     const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-    // salvage.test.ts makes two folders and leaves them.
-    const run = spawnSync(process.execPath, [vitest, 'run', 'electron/core/cache/salvage.test.ts'], {
+    // The project's Vitest set-up, running one test that leaves folders and says where.
+    const run = spawnSync(process.execPath, [vitest, 'run', '--config', 'test-support/temp-folders-left.vitest.config.ts'], {
       cwd: root,
-      env: cleanEnv({ TMPDIR: watched, TMP: watched, TEMP: watched }),
+      env: cleanEnv({ TMPDIR: watched, TMP: watched, TEMP: watched, INBOX_LEFT_FOLDERS_FILE: record }),
       encoding: 'utf8',
     });
     expect(run.status, run.stdout + run.stderr).toBe(0);
+    const left = JSON.parse(readFileSync(record, 'utf8')) as string[];
+    expect(left.length).toBeGreaterThan(0);
+    for (const folder of left) expect(existsSync(folder), folder).toBe(false);
     expect(readdirSync(watched)).toEqual([]);
   }, 60_000);
 
