@@ -301,3 +301,17 @@ test('screenshots of the main views, light and dark', async ({ app }, testInfo) 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(21, 24, 30)');
 });
+
+test('a message sent while reading far back is shown at once, wherever the reader was', async ({ app }) => {
+  const { page } = app;
+  longConversation(app, 150);
+  await app.signIn();
+  await ui.row(page, '+61 422 222 222').click();
+  const messages = ui.thread(page).getByRole('listitem');
+  await expect(messages.filter({ hasText: 'Reply 149 note149' })).toBeInViewport();
+  await ui.thread(page).locator('.scroller').evaluate((el) => (el.scrollTop = 0));
+  await expect(messages.filter({ hasText: 'Reply 149 note149' })).not.toBeInViewport();
+  await ui.composer(page).fill('On my way now');
+  await ui.composer(page).press('Enter');
+  await expect(messages.filter({ hasText: 'On my way now' })).toBeInViewport();
+});

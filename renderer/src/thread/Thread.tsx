@@ -41,9 +41,6 @@ function toRows(newestFirst: Message[]): Row[] {
 
 const NEAR_EDGE_PX = 120;
 
-/** A message of ours on its way (sending, or waiting for a connection): the owner has just written it here. */
-const sentByMe = (row: Row) => row.kind === 'message' && row.message.direction === 'out' && row.message.status === 'Pending';
-
 export function Thread() {
   const target = useThread((s) => s.target);
   const window = useThread((s) => s.window);
@@ -56,6 +53,7 @@ export function Thread() {
   const optedOut = useThread((s) => s.optedOut);
   const optedBackIn = useThread((s) => s.optedBackIn);
   const focusRequest = useThread((s) => s.focusRequest);
+  const sentRequest = useThread((s) => s.sentRequest);
   const finding = useFind((s) => s.open);
   const foundTerms = useFind((s) => s.terms);
   const found = useFind((s) => s.found);
@@ -78,6 +76,7 @@ export function Thread() {
   const firstKey = useRef<string | null>(null);
   const lastKey = useRef<string | null>(null);
   const focusShown = useRef(0);
+  const sentShown = useRef(0);
   /** The first row in view and its distance from the top, kept in place when sizes change. */
   const anchor = useRef<{ key: string; top: number } | null>(null);
   /** The scroller's size when last seen: a scroll while it differs is the resize's, not the reader's. */
@@ -143,7 +142,7 @@ export function Thread() {
     } else if (newFirst !== firstKey.current) {
       // Older rows above: keep the same distance from the bottom, so nothing moves.
       el.scrollTop = virtualizer.getTotalSize() - fromBottom.current;
-    } else if (newLast !== lastKey.current && (atBottom.current || sentByMe(rows.at(-1)!))) {
+    } else if (sentRequest !== sentShown.current || (newLast !== lastKey.current && atBottom.current)) {
       // What was just sent is always shown, wherever the reader was.
       atBottom.current = true;
       virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
@@ -151,7 +150,8 @@ export function Thread() {
     firstKey.current = newFirst;
     lastKey.current = newLast;
     focusShown.current = focusRequest;
-  }, [rows, virtualizer, window.focusId, focusRequest]);
+    sentShown.current = sentRequest;
+  }, [rows, virtualizer, window.focusId, focusRequest, sentRequest]);
 
   const onScroll = () => {
     const el = scroller.current;

@@ -53,6 +53,8 @@ interface ThreadState {
   focusMessage(id: number | null): Promise<void>;
   /** Bumped by each focusMessage: the thread scrolls the message into view even when it was already the marked one. */
   focusRequest: number;
+  /** Bumped by each message the owner sends here (sent, sent again, retried, re-timed): the thread shows it, wherever the reader was. */
+  sentRequest: number;
   /** Messages added or changed anywhere: applied to the open thread. */
   receive(messages: Message[]): void;
   /** `schedule` in unix seconds sends it later; with `picture`, a picture message. */
@@ -109,6 +111,12 @@ function loadEdge(
   return loadingEdge[edge];
 }
 
+/** The owner's message, just sent (or again, or re-timed): into the open thread, which then shows it. */
+function showSent(message: Message): void {
+  useThread.getState().receive([message]);
+  if (useThread.getState().target?.conversationId === message.conversationId) useThread.setState((s) => ({ sentRequest: s.sentRequest + 1 }));
+}
+
 /** An action on a message of the thread: its error shows in the thread's banner, cleared when one works. */
 async function inThread(work: () => Promise<unknown>): Promise<UserError | null> {
   const error = await attempt(work);
@@ -127,6 +135,7 @@ export const useThread = create<ThreadState>()((set, get) => ({
   optedBackIn: null,
   actions: null,
   focusRequest: 0,
+  sentRequest: 0,
 
   async open(target, aroundId) {
     const ticket = ++openTicket;
@@ -213,6 +222,7 @@ export const useThread = create<ThreadState>()((set, get) => ({
         if (target.conversationId === null) set({ target: { ...target, conversationId: message.conversationId } });
         set((s) => ({ window: withEvent(s.window, [message]) }));
       }
+      set((s) => ({ sentRequest: s.sentRequest + 1 }));
     });
   },
 
@@ -230,13 +240,13 @@ export const useThread = create<ThreadState>()((set, get) => ({
     return attempt(async () => {
       const message = await call('messages.reschedule', { id: editing.id, body, schedule });
       set({ editing: null });
-      get().receive([message]);
+      showSent(message);
     });
   },
 
   cancelScheduled: (id) => inThread(async () => get().receive([await call('messages.cancel', { id })])),
-  retry: (id) => inThread(async () => get().receive([await call('messages.retry', { id })])),
-  sendAgain: (id) => inThread(async () => get().receive([await call('messages.sendAgain', { id })])),
+  retry: (id) => inThread(async () => showSent(await call('messages.retry', { id }))),
+  sendAgain: (id) => inThread(async () => showSent(await call('messages.sendAgain', { id }))),
   discard: (id) =>
     inThread(async () => {
       await call('messages.discard', { id });
