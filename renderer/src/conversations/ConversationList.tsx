@@ -7,7 +7,7 @@
 // Menu key) acts on it without opening it.
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { BellOff, Image, Pin, SquarePen } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Conversation, ConversationFilter } from '../../../shared/contract';
 import { SearchBox, SearchResultsList } from '../search/SearchBox';
 import { useSearch } from '../search/search-store';
@@ -20,6 +20,7 @@ import { CustomerText } from '../app/CustomerText';
 import { ErrorBanner } from '../app/ErrorBanner';
 import { ConversationMenu, type MenuRequest } from './ConversationMenu';
 import { rowAfterKey } from './list-keys';
+import { positionOf } from './list-pages';
 
 const FILTERS: Array<{ value: ConversationFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -98,9 +99,10 @@ function Conversations() {
   const [activeId, setActiveId] = useState<number | null>(null);
   /** Its place, for a row not loaded yet or a conversation gone from the list. */
   const [active, setActive] = useState(0);
-  const idIndex = activeId === null ? undefined : Object.entries(rows).find(([, c]) => c.id === activeId)?.[0];
+  // Looked up when the rows or the active one change, not on every scroll frame.
+  const idIndex = useMemo(() => (activeId === null ? undefined : positionOf(rows, activeId)), [rows, activeId]);
   // A list that shrank (a filter, an archive) keeps a row to land on.
-  const activeRow = idIndex !== undefined ? Number(idIndex) : total ? Math.min(active, total - 1) : 0;
+  const activeRow = idIndex ?? (total ? Math.min(active, total - 1) : 0);
   /** Move the focus to the active row once it is drawn (after a key, or when a menu closes). */
   const focusPending = useRef(false);
   const [menu, setMenu] = useState<MenuRequest | null>(null);

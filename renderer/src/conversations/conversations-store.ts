@@ -7,7 +7,7 @@ import type { Conversation, ConversationAction, ConversationFilter, Result, User
 import { call, describeError } from '../bridge/inbox-client';
 import { useThread } from '../thread/thread-store';
 import { attempt } from '../store/attempt';
-import { pagesCovering } from './list-pages';
+import { pagesCovering, positionOf } from './list-pages';
 
 export const LIST_PAGE = 100;
 
@@ -139,8 +139,8 @@ export const useConversations = create<ConversationsState>()((set, get) => {
       const { rows, total } = get();
       const selectedId = openConversationId();
       if (!total) return;
-      const position = Object.entries(rows).find(([, c]) => c.id === selectedId)?.[0];
-      const next = position === undefined ? 0 : Math.min(total - 1, Math.max(0, Number(position) + step));
+      const position = selectedId === null ? undefined : positionOf(rows, selectedId);
+      const next = position === undefined ? 0 : Math.min(total - 1, Math.max(0, position + step));
       const conversation = rows[next];
       if (conversation && conversation.id !== selectedId) await get().select(conversation.id);
     },

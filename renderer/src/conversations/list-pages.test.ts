@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagesCovering } from './list-pages';
+import { pagesCovering, positionOf } from './list-pages';
 
 describe('pagesCovering', () => {
   it('finds the pages holding the rows on screen', () => {
@@ -12,5 +12,18 @@ describe('pagesCovering', () => {
   it('asks for nothing when nothing is on screen', () => {
     expect(pagesCovering(5, 4, 100)).toEqual([]);
     expect(pagesCovering(-3, 0, 100)).toEqual([0]);
+  });
+});
+
+describe('positionOf', () => {
+  it('finds a loaded conversation by id, on any page', () => {
+    const rows = { 0: { id: 7 }, 1: { id: 3 }, 250: { id: 42 } };
+    expect(positionOf(rows, 3)).toBe(1);
+    expect(positionOf(rows, 42)).toBe(250);
+  });
+
+  it('says when it is not loaded', () => {
+    expect(positionOf({ 0: { id: 7 } }, 8)).toBeUndefined();
+    expect(positionOf({}, 7)).toBeUndefined();
   });
 });
