@@ -103,6 +103,8 @@ test('the conversation list is one Tab stop: arrows, Page keys and Home/End move
   simulator.seedDemo(ACCOUNT.username);
   await app.signIn();
   await expect(page.getByText('30 conversations')).toBeVisible({ timeout: 20_000 });
+  // History still arriving reorders the rows: the row clicked must still be the row read.
+  await expect(page.getByRole('status').filter({ hasText: 'Up to date' })).toBeVisible({ timeout: 20_000 });
   const options = ui.list(page).getByRole('option');
   await options.nth(2).click();
   const opened = await options.nth(2).locator(ROW_TITLE).textContent();

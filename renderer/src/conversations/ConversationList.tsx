@@ -103,8 +103,11 @@ function Conversations() {
   const idIndex = useMemo(() => (activeId === null ? undefined : positionOf(rows, activeId)), [rows, activeId]);
   // A list that shrank (a filter, an archive) keeps a row to land on.
   const activeRow = idIndex ?? (total ? Math.min(active, total - 1) : 0);
-  /** Move the focus to the active row once it is drawn (after a key, or when a menu closes). */
-  const focusPending = useRef(false);
+  /**
+   * The row to move the focus to once it is drawn (after a key; 'active' when a menu closes). By index, not "the active
+   * row": the virtualizer can render before the key's own state lands, and would spend the move on the row left behind.
+   */
+  const focusPending = useRef<number | 'active' | null>(null);
   const [menu, setMenu] = useState<MenuRequest | null>(null);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualizer re-renders on scroll by design
@@ -135,10 +138,11 @@ function Conversations() {
   }, [selectedId]);
 
   useEffect(() => {
-    if (!focusPending.current) return;
-    const row = listbox.current?.querySelector<HTMLElement>(`[data-index="${activeRow}"]`);
+    if (focusPending.current === null) return;
+    const index = focusPending.current === 'active' ? activeRow : focusPending.current;
+    const row = listbox.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
     if (!row) return;
-    focusPending.current = false;
+    focusPending.current = null;
     row.focus({ preventScroll: true });
   });
 
@@ -147,7 +151,7 @@ function Conversations() {
     setActiveId(rows[index]?.id ?? null);
   };
   const focusRow = (index: number) => {
-    focusPending.current = true;
+    focusPending.current = index;
     activate(index);
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
@@ -159,7 +163,7 @@ function Conversations() {
   };
   const closeMenu = useCallback((refocus: boolean) => {
     setMenu(null);
-    if (refocus) focusPending.current = true;
+    if (refocus) focusPending.current = 'active';
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
