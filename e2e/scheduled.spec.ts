@@ -31,6 +31,7 @@ test('schedule from the composer for tomorrow 9:00 in the user’s time zone; a 
   await expect(bubble).toContainText('Scheduled for');
   await expect(ui.composer(page)).toHaveValue('');
 
+  await expect.poll(() => simulator.sent().length).toBe(1);
   const [sent] = simulator.sent();
   const local = await page.evaluate((s) => {
     const d = new Date(s * 1000);

@@ -78,6 +78,7 @@ test('a message ClickSend could not deliver: counted on Failed, said in the thre
   await page.keyboard.press('Enter');
   const bubbles = ui.thread(page).getByRole('listitem').filter({ hasText: 'Yes, come by after 3' });
   await expect(bubbles).toContainText(/Queued|Sent/);
+  await expect.poll(() => simulator.sent(ACCOUNT.username).length).toBe(1); // "Queued" shows before ClickSend has it
   const [sent] = simulator.sent(ACCOUNT.username);
   simulator.deliverReceipt(sent!.message_id, { status: 'Failed', statusText: 'Message expired before delivery.' });
 
@@ -108,6 +109,8 @@ test('the preview of a customer’s message shows no delivery status of ours', a
   await row.click();
   await ui.composer(page).fill('See you at 2pm');
   await page.keyboard.press('Enter');
+  // Enter hands the message to the outbox; ClickSend has it a moment later.
+  await expect.poll(() => simulator.sent(ACCOUNT.username).length).toBe(1);
   const [sent] = simulator.sent(ACCOUNT.username);
   simulator.deliverReceipt(sent!.message_id, { status: 'Delivered' });
   await expect(row).toContainText('You: See you at 2pm');

@@ -25,7 +25,8 @@ test('sign in, read a conversation, send a message and see it delivered', async 
   await page.getByRole('button', { name: 'Send' }).click();
   const sent = thread.getByRole('listitem').filter({ hasText: 'Yes, ready for pickup.' });
   await expect(sent).toContainText(/Queued|Sent/);
-  expect(simulator.sent(ACCOUNT.username).map((m) => m.body)).toEqual(['Yes, ready for pickup.']);
+  // "Queued" shows before ClickSend has it.
+  await expect.poll(() => simulator.sent(ACCOUNT.username).map((m) => m.body)).toEqual(['Yes, ready for pickup.']);
 
   const [accepted] = simulator.sent(ACCOUNT.username);
   simulator.deliverReceipt(accepted!.message_id);
