@@ -315,3 +315,22 @@ test('a message sent while reading far back is shown at once, wherever the reade
   await ui.composer(page).press('Enter');
   await expect(messages.filter({ hasText: 'On my way now' })).toBeInViewport();
 });
+
+test('a balance that moves while a message is priced asks ClickSend for no second price (a refusal is asked again: send-failures.spec)', async ({ app }) => {
+  const { page, simulator } = app;
+  const header = page.getByRole('banner');
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can you confirm?' });
+  await app.signIn();
+  await ui.row(page, '+61 422 222 222').click();
+  await ui.composer(page).fill('Confirmed for 10am');
+  await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.08');
+  const prices = () => simulator.requests().filter((r) => r.path === '/sms/price').length;
+  expect(prices()).toBe(1);
+
+  // Spent elsewhere; coming back to the window reads the balance again. The price stands.
+  simulator.addAccount({ ...ACCOUNT, balance: 20 });
+  await app.refocusWindow();
+  await expect(header.getByLabel('Balance')).toHaveText('$20.00');
+  await page.waitForTimeout(1_500); // longer than the composer waits before it asks
+  expect(prices()).toBe(1);
+});

@@ -54,31 +54,35 @@ export function usePrice(phone: string, body: string, online: boolean): Price | 
 
 /**
  * A price asked shortly after what it depends on (`key`; null: nothing to
- * price) stops changing, and asked again when the connection comes back or
- * the balance moves (a top-up ends "Not enough credit"); null until it
- * answers, or when the key changed since.
+ * price) stops changing, and asked again when the connection comes back, or
+ * when the balance moves while ClickSend refuses the message (a top-up ends
+ * "Not enough credit"); null until it answers, or when the key changed since.
  */
 export function useQuote(key: string | null, ask: () => Promise<Price>, online: boolean): Price | 'unavailable' | null {
-  const [priced, setPriced] = useState<{ key: string; price: Price | 'unavailable' } | null>(null);
   const balance = useInbox((s) => (s.session?.state === 'signed-in' ? s.session.account.balance : null));
+  const [priced, setPriced] = useState<{ key: string; online: boolean; balance: string | null; price: Price | 'unavailable' } | null>(null);
+  // The price shown still holds: same text, same connection, and the same balance unless it was a refusal (a moved balance
+  // changes no price, and asking again would cost a request per send while the next message is typed).
+  const stands =
+    priced !== null && priced.key === key && priced.online === online && (priced.balance === balance || priced.price === 'unavailable' || priced.price.refusal === null);
   const latestAsk = useRef(ask);
   useEffect(() => {
     latestAsk.current = ask;
   });
   useEffect(() => {
-    if (key === null) return;
+    if (key === null || stands) return;
     let current = true;
     const timer = setTimeout(() => {
       latestAsk.current().then(
-        (price) => current && setPriced({ key, price }),
-        () => current && setPriced({ key, price: 'unavailable' }),
+        (price) => current && setPriced({ key, online, balance, price }),
+        () => current && setPriced({ key, online, balance, price: 'unavailable' }),
       );
     }, PRICE_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [key, online, balance]);
+  }, [key, online, balance, stands]);
   return priced !== null && priced.key === key ? priced.price : null;
 }
 
