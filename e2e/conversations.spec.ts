@@ -334,3 +334,19 @@ test('a balance that moves while a message is priced asks ClickSend for no secon
   await page.waitForTimeout(1_500); // longer than the composer waits before it asks
   expect(prices()).toBe(1);
 });
+
+test('the text’s own symbols stay text: a price’s ≈ does not fetch or draw the emoji font', async ({ app }) => {
+  const { page, simulator } = app;
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can you confirm → Tuesday?' });
+  await app.signIn();
+  await ui.row(page, '+61 422 222 222').click();
+  await ui.composer(page).fill('Confirmed ✔');
+  await expect(page.getByLabel('Estimated cost')).toHaveText('≈ $0.08');
+  const emojiFont = () =>
+    page.evaluate(() => {
+      let status = 'absent';
+      document.fonts.forEach((f) => void (f.family.includes('Inbox Emoji') && (status = f.status)));
+      return status;
+    });
+  expect(await emojiFont()).toBe('unloaded');
+});
