@@ -1,14 +1,18 @@
 // Sends against the simulator with the real cache: a lost answer is settled
 // from history, never by sending again.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startSimulator, type Simulator } from '../../../simulator/server';
 import { ClickSendClient } from '../clicksend/client';
-import type { Db } from '../cache/database';
+import { openCache, type Db } from '../cache/database';
 import { countMessages, getMessage } from '../cache/messages';
 import { listOutbox, markSubmitting } from '../cache/outbox';
 import { setConversationFlags } from '../cache/conversation-flags';
 import { conversationIdForPhone, getConversation } from '../cache/conversations';
 import { ingestMessages } from '../cache/ingest';
+import { salvageLocalWork } from '../cache/salvage';
 import { replyFrom } from '../../../test-support/replies';
 import { useAccountFixture } from '../../../test-support/account-fixture';
 import { Outbox } from './outbox';
@@ -166,6 +170,29 @@ describe('Outbox', () => {
     expect(getMessage(db, message.id)).toMatchObject({ status: 'Queued', messageId: sim.sent()[0]!.message_id });
   });
 
+  it('a send whose answer could not be read is never submitted again, even from a salvaged cache: absent from history, it fails in words', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-outbox-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const damagedFile = join(dir, 'cache.sqlite');
+    const damaged = openCache(damagedFile);
+    sim.addFault({ kind: 'malformed', path: '/sms/send', count: Infinity });
+    const before = new Outbox({ db: damaged, client: fixture.client, changes: () => undefined, now: () => clock });
+    expect(await before.send('+61411111111', 'Answered unreadably')).toMatchObject({ status: 'Pending', outboxState: 'unknown' });
+    damaged.close();
+
+    // The cache set aside: its send is copied into the rebuilt one, to be looked for in history.
+    expect(salvageLocalWork(damagedFile, db).sends).toBe(1);
+    const [salvaged] = listOutbox(db);
+    expect(salvaged).toMatchObject({ state: 'unknown' });
+    clock += 61_000;
+    await outbox.flush();
+    expect(getMessage(db, salvaged!.id)).toMatchObject({
+      status: 'Failed',
+      statusText: 'ClickSend answered in a way this app does not understand. ClickSend has no record of this message, so it was not sent. Retry or delete it.',
+    });
+    expect(sim.requests().filter((r) => r.path === '/sms/send')).toHaveLength(1);
+  });
+
   it('a 500 on send is an unknown outcome: reconciled, never resubmitted', async () => {
     sim.addFault({ kind: '500', path: '/sms/send', count: 1 });
     const message = await outbox.send('+61411111111', 'Server trouble');
@@ -173,6 +200,27 @@ describe('Outbox', () => {
     expect(listOutbox(db).map((e) => e.state)).toEqual(['unknown']);
     await outbox.flush();
     expect(sim.requests().filter((r) => r.path.endsWith('/sms/send'))).toHaveLength(1);
+  });
+
+  it('the balance is read again only once ClickSend answered a send, accepted or refused; not while it cannot be reached', async () => {
+    let answered = 0;
+    const counting = new Outbox({ db, client: fixture.client, changes: () => undefined, attempted: () => answered++, now: () => clock });
+    const port = Number(new URL(sim.url).port);
+    await sim.close();
+    expect(await counting.send('+61411111111', 'Written offline')).toMatchObject({ status: 'Pending' });
+    await counting.flush();
+    expect(answered).toBe(0);
+
+    sim = await startSimulator({ port, accounts: [{ ...ACCOUNT, balance: 5 }] });
+    onTestFinished(() => sim.close());
+    await counting.flush();
+    expect(sim.sent().map((s) => s.body)).toEqual(['Written offline']);
+    expect(answered).toBe(1);
+
+    // Refused for want of credit: the balance is why, so it is read too.
+    sim.addAccount({ ...ACCOUNT, balance: 0 });
+    expect(await counting.send('+61411111111', 'No credit left')).toMatchObject({ status: 'Failed' });
+    expect(answered).toBe(2);
   });
 
   it('a key refused while sending keeps the message waiting for the next sign-in', async () => {
