@@ -2,7 +2,7 @@
 // happened (issue 16.7): a message scheduled for later, or cancelled, neither
 // pins it to the top nor hides the reply that came before it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { filterCounts, listConversations, totalUnread } from './conversations';
+import { filterCounts, getConversation, listConversations, markConversationRead, markConversationUnread, totalUnread } from './conversations';
 import { openCache, type Db } from './database';
 import { deleteLocalMessage, setLocalStatus } from './messages';
 import { applyStatusReports, ingestMessages, type IncomingMessage } from './ingest';
@@ -123,5 +123,28 @@ describe('the conversation list', () => {
     expect(failedOf()).toEqual([]);
     applyStatusReports(db, [{ messageId: `M${seq}`, status: 'Undelivered', statusCode: null, statusText: 'Handset off.' }]);
     expect(failedOf()).toEqual(['+61422222222']);
+  });
+
+  it('Mark unread makes the newest reply unread again, whatever order replies arrived in and however many of ours came after; with no reply there is none to mark', () => {
+    const actions = (id: number) => getConversation(db, id)!.actions.map((a) => a.action);
+    const unreadBodies = () => db.prepare<[], string>('SELECT body FROM messages WHERE unread = 1').pluck().all();
+    ingestMessages(db, [message({ direction: 'out', to: '+61422222222', createdAt: now - 4 * HOUR })]);
+    const id = listConversations(db, 10, 0).items[0]!.id;
+    expect(actions(id)).not.toContain('markUnread');
+    expect(markConversationUnread(db, id)).toBe(false);
+
+    // The newer reply first, an older one after (history catching up), then ours, one of them scheduled and gone.
+    ingestMessages(db, [message({ direction: 'in', body: 'Newer reply', createdAt: now - 2 * HOUR })]);
+    ingestMessages(db, [message({ direction: 'in', body: 'Older reply', createdAt: now - 3 * HOUR })]);
+    ingestMessages(db, [
+      message({ direction: 'out', to: '+61422222222', createdAt: now - HOUR }),
+      message({ direction: 'out', to: '+61422222222', status: 'Scheduled', createdAt: now - 30 * 60_000, scheduledAt: now - 30 * 60_000 }),
+    ]);
+    applyStatusReports(db, [{ messageId: `M${seq}`, status: 'Delivered', statusCode: null, statusText: null }]);
+    markConversationRead(db, id);
+    expect(actions(id)).toContain('markUnread');
+    expect(markConversationUnread(db, id)).toBe(true);
+    expect(unreadBodies()).toEqual(['Newer reply']);
+    expect(getConversation(db, id)).toMatchObject({ unreadCount: 1 });
   });
 });
