@@ -8,7 +8,7 @@ import { openCache, type Db } from './database';
 import { LATEST_VERSION, migrate } from './migrations';
 import { findInConversation } from './find-in-thread';
 import { searchCache } from './search';
-import { getConversation } from './conversations';
+import { getConversation, markConversationUnread } from './conversations';
 
 const Driver = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
@@ -96,6 +96,27 @@ describe('migrations', () => {
       db.close();
     });
   }
+
+  it('migrating to version 10 finds each conversation’s newest reply among those stored (by time, not by row), and none where there is none', () => {
+    const db = databaseAt(9);
+    db.exec(`
+      INSERT INTO conversations (id, phone, last_message_id, last_message_at, unread_count) VALUES (3, '+61444444444', 7, 5000, 0);
+      INSERT INTO messages (id, conversation_id, message_id, direction, body, from_number, to_number, status, created_at, unread)
+        VALUES (7, 3, 'M7', 'out', 'Only ours here', NULL, '+61444444444', 'Delivered', 5000, 0);
+    `);
+    migrate(db);
+    expect(db.prepare('SELECT id, last_reply_id FROM conversations ORDER BY id').all()).toEqual([
+      { id: 1, last_reply_id: 3 },
+      // Row 6 came later but is older than row 4.
+      { id: 2, last_reply_id: 4 },
+      { id: 3, last_reply_id: null },
+    ]);
+    expect(markConversationUnread(db, 2)).toBe(true);
+    expect(db.prepare('SELECT id FROM messages WHERE unread = 1 ORDER BY id').pluck().all()).toEqual([3, 4]);
+    expect(getConversation(db, 3)!.actions.map((a) => a.action)).not.toContain('markUnread');
+    expect(markConversationUnread(db, 3)).toBe(false);
+    db.close();
+  });
 
   it('opens the cache file in WAL mode', () => {
     const db = openCache(join(mkdtempSync(join(tmpdir(), 'inbox-cache-')), 'cache.sqlite'));
