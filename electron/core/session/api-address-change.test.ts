@@ -11,6 +11,7 @@ import type { Session, Settings } from '../../../shared/contract';
 import type { Simulator } from '../../../simulator/server';
 import { pause, until, value } from '../../../test-support/core';
 import { useInboxFixture } from '../../../test-support/inbox-fixture';
+import type { SecretStore } from '../credentials/keychain';
 import type { InboxEvent } from '../inbox';
 
 const ACCOUNT = { username: 'address-user', apiKey: `key-${randomUUID()}` };
@@ -83,6 +84,52 @@ describe('the API address and the key', () => {
     const list = value<{ items: Array<{ lastBody: string }> }>(await second.dispatch('conversations.list', { limit: 10 })).items;
     expect(list.map((c) => c.lastBody)).toEqual(['Kept reply']);
     expect(b.requests().length).toBeGreaterThan(0);
+  });
+
+  it('signing straight back in after the server moved keeps the key just entered: the old server’s keys are forgotten before it is written', async () => {
+    // A keychain slow to forget: a delete waits for the next key written (or, if none comes, a second) before it runs.
+    let nextKeyWritten = (): void => undefined;
+    const forgetting: Array<Promise<boolean>> = [];
+    const slowToForget: SecretStore = {
+      get: (account) => fixture.keychain.get(account),
+      set: async (account, secret) => {
+        await fixture.keychain.set(account, secret);
+        nextKeyWritten();
+      },
+      delete: (account) => {
+        const written = new Promise<void>((resolve) => {
+          nextKeyWritten = resolve;
+        });
+        const done = Promise.race([written, pause(1000)]).then(() => fixture.keychain.delete(account));
+        forgetting.push(done);
+        return done;
+      },
+    };
+    const inbox = await fixture.inbox({ apiUrl: a.url, secrets: slowToForget, syncIntervalMs: 200, clientTimeoutMs: 2000 });
+    value(await inbox.dispatch('session.signIn', ACCOUNT));
+    value(await inbox.dispatch('settings.update', { apiBaseUrl: b.url }));
+    value(await inbox.dispatch('session.signIn', ACCOUNT));
+    expect(forgetting).toHaveLength(1);
+    await Promise.all(forgetting);
+    expect(await fixture.keychain.get(ACCOUNT.username)).toBe(ACCOUNT.apiKey);
+    expect(value<Session>(await inbox.dispatch('session.get', {}))).toMatchObject({ state: 'signed-in', account: { username: ACCOUNT.username } });
+  });
+
+  it('another path on the same server keeps the account signed in, and its requests go to that path from the next pass', async () => {
+    const inbox = await makeInbox();
+    value(await inbox.dispatch('session.signIn', ACCOUNT));
+    const from = a.requests().length;
+    value(await inbox.dispatch('settings.update', { apiBaseUrl: `${new URL(a.url).origin}/v9` }));
+    expect(value<Session>(await inbox.dispatch('session.get', {})).state).toBe('signed-in');
+    await inbox.dispatch('sync.now', {});
+    expect(a.requests().slice(from).map((r) => r.path)).toContain('/v9/sms/inbound');
+
+    // Back to the API's own path (written with a trailing slash): replies come in again.
+    value(await inbox.dispatch('settings.update', { apiBaseUrl: `${a.url}/` }));
+    a.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Back on the right path' });
+    const list = async () => value<{ items: Array<{ lastBody: string }> }>(await inbox.dispatch('conversations.list', { limit: 10 })).items.map((c) => c.lastBody);
+    expect(await until(list, (bodies) => bodies.length > 0)).toEqual(['Back on the right path']);
+    expect(b.requests()).toEqual([]);
   });
 
   it('a server changed while the app was closed (the settings file, or CLICKSEND_API_URL) gets no request: the app starts signed out and says why', async () => {
