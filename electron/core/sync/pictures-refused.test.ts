@@ -106,4 +106,22 @@ describe('an account ClickSend refuses picture messages to', () => {
     value(await again.dispatch('sync.now', {}));
     expect((await signedIn(again)).account.pictures).toEqual({ offered: true, message: null, askAgainAt: null });
   });
+
+  it('a picture’s price goes through the same gate: refused there first, it is kept and said in words, and not asked again', async () => {
+    sim.clearFaults();
+    const inbox = await makeInbox();
+    value(await inbox.dispatch('session.signIn', ACCOUNT));
+    const picture = await makePicture('jpeg');
+    const { attachmentId } = value<{ attachmentId: string }>(await inbox.dispatch('pictures.prepare', { name: 'a.jpg', size: picture.length, content: picture.toString('base64') }));
+    const price = () => inbox.dispatch('pictures.price', { to: CUSTOMER, body: 'Here it is', subject: 'Photo', attachmentId });
+    // Priced once while pictures are offered: the picture is uploaded then, and a price after that asks /mms/price alone.
+    value(await price());
+
+    sim.addFault({ kind: '403', path: '/mms/price', username: ACCOUNT.username, count: Infinity });
+    expect(await price()).toMatchObject({ ok: false, error: { code: 'PICTURES_REFUSED', message: PICTURES_REFUSED } });
+    expect((await signedIn(inbox)).account.pictures).toMatchObject({ offered: false, message: PICTURES_REFUSED });
+    const asked = pictureRequests().length;
+    expect(await price()).toMatchObject({ ok: false, error: { code: 'PICTURES_REFUSED' } });
+    expect(pictureRequests()).toHaveLength(asked);
+  });
 });
