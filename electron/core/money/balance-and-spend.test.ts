@@ -73,12 +73,13 @@ describe('balance and spend against the simulator', () => {
     expect(value<Account>(await again.dispatch('account.refresh', {}))).toMatchObject({ balance: '1.00', lowBalance: null });
   });
 
-  it('out of credit: the price says so in words before sending; any send attempt, and the window coming forward, read the balance again', async () => {
+  it('out of credit: the price says so in words before sending, with the balance already read; any send attempt, and the window coming forward, read the balance again', async () => {
     simulator = await fixture.simulator({ accounts: [{ ...ACCOUNT, balance: 10 }] });
     const inbox = await makeInbox();
     value(await inbox.dispatch('session.signIn', ACCOUNT));
     const heard = accountsHeard(inbox);
     const price = async (body: string) => value<Price>(await inbox.dispatch('messages.price', { to: '+61422222222', body }));
+    const accountReads = () => simulator.requests().filter((r) => r.path === '/account').length;
     // With credit: the price as money is shown everywhere, in whole cents.
     expect(await price('See you at 10')).toEqual({ parts: 1, total: '0.0792', currency: '$', cost: '$0.08', refusal: null });
     value(await inbox.dispatch('messages.send', { to: '+61422222222', body: 'See you at 10' }));
@@ -90,6 +91,8 @@ describe('balance and spend against the simulator', () => {
     expect(failed).toMatchObject({ status: 'Failed', problem: expect.stringContaining('run out of credit') });
     const after = await until(() => heard.at(-1), (a) => a?.balance === '0.05');
     expect(after!.lowBalance?.warning).toBe('Balance low: $0.05. Top up at ClickSend before sends fail.');
+    // Each quote (one per keystroke) words that balance: ClickSend is asked the price, not the balance again.
+    const readsBeforeQuotes = accountReads();
 
     // The price ClickSend answers for it is 0 with INSUFFICIENT_CREDIT: said as such, with what a text here last cost.
     expect(await price('Are you still coming?')).toMatchObject({
@@ -102,10 +105,10 @@ describe('balance and spend against the simulator', () => {
       ok: true,
       value: { refusal: 'Not enough credit: the balance is $0.05. Top up in the ClickSend dashboard.' },
     });
+    expect(accountReads()).toBe(readsBeforeQuotes);
 
     // Topped up in the dashboard: the window coming forward reads the balance again, at most every 30 seconds.
     simulator.addAccount({ ...ACCOUNT, balance: 20 });
-    const accountReads = () => simulator.requests().filter((r) => r.path === '/account').length;
     const before = accountReads();
     value(await inbox.dispatch('app.presence', { focused: false }));
     value(await inbox.dispatch('app.presence', { focused: true }));
