@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../simulator/server';
 import type { Result, Session } from '../../shared/contract';
-import { until, value } from '../../test-support/core';
+import { clicksendAs, until, value } from '../../test-support/core';
 import { useInboxFixture } from '../../test-support/inbox-fixture';
 import type { Inbox, InboxEvent } from './inbox';
 
@@ -332,6 +332,32 @@ describe('Inbox core against the simulator', () => {
       simulator.injectInbound({ username: ACCOUNT.username, from: '+61433333333', body: 'Anyone there?' });
       await passes(inbox);
       expect(shown(events)).toHaveLength(2);
+    });
+
+    it('numbers put in the ClickSend opt-out list elsewhere reach the window as one change for all their conversations', async () => {
+      const numbers = ['+61411111111', '+61422222222', '+61433333333'];
+      for (const from of numbers) simulator.injectInbound({ username: ACCOUNT.username, from, body: 'Hello' });
+      const first = await makeInbox();
+      value(await first.dispatch('session.signIn', ACCOUNT));
+      await until(async () => value<Session & { state: 'signed-in' }>(await first.dispatch('session.get', {})).sync, (s) => s.lastSyncedAt !== null && s.backfill === null);
+      const ids = value<Result<'conversations.list'>>(await first.dispatch('conversations.list', { limit: 10 })).items.map((c) => c.id).sort();
+      expect(ids).toHaveLength(3);
+      // Closed with its first sync done, so the next run's window hears only what changes.
+      await first.stop();
+
+      // Meanwhile the dashboard, or another copy of the app, lists all three.
+      const clicksend = clicksendAs(simulator, ACCOUNT);
+      const list = await clicksend('POST', '/lists', { list_name: 'Opt-outs' });
+      for (const phone_number of numbers) await clicksend('POST', `/lists/${list.list_id}/contacts`, { phone_number });
+      const inbox = await makeInbox();
+      const events: InboxEvent[] = [];
+      inbox.onEvent((e) => events.push(e));
+      await passes(inbox);
+      const changedAmong = () =>
+        events.flatMap((e) => (e.name === 'conversations.changed' && e.payload.conversationIds.some((id) => ids.includes(id)) ? [e.payload.conversationIds] : []));
+      await until(changedAmong, (changes) => ids.every((id) => changes.flat().includes(id)));
+      expect(changedAmong().map((changed) => [...changed].sort())).toEqual([ids]);
+      expect(value<Result<'conversations.list'>>(await inbox.dispatch('conversations.list', { limit: 10 })).counts.optedOut).toBe(3);
     });
 
     it('groups a crowd into one summary, and is quiet while paused', async () => {
