@@ -190,3 +190,20 @@ test('interface glyphs are drawn icons, not emoji (a Linux without a colour emoj
   });
   expect(emoji).toEqual([]);
 });
+
+test('at 800×600 a special character’s note under the message reads across the composer, the buttons below it', async ({ app }) => {
+  const { page, simulator } = app;
+  await page.setViewportSize({ width: 800, height: 600 });
+  simulator.injectInbound({ username: ACCOUNT.username, from: '+61422222222', body: 'Can we make it 3pm instead?' });
+  await app.signIn();
+  await ui.row(page, '+61 422 222 222').click();
+  await ui.composer(page).fill('Thanks, see you at 3 👍');
+  const note = page.getByRole('note').filter({ hasText: 'is a special character' });
+  await expect(note).toBeVisible();
+  const [noteBox, composerBox, sendBox] = [await note.boundingBox(), await ui.composer(page).boundingBox(), await page.getByRole('button', { name: 'Send' }).boundingBox()];
+  // Two lines at most, not a column a few words wide.
+  expect(noteBox!.height).toBeLessThan(3 * 18);
+  expect(noteBox!.width).toBeGreaterThan(composerBox!.width * 0.8);
+  expect(sendBox!.y).toBeGreaterThanOrEqual(noteBox!.y + noteBox!.height);
+  expect(await layoutProblems(page)).toEqual([]);
+});
