@@ -115,6 +115,19 @@ describe('the API address and the key', () => {
     expect(value<Session>(await inbox.dispatch('session.get', {}))).toMatchObject({ state: 'signed-in', account: { username: ACCOUNT.username } });
   });
 
+  it('an address moved while ClickSend was checking the key refuses that sign-in in words and keeps no key: it was entered for the server left behind', async () => {
+    const inbox = await makeInbox();
+    a.addFault({ kind: 'hold', method: 'GET', path: '/account' });
+    const signingIn = inbox.dispatch('session.signIn', ACCOUNT);
+    await until(async () => a.arrivals().filter((r) => r === 'GET /account').length, (n) => n === 1);
+    value(await inbox.dispatch('settings.update', { apiBaseUrl: b.url }));
+    expect(a.releaseHeld()).toBe(1);
+    expect(await signingIn).toMatchObject({ ok: false, error: { code: 'API_MOVED', message: 'The API address changed while signing in, so the key was not kept.' } });
+    expect(await fixture.keychain.get(ACCOUNT.username)).toBeNull();
+    expect(value<Session>(await inbox.dispatch('session.get', {})).state).toBe('signed-out');
+    expect(b.requests()).toEqual([]);
+  });
+
   it('another path on the same server keeps the account signed in, and its requests go to that path from the next pass', async () => {
     const inbox = await makeInbox();
     value(await inbox.dispatch('session.signIn', ACCOUNT));
