@@ -1,12 +1,17 @@
 // Test helpers for browser mode: the real process as `npm run demo` starts it,
 // a page to serve, the contract over a socket, and raw HTTP no browser would send.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
+import { createKeytarStore } from '../electron/core/credentials/keychain';
+import { Inbox } from '../electron/core/inbox';
+import { consoleLogger } from '../electron/core/log';
+import { startWebServer, type WebServer } from '../electron/web/server';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -16,6 +21,37 @@ export function pageFolder(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>Inbox</title>`);
   return dir;
+}
+
+export interface ServedCore {
+  inbox: Inbox;
+  server: WebServer;
+  /** The core's data folder (removed by close). */
+  dataDir: string;
+  /** Stops the server and the core, and removes the data folder and `rendererDir`. */
+  close(): Promise<void>;
+}
+
+/** A signed-out core (no ClickSend behind it) served in browser mode, in-process, from `rendererDir`. */
+export async function serveCore(rendererDir: string): Promise<ServedCore> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'inbox-web-'));
+  const inbox = new Inbox({
+    config: { apiUrl: 'http://127.0.0.1:9/v3', dataDir },
+    secrets: createKeytarStore(`ClickSend Inbox test ${randomUUID()}`),
+    log: consoleLogger,
+  });
+  await inbox.start();
+  const server = await startWebServer({ inbox, port: 0, rendererDir, log: consoleLogger });
+  return {
+    inbox,
+    server,
+    dataDir,
+    close: async () => {
+      await server.close();
+      await inbox.stop();
+      for (const folder of [rendererDir, dataDir]) rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface DemoProcess {

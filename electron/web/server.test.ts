@@ -1,49 +1,32 @@
 // Browser mode's transport over a real socket: the token, the Origin and the
 // Host are required, the contract round-trips, nothing but the contract answers,
 // and no request, however malformed, stops the server.
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { createKeytarStore } from '../core/credentials/keychain';
-import { Inbox } from '../core/inbox';
-import { consoleLogger } from '../core/log';
-import { startWebServer, type WebServer } from './server';
-import { badRequests, goodUpgrade, openSocket as open, pageFolder, rawStatus, request } from '../../test-support/browser-mode';
+import type { WebServer } from './server';
+import { badRequests, goodUpgrade, openSocket as open, pageFolder, rawStatus, request, serveCore, type ServedCore } from '../../test-support/browser-mode';
 
 describe('browser-mode server', () => {
+  let core: ServedCore;
   let server: WebServer;
-  let inbox: Inbox;
   let origin: string;
   let socketUrl: string;
-  let folders: string[];
   let rendererDir: string;
 
   beforeEach(async () => {
     rendererDir = pageFolder();
-    const dataDir = mkdtempSync(join(tmpdir(), 'inbox-web-'));
-    folders = [rendererDir, dataDir];
-    writeFileSync(join(dataDir, 'secret.txt'), 'do not serve');
-    inbox = new Inbox({
-      config: { apiUrl: 'http://127.0.0.1:9/v3', dataDir },
-      secrets: createKeytarStore(`ClickSend Inbox test ${randomUUID()}`),
-      log: consoleLogger,
-    });
-    await inbox.start();
-    server = await startWebServer({ inbox, port: 0, rendererDir, log: consoleLogger });
+    core = await serveCore(rendererDir);
+    server = core.server;
+    writeFileSync(join(core.dataDir, 'secret.txt'), 'do not serve');
     const url = new URL(server.url);
     origin = url.origin;
     socketUrl = `ws://${url.host}/contract?token=${url.searchParams.get('token')}`;
   });
 
-  afterEach(async () => {
-    await server.close();
-    await inbox.stop();
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-  });
+  afterEach(() => core.close());
 
   it('prints a loopback URL carrying a random token', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
