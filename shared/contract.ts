@@ -25,6 +25,7 @@ import { SpendRange, SpendSummary, TimeZone } from './money-records';
 
 export * from './inbox-records';
 export * from './money-records';
+export { DEFAULT_SETTINGS } from './settings-defaults';
 
 const Empty = z.object({}).strict();
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -170,7 +170,6 @@ export const Settings = z.object({
   window: WindowBounds.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
-export { DEFAULT_SETTINGS } from './settings-defaults';
 export const Price = z.object({
   parts: z.number().int(),
   /** In the account's currency, e.g. "0.1584". */

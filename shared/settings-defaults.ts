@@ -1,6 +1,6 @@
 // The settings a new install starts with. Kept apart from the contract's zod
 // schemas so the renderer can use them without loading zod at start-up.
-import type { Settings } from './contract';
+import type { Settings } from './inbox-records';
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
