@@ -3,7 +3,7 @@
 import type { Contact } from '../../../shared/contract';
 import { conversationKey, formatNumber } from '../../../shared/phone-numbers';
 import type { Contact as ApiContact, ContactList as ApiList } from '../clicksend/schemas';
-import type { Db } from './database';
+import type { Db } from './statements';
 
 export interface CachedList {
   listId: number;

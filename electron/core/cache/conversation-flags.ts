@@ -3,7 +3,7 @@
 // after it was archived (ingest.ts calls returnFromArchive in the same
 // transaction as the reply), or when the owner writes in it here
 // (the outbox calls returnFromArchiveOnSend).
-import { prepared, type Db } from './database';
+import { prepared, type Db } from './statements';
 
 export interface ConversationFlags {
   pinned: boolean;

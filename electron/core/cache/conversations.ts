@@ -4,7 +4,7 @@ import { formatNumber } from '../../../shared/phone-numbers';
 import { statusLabel, statusTone } from '../messages/rules';
 import { conversationActions } from '../conversations/actions';
 import { optInNote, optOutNotice } from '../opt-outs/notice';
-import { prepared, type Db } from './database';
+import { prepared, type Db } from './statements';
 import { optedOut, optOutRecord, type OptOutRecord, type OptOutSource } from './opt-outs';
 import { openRequestJoin } from './stop-requests';
 

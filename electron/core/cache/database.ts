@@ -9,8 +9,10 @@ import { nativeModuleAdvice } from '../native-modules';
 import { makePrivateDir, preparePrivateFile } from '../private-files';
 import { registerFindWords } from './find-words-sql';
 import { migrate } from './migrations';
+import type { Db } from './statements';
 
-export type Db = BetterSqlite3.Database;
+/** Outside cache/, the handle is imported from here, with the opener. */
+export type { Db } from './statements';
 
 export class CacheOpenError extends Error {
   constructor(message: string, readonly action: string) {
@@ -55,22 +57,6 @@ export function openCache(file: string): Db {
     throw error;
   }
   return db;
-}
-
-const compiled = new WeakMap<Db, Map<string, BetterSqlite3.Statement>>();
-
-/**
- * A statement compiled once per database, for what runs on every poll or
- * every page of the list (compiling costs more than running most of them).
- * `value: true` answers the first column alone (better-sqlite3's pluck).
- */
-export function prepared<P extends unknown[] = unknown[], R = unknown>(db: Db, sql: string, options: { value?: boolean } = {}): BetterSqlite3.Statement<P, R> {
-  let byText = compiled.get(db);
-  if (!byText) compiled.set(db, (byText = new Map()));
-  let statement = byText.get(sql);
-  if (!statement) byText.set(sql, (statement = db.prepare(sql)));
-  if (statement.reader) statement.pluck(options.value ?? false);
-  return statement as unknown as BetterSqlite3.Statement<P, R>;
 }
 
 /** For reading what can still be read from a damaged file; no migration, no writes. */

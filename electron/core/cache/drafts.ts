@@ -1,5 +1,5 @@
 // Unsent drafts, one per number, so they survive switching and restarting.
-import type { Db } from './database';
+import type { Db } from './statements';
 
 export function readDraft(db: Db, phone: string): string {
   return db.prepare<[string], string>('SELECT body FROM drafts WHERE phone = ?').pluck().get(phone) ?? '';

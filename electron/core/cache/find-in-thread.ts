@@ -20,7 +20,7 @@
 // in `messages`), deletes go by rowid (contentless_delete), and triggers keep
 // it, calling find_words() (find-words-sql.ts).
 import { foldWord, searchTerms, type SearchTerm } from '../../../shared/find-words';
-import { prepared, type Db } from './database';
+import { prepared, type Db } from './statements';
 
 /** The terms as a find_fts query for one conversation, or null when no word is left. */
 export function conversationQuery(conversationId: number, terms: SearchTerm[]): string | null {

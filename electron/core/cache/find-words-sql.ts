@@ -5,7 +5,7 @@
 // change to it (or to shared/find-words.ts's folding) needs a migration that
 // rebuilds find_fts.
 import { foldedWords } from '../../../shared/find-words';
-import type { Db } from './database';
+import type { Db } from './statements';
 
 /** "Café au lait" in conversation 12 → "12xcafe 12xau 12xlait". */
 export function conversationWords(conversationId: number, text: string | null): string | null {

@@ -5,7 +5,7 @@ import type { Message, MessageStatus } from '../../../shared/contract';
 import { conversationKey } from '../../../shared/phone-numbers';
 import { isForward } from '../clicksend/statuses';
 import { describeMessage, happened } from '../messages/rules';
-import type { Db } from './database';
+import { prepared, type Db } from './statements';
 import { optedOut, recordOptOut } from './opt-outs';
 import { returnFromArchive } from './conversation-flags';
 import { replyIntent, type ReplyIntent } from '../opt-outs/keywords';
@@ -47,22 +47,27 @@ export interface IngestResult {
   optOuts?: OptOutChange[];
 }
 
-function prepareIngest(db: Db) {
-  const byMessageId = db.prepare<[string], MessageRow & { status_code: string | null; media_url: string | null }>(
+/** Compiled once per database (prepared): ingestion runs per page, thousands of times in a backfill. */
+function ingestStatements(db: Db) {
+  const byMessageId = prepared<[string], MessageRow & { status_code: string | null; media_url: string | null }>(
+    db,
     `SELECT ${columns}, m.status_code, m.media_url FROM ${source} WHERE m.message_id = ?`,
   );
-  const pendingByCustomString = db.prepare<[string], MessageRow & { media_url: string | null }>(
+  const pendingByCustomString = prepared<[string], MessageRow & { media_url: string | null }>(
+    db,
     `SELECT ${columns}, m.media_url FROM ${source} WHERE m.custom_string = ? AND m.message_id IS NULL AND m.direction = 'out' LIMIT 1`,
   );
-  const conversationByPhone = db.prepare<[string], { id: number }>('SELECT id FROM conversations WHERE phone = ?');
-  const insertConversation = db.prepare<[string]>('INSERT INTO conversations (phone) VALUES (?)');
-  const insertMessage = db.prepare(
+  const conversationByPhone = prepared<[string], { id: number }>(db, 'SELECT id FROM conversations WHERE phone = ?');
+  const insertConversation = prepared<[string]>(db, 'INSERT INTO conversations (phone) VALUES (?)');
+  const insertMessage = prepared(
+    db,
     `INSERT INTO messages (conversation_id, message_id, custom_string, direction, body, from_number, to_number,
        status, status_code, status_text, created_at, scheduled_at, parts, price, unread, sent_at, kind, subject, media_url)
      VALUES (@conversationId, @messageId, @customString, @direction, @body, @from, @to,
        @status, @statusCode, @statusText, @createdAt, @scheduledAt, @parts, @price, @unread, @sentAt, @kind, @subject, @mediaUrl)`,
   );
-  const updateMessage = db.prepare(
+  const updateMessage = prepared(
+    db,
     `UPDATE messages SET message_id = @messageId, status = @status, status_code = @statusCode,
        status_text = @statusText, parts = COALESCE(@parts, parts), price = COALESCE(@price, price),
        scheduled_at = COALESCE(@scheduledAt, scheduled_at), sent_at = COALESCE(sent_at, @sentAt),
@@ -73,7 +78,8 @@ function prepareIngest(db: Db) {
   // (scheduled, cancelled) only gives a new conversation its first place, at
   // the time it was seen (never in the future). A reply newer than the
   // newest known becomes it. Expressions read the old row.
-  const touchConversation = db.prepare(
+  const touchConversation = prepared(
+    db,
     `UPDATE conversations SET
        last_message_id = CASE
          WHEN last_message_id IS NULL OR (@happened AND @createdAt >= last_message_at) THEN @messageRowId
@@ -89,13 +95,10 @@ function prepareIngest(db: Db) {
          ELSE last_reply_id END
      WHERE id = @conversationId`,
   );
-  const readBack = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.id = ?`);
-  const dropFromOutbox = db.prepare<[number]>('DELETE FROM outbox WHERE message_row_id = ?');
+  const readBack = prepared<[number], MessageRow>(db, `SELECT ${columns} FROM ${source} WHERE m.id = ?`);
+  const dropFromOutbox = prepared<[number]>(db, 'DELETE FROM outbox WHERE message_row_id = ?');
   return { byMessageId, pendingByCustomString, conversationByPhone, insertConversation, insertMessage, updateMessage, touchConversation, readBack, dropFromOutbox };
 }
-
-/** Compiled once per database: ingestion runs per page, thousands of times in a backfill. */
-const statements = new WeakMap<Db, ReturnType<typeof prepareIngest>>();
 
 /** Conversation keys of numbers seen recently: parsing a number is the costly part of a row. */
 const keys = new Map<string, string>();
@@ -110,16 +113,9 @@ function keyOf(number: string): string {
 }
 
 /** Stores a batch in one transaction; returns what is new and what moved on. */
-function statementsFor(db: Db): ReturnType<typeof prepareIngest> {
-  let prepared = statements.get(db);
-  if (!prepared) statements.set(db, (prepared = prepareIngest(db)));
-  return prepared;
-}
-
 export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): IngestResult {
-  const prepared = statementsFor(db);
   const { byMessageId, pendingByCustomString, conversationByPhone, insertConversation, insertMessage, updateMessage, touchConversation, readBack, dropFromOutbox } =
-    prepared;
+    ingestStatements(db);
   const result: IngestResult = { added: [], changed: [], conversationIds: [] };
   const touched = new Set<number>();
 
@@ -237,8 +233,9 @@ export interface StatusReport {
 
 /** Delivery receipts: move known messages forward; unknown ids wait for history. */
 export function applyStatusReports(db: Db, reports: readonly StatusReport[]): IngestResult {
-  const find = db.prepare<[string], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.message_id = ?`);
-  const update = db.prepare(
+  const find = prepared<[string], MessageRow>(db, `SELECT ${columns} FROM ${source} WHERE m.message_id = ?`);
+  const update = prepared(
+    db,
     'UPDATE messages SET status = ?, status_code = ?, status_text = ?, sent_at = COALESCE(sent_at, ?) WHERE id = ?',
   );
   const now = Date.now();
@@ -250,7 +247,7 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
       if (!row || !isForward(row.status, report.status)) continue;
       update.run(report.status, report.statusCode, report.statusText, hasLeft(report.status) ? now : null, row.id);
       if (!happened(row.status, row.scheduled_at) && happened(report.status, row.scheduled_at)) {
-        const { touchConversation } = statementsFor(db);
+        const { touchConversation } = ingestStatements(db);
         touchConversation.run({ conversationId: row.conversation_id, createdAt: row.created_at, messageRowId: row.id, unread: 0, happened: 1, reply: 0, seenAt: now });
       }
       result.changed.push(toMessage({ ...row, status: report.status, status_text: report.statusText }));

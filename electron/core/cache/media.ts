@@ -1,7 +1,7 @@
 // The media table: pictures fetched to the account's media folder, by URL,
 // with when each was last shown (the least recently used go first when the
 // folder is over its size), and where a message's picture is to be found.
-import { prepared, type Db } from './database';
+import { prepared, type Db } from './statements';
 
 export interface MediaEntry {
   url: string;

@@ -4,7 +4,7 @@
 // iterator is open) and never blocks a poll for long.
 import type { MessageStatus } from '../../../shared/contract';
 import { contactNameOf } from './conversations';
-import { prepared, type Db } from './database';
+import { prepared, type Db } from './statements';
 import type { Message } from '../../../shared/contract';
 
 export type ExportScope = { conversationId: number } | { fromMs: number; toMs: number };

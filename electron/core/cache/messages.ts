@@ -3,7 +3,7 @@
 import type { Message, MessageStatus } from '../../../shared/contract';
 import { describeMessage, happenedSql } from '../messages/rules';
 import { contactNameOf } from './conversations';
-import { prepared, type Db } from './database';
+import { prepared, type Db } from './statements';
 import { asksToStopSql } from './stop-requests';
 
 export interface MessageRow {

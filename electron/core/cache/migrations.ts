@@ -1,6 +1,6 @@
 // Versioned schema, tracked in PRAGMA user_version. Append new versions;
 // never edit a shipped one (databases in the field are at every version).
-import type { Db } from './database';
+import type { Db } from './statements';
 import { registerFindWords } from './find-words-sql';
 import { fillStopRequests } from './stop-requests';
 

@@ -1,8 +1,8 @@
 // Who may not be texted: the latest opt-out or opt-in of each number, by the
 // conversation key (E.164). A newer decision replaces an older one; an older
 // one arriving later (history walked newest first) changes nothing.
-import type { Db } from './database';
-import { prepared } from './database';
+import type { Db } from './statements';
+import { prepared } from './statements';
 
 export type OptOutSource = 'reply' | 'by-hand' | 'clicksend-list';
 

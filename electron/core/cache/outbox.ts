@@ -1,7 +1,7 @@
 // The outbox table: sends ClickSend has not confirmed. A row's state says
 // what may be done with it safely (see migration 2).
 import type { Message } from '../../../shared/contract';
-import { prepared, type Db } from './database';
+import { prepared, type Db } from './statements';
 import { getMessage } from './messages';
 import { ingestMessages, type IngestResult } from './ingest';
 

@@ -2,7 +2,7 @@
 // history back from ClickSend; what only ever lived here (sends not yet
 // confirmed, drafts, opt-outs, pinned/archived/muted) is copied over from the damaged file when it can
 // still be read. Best effort: a table that cannot be read is skipped.
-import type { Db } from './database';
+import type { Db } from './statements';
 import { openReadOnly } from './database';
 import { listOutbox, queueSend, setOutboxState } from './outbox';
 import { saveDraft } from './drafts';

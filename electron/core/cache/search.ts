@@ -5,7 +5,7 @@ import type { SearchResults } from '../../../shared/contract';
 import { searchTerms } from '../../../shared/find-words';
 import { formatNumber } from '../../../shared/phone-numbers';
 import { contactNameOf, conversationTitle } from './conversations';
-import type { Db } from './database';
+import type { Db } from './statements';
 
 /** Marks the matched words in a snippet; the renderer turns them into <mark> as text, never HTML. */
 export const MATCH_START = '\u0002';

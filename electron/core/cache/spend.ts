@@ -16,7 +16,7 @@
 // "due later", though already charged.
 import type { MessageStatus } from '../../../shared/contract';
 import { contactNameOf } from './conversations';
-import { prepared, type Db } from './database';
+import { prepared, type Db } from './statements';
 
 const CHARGED = `m.direction = 'out' AND m.message_id IS NOT NULL AND m.status <> 'Cancelled'`;
 

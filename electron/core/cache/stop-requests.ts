@@ -5,7 +5,7 @@
 // stop request". A later such reply asks again. Keyed by number, like
 // opt-outs, so a rebuilt cache keeps what the owner decided (salvage.ts).
 import { OPT_OUT_WORDS, replyIntent } from '../opt-outs/keywords';
-import { prepared, type Db } from './database';
+import { prepared, type Db } from './statements';
 
 /** SQL: the request row `s` still waits for the owner. The one rule. */
 function openSql(s: string): string {

@@ -5,7 +5,7 @@
 // versions are read as what they meant.
 import { z } from 'zod';
 import { Account } from '../../../shared/contract';
-import { prepared, type Db } from './database';
+import { prepared, type Db } from './statements';
 
 /** Pages of the first sync's walk already stored, as inclusive ranges. */
 const PageRanges = z.array(z.tuple([z.number().int().positive(), z.number().int().positive()]));

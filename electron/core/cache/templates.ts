@@ -1,6 +1,6 @@
 // Message templates, mirrored from ClickSend for offline use.
 import type { Template as ApiTemplate } from '../clicksend/schemas';
-import type { Db } from './database';
+import type { Db } from './statements';
 
 export interface CachedTemplate {
   templateId: number;
