@@ -6,7 +6,7 @@
 // pictures, so the walk goes a page at a time.
 import { earliestDueScheduled } from '../cache/messages';
 import { ingestMessages } from '../cache/ingest';
-import { readCursor, writeCursor } from '../cache/sync-state';
+import { deleteCursor, readCursor, writeCursor } from '../cache/sync-state';
 import { fromPictureHistory } from '../messages/from-api';
 import { storeReceipts, type PullContext } from './pulls';
 
@@ -43,7 +43,7 @@ async function walkPictureHistory(sync: PullContext, signal: AbortSignal): Promi
       const stored = ingestMessages(sync.db, page.data.map(fromPictureHistory));
       if (done) {
         writeCursor(sync.db, 'pictureHistoryDate', cursor.windowEnd);
-        sync.db.prepare(`DELETE FROM sync_state WHERE key = 'pictureWalk'`).run();
+        deleteCursor(sync.db, 'pictureWalk');
       } else {
         writeCursor(sync.db, 'pictureWalk', next);
       }
