@@ -1,43 +1,8 @@
 // Account state and GET /account.
-import type { Contact, ContactList, HistoryRow, InboundSms, Receipt, SimAccount, SmsTemplate } from './types';
+import type { AccountState, Handler, SimAccount } from './types';
 import { HistoryStore } from './history';
-import type { MmsState } from './mms-store';
 import { createMmsState } from './mms-store';
-import type { Handler } from './routes';
 import { ok } from './envelope';
-
-export interface InboundRecord {
-  seq: number;
-  sms: InboundSms;
-  read: boolean;
-}
-
-export interface ReceiptRecord {
-  seq: number;
-  receipt: Receipt;
-  read: boolean;
-}
-
-export interface AccountState {
-  username: string;
-  apiKey: string;
-  userId: number;
-  subaccountId: number;
-  /** AUD in ten-thousandths so charges and refunds stay exact */
-  balanceUnits: number;
-  /** low_credit_amount, in ten-thousandths; 0 when not set */
-  lowCreditUnits: number;
-  history: HistoryStore;
-  inbound: InboundRecord[];
-  receipts: ReceiptRecord[];
-  templates: Map<number, SmsTemplate>;
-  lists: Map<number, ContactList>;
-  contacts: Map<number, Contact>;
-  /** outbound rows still in status Scheduled */
-  scheduled: Set<HistoryRow>;
-  /** picture messages: their own history, scheduled set and receipt queue */
-  mms: MmsState;
-}
 
 export const CURRENCY = {
   currency_name_short: 'AUD',

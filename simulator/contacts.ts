@@ -1,13 +1,10 @@
 // /lists and /lists/{list_id}/contacts CRUD.
 import { randomBytes } from 'node:crypto';
-import type { AccountState } from './accounts';
 import { ApiError, missingFields, notFound, ok } from './envelope';
 import { paginateArray, pageUrlFor, parsePage } from './pagination';
 import { normalizePhone } from './phone';
 import { parseOrder, parseSearch, searchAndSort } from './query';
-import type { Handler } from './routes';
-import type { SimCore } from './core';
-import type { Contact, ContactList } from './types';
+import type { AccountState, Contact, ContactList, Handler, Sim } from './types';
 
 const LIST_FIELDS = ['list_id', 'list_name'] as const;
 const CONTACT_TEXT_FIELDS = [
@@ -40,7 +37,7 @@ function listView(account: AccountState, list: ContactList): Record<string, unkn
   return { ...list, _contacts_count: count };
 }
 
-export function addList(sim: SimCore, account: AccountState, name: string): ContactList {
+export function addList(sim: Sim, account: AccountState, name: string): ContactList {
   const list: ContactList = {
     list_id: sim.nextId('list'),
     list_name: name,
@@ -65,7 +62,7 @@ function applyFields(c: Contact, body: Record<string, unknown>): void {
   for (const f of CONTACT_TEXT_FIELDS) if (body[f] !== undefined) c[f] = text(body[f]);
 }
 
-export function addContact(sim: SimCore, account: AccountState, list: ContactList, body: Record<string, unknown>): Contact {
+export function addContact(sim: Sim, account: AccountState, list: ContactList, body: Record<string, unknown>): Contact {
   const has = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
   if (!has(body.phone_number) && !has(body.email) && !has(body.fax_number)) {
     throw missingFields('One of phone_number, email or fax_number is required.');

@@ -1,6 +1,5 @@
 // All simulator state and the operations tests drive directly; HTTP lives in server.ts.
 import { Network, type NetworkConditions } from './network';
-import type { AccountState } from './accounts';
 import { createAccount } from './accounts';
 import { Clock } from './clock';
 import { FaultBook } from './faults';
@@ -12,8 +11,8 @@ import { addInbound } from './inbound';
 import { addReceipt } from './receipts';
 import { markDueSent } from './scheduled';
 import type {
-  HistoryRow, InboundSms, MmsReceipt, MmsRow, Receipt, ReceiptStatus, RequestLogEntry, SentMms, SentSms, SimAccount,
-  UploadInfo,
+  AccountState, HistoryRow, InboundSms, MmsReceipt, MmsRow, Receipt, ReceiptStatus, RequestLogEntry, SentMms, SentSms,
+  Sim, SimAccount, UploadInfo,
 } from './types';
 
 const MAX_REQUEST_LOG = 100_000;
@@ -24,7 +23,7 @@ export interface CoreOptions {
   network?: Partial<NetworkConditions>;
 }
 
-export class SimCore {
+export class SimCore implements Sim {
   readonly clock = new Clock();
   readonly faults = new FaultBook();
   readonly network: Network;

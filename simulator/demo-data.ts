@@ -1,9 +1,7 @@
 // Believable sample data for demos and screenshots. A fixed PRNG seed makes it
 // identical on every run apart from times, which are relative to now.
-import type { AccountState } from './accounts';
 import { addContact, addList } from './contacts';
 import { UNLINKED_AU_FIELDS } from './generated-history';
-import type { SimCore } from './core';
 import { addInbound } from './inbound';
 import { seedMms } from './mms-seed';
 import { SHARED_NUMBER } from './phone';
@@ -11,7 +9,7 @@ import { Prng } from './prng';
 import { addReceipt } from './receipts';
 import { PARCEL_JPEG_BASE64, SHELF_JPEG_BASE64 } from './sample-images';
 import { formatUnits, messageParts, PART_PRICE_UNITS } from './sms-parts';
-import type { Contact } from './types';
+import type { AccountState, Contact, Sim } from './types';
 
 const FIRST = [
   'Olivia', 'Jack', 'Charlotte', 'William', 'Amelia', 'Noah', 'Isla', 'Thomas', 'Mia', 'James', 'Grace', 'Lucas',
@@ -60,7 +58,7 @@ function fill(text: string, c: Contact | null, n: number): string {
   return text.replace('{first_name}', c?.first_name ?? 'there').replace('{n}', String(1000 + n));
 }
 
-export function seedDemo(sim: SimCore, account: AccountState): void {
+export function seedDemo(sim: Sim, account: AccountState): void {
   const rnd = new Prng(20240611);
   const now = sim.now();
 
@@ -148,7 +146,7 @@ export function seedDemo(sim: SimCore, account: AccountState): void {
  * customer's reply, and a photo of new stock at the end of an older conversation.
  */
 function seedDemoPictures(
-  sim: SimCore,
+  sim: Sim,
   account: AccountState,
   events: ReadonlyArray<{ time: number; dir: 'out' | 'in'; phone: string; conv: number; last: boolean }>,
   contactOf: ReadonlyArray<Contact | null>,
@@ -176,7 +174,7 @@ function seedDemoPictures(
   }
 }
 
-function outboundRow(sim: SimCore, to: string, body: string, date: number, id: string, status: string) {
+function outboundRow(sim: Sim, to: string, body: string, date: number, id: string, status: string) {
   const parts = messageParts(body);
   return {
     seq: sim.nextSeq(),

@@ -1,7 +1,7 @@
 // seedHistory rows are virtual: each row is computed from its index on demand,
 // so seeding a million rows costs nothing up front and almost no memory.
 // Message ids encode segment and index, so a row can be found from its id.
-import type { HistoryRow } from './types';
+import type { HistoryRow } from './history-row';
 import { SHARED_NUMBER } from './phone';
 import { messageParts, formatUnits, PART_PRICE_UNITS } from './sms-parts';
 

@@ -1,11 +1,9 @@
 // GET /sms/history: both directions, so a client can reconcile from it alone.
-import type { AccountState } from './accounts';
 import { badRequest, ok } from './envelope';
 import { HISTORY_ORDER_FIELDS, HISTORY_SEARCH_FIELDS, type HistoryStore } from './history';
 import { buildPage, pageUrlFor, parsePage, type Page } from './pagination';
 import { parseOrder, parseSearch } from './query';
-import type { Ctx, Handler } from './routes';
-import type { HistoryRow } from './types';
+import type { AccountState, Ctx, Handler, HistoryRow } from './types';
 
 export function historyView(account: AccountState, row: HistoryRow): Record<string, unknown> {
   return {

@@ -1,7 +1,7 @@
 // Per-account SMS history: rows created by the API (materialised) plus virtual
 // rows from seedHistory. Queries produce a sorted list of row seqs which is
 // cached until the history changes, so paging through a million rows is cheap.
-import type { HistoryRow } from './types';
+import type { HistoryRow } from './history-row';
 import { GeneratedSegment } from './generated-history';
 import type { Order, Search } from './query';
 import { matchesSearch } from './query';

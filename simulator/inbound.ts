@@ -1,14 +1,11 @@
 // Inbound SMS (replies): the poll queue at /sms/inbound plus a history row each.
 import { randomUUID } from 'node:crypto';
-import type { AccountState, InboundRecord } from './accounts';
 import { missingFields, notFound, ok } from './envelope';
 import { paginateArray, pageUrlFor, parsePage } from './pagination';
 import { countryOf, normalizePhone, SHARED_NUMBER } from './phone';
 import { parseSearch, searchAndSort } from './query';
-import type { Ctx, Handler } from './routes';
-import type { SimCore } from './core';
 import { messageParts } from './sms-parts';
-import type { HistoryRow, InboundSms } from './types';
+import type { AccountState, Ctx, Handler, HistoryRow, InboundRecord, InboundSms, Sim } from './types';
 
 export interface InboundInput {
   from: string;
@@ -31,7 +28,7 @@ function findOriginal(account: AccountState, from: string, originalId?: string):
   return undefined;
 }
 
-export function addInbound(sim: SimCore, account: AccountState, input: InboundInput): InboundSms {
+export function addInbound(sim: Sim, account: AccountState, input: InboundInput): InboundSms {
   if (typeof input.from !== 'string' || input.from === '') throw new Error('inbound needs from');
   if (typeof input.body !== 'string') throw new Error('inbound needs body');
   const from = normalizePhone(input.from) ?? input.from;

@@ -2,7 +2,7 @@
 // S3 links ClickSend hands out for uploads. Faults whose path names /_media/
 // can make them 404, slow, or answer something that is not an image.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SimCore } from './core';
+import type { FaultBook } from './faults';
 import type { ImageType } from './image-type';
 import { CONTENT_TYPES } from './image-type';
 
@@ -53,7 +53,7 @@ function writeBytes(req: IncomingMessage, res: ServerResponse, contentType: stri
  * no latency, not in requests() or arrivals().
  */
 export async function serveMedia(
-  core: SimCore,
+  core: { faults: FaultBook; media: MediaStore; sleep(ms: number): Promise<void> },
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,

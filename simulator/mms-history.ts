@@ -4,7 +4,7 @@ import { historyPage } from './history-api';
 import { HISTORY_ORDER_FIELDS, HISTORY_SEARCH_FIELDS } from './history';
 import { mmsHistoryView } from './mms-store';
 import { ok } from './envelope';
-import type { Handler } from './routes';
+import type { Handler } from './types';
 
 export const MMS_SEARCH_FIELDS = [...HISTORY_SEARCH_FIELDS, 'subject', 'body', 'list_id', 'contact_id'] as const;
 export const MMS_ORDER_FIELDS = [...HISTORY_ORDER_FIELDS, 'subject'] as const;

@@ -1,11 +1,10 @@
 // MMS delivery receipts: the poll queue at /mms/receipts, marking them read,
 // and GET /mms/receipts/{message_id}, which ClickSend answers with the message itself.
-import type { MmsReceiptRecord } from './mms-store';
 import { mmsHistoryView } from './mms-store';
 import { notFound, ok } from './envelope';
 import { dateBefore } from './inbound';
 import { paginateArray, pageUrlFor, parsePage } from './pagination';
-import type { Handler } from './routes';
+import type { Handler, MmsReceiptRecord } from './types';
 
 const byTime = (a: MmsReceiptRecord, b: MmsReceiptRecord): number =>
   Number(a.receipt.timestamp) - Number(b.receipt.timestamp) || a.seq - b.seq;

@@ -2,14 +2,12 @@
 // account's MMS history before the app ever looks. Not charged, not in
 // mmsSent(), no receipt queued (as if already read), custom_string ''.
 import { randomUUID } from 'node:crypto';
-import type { AccountState } from './accounts';
-import type { SimCore } from './core';
 import { MMS_PRICE_UNITS, mmsHistoryView } from './mms-store';
 import { countryOf, isValidSenderId, normalizePhone, SHARED_NUMBER } from './phone';
 import { RECEIPT_CODES } from './receipts';
 import { PARCEL_JPEG_BASE64 } from './sample-images';
 import { formatUnits } from './sms-parts';
-import type { MmsRow, ReceiptStatus } from './types';
+import type { AccountState, MmsRow, ReceiptStatus, Sim } from './types';
 import { decodePicture, storePicture } from './uploads';
 import { MAX_SUBJECT_CHARS, truncateMmsBody } from './mms';
 
@@ -36,7 +34,7 @@ export interface SeedMmsInput {
 
 const isReceiptStatus = (s: string): s is ReceiptStatus => s in RECEIPT_CODES;
 
-export function seedMms(sim: SimCore, account: AccountState, input: SeedMmsInput): Record<string, unknown> {
+export function seedMms(sim: Sim, account: AccountState, input: SeedMmsInput): Record<string, unknown> {
   const to = normalizePhone(input.to);
   if (!to) throw new Error(`not a phone number: ${input.to}`);
   const subject = input.subject ?? '';

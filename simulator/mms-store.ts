@@ -1,24 +1,8 @@
 // Per-account picture messages: their own history (GET /mms/history is separate
 // from /sms/history), the scheduled ones, and the MMS receipt poll queue.
-import type { AccountState } from './accounts';
-import type { SimCore } from './core';
 import { HistoryStore } from './history';
 import { RECEIPT_CODES } from './receipts';
-import type { MmsReceipt, MmsRow, ReceiptStatus } from './types';
-
-export interface MmsReceiptRecord {
-  seq: number;
-  receipt: MmsReceipt;
-  read: boolean;
-}
-
-export interface MmsState {
-  history: HistoryStore;
-  /** the same row objects the history holds, typed as MMS rows */
-  rows: Map<string, MmsRow>;
-  scheduled: Set<MmsRow>;
-  receipts: MmsReceiptRecord[];
-}
+import type { AccountState, MmsReceipt, MmsRow, MmsState, ReceiptStatus, Sim } from './types';
 
 /** Every MMS is one part and costs the same, whatever its picture and text: $0.33. */
 export const MMS_PRICE_UNITS = 3300;
@@ -70,7 +54,7 @@ export function mmsHistoryView(account: AccountState, row: MmsRow): Record<strin
  * the row's status becomes Delivered / Undelivered / Failed with the receipt's code and text.
  */
 export function addMmsReceipt(
-  sim: SimCore,
+  sim: Sim,
   account: AccountState,
   row: MmsRow,
   status: ReceiptStatus,
@@ -101,7 +85,7 @@ export function addMmsReceipt(
 }
 
 /** autoDeliverMs for picture messages: Queued → Sent halfway, then a Delivered receipt. */
-export function autoDeliverMms(sim: SimCore, messageId: string): void {
+export function autoDeliverMms(sim: Sim, messageId: string): void {
   const ms = sim.autoDeliverMs;
   if (ms === undefined) return;
   sim.setTimer(() => {

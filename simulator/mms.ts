@@ -5,11 +5,10 @@ import { CURRENCY } from './accounts';
 import { badRequest, missingFields, ok } from './envelope';
 import { MEDIA_PREFIX } from './media';
 import { autoDeliverMms, MMS_PRICE_UNITS } from './mms-store';
-import type { Ctx, Handler } from './routes';
 import { cancelAllScheduled, cancelScheduled } from './scheduled';
 import { acceptedLogEntry, acceptedRow, checkMessages, str, type Checked, type Draft, type MessageKind } from './send-request';
 import { formatUnits, isGsm7 } from './sms-parts';
-import type { MmsRow } from './types';
+import type { Ctx, Handler, MmsRow } from './types';
 
 export const MAX_SUBJECT_CHARS = 20;
 export const MAX_GSM_BODY_CHARS = 1500;

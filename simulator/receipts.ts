@@ -1,12 +1,9 @@
 // Delivery receipts: the poll queue at /sms/receipts; each also updates history.
 import { randomUUID } from 'node:crypto';
-import type { AccountState, ReceiptRecord } from './accounts';
 import { missingFields, notFound, ok } from './envelope';
 import { dateBefore } from './inbound';
 import { paginateArray, pageUrlFor, parsePage } from './pagination';
-import type { Handler } from './routes';
-import type { SimCore } from './core';
-import type { HistoryRow, Receipt, ReceiptStatus } from './types';
+import type { AccountState, Handler, HistoryRow, Receipt, ReceiptRecord, ReceiptStatus, Sim } from './types';
 
 export const RECEIPT_CODES: Record<ReceiptStatus, { code: string; text: string }> = {
   Delivered: { code: '201', text: 'Success: Message received on handset.' },
@@ -48,7 +45,7 @@ function makeReceipt(
  * receipt status (Delivered / Undelivered / Failed) with its status_code/text.
  */
 export function addReceipt(
-  sim: SimCore,
+  sim: Sim,
   account: AccountState,
   row: HistoryRow,
   status: ReceiptStatus,

@@ -1,7 +1,5 @@
 // The /v3 route table and a tiny matcher that tells 404 from 405.
-import type { AccountState } from './accounts';
-import type { ApiResult } from './envelope';
-import type { SimCore } from './core';
+import type { Handler } from './types';
 import { getAccount } from './accounts';
 import { cancelAll, cancelOne, priceSms, sendSms } from './sms';
 import { getHistory } from './history-api';
@@ -16,21 +14,6 @@ import {
   createContact, createList, deleteContact, deleteList, getContact, getList, listContacts, listLists,
   updateContact, updateList,
 } from './contacts';
-
-export interface Ctx {
-  sim: SimCore;
-  account: AccountState;
-  params: Record<string, string>;
-  query: URLSearchParams;
-  /** parsed JSON body, {} when there is none */
-  body: Record<string, unknown>;
-  /** absolute API base for links, e.g. http://127.0.0.1:4010/v3 */
-  base: string;
-  /** path after /v3 */
-  path: string;
-}
-
-export type Handler = (ctx: Ctx) => ApiResult;
 
 interface Route {
   method: string;

@@ -2,9 +2,8 @@
 // history and set of rows still Scheduled, and both cancel and come due alike.
 import { ApiError, notFound } from './envelope';
 import type { HistoryStore } from './history';
-import type { Ctx } from './routes';
 import { str } from './send-request';
-import type { HistoryRow } from './types';
+import type { Ctx, HistoryRow } from './types';
 
 /** One kind of outbound message: the history it shows in and its rows still Scheduled. */
 export interface Outbox<R extends HistoryRow> {

@@ -2,12 +2,10 @@
 // SMS and MMS: lists expand to their contacts, recipients, sender IDs, schedules
 // and credit are checked in ClickSend's order, and an accepted one becomes a row.
 import { randomUUID } from 'node:crypto';
-import type { AccountState } from './accounts';
 import { ApiError, missingFields } from './envelope';
 import { countryOf, isCountryDisabled, isValidSenderId, normalizePhone, SHARED_NUMBER } from './phone';
-import type { Ctx } from './routes';
 import { formatUnits } from './sms-parts';
-import type { HistoryRow, SentSms } from './types';
+import type { AccountState, Ctx, HistoryRow, SentSms } from './types';
 
 const MAX_MESSAGES = 1000;
 

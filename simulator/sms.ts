@@ -2,10 +2,10 @@
 import { CURRENCY } from './accounts';
 import { ok } from './envelope';
 import { SHARED_NUMBER } from './phone';
-import type { Ctx, Handler } from './routes';
 import { cancelAllScheduled, cancelScheduled } from './scheduled';
 import { acceptedLogEntry, acceptedRow, checkMessages, str, type Checked, type MessageKind } from './send-request';
 import { formatUnits, messageParts, PART_PRICE_UNITS } from './sms-parts';
+import type { Ctx, Handler } from './types';
 
 interface Evaluated extends Checked {
   parts: number;

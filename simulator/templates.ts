@@ -1,10 +1,8 @@
 // /sms/templates CRUD.
-import type { AccountState } from './accounts';
 import { missingFields, notFound, ok } from './envelope';
 import { paginateArray, pageUrlFor, parsePage } from './pagination';
 import { parseOrder, parseSearch, searchAndSort } from './query';
-import type { Handler } from './routes';
-import type { SmsTemplate } from './types';
+import type { AccountState, Handler, SmsTemplate } from './types';
 
 const FIELDS = ['template_id', 'template_name', 'body'] as const;
 

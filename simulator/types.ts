@@ -1,5 +1,9 @@
-// Shapes shared across the simulator. The API-facing ones use ClickSend's
-// snake_case field names so tests can compare them with HTTP responses directly.
+// Shapes shared across the simulator, so no file imports another for a type (no import cycles). The API-facing
+// ones use ClickSend's snake_case field names so tests can compare them with HTTP responses directly.
+import type { ApiResult } from './envelope';
+import type { HistoryStore } from './history';
+import type { HistoryRow } from './history-row';
+import type { MediaStore } from './media';
 
 export interface SimAccount {
   username: string;
@@ -59,33 +63,7 @@ export interface SentSms {
   message_price: string;
 }
 
-export type HistoryDirection = 'in' | 'out';
-
-/** A row of /sms/history minus the per-account fields (user_id, subaccount_id, _api_username). */
-export interface HistoryRow {
-  /** insertion order across the whole simulator; breaks ties when sorting */
-  seq: number;
-  direction: HistoryDirection;
-  date: number;
-  to: string;
-  body: string;
-  status: string;
-  from: string;
-  schedule: string;
-  status_code: string | null;
-  status_text: string | null;
-  message_id: string;
-  message_parts: number;
-  message_price: string;
-  from_email: string | null;
-  list_id: number | null;
-  custom_string: string | null;
-  contact_id: number | null;
-  first_name: string | null;
-  last_name: string | null;
-  country: string | null;
-  carrier: string | null;
-}
+export type { HistoryDirection, HistoryRow } from './history-row';
 
 export interface SmsTemplate {
   template_id: number;
@@ -188,3 +166,84 @@ export interface UploadInfo {
   bytes: number;
   date_added: number;
 }
+
+export interface InboundRecord {
+  seq: number;
+  sms: InboundSms;
+  read: boolean;
+}
+
+export interface ReceiptRecord {
+  seq: number;
+  receipt: Receipt;
+  read: boolean;
+}
+
+export interface MmsReceiptRecord {
+  seq: number;
+  receipt: MmsReceipt;
+  read: boolean;
+}
+
+export interface MmsState {
+  history: HistoryStore;
+  /** the same row objects the history holds, typed as MMS rows */
+  rows: Map<string, MmsRow>;
+  scheduled: Set<MmsRow>;
+  receipts: MmsReceiptRecord[];
+}
+
+export interface AccountState {
+  username: string;
+  apiKey: string;
+  userId: number;
+  subaccountId: number;
+  /** AUD in ten-thousandths so charges and refunds stay exact */
+  balanceUnits: number;
+  /** low_credit_amount, in ten-thousandths; 0 when not set */
+  lowCreditUnits: number;
+  history: HistoryStore;
+  inbound: InboundRecord[];
+  receipts: ReceiptRecord[];
+  templates: Map<number, SmsTemplate>;
+  lists: Map<number, ContactList>;
+  contacts: Map<number, Contact>;
+  /** outbound rows still in status Scheduled */
+  scheduled: Set<HistoryRow>;
+  /** picture messages: their own history, scheduled set and receipt queue */
+  mms: MmsState;
+}
+
+/** The simulator as routes and stores use it; SimCore implements it, so they need not import core.ts (a cycle). */
+export interface Sim {
+  readonly media: MediaStore;
+  readonly sentLog: SentSms[];
+  readonly mmsLog: SentMms[];
+  readonly uploadLog: UploadInfo[];
+  readonly origin: string;
+  readonly autoDeliverMs: number | undefined;
+  now(): number;
+  nextSeq(count?: number): number;
+  nextId(kind: 'template' | 'list' | 'contact' | 'upload'): number;
+  addHistoryRow(account: AccountState, row: HistoryRow): void;
+  addMmsRow(account: AccountState, row: MmsRow): void;
+  findMms(messageId: string): { account: AccountState; row: MmsRow } | undefined;
+  autoDeliver(messageId: string): void;
+  setTimer(fn: () => void, ms: number): void;
+}
+
+/** What a /v3 route handler is given. */
+export interface Ctx {
+  sim: Sim;
+  account: AccountState;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** parsed JSON body, {} when there is none */
+  body: Record<string, unknown>;
+  /** absolute API base for links, e.g. http://127.0.0.1:4010/v3 */
+  base: string;
+  /** path after /v3 */
+  path: string;
+}
+
+export type Handler = (ctx: Ctx) => ApiResult;

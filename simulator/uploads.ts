@@ -3,12 +3,11 @@
 // the simulator cannot convert, so it keeps the bytes as they came and only
 // names the file as ClickSend would. Sniffing decides what the bytes are.
 import { randomUUID } from 'node:crypto';
-import type { SimCore } from './core';
 import { badRequest, missingFields, ok } from './envelope';
 import type { ImageType } from './image-type';
 import { CONTENT_TYPES, sniffImage } from './image-type';
 import { MEDIA_PREFIX } from './media';
-import type { Handler } from './routes';
+import type { Handler, Sim } from './types';
 
 /** How long ClickSend keeps an upload (date_delete); the simulator never deletes. */
 const KEEP_SECONDS = 7 * 86400;
@@ -33,7 +32,7 @@ export function decodePicture(content: string): { bytes: Buffer; type: ImageType
 
 /** Keeps a picture behind a /_media/ URL, named as ClickSend's MMS conversion names it. */
 export function storePicture(
-  sim: SimCore,
+  sim: Sim,
   username: string,
   picture: { bytes: Buffer; type: ImageType },
   origin: string,
