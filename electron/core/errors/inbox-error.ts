@@ -1,9 +1,18 @@
 import type { UserError } from '../../../shared/contract';
 
+/** Every refusal's code: one word the window and tests tell refusals apart by (the message is the words). */
+export type InboxErrorCode =
+  | 'ACCOUNT_IN_USE' | 'API_ADDRESS' | 'API_MOVED' | 'INVALID_CREDENTIALS' | 'NO_DEMO' | 'SIGNED_OUT' | 'UNKNOWN_ACCOUNT'
+  | 'KEY_MIGRATION' | 'KEY_MISSING' | 'KEY_UNREADABLE' | 'NO_UPDATE' | 'NO_UPDATER'
+  | 'BUSY' | 'EMPTY_MESSAGE' | 'INVALID_NUMBER' | 'INVALID_SCHEDULE' | 'NOT_DELETABLE' | 'NOT_RETRYABLE' | 'NOT_SCHEDULED'
+  | 'NOT_SENDABLE_AGAIN' | 'OFFLINE' | 'OPTED_OUT' | 'SEND_IN_PROGRESS' | 'TOO_LATE'
+  | 'DAMAGED_PICTURE' | 'INVALID_PICTURE_MESSAGE' | 'NOT_A_PICTURE' | 'NO_PICTURE' | 'PICTURES_REFUSED' | 'PICTURE_TOO_LARGE'
+  | 'DELETED_ELSEWHERE' | 'OFFLINE_EDIT' | 'EXPORT_GONE' | 'NOT_FOUND';
+
 /** A refusal the user should read as it is (bad input, wrong state). */
 export class InboxError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: InboxErrorCode,
     message: string,
     readonly action: string | null,
   ) {
