@@ -7,6 +7,7 @@ import type { Conversation, ConversationAction, ConversationFilter, Result, User
 import { call, describeError } from '../bridge/inbox-client';
 import { useThread } from '../thread/thread-store';
 import { attempt } from '../store/attempt';
+import { latestRequest } from '../store/latest-request';
 import { pagesCovering, positionOf } from './list-pages';
 
 export const LIST_PAGE = 100;
@@ -54,17 +55,17 @@ interface ConversationsState {
 /** The open conversation has one owner, the thread: however it was opened, the list shows that one. */
 export const openConversationId = (): number | null => useThread.getState().target?.conversationId ?? null;
 
-let generation = 0;
+const listRequests = latestRequest();
 const loaded = new Set<number>();
 const inFlight = new Set<number>();
 
 export const useConversations = create<ConversationsState>()((set, get) => {
-  const loadPage = async (page: number, gen: number) => {
+  const loadPage = async (page: number, isCurrent: () => boolean) => {
     if (inFlight.has(page)) return;
     inFlight.add(page);
     try {
       const { total, items, counts } = await call('conversations.list', { filter: get().filter, limit: LIST_PAGE, offset: page * LIST_PAGE });
-      if (gen !== generation) return;
+      if (!isCurrent()) return;
       loaded.add(page);
       set((s) => {
         const rows = { ...s.rows };
@@ -76,7 +77,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
       const open = items.find((c) => c.id === openConversationId());
       if (open) useThread.getState().follow(open);
     } catch (error) {
-      if (gen === generation) set({ error: describeError(error) });
+      if (isCurrent()) set({ error: describeError(error) });
     } finally {
       inFlight.delete(page);
     }
@@ -90,23 +91,24 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     error: null,
 
     async setFilter(filter) {
-      generation++;
+      const isCurrent = listRequests.start();
       loaded.clear();
       inFlight.clear();
       set({ filter, total: null, rows: {} });
-      await loadPage(0, generation);
+      await loadPage(0, isCurrent);
     },
 
     ensureRange(start, end) {
-      for (const page of pagesCovering(start, end, LIST_PAGE)) if (!loaded.has(page)) void loadPage(page, generation);
+      const isCurrent = listRequests.join();
+      for (const page of pagesCovering(start, end, LIST_PAGE)) if (!loaded.has(page)) void loadPage(page, isCurrent);
     },
 
     async refresh() {
-      generation++;
+      const isCurrent = listRequests.start();
       inFlight.clear();
       const pages = loaded.size > 0 ? [...loaded] : [0];
       loaded.clear();
-      await Promise.all(pages.map((page) => loadPage(page, generation)));
+      await Promise.all(pages.map((page) => loadPage(page, isCurrent)));
     },
 
     async select(conversationId, aroundMessageId) {
@@ -159,7 +161,7 @@ export const useConversations = create<ConversationsState>()((set, get) => {
     },
 
     reset() {
-      generation++;
+      listRequests.dropAll();
       loaded.clear();
       inFlight.clear();
       set({ filter: 'all', total: null, rows: {}, counts: null, error: null });

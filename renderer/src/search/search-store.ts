@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { SearchResults, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
+import { latestRequest } from '../store/latest-request';
 
 interface SearchState {
   text: string;
@@ -17,7 +18,7 @@ interface SearchState {
   requestFocus(): void;
 }
 
-let latest = 0;
+const queries = latestRequest();
 
 export const useSearch = create<SearchState>()((set, get) => ({
   text: '',
@@ -28,7 +29,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
     set((s) => ({ focusTicket: s.focusTicket + 1 }));
   },
   setText(text) {
-    const ticket = ++latest;
+    const isLatest = queries.start();
     set({ text, error: null });
     if (text.trim() === '') {
       set({ results: null });
@@ -36,10 +37,10 @@ export const useSearch = create<SearchState>()((set, get) => ({
     }
     call('search.query', { text, limit: 50 }).then(
       (results) => {
-        if (ticket === latest) set({ results });
+        if (isLatest()) set({ results });
       },
       (error: unknown) => {
-        if (ticket === latest) set({ error: describeError(error), results: null });
+        if (isLatest()) set({ error: describeError(error), results: null });
       },
     );
   },
@@ -48,7 +49,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
     if (text.trim() !== '') get().setText(text);
   },
   clear() {
-    latest++;
+    queries.dropAll();
     set({ text: '', results: null, error: null });
   },
 }));

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { SpendRange, SpendSummary, UserError } from '../../../shared/contract';
 import { call } from '../bridge/inbox-client';
 import { attempt } from '../store/attempt';
+import { latestRequest } from '../store/latest-request';
 import { reloadSoon } from '../store/reload-soon';
 import { userTimeZone } from '../thread/SchedulePanel';
 
@@ -21,7 +22,7 @@ interface SpendState {
   refresh(): void;
 }
 
-let ticket = 0;
+const summaryRequests = latestRequest();
 
 /** At most once a second: a first sync brings messages several times a second, and each summary reads a range. */
 const refreshSoon = reloadSoon(async () => {
@@ -44,12 +45,12 @@ export const useSpend = create<SpendState>()((set, get) => ({
   },
   async load() {
     const { range } = get();
-    const mine = ++ticket;
+    const isLatest = summaryRequests.start();
     const error = await attempt(async () => {
       const summary = await call('spend.summary', { range, zone: userTimeZone() });
-      if (mine === ticket) set({ summary });
+      if (isLatest()) set({ summary });
     });
-    if (mine === ticket) set({ error });
+    if (isLatest()) set({ error });
   },
   refresh: () => refreshSoon(),
 }));

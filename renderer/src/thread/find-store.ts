@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { UserError } from '../../../shared/contract';
 import { searchTerms, type SearchTerm } from '../../../shared/find-words';
 import { call, describeError } from '../bridge/inbox-client';
+import { latestRequest } from '../store/latest-request';
 import { useThread } from './thread-store';
 
 /** Quiet time after a key before asking the core. */
@@ -36,13 +37,13 @@ interface FindState {
 
 const EMPTY = { text: '', terms: null, hits: [], found: new Set<number>(), current: -1, searching: false, error: null };
 
-let ticket = 0;
+const queries = latestRequest();
 let timer: ReturnType<typeof setTimeout> | null = null;
 /** Enter pressed before the hits of what was typed came: applied when they come. */
 let stepsWaiting = 0;
 
 function stopWaiting(): void {
-  ticket++;
+  queries.dropAll();
   stepsWaiting = 0;
   if (timer) clearTimeout(timer);
   timer = null;
@@ -53,7 +54,7 @@ const around = (from: number, steps: number, count: number) => (((from + steps) 
 
 /** Asks the core for the hits of `text`; `keepCurrent` holds on to the current hit (new messages came) instead of going to the newest. */
 async function query(text: string, keepCurrent: boolean): Promise<void> {
-  const mine = ++ticket;
+  const isLatest = queries.start();
   const conversationId = useThread.getState().target?.conversationId;
   const terms = searchTerms(text);
   const shown = useFind.getState().current >= 0;
@@ -64,7 +65,7 @@ async function query(text: string, keepCurrent: boolean): Promise<void> {
   }
   try {
     const { ids } = await call('messages.find', { conversationId, text });
-    if (mine !== ticket) return;
+    if (!isLatest()) return;
     const { hits, current } = useFind.getState();
     const was = keepCurrent && current >= 0 ? ids.indexOf(hits[current]!) : -1;
     const next = was >= 0 ? was : ids.length > 0 ? around(0, stepsWaiting, ids.length) : -1;
@@ -73,7 +74,7 @@ async function query(text: string, keepCurrent: boolean): Promise<void> {
     if (next >= 0 && was < 0) void useThread.getState().focusMessage(ids[next]!);
     else if (next < 0 && shown) void useThread.getState().focusMessage(null);
   } catch (error) {
-    if (mine === ticket) useFind.setState({ searching: false, error: describeError(error) });
+    if (isLatest()) useFind.setState({ searching: false, error: describeError(error) });
   }
 }
 

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { Contact, Conversation, ConversationMenuItem, Message, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { attempt } from '../store/attempt';
+import { latestRequest } from '../store/latest-request';
 import { groupByConversation } from '../store/message-merge';
 import {
   EMPTY_WINDOW,
@@ -85,7 +86,8 @@ interface ThreadState {
   refreshContact(): Promise<void>;
 }
 
-let openTicket = 0;
+/** A new window of messages (a conversation opened, or the page around a message): pages for the one before are dropped. */
+const windowRequests = latestRequest();
 
 /** One request per edge at a time: the thread asks on every scroll frame near an edge. */
 const loadingEdge: Record<'older' | 'newer', Promise<void> | null> = { older: null, newer: null };
@@ -95,14 +97,14 @@ function loadEdge(
   fetchPage: () => Promise<Message[]>,
   merge: (window: ThreadWindow, page: Message[], pageSize: number) => ThreadWindow,
 ): Promise<void> {
-  const ticket = openTicket;
+  const isCurrent = windowRequests.join();
   loadingEdge[edge] ??= fetchPage()
     .then(
       (page) => {
-        if (ticket === openTicket) useThread.setState((s) => ({ window: merge(s.window, page, PAGE) }));
+        if (isCurrent()) useThread.setState((s) => ({ window: merge(s.window, page, PAGE) }));
       },
       (error: unknown) => {
-        if (ticket === openTicket) useThread.setState({ error: describeError(error) });
+        if (isCurrent()) useThread.setState({ error: describeError(error) });
       },
     )
     .finally(() => {
@@ -138,7 +140,7 @@ export const useThread = create<ThreadState>()((set, get) => ({
   sentRequest: 0,
 
   async open(target, aroundId) {
-    const ticket = ++openTicket;
+    const isCurrent = windowRequests.start();
     set({ target, contact: undefined, window: EMPTY_WINDOW, loading: target.conversationId !== null, error: null, editing: null, optedOut: null, optedBackIn: null, actions: null });
     void get().refreshContact();
     if (target.conversationId === null) return;
@@ -148,15 +150,15 @@ export const useThread = create<ThreadState>()((set, get) => ({
         limit: PAGE,
         ...(aroundId === undefined ? {} : { aroundId }),
       });
-      if (ticket !== openTicket) return;
+      if (!isCurrent()) return;
       set({ window: aroundId === undefined ? newestWindow(page, PAGE) : windowAround(page, aroundId, PAGE), loading: false });
     } catch (error) {
-      if (ticket === openTicket) set({ error: describeError(error), loading: false });
+      if (isCurrent()) set({ error: describeError(error), loading: false });
     }
   },
 
   close() {
-    openTicket++;
+    windowRequests.dropAll();
     set({ target: null, contact: undefined, window: EMPTY_WINDOW, loading: false, error: null });
   },
 
@@ -183,13 +185,13 @@ export const useThread = create<ThreadState>()((set, get) => ({
       return;
     }
     // Far from what is loaded: a new window around it (pages in flight for the old one are dropped).
-    const ticket = ++openTicket;
+    const isCurrent = windowRequests.start();
     try {
       const page = await call('messages.list', { conversationId, aroundId: id, limit: PAGE });
-      if (ticket !== openTicket) return;
+      if (!isCurrent()) return;
       set((s) => ({ window: windowAround(page, id, PAGE), loading: false, focusRequest: s.focusRequest + 1 }));
     } catch (error) {
-      if (ticket === openTicket) set({ error: describeError(error) });
+      if (isCurrent()) set({ error: describeError(error) });
     }
   },
 
