@@ -1,7 +1,9 @@
 // Lists and the contacts of the selected list, as the core has them cached.
 import { create } from 'zustand';
 import type { Contact, ContactInput, ContactList, UserError } from '../../../shared/contract';
-import { call, describeError } from '../bridge/inbox-client';
+import { call } from '../bridge/inbox-client';
+import { attempt } from '../store/attempt';
+import { latestRequest } from '../store/latest-request';
 import { reloadSoon } from '../store/reload-soon';
 
 const PAGE = 500;
@@ -29,7 +31,7 @@ interface ContactsState {
   clearPrefill(): void;
 }
 
-let ticket = 0;
+const contactRequests = latestRequest();
 
 /** Once for a burst of changes (an import says so per contact). */
 const refreshSoon = reloadSoon(async () => {
@@ -40,14 +42,13 @@ const refreshSoon = reloadSoon(async () => {
 export const useContacts = create<ContactsState>()((set, get) => {
   const loadContacts = async () => {
     const { listId, query } = get();
-    const mine = ++ticket;
+    const isLatest = contactRequests.start();
     if (listId === null) return set({ contacts: [], total: 0 });
-    try {
+    const error = await attempt(async () => {
       const page = await call('contacts.list', { listId, query, limit: PAGE, offset: 0 });
-      if (mine === ticket) set({ contacts: page.items, total: page.total });
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
+      if (isLatest()) set({ contacts: page.items, total: page.total });
+    });
+    if (error) set({ error });
   };
 
   return {
@@ -60,14 +61,13 @@ export const useContacts = create<ContactsState>()((set, get) => {
     prefillPhone: null,
 
     async load() {
-      try {
+      const error = await attempt(async () => {
         const lists = await call('lists.list', {});
         const listId = lists.some((l) => l.listId === get().listId) ? get().listId : (lists[0]?.listId ?? null);
         set({ lists, listId, error: null });
         await loadContacts();
-      } catch (error) {
-        set({ error: describeError(error) });
-      }
+      });
+      if (error) set({ error });
     },
     refresh: () => refreshSoon(),
     async selectList(listId) {
@@ -79,48 +79,36 @@ export const useContacts = create<ContactsState>()((set, get) => {
       await loadContacts();
     },
     async saveList(listId, name) {
-      try {
+      const error = await attempt(async () => {
         const saved = await call('lists.save', { ...(listId === undefined ? {} : { listId }), name });
         set({ listId: saved.listId });
-        await get().load();
-        return null;
-      } catch (error) {
-        await get().load();
-        return describeError(error);
-      }
+      });
+      await get().load();
+      return error;
     },
-    async removeList(listId) {
-      try {
+    removeList: (listId) =>
+      attempt(async () => {
         await call('lists.delete', { listId });
         set({ listId: null });
         await get().load();
-        return null;
-      } catch (error) {
-        return describeError(error);
-      }
-    },
+      }),
     async save(contactId, contact) {
       const listId = get().listId;
       if (listId === null) return { saved: null, error: { code: 'NO_LIST', message: 'Create a list first.', action: null } };
-      try {
-        const saved = await call('contacts.save', { listId, ...(contactId === undefined ? {} : { contactId }), contact });
-        await get().load();
-        return { saved, error: null };
-      } catch (error) {
-        await get().load();
-        return { saved: null, error: describeError(error) };
-      }
+      let saved: Contact | null = null;
+      const error = await attempt(async () => {
+        saved = await call('contacts.save', { listId, ...(contactId === undefined ? {} : { contactId }), contact });
+      });
+      await get().load();
+      return { saved, error };
     },
     async remove(contactId) {
       const listId = get().listId;
       if (listId === null) return null;
-      try {
+      return attempt(async () => {
         await call('contacts.delete', { listId, contactId });
         await get().load();
-        return null;
-      } catch (error) {
-        return describeError(error);
-      }
+      });
     },
     addFromConversation(phone) {
       set({ prefillPhone: phone });

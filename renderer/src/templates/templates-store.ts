@@ -1,7 +1,8 @@
 // Templates as the core has them cached; edits go through the core to ClickSend.
 import { create } from 'zustand';
 import type { Template, UserError } from '../../../shared/contract';
-import { call, describeError } from '../bridge/inbox-client';
+import { call } from '../bridge/inbox-client';
+import { attempt } from '../store/attempt';
 import { reloadSoon } from '../store/reload-soon';
 
 interface TemplatesState {
@@ -25,31 +26,23 @@ export const useTemplates = create<TemplatesState>()((set, get) => ({
   templates: null,
   error: null,
   async load() {
-    try {
-      set({ templates: await call('templates.list', {}), error: null });
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
+    const error = await attempt(async () => set({ templates: await call('templates.list', {}), error: null }));
+    if (error) set({ error });
   },
   refresh: () => refreshSoon(),
   async save(input, saved) {
-    try {
+    const error = await attempt(async () => {
       const template = await call('templates.save', input);
       await get().load();
       saved?.(template);
-      return null;
-    } catch (error) {
-      await get().load();
-      return describeError(error);
-    }
+    });
+    // Read again after a refusal too: it may say the template was deleted elsewhere.
+    if (error) await get().load();
+    return error;
   },
-  async remove(templateId) {
-    try {
+  remove: (templateId) =>
+    attempt(async () => {
       await call('templates.delete', { templateId });
       await get().load();
-      return null;
-    } catch (error) {
-      return describeError(error);
-    }
-  },
+    }),
 }));
