@@ -10,7 +10,7 @@ import { getMessage, listScheduled } from '../cache/messages';
 import { applyStatusReports, cancelAllScheduledLocally, ingestMessages, type IngestResult } from '../cache/ingest';
 import { cancelLocalSend, getOutboxEntry, listOutbox } from '../cache/outbox';
 import { InboxError } from '../errors/inbox-error';
-import { when } from '../opt-outs/notice';
+import { dayAndTime } from '../day-and-time';
 import { allows } from '../messages/rules';
 import { fromHistory, fromPictureHistory } from '../messages/from-api';
 import type { Outbox } from './outbox';
@@ -37,7 +37,7 @@ export class ScheduledSends {
     const done: string[] = [];
     const left: string[] = [];
     for (const m of due) {
-      const what = `“${m.body.length > 40 ? `${m.body.slice(0, 40)}…` : m.body}” (${when(m.scheduledAt ?? m.createdAt)})`;
+      const what = `“${m.body.length > 40 ? `${m.body.slice(0, 40)}…` : m.body}” (${dayAndTime(m.scheduledAt ?? m.createdAt)})`;
       try {
         await this.cancel(m.id);
         done.push(what);
