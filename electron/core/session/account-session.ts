@@ -201,9 +201,9 @@ export class AccountSession {
     this.db.close();
   }
 
-  /** A STOP (or START) was recorded: what was scheduled to the number is cancelled, and the user told. */
-  private optOutsChanged(changes: IngestResult['optOuts'], fromList = false): void {
-    if (changes?.length && !fromList) this.shareOptOuts();
+  /** A STOP (or START) was recorded: ClickSend's list hears of it, what was scheduled to the number is cancelled, and the user told. */
+  private optOutsChanged(changes: IngestResult['optOuts'], { cameFromClickSendList = false } = {}): void {
+    if (changes?.length && !cameFromClickSendList) this.shareOptOuts();
     for (const change of changes ?? []) {
       if (!change.optedOut) continue;
       void this.scheduled
@@ -229,7 +229,7 @@ export class AccountSession {
           conversationIds: [...new Set(decided.flatMap((d) => d.conversationIds))],
         });
         const changes = changedHere.map((phone, i) => ({ conversationId: decided[i]!.conversationIds[0] ?? 0, phone, optedOut: optedOut(this.db, phone) !== null }));
-        this.optOutsChanged(changes, true);
+        this.optOutsChanged(changes, { cameFromClickSendList: true });
       } catch (error) {
         this.options.log.warn('opt-outs: the ClickSend list could not be brought up to date', error);
       }
