@@ -11,11 +11,7 @@ export type InboxErrorCode =
 
 /** A refusal the user should read as it is (bad input, wrong state). */
 export class InboxError extends Error {
-  constructor(
-    readonly code: InboxErrorCode,
-    message: string,
-    readonly action: string | null,
-  ) {
+  constructor(readonly code: InboxErrorCode, message: string, readonly action: string | null) {
     super(message);
     this.name = 'InboxError';
   }
