@@ -6,6 +6,7 @@
 import { openCache, type Db } from '../electron/core/cache/database';
 import { replaceContacts } from '../electron/core/cache/contacts';
 import { ingestMessages, type IncomingMessage } from '../electron/core/cache/ingest';
+import { accountCacheRules } from '../electron/core/session/cache-rules';
 
 export const BIG_CONVERSATION_PHONE = '+61400000000';
 export const WORDS = { common: 'appointment', rare: 'zephyr', phrase: 'see you soon', prefix: 'resched' };
@@ -59,7 +60,7 @@ export function buildDataset(options: DatasetOptions): Db {
   const total = options.messages ?? 1_000_000;
   const big = options.bigConversation ?? 20_000;
   const next = random(42);
-  const db = openCache(options.file);
+  const db = openCache(options.file, accountCacheRules);
   const phone = (c: number) => (c === 0 ? BIG_CONVERSATION_PHONE : `+614${String(10_000_000 + c).slice(-8)}`);
   const start = Date.now() - total * 30_000;
   const BATCH = 5_000;

@@ -17,6 +17,7 @@ import type { ClientResult } from './client';
 import { firstSync, LATENCY_MS, RATE_LIMIT, type FirstSyncResult } from './first-sync';
 import { conversationIdForPhone, listConversations } from '../electron/core/cache/conversations';
 import { openCache } from '../electron/core/cache/database';
+import { accountCacheRules } from '../electron/core/session/cache-rules';
 import { listMessages } from '../electron/core/cache/messages';
 import { ingestMessages, type IncomingMessage } from '../electron/core/cache/ingest';
 import { ftsQuery, searchCache } from '../electron/core/cache/search';
@@ -50,7 +51,7 @@ async function ingest() {
   sim.stop();
 
   // The app's ingestion: dedupe by message_id, the conversation summary, a commit per page of 100.
-  const db = openCache(join(mkdtempSync(join(tmpdir(), 'bench-ingest-')), 'cache.sqlite'));
+  const db = openCache(join(mkdtempSync(join(tmpdir(), 'bench-ingest-')), 'cache.sqlite'), accountCacheRules);
   const t0 = performance.now();
   for (let i = 0; i < incoming.length; i += 100) ingestMessages(db, incoming.slice(i, i + 100));
   const appSeconds = (performance.now() - t0) / 1000;

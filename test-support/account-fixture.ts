@@ -6,6 +6,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { openCache, type Db } from '../electron/core/cache/database';
 import { ClickSendClient, type ClickSendClientOptions } from '../electron/core/clicksend/client';
+import { accountCacheRules } from '../electron/core/session/cache-rules';
 
 export interface AccountFixture {
   readonly sim: Simulator;
@@ -22,7 +23,7 @@ export function useAccountFixture(
     const sim = await startSimulator({ accounts: [account] });
     current = {
       sim,
-      db: openCache(':memory:'),
+      db: openCache(':memory:', accountCacheRules),
       // Fast retries and time-outs: the tests wait for the simulator's faults, not for back-off.
       client: new ClickSendClient({ baseUrl: sim.url, username: account.username, apiKey: account.apiKey, backoffMs: 5, timeoutMs: 1000, ...client }),
     };

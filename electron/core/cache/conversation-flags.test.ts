@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { listConversations } from './conversations';
 import { openCache } from './database';
+import { accountCacheRules } from '../session/cache-rules';
 import { replyFrom } from '../../../test-support/replies';
 import { ingestMessages } from './ingest';
 import { setConversationFlags } from './conversation-flags';
@@ -13,7 +14,7 @@ const reply = (messageId: string, createdAt: number) => replyFrom(PHONE, { messa
 
 describe('conversation flags', () => {
   it('a reply from before the archiving leaves it archived; one after brings it back; pinning and muting stay', () => {
-    const db = openCache(':memory:');
+    const db = openCache(':memory:', accountCacheRules);
     ingestMessages(db, [reply('a', 1_000_000)]);
     setConversationFlags(db, PHONE, { archived: true, pinned: true, muted: true }, 2_000_000);
     ingestMessages(db, [reply('late-history', 1_500_000)]);
@@ -24,7 +25,7 @@ describe('conversation flags', () => {
   });
 
   it('clearing every flag removes the row; setting the same again changes nothing', () => {
-    const db = openCache(':memory:');
+    const db = openCache(':memory:', accountCacheRules);
     expect(setConversationFlags(db, PHONE, { muted: true }, 1)).toBe(true);
     expect(setConversationFlags(db, PHONE, { muted: true }, 2)).toBe(false);
     expect(setConversationFlags(db, PHONE, { muted: false }, 3)).toBe(true);

@@ -1,7 +1,7 @@
 // Pinned, archived and muted conversations, by number (see migration 7).
 // An archived conversation comes back by itself when the customer writes
-// after it was archived (ingest.ts calls returnFromArchive in the same
-// transaction as the reply), or when the owner writes in it here
+// after it was archived (a rule of the account's cache, called by ingest.ts
+// in the same transaction as the reply), or when the owner writes in it here
 // (the outbox calls returnFromArchiveOnSend).
 import { prepared, type Db } from './statements';
 
@@ -44,15 +44,12 @@ export function setConversationFlags(db: Db, phone: string, change: Partial<Conv
 }
 
 /**
- * A reply written after the conversation was archived brings it back; true
- * when it did. ClickSend stamps replies to the second, so one in the same
+ * A reply written after the conversation was archived brings it back.
+ * ClickSend stamps replies to the second, so one in the same
  * second as the archiving counts as after: better shown than missed.
  */
-export function returnFromArchive(db: Db, phone: string, replyAt: number): boolean {
-  return (
-    prepared(db, 'UPDATE conversation_flags SET archived_at = NULL WHERE phone = ? AND archived_at IS NOT NULL AND archived_at < ?').run(phone, replyAt + 1000)
-      .changes > 0
-  );
+export function returnFromArchive(db: Db, reply: { phone: string; createdAt: number }): void {
+  prepared(db, 'UPDATE conversation_flags SET archived_at = NULL WHERE phone = ? AND archived_at IS NOT NULL AND archived_at < ?').run(reply.phone, reply.createdAt + 1000);
 }
 
 /** The owner wrote in the conversation: it is current again, so back in the list; true when it was archived. */

@@ -3,7 +3,7 @@ import type { Conversation, ConversationFilter, Message, MessageStatus } from '.
 import { formatNumber } from '../../../shared/phone-numbers';
 import { statusLabel, statusTone } from '../messages/rules';
 import { conversationActions } from '../conversations/actions';
-import { optInNote, optOutNotice } from '../opt-outs/notice';
+import { cacheRules } from './cache-rules';
 import { prepared, type Db } from './statements';
 import { optedOut, optOutRecord, type OptOutRecord, type OptOutSource } from './opt-outs';
 import { openRequestJoin } from './stop-requests';
@@ -74,7 +74,7 @@ export function conversationTitle(contactName: string | null | undefined, phone:
   return contactName?.trim() || formatNumber(phone);
 }
 
-function toConversation(row: ConversationRow): Conversation {
+function toConversation(db: Db, row: ConversationRow): Conversation {
   return {
     id: row.id,
     phone: row.phone,
@@ -99,7 +99,7 @@ function toConversation(row: ConversationRow): Conversation {
     optedOut:
       row.opted_out_at === null || row.opted_out_how === null
         ? null
-        : asContract({ phone: row.phone, optedOut: true, changedAt: row.opted_out_at, how: row.opted_out_how, messageRowId: null, note: row.opted_out_note }),
+        : asContract(db, { phone: row.phone, optedOut: true, changedAt: row.opted_out_at, how: row.opted_out_how, messageRowId: null, note: row.opted_out_note }),
     askedToStop: row.asked_id === null || row.asked_at === null ? null : { replyId: row.asked_id, at: row.asked_at },
     pinned: row.pinned_at !== null,
     archived: row.archived_at !== null,
@@ -113,20 +113,20 @@ export function picturePreview(subject: string | null, body: string): string {
   return words ? `Photo · ${words}` : 'Photo';
 }
 
-function asContract(record: OptOutRecord): NonNullable<Conversation['optedOut']> {
-  return { since: record.changedAt, how: record.how, notice: optOutNotice(record) };
+function asContract(db: Db, record: OptOutRecord): NonNullable<Conversation['optedOut']> {
+  return { since: record.changedAt, how: record.how, notice: cacheRules(db, 'an opt-out’s words')!.optOutNotice(record) };
 }
 
 /** The record of a number opted back in by hand, for its thread. */
 export function optInNoteForPhone(db: Db, phone: string): string | null {
   const record = optOutRecord(db, phone);
-  return record ? optInNote(record) : null;
+  return record ? cacheRules(db, 'an opt-in’s words')!.optInNote(record) : null;
 }
 
 /** Whether a number may be texted, as the contract carries it; for a number with no conversation too. */
 export function optOutForPhone(db: Db, phone: string): Conversation['optedOut'] {
   const record = optedOut(db, phone);
-  return record ? asContract(record) : null;
+  return record ? asContract(db, record) : null;
 }
 
 export interface ConversationPage {
@@ -168,7 +168,7 @@ export function listConversations(db: Db, limit: number, offset: number, filter:
     db,
     `${select} WHERE ${where} AND f.pinned_at IS NULL ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?`,
   ).all(Math.max(0, limit - Math.max(0, pinned.length - offset)), Math.max(0, offset - pinned.length));
-  const items = [...pinned.slice(offset, offset + limit), ...rest].slice(0, limit).map(toConversation);
+  const items = [...pinned.slice(offset, offset + limit), ...rest].slice(0, limit).map((row) => toConversation(db, row));
   // All but the archived: SQLite counts a whole table at once, but not a table less a NOT IN (1 ms per 10,000).
   const count =
     filter === 'all'
@@ -180,7 +180,7 @@ export function listConversations(db: Db, limit: number, offset: number, filter:
 
 export function getConversation(db: Db, id: number): Conversation | null {
   const row = prepared<[number], ConversationRow>(db, `${select} WHERE c.id = ?`).get(id);
-  return row ? toConversation(row) : null;
+  return row ? toConversation(db, row) : null;
 }
 
 export function conversationIdForPhone(db: Db, phone: string): number | null {

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { nativeModuleAdvice } from '../native-modules';
 import { makePrivateDir, preparePrivateFile } from '../private-files';
+import { useCacheRules, type CacheRules } from './cache-rules';
 import { registerFindWords } from './find-words-sql';
 import { migrate } from './migrations';
 import type { Db } from './statements';
@@ -34,7 +35,7 @@ function loadDriver(): typeof BetterSqlite3 {
  * storage-faults.ts) rather than later: migrate() reads the schema, and a
  * truncated file's page count no longer matches its header.
  */
-export function openCache(file: string): Db {
+export function openCache(file: string, rules?: CacheRules): Db {
   const Driver = loadDriver();
   if (file !== ':memory:') {
     makePrivateDir(dirname(file));
@@ -51,6 +52,8 @@ export function openCache(file: string): Db {
     db.pragma('busy_timeout = 2000');
     // Called by find_fts's triggers on every message stored.
     registerFindWords(db);
+    // Before migrating: migration 10 asks them which old replies ask to stop.
+    if (rules) useCacheRules(db, rules);
     migrate(db);
   } catch (error) {
     db.close();

@@ -6,10 +6,8 @@ import { conversationKey } from '../../../shared/phone-numbers';
 import { isForward } from '../clicksend/statuses';
 import { describeMessage, happened } from '../messages/rules';
 import { prepared, type Db } from './statements';
-import { optedOut, recordOptOut } from './opt-outs';
-import { returnFromArchive } from './conversation-flags';
-import { replyIntent, type ReplyIntent } from '../opt-outs/keywords';
-import { asksToStop, recordStopRequest, stopRequestOf } from './stop-requests';
+import { cacheRules } from './cache-rules';
+import { asksToStop } from './stop-requests';
 import { columns, hasLeft, source, toMessage, type MessageRow } from './messages';
 
 /** A message as it arrives from any source (history, inbound, a send). */
@@ -181,20 +179,15 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         reply: message.direction === 'in' ? 1 : 0,
         seenAt: Date.now(),
       });
-      let intent: ReplyIntent = null;
+      let mayAskToStop = false;
       if (message.direction === 'in') {
-        // Archived, and the customer wrote since: back in the list.
-        returnFromArchive(db, phone, message.createdAt);
-        intent = replyIntent(message.body, () => optedOut(db, phone) !== null);
-        if (intent === 'opt-out' || intent === 'opt-in') {
-          const record = { phone, optedOut: intent === 'opt-out', changedAt: message.createdAt, how: 'reply' as const, messageRowId: rowId, note: null };
-          if (recordOptOut(db, record)) (result.optOuts ??= []).push({ conversationId, phone, optedOut: record.optedOut });
-          // Decided: a reply asking to stop no longer asks.
-          const asked = stopRequestOf(db, phone);
-          if (asked !== null) result.changed.push(toMessage(readBack.get(asked)!));
-        } else if (intent === 'possible-opt-out') {
-          const { replaced } = recordStopRequest(db, phone, rowId, message.createdAt);
-          if (replaced !== null) result.changed.push(toMessage(readBack.get(replaced)!));
+        const reply = { rowId, conversationId, phone, body: message.body, createdAt: message.createdAt };
+        for (const rule of cacheRules(db)?.afterReply ?? []) {
+          const effects = rule(db, reply);
+          if (!effects) continue;
+          if (effects.optedOut !== undefined) (result.optOuts ??= []).push({ conversationId, phone, optedOut: effects.optedOut });
+          for (const id of effects.changedRowIds ?? []) result.changed.push(toMessage(readBack.get(id)!));
+          mayAskToStop ||= effects.mayAskToStop === true;
         }
       }
       // A new row is exactly what was inserted: no need to read it back.
@@ -215,7 +208,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         outboxState: null,
         picture: message.picture ? { subject: message.picture.subject } : null,
         // Only a reply that reads like a request can be its number's open one.
-        asksToStop: intent === 'possible-opt-out' && asksToStop(db, rowId),
+        asksToStop: mayAskToStop && asksToStop(db, rowId),
       }));
       touched.add(conversationId);
     }

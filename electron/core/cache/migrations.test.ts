@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCache, type Db } from './database';
+import { accountCacheRules } from '../session/cache-rules';
+import { useCacheRules } from './cache-rules';
 import { LATEST_VERSION, migrate } from './migrations';
 import { findInConversation } from './find-in-thread';
 import { searchCache } from './search';
@@ -52,6 +54,8 @@ const seeds: Record<number, (db: Db) => void> = {
 
 function databaseAt(version: number): Db {
   const db = new Driver(':memory:');
+  // As openCache would: migration 10 asks them which old replies ask to stop.
+  useCacheRules(db, accountCacheRules);
   for (let v = 1; v <= version; v++) {
     migrate(db, v);
     seeds[v]?.(db);

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getConversation } from './conversations';
 import { openCache, type Db } from './database';
+import { accountCacheRules } from '../session/cache-rules';
 import { replyFrom } from '../../../test-support/replies';
 import { ingestMessages } from './ingest';
 import { getMessage } from './messages';
@@ -18,7 +19,7 @@ const reply = (id: string, body: string, createdAt: number) => replyFrom(CUSTOME
 describe('a reply that reads like a request to stop', () => {
   let db: Db;
   beforeEach(() => {
-    db = openCache(':memory:');
+    db = openCache(':memory:', accountCacheRules);
   });
   afterEach(() => db.close());
 
@@ -84,7 +85,7 @@ describe('a reply that reads like a request to stop', () => {
   it('a rebuilt cache keeps what the owner dismissed once history brings the reply back', () => {
     const asked = store('a', 'Please stop texting me', T0).added[0]!;
     dismissStopRequest(db, asked.id);
-    const rebuilt = openCache(':memory:');
+    const rebuilt = openCache(':memory:', accountCacheRules);
     try {
       restoreDismissedStopRequests(rebuilt, dismissedStopRequests(db));
       const [again] = ingestMessages(rebuilt, [reply('a', 'Please stop texting me', T0)]).added;

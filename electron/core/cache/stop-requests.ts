@@ -4,7 +4,7 @@
 // (by hand, a STOP or START, the ClickSend list), or the owner said "Not a
 // stop request". A later such reply asks again. Keyed by number, like
 // opt-outs, so a rebuilt cache keeps what the owner decided (salvage.ts).
-import { OPT_OUT_WORDS, replyIntent } from '../opt-outs/keywords';
+import { cacheRules } from './cache-rules';
 import { prepared, type Db } from './statements';
 
 /** SQL: the request row `s` still waits for the owner. The one rule. */
@@ -92,17 +92,15 @@ export function restoreDismissedStopRequests(db: Db, rows: readonly StopRequestR
 }
 
 /**
- * SQL: the body holds every word of some opt-out word in ASCII, any case (for
- * "OPT OUT", both "opt" and "out"): each reply replyIntent could flag passes.
- */
-const mayAskToStop = OPT_OUT_WORDS.map((w) => `(${w.toLowerCase().split(' ').map((part) => `m.body LIKE '%${part}%'`).join(' AND ')})`).join(' OR ');
-
-/**
  * Migration 10: the newest request of each number among the replies already
- * stored. LIKE narrows the replies to those holding an opt-out word in ASCII
- * (a full-width "ＳＴＯＰ" in an old cache is missed); replyIntent decides.
+ * stored. LIKE narrows the replies to those holding an opt-out word in ASCII,
+ * each of its parts (a full-width "ＳＴＯＰ" in an old cache is missed); the
+ * rules' test decides.
  */
 export function fillStopRequests(db: Db): void {
+  if (!db.prepare(`SELECT 1 FROM messages WHERE direction = 'in' LIMIT 1`).get()) return;
+  const { words, test } = cacheRules(db, 'upgrading replies stored before version 10')!.stopRequest;
+  const mayAskToStop = words.map((w) => `(${w.toLowerCase().split(' ').map((part) => `m.body LIKE '%${part}%'`).join(' AND ')})`).join(' OR ');
   const candidates = db
     .prepare<[], { id: number; phone: string; body: string; created_at: number }>(
       `SELECT m.id, c.phone, m.body, m.created_at FROM messages m JOIN conversations c ON c.id = m.conversation_id
@@ -113,7 +111,7 @@ export function fillStopRequests(db: Db): void {
   const seen = new Set<string>();
   const put = db.prepare<[string, number, number]>('INSERT INTO stop_requests (phone, message_row_id, asked_at) VALUES (?, ?, ?)');
   for (const row of candidates) {
-    if (seen.has(row.phone) || replyIntent(row.body, false) !== 'possible-opt-out') continue;
+    if (seen.has(row.phone) || !test(row.body)) continue;
     seen.add(row.phone);
     put.run(row.phone, row.id, row.created_at);
   }

@@ -10,6 +10,7 @@ import { Outbox } from '../outbox/outbox';
 import { ScheduledSends } from '../outbox/scheduled';
 import { syncOnce } from '../sync/sync-once';
 import { useAccountFixture } from '../../../test-support/account-fixture';
+import { accountCacheRules } from '../session/cache-rules';
 
 const ACCOUNT = { username: 'optout-user', apiKey: 'optout-key', balance: 5 };
 const CUSTOMER = '+61422222222';
@@ -83,7 +84,7 @@ describe('opt-outs', () => {
     fixture.sim.injectInbound({ username: ACCOUNT.username, from: '+61444444444', body: 'STOP', timestamp: now - 10 });
     await syncOnce({ db: fixture.db, client: fixture.client, outbox });
     const { openCache } = await import('../cache/database');
-    const rebuilt = openCache(':memory:');
+    const rebuilt = openCache(':memory:', accountCacheRules);
     try {
       // The first sync of an empty cache walks the whole history, newest first.
       await syncOnce({ db: rebuilt, client: fixture.client });
@@ -159,7 +160,7 @@ describe('opt-outs shared through the ClickSend list', () => {
 
     // A second copy of the app, with its own cache, on the same account.
     const { openCache } = await import('../cache/database');
-    const second = openCache(':memory:');
+    const second = openCache(':memory:', accountCacheRules);
     try {
       await refreshAndReconcile(second);
       expect(optedOut(second, '+61433333333')).not.toBeNull();

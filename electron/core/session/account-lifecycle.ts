@@ -18,6 +18,7 @@ import { registerSecret } from '../log';
 import { tightenDataDir } from '../private-files';
 import { toUserError } from '../requests/dispatch';
 import { AccountSession, apiAddress, createClient, toAccount, type AccountRecord, type AccountSessionOptions } from './account-session';
+import { accountCacheRules } from './cache-rules';
 import { accountCachePath, readSessionFile, writeSessionFile } from './session-file';
 
 /** After a restart the cached inbox paints first; the first sync pass follows this much later. */
@@ -291,7 +292,7 @@ export class AccountLifecycle {
   private openAccountCache(username: string): Db {
     const file = accountCachePath(this.options.dataDir, username);
     try {
-      return openCache(file);
+      return openCache(file, accountCacheRules);
     } catch (error) {
       if (storageFault(error) !== 'corrupt') throw error;
       return this.replaceDamagedCache(file, error);
@@ -301,7 +302,7 @@ export class AccountLifecycle {
   private replaceDamagedCache(file: string, error: unknown): Db {
     const aside = setCacheAside(file, Date.now());
     this.options.log.warn('cache: damaged, set aside and rebuilding', error);
-    const db = openCache(file);
+    const db = openCache(file, accountCacheRules);
     const { sends } = salvageLocalWork(aside, db);
     this.cacheNotice =
       `The saved copy of your messages was damaged. It was kept aside as ${basename(aside)} and is being rebuilt from ClickSend.` +

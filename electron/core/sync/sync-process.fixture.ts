@@ -4,10 +4,11 @@
 import { ClickSendClient } from '../clicksend/client';
 import { openCache } from '../cache/database';
 import { Outbox } from '../outbox/outbox';
+import { accountCacheRules } from '../session/cache-rules';
 import { SyncEngine } from './sync-engine';
 
 const [apiUrl, cacheFile, username, apiKey, sendBody] = process.argv.slice(2);
-const db = openCache(cacheFile!);
+const db = openCache(cacheFile!, accountCacheRules);
 const client = new ClickSendClient({ baseUrl: apiUrl!, username: username!, apiKey: apiKey!, backoffMs: 20, requestsPerSecond: 1000 });
 const outbox = new Outbox({ db, client, changes: () => undefined, confirmWithinMs: 0 });
 const sync = new SyncEngine({
