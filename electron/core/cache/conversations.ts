@@ -38,7 +38,7 @@ interface ConversationRow {
   muted: number | null;
 }
 
-const select = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, c.unread_count,
+const SELECT_CONVERSATIONS = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, c.unread_count,
     c.last_reply_id IS NOT NULL AS has_reply,
     m.body, m.kind, m.subject, m.direction, m.status, o.state AS outbox_state,
     oo.changed_at AS opted_out_at, oo.how AS opted_out_how, oo.note AS opted_out_note,
@@ -59,7 +59,7 @@ const NEEDS_FOLLOW_UP = `c.last_out_status IN ('Failed', 'Undelivered')`;
 const ARCHIVED = 'c.phone IN (SELECT phone FROM conversation_flags WHERE archived_at IS NOT NULL)';
 const PINNED = 'c.phone IN (SELECT phone FROM conversation_flags WHERE pinned_at IS NOT NULL)';
 
-/** Every filter but Archived leaves archived conversations out. `f` is the row's flags (see select). */
+/** Every filter but Archived leaves archived conversations out. `f` is the row's flags (see SELECT_CONVERSATIONS). */
 const filters: Record<ConversationFilter, string> = {
   all: 'f.archived_at IS NULL',
   archived: ARCHIVED,
@@ -163,10 +163,10 @@ export function filterCounts(db: Db): FilterCounts {
  */
 export function listConversations(db: Db, limit: number, offset: number, filter: ConversationFilter = 'all'): ConversationPage {
   const where = filters[filter];
-  const pinned = prepared<[], ConversationRow>(db, `${select} WHERE ${where} AND ${PINNED} ORDER BY f.pinned_at DESC, c.id DESC`).all();
+  const pinned = prepared<[], ConversationRow>(db, `${SELECT_CONVERSATIONS} WHERE ${where} AND ${PINNED} ORDER BY f.pinned_at DESC, c.id DESC`).all();
   const rest = prepared<[number, number], ConversationRow>(
     db,
-    `${select} WHERE ${where} AND f.pinned_at IS NULL ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?`,
+    `${SELECT_CONVERSATIONS} WHERE ${where} AND f.pinned_at IS NULL ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?`,
   ).all(Math.max(0, limit - Math.max(0, pinned.length - offset)), Math.max(0, offset - pinned.length));
   const items = [...pinned.slice(offset, offset + limit), ...rest].slice(0, limit).map((row) => toConversation(db, row));
   // All but the archived: SQLite counts a whole table at once, but not a table less a NOT IN (1 ms per 10,000).
@@ -179,7 +179,7 @@ export function listConversations(db: Db, limit: number, offset: number, filter:
 }
 
 export function getConversation(db: Db, id: number): Conversation | null {
-  const row = prepared<[number], ConversationRow>(db, `${select} WHERE c.id = ?`).get(id);
+  const row = prepared<[number], ConversationRow>(db, `${SELECT_CONVERSATIONS} WHERE c.id = ?`).get(id);
   return row ? toConversation(db, row) : null;
 }
 

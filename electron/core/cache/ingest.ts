@@ -8,7 +8,7 @@ import { describeMessage, happened } from '../messages/rules';
 import { prepared, type Db } from './statements';
 import { cacheRules } from './cache-rules';
 import { asksToStop } from './stop-requests';
-import { columns, hasLeft, source, toMessage, type MessageRow } from './messages';
+import { leftClickSend, MESSAGE_COLUMNS, MESSAGES_WITH_OUTBOX, toMessage, type MessageRow } from './messages';
 
 /** A message as it arrives from any source (history, inbound, a send). */
 export interface IncomingMessage {
@@ -49,11 +49,11 @@ export interface IngestResult {
 function ingestStatements(db: Db) {
   const byMessageId = prepared<[string], MessageRow & { status_code: string | null; media_url: string | null }>(
     db,
-    `SELECT ${columns}, m.status_code, m.media_url FROM ${source} WHERE m.message_id = ?`,
+    `SELECT ${MESSAGE_COLUMNS}, m.status_code, m.media_url FROM ${MESSAGES_WITH_OUTBOX} WHERE m.message_id = ?`,
   );
   const pendingByCustomString = prepared<[string], MessageRow & { media_url: string | null }>(
     db,
-    `SELECT ${columns}, m.media_url FROM ${source} WHERE m.custom_string = ? AND m.message_id IS NULL AND m.direction = 'out' LIMIT 1`,
+    `SELECT ${MESSAGE_COLUMNS}, m.media_url FROM ${MESSAGES_WITH_OUTBOX} WHERE m.custom_string = ? AND m.message_id IS NULL AND m.direction = 'out' LIMIT 1`,
   );
   const conversationByPhone = prepared<[string], { id: number }>(db, 'SELECT id FROM conversations WHERE phone = ?');
   const insertConversation = prepared<[string]>(db, 'INSERT INTO conversations (phone) VALUES (?)');
@@ -93,7 +93,7 @@ function ingestStatements(db: Db) {
          ELSE last_reply_id END
      WHERE id = @conversationId`,
   );
-  const readBack = prepared<[number], MessageRow>(db, `SELECT ${columns} FROM ${source} WHERE m.id = ?`);
+  const readBack = prepared<[number], MessageRow>(db, `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.id = ?`);
   const dropFromOutbox = prepared<[number]>(db, 'DELETE FROM outbox WHERE message_row_id = ?');
   return { byMessageId, pendingByCustomString, conversationByPhone, insertConversation, insertMessage, updateMessage, touchConversation, readBack, dropFromOutbox };
 }
@@ -137,7 +137,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
           parts: message.parts,
           price: message.price,
           scheduledAt: message.scheduledAt,
-          sentAt: hasLeft(status) ? (message.scheduledAt ?? message.createdAt) : null,
+          sentAt: leftClickSend(status) ? (message.scheduledAt ?? message.createdAt) : null,
           mediaUrl,
         });
         // Found at ClickSend: whatever the outbox thought, this send is settled.
@@ -167,7 +167,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
           mediaUrl: message.picture?.mediaUrl ?? null,
           conversationId,
           unread,
-          sentAt: message.direction === 'out' && hasLeft(message.status) ? (message.scheduledAt ?? message.createdAt) : null,
+          sentAt: message.direction === 'out' && leftClickSend(message.status) ? (message.scheduledAt ?? message.createdAt) : null,
         }).lastInsertRowid,
       );
       touchConversation.run({
@@ -226,7 +226,7 @@ export interface StatusReport {
 
 /** Delivery receipts: move known messages forward; unknown ids wait for history. */
 export function applyStatusReports(db: Db, reports: readonly StatusReport[]): IngestResult {
-  const find = prepared<[string], MessageRow>(db, `SELECT ${columns} FROM ${source} WHERE m.message_id = ?`);
+  const find = prepared<[string], MessageRow>(db, `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.message_id = ?`);
   const update = prepared(
     db,
     'UPDATE messages SET status = ?, status_code = ?, status_text = ?, sent_at = COALESCE(sent_at, ?) WHERE id = ?',
@@ -238,7 +238,7 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
     for (const report of reports) {
       const row = find.get(report.messageId);
       if (!row || !isForward(row.status, report.status)) continue;
-      update.run(report.status, report.statusCode, report.statusText, hasLeft(report.status) ? now : null, row.id);
+      update.run(report.status, report.statusCode, report.statusText, leftClickSend(report.status) ? now : null, row.id);
       if (!happened(row.status, row.scheduled_at) && happened(report.status, row.scheduled_at)) {
         const { touchConversation } = ingestStatements(db);
         touchConversation.run({ conversationId: row.conversation_id, createdAt: row.created_at, messageRowId: row.id, unread: 0, happened: 1, reply: 0, seenAt: now });
@@ -256,7 +256,7 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
 /** After cancel-all of this kind (SMS or picture messages) succeeded at ClickSend: every such scheduled message is cancelled. */
 export function cancelAllScheduledLocally(db: Db, kind: 'sms' | 'mms'): IngestResult {
   const rows = db
-    .prepare<[string], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.status = 'Scheduled' AND m.message_id IS NOT NULL AND m.kind = ?`)
+    .prepare<[string], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.status = 'Scheduled' AND m.message_id IS NOT NULL AND m.kind = ?`)
     .all(kind);
   return applyStatusReports(
     db,

@@ -27,11 +27,11 @@ export interface MessageRow {
   asks_to_stop: number;
 }
 
-export const columns = `m.id, m.conversation_id, m.message_id, m.direction, m.body, m.from_number, m.to_number, m.status,
+export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.message_id, m.direction, m.body, m.from_number, m.to_number, m.status,
   m.status_text, m.created_at, m.scheduled_at, m.parts, m.price, o.state AS outbox_state, m.kind, m.subject,
   ${asksToStopSql('m')} AS asks_to_stop`;
 /** Messages with their outbox entry, if any: the one shape every read returns. */
-export const source = 'messages m LEFT JOIN outbox o ON o.message_row_id = m.id';
+export const MESSAGES_WITH_OUTBOX = 'messages m LEFT JOIN outbox o ON o.message_row_id = m.id';
 
 export function toMessage(row: MessageRow): Message {
   return describeMessage({
@@ -55,7 +55,7 @@ export function toMessage(row: MessageRow): Message {
 }
 
 /** The message has left ClickSend for the network: it has a sent time. */
-export function hasLeft(status: MessageStatus): boolean {
+export function leftClickSend(status: MessageStatus): boolean {
   return status === 'Sent' || status === 'Delivered' || status === 'Undelivered';
 }
 
@@ -70,12 +70,12 @@ export type MessageWindow = { beforeId?: number; afterId?: number; aroundId?: nu
  */
 export function listMessages(db: Db, conversationId: number, limit: number, window: MessageWindow = {}): Message[] {
   const older = db.prepare<[number, number, number], MessageRow>(
-    `SELECT ${columns} FROM ${source} WHERE m.conversation_id = ?
+    `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.conversation_id = ?
        AND (m.created_at, m.id) < (SELECT created_at, id FROM messages WHERE id = ?)
      ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
   );
   const newer = db.prepare<[number, number, number], MessageRow>(
-    `SELECT ${columns} FROM ${source} WHERE m.conversation_id = ?
+    `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.conversation_id = ?
        AND (m.created_at, m.id) > (SELECT created_at, id FROM messages WHERE id = ?)
      ORDER BY m.created_at ASC, m.id ASC LIMIT ?`,
   );
@@ -85,14 +85,14 @@ export function listMessages(db: Db, conversationId: number, limit: number, wind
   } else if (window.afterId !== undefined) {
     rows = newer.all(conversationId, window.afterId, limit).reverse();
   } else if (window.aroundId !== undefined) {
-    const anchor = db.prepare<[number, number], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.id = ? AND m.conversation_id = ?`).get(window.aroundId, conversationId);
+    const anchor = db.prepare<[number, number], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.id = ? AND m.conversation_id = ?`).get(window.aroundId, conversationId);
     if (!anchor) return listMessages(db, conversationId, limit);
     const half = Math.max(1, Math.floor(limit / 2));
     rows = [...newer.all(conversationId, anchor.id, half).reverse(), anchor, ...older.all(conversationId, anchor.id, half)];
   } else {
     rows = db
       .prepare<[number, number], MessageRow>(
-        `SELECT ${columns} FROM ${source} WHERE m.conversation_id = ? ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
+        `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.conversation_id = ? ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
       )
       .all(conversationId, limit);
   }
@@ -103,8 +103,8 @@ export function listMessages(db: Db, conversationId: number, limit: number, wind
 export function listScheduled(db: Db): Array<Message & { phone: string; contact_name: string | null }> {
   return db
     .prepare<[], MessageRow & { phone: string; contact_name: string | null }>(
-      `SELECT ${columns}, c.phone, ${contactNameOf('c.phone')} AS contact_name
-       FROM ${source} JOIN conversations c ON c.id = m.conversation_id
+      `SELECT ${MESSAGE_COLUMNS}, c.phone, ${contactNameOf('c.phone')} AS contact_name
+       FROM ${MESSAGES_WITH_OUTBOX} JOIN conversations c ON c.id = m.conversation_id
        WHERE m.status = 'Scheduled' OR (m.status = 'Pending' AND o.schedule IS NOT NULL)
        ORDER BY m.scheduled_at, m.id`,
     )
@@ -127,7 +127,7 @@ export function earliestDueScheduled(db: Db, now: number, kind: MessageKind = 's
 }
 
 export function getMessage(db: Db, id: number): Message | null {
-  const row = db.prepare<[number], MessageRow>(`SELECT ${columns} FROM ${source} WHERE m.id = ?`).get(id);
+  const row = db.prepare<[number], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.id = ?`).get(id);
   return row ? toMessage(row) : null;
 }
 

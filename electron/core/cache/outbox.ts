@@ -123,7 +123,7 @@ export function markSubmitting(db: Db, id: number, now: number): void {
 }
 
 /** Sets the entry's state (and why its outcome is unknown) and the message's words for the user, together. */
-export function setOutboxState(db: Db, id: number, state: OutboxState, statusText: string, answerUnreadable = false): Message | null {
+export function setOutboxState(db: Db, id: number, state: OutboxState, statusText: string, { answerUnreadable = false } = {}): Message | null {
   db.transaction(() => {
     db.prepare('UPDATE outbox SET state = ?, answer_unreadable = ? WHERE message_row_id = ?').run(state, answerUnreadable ? 1 : 0, id);
     db.prepare(`UPDATE messages SET status = 'Pending', status_text = ? WHERE id = ?`).run(statusText, id);

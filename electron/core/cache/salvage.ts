@@ -40,7 +40,7 @@ export function salvageLocalWork(damagedFile: string, into: Db): Salvaged {
           ...(entry.picture ? { picture: entry.picture } : {}),
         });
         // One that may have reached ClickSend is looked for in history before anything is sent again.
-        if (entry.state !== 'waiting' && added[0]) setOutboxState(into, added[0].id, 'unknown', 'Checking whether this was sent…', entry.answerUnreadable);
+        if (entry.state !== 'waiting' && added[0]) setOutboxState(into, added[0].id, 'unknown', 'Checking whether this was sent…', { answerUnreadable: entry.answerUnreadable });
         salvaged.sends++;
       }
     } catch {

@@ -32,19 +32,19 @@ export interface ChargedMessage {
   status: MessageStatus;
 }
 
-const columns = `m.id, m.conversation_id AS conversationId, m.created_at AS at, m.kind, m.parts, m.price, m.status`;
+const CHARGED_COLUMNS = `m.id, m.conversation_id AS conversationId, m.created_at AS at, m.kind, m.parts, m.price, m.status`;
 
 /** Charged messages dated in [fromMs, toMs), oldest first. */
 export function chargedMessages(db: Db, fromMs: number, toMs: number): ChargedMessage[] {
   return prepared<[number, number], ChargedMessage>(
     db,
-    `SELECT ${columns} FROM messages m WHERE m.created_at >= ? AND m.created_at < ? AND ${CHARGED} ORDER BY m.created_at, m.id`,
+    `SELECT ${CHARGED_COLUMNS} FROM messages m WHERE m.created_at >= ? AND m.created_at < ? AND ${CHARGED} ORDER BY m.created_at, m.id`,
   ).all(fromMs, toMs);
 }
 
 /** Charged messages dated after this moment: scheduled elsewhere and not yet due. */
 export function chargedDueLater(db: Db, afterMs: number): ChargedMessage[] {
-  return prepared<[number], ChargedMessage>(db, `SELECT ${columns} FROM messages m WHERE m.created_at > ? AND ${CHARGED} ORDER BY m.created_at, m.id`).all(afterMs);
+  return prepared<[number], ChargedMessage>(db, `SELECT ${CHARGED_COLUMNS} FROM messages m WHERE m.created_at > ? AND ${CHARGED} ORDER BY m.created_at, m.id`).all(afterMs);
 }
 
 /** Each conversation's number and its contact's name, if any (for the one title rule). */

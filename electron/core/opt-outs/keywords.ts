@@ -24,8 +24,8 @@ const optIn = new Set<string>(OPT_IN_WORDS);
 /** "OPTOUT" and "OPT OUT" alike. */
 const joined = (words: string) => words.replace(/ /g, '');
 
-/** `optedOut` is asked only for a YES (ingestion asks the cache, so it asks as little as it can). */
-export function replyIntent(body: string, optedOut: boolean | (() => boolean)): ReplyIntent {
+/** Whether the number is opted out is asked only for a YES (ingestion asks the cache, so it asks as little as it can). */
+export function replyIntent(body: string, { optedOut }: { optedOut: boolean | (() => boolean) }): ReplyIntent {
   const text = normalise(body);
   if (text === '') return null;
   if (optOut.some((w) => joined(w) === joined(text))) return 'opt-out';

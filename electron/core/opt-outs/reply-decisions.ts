@@ -8,7 +8,7 @@ import { recordStopRequest, stopRequestOf } from '../cache/stop-requests';
 import { OPT_OUT_WORDS, replyIntent } from './keywords';
 
 export function decideByReply(db: Db, reply: StoredReply): ReplyEffects | void {
-  const intent = replyIntent(reply.body, () => optedOut(db, reply.phone) !== null);
+  const intent = replyIntent(reply.body, { optedOut: () => optedOut(db, reply.phone) !== null });
   if (intent === 'possible-opt-out') {
     const { replaced } = recordStopRequest(db, reply.phone, reply.rowId, reply.createdAt);
     return { changedRowIds: replaced === null ? [] : [replaced], mayAskToStop: true };
@@ -22,4 +22,4 @@ export function decideByReply(db: Db, reply: StoredReply): ReplyEffects | void {
 }
 
 /** For migration 10: an old reply that reads like a request to stop (no keyword alone). */
-export const stopRequestWords = { words: OPT_OUT_WORDS, test: (body: string) => replyIntent(body, false) === 'possible-opt-out' };
+export const stopRequestWords = { words: OPT_OUT_WORDS, test: (body: string) => replyIntent(body, { optedOut: false }) === 'possible-opt-out' };

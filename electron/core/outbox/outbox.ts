@@ -301,7 +301,7 @@ export class Outbox {
       }
       if (entry.picture && this.options.pictures?.refusedBy(error)) return this.failWith(id, PictureGate.refusal());
       if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
-      if (error.kind === 'invalid-response') return this.publish(setOutboxState(db, id, 'unknown', UNREADABLE_CHECKING, true))!;
+      if (error.kind === 'invalid-response') return this.publish(setOutboxState(db, id, 'unknown', UNREADABLE_CHECKING, { answerUnreadable: true }))!;
       const outcomeUnknown = error.isConnectivity || error.kind === 'aborted' || (error.status ?? 0) >= 500;
       if (outcomeUnknown) return this.publish(setOutboxState(db, id, 'unknown', UNCONFIRMED))!;
       // Refused (no credit, a bad number…): the balance may be why.
