@@ -32,24 +32,24 @@ export class ScheduledSends {
    * ClickSend too. Says which, in words, for the user; null when there was none.
    */
   async cancelForOptOut(phone: string): Promise<string | null> {
-    const due = this.list().filter((m) => m.phone === phone);
-    if (due.length === 0) return null;
-    const done: string[] = [];
-    const left: string[] = [];
-    for (const m of due) {
-      const what = `“${m.body.length > 40 ? `${m.body.slice(0, 40)}…` : m.body}” (${dayAndTime(m.scheduledAt ?? m.createdAt)})`;
+    const toCancel = this.list().filter((m) => m.phone === phone);
+    if (toCancel.length === 0) return null;
+    const cancelled: string[] = [];
+    const stillScheduled: string[] = [];
+    for (const m of toCancel) {
+      const described = `“${m.body.length > 40 ? `${m.body.slice(0, 40)}…` : m.body}” (${dayAndTime(m.scheduledAt ?? m.createdAt)})`;
       try {
         await this.cancel(m.id);
-        done.push(what);
+        cancelled.push(described);
       } catch {
-        left.push(what);
+        stillScheduled.push(described);
       }
     }
-    const title = due[0]!.title;
+    const title = toCancel[0]!.title;
     return [
       `${title} opted out.`,
-      done.length ? `Cancelled at ClickSend: ${done.join(', ')}.` : '',
-      left.length ? `Could not cancel ${left.join(', ')}: cancel ${left.length === 1 ? 'it' : 'them'} from the Scheduled view, or it will be sent.` : '',
+      cancelled.length ? `Cancelled at ClickSend: ${cancelled.join(', ')}.` : '',
+      stillScheduled.length ? `Could not cancel ${stillScheduled.join(', ')}: cancel ${stillScheduled.length === 1 ? 'it' : 'them'} from the Scheduled view, or it will be sent.` : '',
     ]
       .filter(Boolean)
       .join(' ');
