@@ -105,23 +105,8 @@ export const useInbox = create<InboxState>()((set, get) => {
       }
     },
 
-    async signIn(username, apiKey) {
-      try {
-        applySession(await call('session.signIn', { username, apiKey }));
-        return null;
-      } catch (error) {
-        return describeError(error);
-      }
-    },
-
-    async signInDemo() {
-      try {
-        applySession(await call('session.signInDemo', {}));
-        return null;
-      } catch (error) {
-        return describeError(error);
-      }
-    },
+    signIn: (username, apiKey) => attempt(async () => applySession(await call('session.signIn', { username, apiKey }))),
+    signInDemo: () => attempt(async () => applySession(await call('session.signInDemo', {}))),
 
     async signOut() {
       try {
@@ -131,14 +116,7 @@ export const useInbox = create<InboxState>()((set, get) => {
       }
     },
 
-    async switchAccount(username) {
-      try {
-        applySession(await call('accounts.switch', { username }));
-        return null;
-      } catch (error) {
-        return describeError(error);
-      }
-    },
+    switchAccount: (username) => attempt(async () => applySession(await call('accounts.switch', { username }))),
 
     setAddingAccount(addingAccount) {
       set({ addingAccount });
@@ -152,14 +130,7 @@ export const useInbox = create<InboxState>()((set, get) => {
       set({ view });
     },
 
-    async updateSettings(patch) {
-      try {
-        set({ settings: await call('settings.update', patch) });
-        return null;
-      } catch (error) {
-        return describeError(error);
-      }
-    },
+    updateSettings: (patch) => attempt(async () => set({ settings: await call('settings.update', patch) })),
 
     async syncNow() {
       try {
