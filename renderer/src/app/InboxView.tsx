@@ -1,5 +1,6 @@
 import { CalendarClock, FileText, MessagesSquare, Settings as SettingsIcon, Users, Wallet, type LucideIcon } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Account } from '../../../shared/contract';
 import { unreadLabel } from '../../../shared/unread-label';
 import { useInbox, type View } from '../store/inbox-store';
@@ -23,12 +24,9 @@ import { UpdateOffer } from './UpdateOffer';
 export function InboxView({ account, accounts, notice }: { account: Account; accounts: string[]; notice: string | null }) {
   // The text dismissed, not a flag: a new notice (e.g. a cache rebuilt later) shows again.
   const [dismissedNotice, setDismissedNotice] = useState<string | null>(null);
-  const error = useInbox((s) => s.error);
-  const dismissError = useInbox((s) => s.dismissError);
-  const composing = useInbox((s) => s.composing);
-  const view = useInbox((s) => s.view);
-  const notices = useInbox((s) => s.notices);
-  const dismissNotice = useInbox((s) => s.dismissNotice);
+  const { error, dismissError, composing, view, notices, dismissNotice } = useInbox(
+    useShallow((s) => ({ error: s.error, dismissError: s.dismissError, composing: s.composing, view: s.view, notices: s.notices, dismissNotice: s.dismissNotice })),
+  );
   useShortcuts();
 
   return (

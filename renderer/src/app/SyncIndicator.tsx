@@ -2,14 +2,13 @@ import { RefreshCw } from 'lucide-react';
 import { useInbox } from '../store/inbox-store';
 import { clockTime as time } from '../thread/time';
 import { historyProgress } from './history-progress';
+import { useShallow } from 'zustand/react/shallow';
 
 /** Syncing / up to date / offline, with the time of the last good sync. */
 export function SyncIndicator() {
-  const sync = useInbox((s) => s.sync);
-  const online = useInbox((s) => s.online);
-  const coreConnected = useInbox((s) => s.coreConnected);
-  const offlineMessage = useInbox((s) => s.offlineMessage);
-  const syncNow = useInbox((s) => s.syncNow);
+  const { sync, online, coreConnected, offlineMessage, syncNow } = useInbox(
+    useShallow((s) => ({ sync: s.sync, online: s.online, coreConnected: s.coreConnected, offlineMessage: s.offlineMessage, syncNow: s.syncNow })),
+  );
 
   let text: string;
   let tone: string;

@@ -5,6 +5,7 @@ import { download } from '../app/download';
 import { ListOrNote } from '../app/ListOrNote';
 import { ErrorBanner } from '../app/ErrorBanner';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '../../../shared/contacts-csv';
 import type { Contact, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
@@ -16,13 +17,9 @@ import { OptedOutNumbers } from './OptedOutNumbers';
 import { CustomerText } from '../app/CustomerText';
 
 export function ContactsView() {
-  const lists = useContacts((s) => s.lists);
-  const listId = useContacts((s) => s.listId);
-  const contacts = useContacts((s) => s.contacts);
-  const total = useContacts((s) => s.total);
-  const query = useContacts((s) => s.query);
-  const error = useContacts((s) => s.error);
-  const prefillPhone = useContacts((s) => s.prefillPhone);
+  const { lists, listId, contacts, total, query, error, prefillPhone } = useContacts(
+    useShallow((s) => ({ lists: s.lists, listId: s.listId, contacts: s.contacts, total: s.total, query: s.query, error: s.error, prefillPhone: s.prefillPhone })),
+  );
   const { load, selectList, setQuery } = useContacts.getState();
   const [editing, setEditing] = useState<Contact | 'new' | null>(prefillPhone ? 'new' : null);
   const [importing, setImporting] = useState(false);

@@ -8,6 +8,7 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { BellOff, Image, Pin, SquarePen } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Conversation, ConversationFilter } from '../../../shared/contract';
 import { SearchBox, SearchResultsList } from '../search/SearchBox';
 import { useSearch } from '../search/search-store';
@@ -56,10 +57,7 @@ export function ConversationList() {
 }
 
 function Filters() {
-  const filter = useConversations((s) => s.filter);
-  const setFilter = useConversations((s) => s.setFilter);
-  const total = useConversations((s) => s.total);
-  const counts = useConversations((s) => s.counts);
+  const { filter, setFilter, total, counts } = useConversations(useShallow((s) => ({ filter: s.filter, setFilter: s.setFilter, total: s.total, counts: s.counts })));
   return (
     <div className="filters">
       <div role="radiogroup" aria-label="Show">
@@ -84,13 +82,10 @@ function Filters() {
 }
 
 function Conversations() {
-  const total = useConversations((s) => s.total);
-  const rows = useConversations((s) => s.rows);
-  const filter = useConversations((s) => s.filter);
+  const { total, rows, filter, select, ensureRange, error } = useConversations(
+    useShallow((s) => ({ total: s.total, rows: s.rows, filter: s.filter, select: s.select, ensureRange: s.ensureRange, error: s.error })),
+  );
   const selectedId = useThread((s) => s.target?.conversationId ?? null);
-  const select = useConversations((s) => s.select);
-  const ensureRange = useConversations((s) => s.ensureRange);
-  const error = useConversations((s) => s.error);
   const sync = useInbox((s) => s.sync);
   const scroller = useRef<HTMLDivElement>(null);
   const listbox = useRef<HTMLDivElement>(null);

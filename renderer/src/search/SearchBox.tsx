@@ -3,6 +3,7 @@
 // conversations whose number matches, contacts, then messages. ↓ moves from
 // the field into the results, ↑/↓ between them, Enter opens one.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useConversations } from '../conversations/conversations-store';
 import { formatTime } from '../thread/time';
 import { Snippet } from './Snippet';
@@ -12,10 +13,7 @@ import { CustomerText } from '../app/CustomerText';
 const RESULT = 'button.search-result';
 
 export function SearchBox() {
-  const text = useSearch((s) => s.text);
-  const setText = useSearch((s) => s.setText);
-  const clear = useSearch((s) => s.clear);
-  const focusTicket = useSearch((s) => s.focusTicket);
+  const { text, setText, clear, focusTicket } = useSearch(useShallow((s) => ({ text: s.text, setText: s.setText, clear: s.clear, focusTicket: s.focusTicket })));
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -68,10 +66,7 @@ function moveBetweenResults(event: KeyboardEvent<HTMLElement>): void {
 }
 
 export function SearchResultsList() {
-  const results = useSearch((s) => s.results);
-  const error = useSearch((s) => s.error);
-  const text = useSearch((s) => s.text);
-  const clear = useSearch((s) => s.clear);
+  const { results, error, text, clear } = useSearch(useShallow((s) => ({ results: s.results, error: s.error, text: s.text, clear: s.clear })));
   const select = useConversations((s) => s.select);
 
   /** Opens the thread, scrolled to the message found, when there is one. */

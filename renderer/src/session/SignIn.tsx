@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { UserError } from '../../../shared/contract';
 import { useInbox } from '../store/inbox-store';
 
@@ -12,10 +13,9 @@ interface SignInProps {
 }
 
 export function SignIn({ notice, demoAvailable, savedAccounts, adding }: SignInProps) {
-  const signIn = useInbox((s) => s.signIn);
-  const signInDemo = useInbox((s) => s.signInDemo);
-  const switchAccount = useInbox((s) => s.switchAccount);
-  const setAddingAccount = useInbox((s) => s.setAddingAccount);
+  const { signIn, signInDemo, switchAccount, setAddingAccount } = useInbox(
+    useShallow((s) => ({ signIn: s.signIn, signInDemo: s.signInDemo, switchAccount: s.switchAccount, setAddingAccount: s.setAddingAccount })),
+  );
   const [username, setUsername] = useState('');
   const [apiKey, setApiKey] = useState('');
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,7 @@
 // Settings: each change is saved at once by the core, which validates it; a
 // refused value shows why and the old one stays.
 import { useId, useState, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Settings, UserError } from '../../../shared/contract';
 import { ErrorBanner } from '../app/ErrorBanner';
 import { call, describeError } from '../bridge/inbox-client';
@@ -9,13 +10,13 @@ import { useInbox } from '../store/inbox-store';
 const desktopApp = () => Boolean(window.inbox);
 
 export function SettingsView() {
-  const settings = useInbox((s) => s.settings);
-  // When the header warns of a low balance, as the core decided it for the account in use.
-  const account = useInbox((s) => (s.session?.state === 'signed-in' ? s.session.account : null));
+  const { settings, account, updateSettings } = useInbox(
+    useShallow((s) => ({ settings: s.settings, account: s.session?.state === 'signed-in' ? s.session.account : null, updateSettings: s.updateSettings })),
+  );
   const currency = account?.currency ?? '';
+  // When the header warns of a low balance, as the core decided it for the account in use.
   const lowBalanceRule = account?.lowBalance?.rule ?? null;
   const pictures = account?.pictures ?? null;
-  const updateSettings = useInbox((s) => s.updateSettings);
   const [error, setError] = useState<UserError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   // The moment the view opened: enough to say whether a pause is still on.

@@ -5,6 +5,7 @@
 // them as a CSV file.
 import { Download } from 'lucide-react';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { SpendFigures, SpendRange, SpendSummary, UserError } from '../../../shared/contract';
 import { download } from '../app/download';
 import { ErrorBanner } from '../app/ErrorBanner';
@@ -36,9 +37,7 @@ const describe = (f: SpendFigures) =>
   f.messages === 0 ? 'nothing sent' : `${count(f.messages, 'message', 'messages')}, ${count(f.texts, 'text', 'texts')}, ${f.cost}`;
 
 export function SpendView() {
-  const range = useSpend((s) => s.range);
-  const summary = useSpend((s) => s.summary);
-  const loadError = useSpend((s) => s.error);
+  const { range, summary, loadError } = useSpend(useShallow((s) => ({ range: s.range, summary: s.summary, loadError: s.error })));
   const [exportError, setExportError] = useState<UserError | null>(null);
   const error = exportError ?? loadError;
   const zone = userTimeZone();

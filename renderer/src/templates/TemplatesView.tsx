@@ -1,5 +1,6 @@
 // The templates view: a searchable list and a form to create, edit and delete.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { DeleteButton } from '../app/dialogs';
 import { ErrorBanner } from '../app/ErrorBanner';
 import { ListOrNote } from '../app/ListOrNote';
@@ -8,9 +9,7 @@ import { PLACEHOLDERS } from '../../../shared/placeholders';
 import { useTemplates } from './templates-store';
 
 export function TemplatesView() {
-  const templates = useTemplates((s) => s.templates);
-  const error = useTemplates((s) => s.error);
-  const load = useTemplates((s) => s.load);
+  const { templates, error, load } = useTemplates(useShallow((s) => ({ templates: s.templates, error: s.error, load: s.load })));
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Template | 'new' | null>(null);
 

@@ -3,6 +3,7 @@
 // Esc to close (the focus goes back to the composer).
 import { ChevronDown, ChevronUp, X } from 'lucide-react';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useFind } from './find-store';
 
 function countLabel(text: string, searching: boolean, current: number, total: number): string {
@@ -12,12 +13,9 @@ function countLabel(text: string, searching: boolean, current: number, total: nu
 }
 
 export function FindBar({ onClose }: { onClose: () => void }) {
-  const text = useFind((s) => s.text);
-  const total = useFind((s) => s.hits.length);
-  const current = useFind((s) => s.current);
-  const searching = useFind((s) => s.searching);
-  const error = useFind((s) => s.error);
-  const focusRequest = useFind((s) => s.focusRequest);
+  const { text, total, current, searching, error, focusRequest } = useFind(
+    useShallow((s) => ({ text: s.text, total: s.hits.length, current: s.current, searching: s.searching, error: s.error, focusRequest: s.focusRequest })),
+  );
   const { type, step } = useFind.getState();
   const input = useRef<HTMLInputElement>(null);
 

@@ -8,6 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Check, Copy, UserPlus } from 'lucide-react';
 import { ErrorBanner } from '../app/ErrorBanner';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Message } from '../../../shared/contract';
 import { useContacts } from '../contacts/contacts-store';
 import { useInbox } from '../store/inbox-store';
@@ -42,21 +43,13 @@ function toRows(newestFirst: Message[]): Row[] {
 const NEAR_EDGE_PX = 120;
 
 export function Thread() {
-  const target = useThread((s) => s.target);
-  const window = useThread((s) => s.window);
-  const loading = useThread((s) => s.loading);
-  const error = useThread((s) => s.error);
-  const loadOlder = useThread((s) => s.loadOlder);
-  const loadNewer = useThread((s) => s.loadNewer);
-  const contact = useThread((s) => s.contact);
-  const editingId = useThread((s) => s.editing?.id ?? null);
-  const optedOut = useThread((s) => s.optedOut);
-  const optedBackIn = useThread((s) => s.optedBackIn);
-  const focusRequest = useThread((s) => s.focusRequest);
-  const sentRequest = useThread((s) => s.sentRequest);
-  const finding = useFind((s) => s.open);
-  const foundTerms = useFind((s) => s.terms);
-  const found = useFind((s) => s.found);
+  const { target, window, loading, error, loadOlder, loadNewer, contact, editingId, optedOut, optedBackIn, focusRequest, sentRequest } = useThread(
+    useShallow((s) => ({
+      target: s.target, window: s.window, loading: s.loading, error: s.error, loadOlder: s.loadOlder, loadNewer: s.loadNewer, contact: s.contact,
+      editingId: s.editing?.id ?? null, optedOut: s.optedOut, optedBackIn: s.optedBackIn, focusRequest: s.focusRequest, sentRequest: s.sentRequest,
+    })),
+  );
+  const { finding, foundTerms, found } = useFind(useShallow((s) => ({ finding: s.open, foundTerms: s.terms, found: s.found })));
   const section = useRef<HTMLElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(window.messages), [window.messages]);
