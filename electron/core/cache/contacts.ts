@@ -3,7 +3,7 @@
 import type { Contact } from '../../../shared/contract';
 import { conversationKey, formatNumber } from '../../../shared/phone-numbers';
 import type { Contact as ApiContact, ContactList as ApiList } from '../clicksend/schemas';
-import type { Db } from './statements';
+import { prepared, type Db } from './statements';
 
 export interface CachedList {
   listId: number;
@@ -46,7 +46,8 @@ function contactParams(contact: ApiContact) {
 export function replaceContacts(db: Db, lists: readonly ApiList[], contacts: readonly ApiContact[]): boolean {
   return db.transaction(() => {
     let changes = 0;
-    const upsertList = db.prepare(
+    const upsertList = prepared(
+      db,
       `INSERT INTO contact_lists (list_id, name, contacts_count) VALUES (@list_id, @list_name, @count)
        ON CONFLICT (list_id) DO UPDATE SET name = excluded.name, contacts_count = excluded.contacts_count
        WHERE name IS NOT excluded.name OR contacts_count IS NOT excluded.contacts_count`,
@@ -54,26 +55,22 @@ export function replaceContacts(db: Db, lists: readonly ApiList[], contacts: rea
     for (const list of lists) {
       changes += upsertList.run({ list_id: list.list_id, list_name: list.list_name, count: list._contacts_count ?? null }).changes;
     }
-    const upsert = db.prepare(UPSERT_CONTACT);
+    const upsert = prepared(db, UPSERT_CONTACT);
     const listIds = new Set(lists.map((l) => l.list_id));
     for (const contact of contacts) {
       if (!listIds.has(contact.list_id)) continue;
       changes += upsert.run(contactParams(contact)).changes;
     }
     const kept = contacts.filter((c) => listIds.has(c.list_id)).map((c) => c.contact_id);
-    changes += db.prepare('DELETE FROM contacts WHERE contact_id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(kept)).changes;
-    changes += db
-      .prepare('DELETE FROM contact_lists WHERE list_id NOT IN (SELECT value FROM json_each(?))')
-      .run(JSON.stringify([...listIds])).changes;
+    changes += prepared(db, 'DELETE FROM contacts WHERE contact_id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(kept)).changes;
+    changes += prepared(db, 'DELETE FROM contact_lists WHERE list_id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify([...listIds])).changes;
     return changes > 0;
   })();
 }
 
 export function listContactLists(db: Db): CachedList[] {
-  return db
-    .prepare<[], { list_id: number; name: string; contacts_count: number | null }>(
-      'SELECT list_id, name, contacts_count FROM contact_lists ORDER BY name COLLATE NOCASE, list_id',
-    )
+  const sql = 'SELECT list_id, name, contacts_count FROM contact_lists ORDER BY name COLLATE NOCASE, list_id';
+  return prepared<[], { list_id: number; name: string; contacts_count: number | null }>(db, sql)
     .all()
     .map((r) => ({ listId: r.list_id, name: r.name, contactsCount: r.contacts_count }));
 }
@@ -110,17 +107,15 @@ function toContact(r: ContactRow): Contact {
 
 /** The first contact with this number that has a name, else the first with it. */
 export function contactForPhone(db: Db, phone: string): Contact | null {
-  const row = db
-    .prepare<[string], ContactRow>(
-      `SELECT * FROM contacts WHERE phone = ?
-       ORDER BY (COALESCE(first_name, '') || COALESCE(last_name, '')) = '', contact_id LIMIT 1`,
-    )
-    .get(phone);
+  const row = prepared<[string], ContactRow>(
+    db,
+    `SELECT * FROM contacts WHERE phone = ? ORDER BY (COALESCE(first_name, '') || COALESCE(last_name, '')) = '', contact_id LIMIT 1`,
+  ).get(phone);
   return row ? toContact(row) : null;
 }
 
 export function getContact(db: Db, contactId: number): Contact | null {
-  const row = db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE contact_id = ?').get(contactId);
+  const row = prepared<[number], ContactRow>(db, 'SELECT * FROM contacts WHERE contact_id = ?').get(contactId);
   return row ? toContact(row) : null;
 }
 
@@ -130,59 +125,53 @@ export function listContacts(db: Db, listId: number, query: string, limit: numbe
   const where = `list_id = ? AND (? = '%%' OR first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\'
     OR (first_name || ' ' || last_name) LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')`;
   const args = [listId, like, like, like, like, like, like] as const;
-  const items = db
-    .prepare(
-      `SELECT * FROM contacts WHERE ${where}
-       ORDER BY COALESCE(NULLIF(first_name, ''), NULLIF(last_name, ''), phone) COLLATE NOCASE, contact_id LIMIT ? OFFSET ?`,
-    )
-    .all(...args, limit, offset) as ContactRow[];
-  const total = db.prepare(`SELECT COUNT(*) FROM contacts WHERE ${where}`).pluck().get(...args) as number;
+  const items = prepared<unknown[], ContactRow>(
+    db,
+    `SELECT * FROM contacts WHERE ${where}
+     ORDER BY COALESCE(NULLIF(first_name, ''), NULLIF(last_name, ''), phone) COLLATE NOCASE, contact_id LIMIT ? OFFSET ?`,
+  ).all(...args, limit, offset);
+  const total = prepared<unknown[], number>(db, `SELECT COUNT(*) FROM contacts WHERE ${where}`, { value: true }).get(...args)!;
   return { total, items: items.map(toContact) };
 }
 
 export function allContactsInList(db: Db, listId: number): Contact[] {
-  return db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE list_id = ? ORDER BY contact_id').all(listId).map(toContact);
+  return prepared<[number], ContactRow>(db, 'SELECT * FROM contacts WHERE list_id = ? ORDER BY contact_id').all(listId).map(toContact);
 }
 
 /** `recount: false` for imports, which recount the list once at the end (refreshListCount). */
 export function upsertContact(db: Db, contact: ApiContact, { recount = true } = {}): void {
-  db.prepare(UPSERT_CONTACT).run(contactParams(contact));
+  prepared(db, UPSERT_CONTACT).run(contactParams(contact));
   if (recount) refreshListCount(db, contact.list_id);
 }
 
 export function deleteContactRow(db: Db, contactId: number): void {
-  const listId = db.prepare<[number], number>('SELECT list_id FROM contacts WHERE contact_id = ?').pluck().get(contactId);
-  db.prepare('DELETE FROM contacts WHERE contact_id = ?').run(contactId);
+  const listId = prepared<[number], number>(db, 'SELECT list_id FROM contacts WHERE contact_id = ?', { value: true }).get(contactId);
+  prepared(db, 'DELETE FROM contacts WHERE contact_id = ?').run(contactId);
   if (listId !== undefined) refreshListCount(db, listId);
 }
 
 export function upsertList(db: Db, list: ApiList): void {
-  db.prepare(
-    `INSERT INTO contact_lists (list_id, name, contacts_count) VALUES (?, ?, ?)
-     ON CONFLICT (list_id) DO UPDATE SET name = excluded.name`,
-  ).run(list.list_id, list.list_name, list._contacts_count ?? 0);
+  prepared(db, 'INSERT INTO contact_lists (list_id, name, contacts_count) VALUES (?, ?, ?) ON CONFLICT (list_id) DO UPDATE SET name = excluded.name').run(list.list_id, list.list_name, list._contacts_count ?? 0);
 }
 
 /** The list and, by cascade, its contacts. */
 export function deleteListRow(db: Db, listId: number): void {
-  db.prepare('DELETE FROM contact_lists WHERE list_id = ?').run(listId);
+  prepared(db, 'DELETE FROM contact_lists WHERE list_id = ?').run(listId);
 }
 
 export function refreshListCount(db: Db, listId: number): void {
-  db.prepare('UPDATE contact_lists SET contacts_count = (SELECT COUNT(*) FROM contacts WHERE list_id = ?) WHERE list_id = ?').run(listId, listId);
+  prepared(db, 'UPDATE contact_lists SET contacts_count = (SELECT COUNT(*) FROM contacts WHERE list_id = ?) WHERE list_id = ?').run(listId, listId);
 }
 
 /** The list with this name (any case), the oldest when several share it. */
 export function listIdNamed(db: Db, name: string): number | null {
-  return db.prepare<[string], number>('SELECT list_id FROM contact_lists WHERE name = ? COLLATE NOCASE ORDER BY list_id LIMIT 1').pluck().get(name.trim()) ?? null;
+  return prepared<[string], number>(db, 'SELECT list_id FROM contact_lists WHERE name = ? COLLATE NOCASE ORDER BY list_id LIMIT 1', { value: true }).get(name.trim()) ?? null;
 }
 
 /** A list's numbered entries, with when each last changed at ClickSend (unix seconds, when known). */
 export function numbersInList(db: Db, listId: number): Array<{ contactId: number; phone: string; updatedAt: number | null }> {
-  return db
-    .prepare<[number], { contact_id: number; phone: string; updated_at: number | null }>(
-      'SELECT contact_id, phone, updated_at FROM contacts WHERE list_id = ? AND phone IS NOT NULL',
-    )
+  const sql = 'SELECT contact_id, phone, updated_at FROM contacts WHERE list_id = ? AND phone IS NOT NULL';
+  return prepared<[number], { contact_id: number; phone: string; updated_at: number | null }>(db, sql)
     .all(listId)
     .map((r) => ({ contactId: r.contact_id, phone: r.phone, updatedAt: r.updated_at }));
 }

@@ -57,10 +57,6 @@ export function returnFromArchiveOnSend(db: Db, phone: string): boolean {
   return prepared(db, 'UPDATE conversation_flags SET archived_at = NULL WHERE phone = ? AND archived_at IS NOT NULL').run(phone).changes > 0;
 }
 
-export function isMuted(db: Db, phone: string): boolean {
-  return prepared<[string], number>(db, 'SELECT muted FROM conversation_flags WHERE phone = ?', { value: true }).get(phone) === 1;
-}
-
 export function allConversationFlags(db: Db): FlagsRow[] {
   return prepared<[], FlagsRow>(db, 'SELECT * FROM conversation_flags').all();
 }

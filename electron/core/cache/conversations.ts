@@ -184,19 +184,19 @@ export function getConversation(db: Db, id: number): Conversation | null {
 }
 
 export function conversationIdForPhone(db: Db, phone: string): number | null {
-  return db.prepare<[string], { id: number }>('SELECT id FROM conversations WHERE phone = ?').get(phone)?.id ?? null;
+  return prepared<[string], number>(db, 'SELECT id FROM conversations WHERE phone = ?', { value: true }).get(phone) ?? null;
 }
 
 /** The contact's name for a number with no conversation yet. */
 export function contactNameForPhone(db: Db, phone: string): string | null {
-  return db.prepare<[string], string | null>(`SELECT ${contactNameOf('?')}`).pluck().get(phone) ?? null;
+  return prepared<[string], string | null>(db, `SELECT ${contactNameOf('?')}`, { value: true }).get(phone) ?? null;
 }
 
 /** Opening a conversation reads it locally. */
 export function markConversationRead(db: Db, conversationId: number): boolean {
   return db.transaction(() => {
-    db.prepare('UPDATE messages SET unread = 0 WHERE conversation_id = ? AND unread = 1').run(conversationId);
-    return db.prepare('UPDATE conversations SET unread_count = 0 WHERE id = ? AND unread_count > 0').run(conversationId).changes > 0;
+    prepared(db, 'UPDATE messages SET unread = 0 WHERE conversation_id = ? AND unread = 1').run(conversationId);
+    return prepared(db, 'UPDATE conversations SET unread_count = 0 WHERE id = ? AND unread_count > 0').run(conversationId).changes > 0;
   })();
 }
 
@@ -205,12 +205,9 @@ export function markConversationUnread(db: Db, conversationId: number): boolean 
   return db.transaction(() => {
     const newest = prepared<[number], number | null>(db, 'SELECT last_reply_id FROM conversations WHERE id = ?', { value: true }).get(conversationId);
     if (newest === undefined || newest === null) return false;
-    db.prepare('UPDATE messages SET unread = 1 WHERE id = ?').run(newest);
-    return (
-      db
-        .prepare('UPDATE conversations SET unread_count = (SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND unread = 1) WHERE id = ?')
-        .run(conversationId, conversationId).changes > 0
-    );
+    prepared(db, 'UPDATE messages SET unread = 1 WHERE id = ?').run(newest);
+    const recount = 'UPDATE conversations SET unread_count = (SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND unread = 1) WHERE id = ?';
+    return prepared(db, recount).run(conversationId, conversationId).changes > 0;
   })();
 }
 

@@ -251,13 +251,10 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
   return result;
 }
 
-/** A local outcome (a refused send): the only backwards-free way to set Failed. */
-
 /** After cancel-all of this kind (SMS or picture messages) succeeded at ClickSend: every such scheduled message is cancelled. */
 export function cancelAllScheduledLocally(db: Db, kind: 'sms' | 'mms'): IngestResult {
-  const rows = db
-    .prepare<[string], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.status = 'Scheduled' AND m.message_id IS NOT NULL AND m.kind = ?`)
-    .all(kind);
+  const scheduled = `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.status = 'Scheduled' AND m.message_id IS NOT NULL AND m.kind = ?`;
+  const rows = prepared<[string], MessageRow>(db, scheduled).all(kind);
   return applyStatusReports(
     db,
     rows.map((r) => ({ messageId: r.message_id!, status: 'Cancelled' as const, statusCode: null, statusText: 'Cancelled from the app.' })),

@@ -69,12 +69,14 @@ export type MessageWindow = { beforeId?: number; afterId?: number; aroundId?: nu
  * page either side of a message (and the message itself).
  */
 export function listMessages(db: Db, conversationId: number, limit: number, window: MessageWindow = {}): Message[] {
-  const older = db.prepare<[number, number, number], MessageRow>(
+  const older = prepared<[number, number, number], MessageRow>(
+    db,
     `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.conversation_id = ?
        AND (m.created_at, m.id) < (SELECT created_at, id FROM messages WHERE id = ?)
      ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
   );
-  const newer = db.prepare<[number, number, number], MessageRow>(
+  const newer = prepared<[number, number, number], MessageRow>(
+    db,
     `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.conversation_id = ?
        AND (m.created_at, m.id) > (SELECT created_at, id FROM messages WHERE id = ?)
      ORDER BY m.created_at ASC, m.id ASC LIMIT ?`,
@@ -85,29 +87,26 @@ export function listMessages(db: Db, conversationId: number, limit: number, wind
   } else if (window.afterId !== undefined) {
     rows = newer.all(conversationId, window.afterId, limit).reverse();
   } else if (window.aroundId !== undefined) {
-    const anchor = db.prepare<[number, number], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.id = ? AND m.conversation_id = ?`).get(window.aroundId, conversationId);
+    const anchor = prepared<[number, number], MessageRow>(db, `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.id = ? AND m.conversation_id = ?`).get(window.aroundId, conversationId);
     if (!anchor) return listMessages(db, conversationId, limit);
     const half = Math.max(1, Math.floor(limit / 2));
     rows = [...newer.all(conversationId, anchor.id, half).reverse(), anchor, ...older.all(conversationId, anchor.id, half)];
   } else {
-    rows = db
-      .prepare<[number, number], MessageRow>(
-        `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.conversation_id = ? ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
-      )
-      .all(conversationId, limit);
+    const newest = `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.conversation_id = ? ORDER BY m.created_at DESC, m.id DESC LIMIT ?`;
+    rows = prepared<[number, number], MessageRow>(db, newest).all(conversationId, limit);
   }
   return rows.map(toMessage);
 }
 
 /** Every message waiting for its time (at ClickSend, or in the outbox with a schedule), soonest first. */
 export function listScheduled(db: Db): Array<Message & { phone: string; contact_name: string | null }> {
-  return db
-    .prepare<[], MessageRow & { phone: string; contact_name: string | null }>(
-      `SELECT ${MESSAGE_COLUMNS}, c.phone, ${contactNameOf('c.phone')} AS contact_name
-       FROM ${MESSAGES_WITH_OUTBOX} JOIN conversations c ON c.id = m.conversation_id
-       WHERE m.status = 'Scheduled' OR (m.status = 'Pending' AND o.schedule IS NOT NULL)
-       ORDER BY m.scheduled_at, m.id`,
-    )
+  return prepared<[], MessageRow & { phone: string; contact_name: string | null }>(
+    db,
+    `SELECT ${MESSAGE_COLUMNS}, c.phone, ${contactNameOf('c.phone')} AS contact_name
+     FROM ${MESSAGES_WITH_OUTBOX} JOIN conversations c ON c.id = m.conversation_id
+     WHERE m.status = 'Scheduled' OR (m.status = 'Pending' AND o.schedule IS NOT NULL)
+     ORDER BY m.scheduled_at, m.id`,
+  )
     .all()
     .map((row) => ({ ...toMessage(row), phone: row.phone, contact_name: row.contact_name }));
 }
@@ -127,26 +126,26 @@ export function earliestDueScheduled(db: Db, now: number, kind: MessageKind = 's
 }
 
 export function getMessage(db: Db, id: number): Message | null {
-  const row = db.prepare<[number], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.id = ?`).get(id);
+  const row = prepared<[number], MessageRow>(db, `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.id = ?`).get(id);
   return row ? toMessage(row) : null;
 }
 
 export function countMessages(db: Db): number {
-  return db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM messages').get()!.n;
+  return prepared<[], number>(db, 'SELECT COUNT(*) FROM messages', { value: true }).get()!;
 }
 
 export function setLocalStatus(db: Db, id: number, status: MessageStatus, statusText: string | null): Message | null {
-  db.prepare('UPDATE messages SET status = ?, status_text = ? WHERE id = ?').run(status, statusText, id);
+  prepared(db, 'UPDATE messages SET status = ?, status_text = ? WHERE id = ?').run(status, statusText, id);
   return getMessage(db, id);
 }
 
 /** Removes a message ClickSend never accepted, keeping the conversation's summary right. */
 export function deleteLocalMessage(db: Db, id: number): void {
   db.transaction(() => {
-    const row = db.prepare<[number], { conversation_id: number }>('SELECT conversation_id FROM messages WHERE id = ? AND message_id IS NULL').get(id);
+    const row = prepared<[number], { conversation_id: number }>(db, 'SELECT conversation_id FROM messages WHERE id = ? AND message_id IS NULL').get(id);
     if (!row) return;
-    db.prepare('DELETE FROM messages WHERE id = ?').run(id);
-    if (!summariseConversation(db, row.conversation_id)) db.prepare('DELETE FROM conversations WHERE id = ?').run(row.conversation_id);
+    prepared(db, 'DELETE FROM messages WHERE id = ?').run(id);
+    if (!summariseConversation(db, row.conversation_id)) prepared(db, 'DELETE FROM conversations WHERE id = ?').run(row.conversation_id);
   })();
 }
 
@@ -156,22 +155,18 @@ export function deleteLocalMessage(db: Db, id: number): void {
  * rule changed (migration 4). False when it has no messages left.
  */
 export function summariseConversation(db: Db, conversationId: number, now = Date.now()): boolean {
-  const latest = db
-    .prepare<[number], { id: number; created_at: number }>(
-      `SELECT m.id, m.created_at FROM messages m WHERE m.conversation_id = ? AND ${HAPPENED} ORDER BY m.created_at DESC, m.id DESC LIMIT 1`,
-    )
-    .get(conversationId);
+  const newestHappened = `SELECT m.id, m.created_at FROM messages m WHERE m.conversation_id = ? AND ${HAPPENED} ORDER BY m.created_at DESC, m.id DESC LIMIT 1`;
+  const latest = prepared<[number], { id: number; created_at: number }>(db, newestHappened).get(conversationId);
   // Nothing has happened yet (only scheduled or cancelled messages): the newest as preview, placed no later than now.
   const fallback = latest
     ? null
-    : db
-        .prepare<[number, number], { id: number | null; first_at: number | null }>(
-          `SELECT (SELECT id FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, id DESC LIMIT 1) AS id,
-             MIN(created_at) AS first_at FROM messages WHERE conversation_id = ?`,
-        )
-        .get(conversationId, conversationId);
+    : prepared<[number, number], { id: number | null; first_at: number | null }>(
+        db,
+        `SELECT (SELECT id FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, id DESC LIMIT 1) AS id,
+           MIN(created_at) AS first_at FROM messages WHERE conversation_id = ?`,
+      ).get(conversationId, conversationId);
   const summary = latest ?? (fallback?.id != null ? { id: fallback.id, created_at: Math.min(fallback.first_at!, now) } : null);
   if (!summary) return false;
-  db.prepare('UPDATE conversations SET last_message_id = ?, last_message_at = ? WHERE id = ?').run(summary.id, summary.created_at, conversationId);
+  prepared(db, 'UPDATE conversations SET last_message_id = ?, last_message_at = ? WHERE id = ?').run(summary.id, summary.created_at, conversationId);
   return true;
 }

@@ -89,7 +89,8 @@ export function queueSend(
       },
     ]);
     const message = stored.added[0]!;
-    db.prepare(
+    prepared(
+      db,
       `INSERT INTO outbox (message_row_id, custom_string, to_number, body, schedule, state, queued_at, subject, picture_file, media_url)
        VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`,
     ).run(
@@ -101,7 +102,7 @@ export function queueSend(
 }
 
 export function getOutboxEntry(db: Db, id: number): OutboxEntry | null {
-  const row = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE message_row_id = ?').get(id);
+  const row = prepared<[number], OutboxRow>(db, 'SELECT * FROM outbox WHERE message_row_id = ?').get(id);
   return row ? toEntry(row) : null;
 }
 
@@ -116,17 +117,14 @@ export function listOutbox(db: Db, state?: OutboxState): OutboxEntry[] {
 
 /** Committed before the request leaves: after a crash, the row says the send may have happened. */
 export function markSubmitting(db: Db, id: number, now: number): void {
-  db.prepare(`UPDATE outbox SET state = 'submitting', attempts = attempts + 1, submitted_at = ? WHERE message_row_id = ?`).run(
-    now,
-    id,
-  );
+  prepared(db, `UPDATE outbox SET state = 'submitting', attempts = attempts + 1, submitted_at = ? WHERE message_row_id = ?`).run(now, id);
 }
 
 /** Sets the entry's state (and why its outcome is unknown) and the message's words for the user, together. */
 export function setOutboxState(db: Db, id: number, state: OutboxState, statusText: string, { answerUnreadable = false } = {}): Message | null {
   db.transaction(() => {
-    db.prepare('UPDATE outbox SET state = ?, answer_unreadable = ? WHERE message_row_id = ?').run(state, answerUnreadable ? 1 : 0, id);
-    db.prepare(`UPDATE messages SET status = 'Pending', status_text = ? WHERE id = ?`).run(statusText, id);
+    prepared(db, 'UPDATE outbox SET state = ?, answer_unreadable = ? WHERE message_row_id = ?').run(state, answerUnreadable ? 1 : 0, id);
+    prepared(db, `UPDATE messages SET status = 'Pending', status_text = ? WHERE id = ?`).run(statusText, id);
   })();
   return getMessage(db, id);
 }
@@ -134,21 +132,21 @@ export function setOutboxState(db: Db, id: number, state: OutboxState, statusTex
 /** ClickSend has the picture (uploaded): a later submission sends this URL, never a second upload. */
 export function recordUpload(db: Db, id: number, mediaUrl: string): void {
   db.transaction(() => {
-    db.prepare('UPDATE outbox SET media_url = ? WHERE message_row_id = ?').run(mediaUrl, id);
-    db.prepare('UPDATE messages SET media_url = ? WHERE id = ?').run(mediaUrl, id);
+    prepared(db, 'UPDATE outbox SET media_url = ? WHERE message_row_id = ?').run(mediaUrl, id);
+    prepared(db, 'UPDATE messages SET media_url = ? WHERE id = ?').run(mediaUrl, id);
   })();
 }
 
 /** A request in flight when the app stopped may have been sent: treat it as unknown. */
 export function recoverInterruptedSends(db: Db): number {
-  return db.prepare(`UPDATE outbox SET state = 'unknown' WHERE state = 'submitting'`).run().changes;
+  return prepared(db, `UPDATE outbox SET state = 'unknown' WHERE state = 'submitting'`).run().changes;
 }
 
 /** ClickSend accepted the send (or it was found in history): it leaves the outbox with its id. */
 export function confirmSend(db: Db, id: number, confirmed: Parameters<typeof ingestMessages>[1][number]): IngestResult {
   return db.transaction(() => {
     const result = ingestMessages(db, [confirmed]);
-    db.prepare('DELETE FROM outbox WHERE message_row_id = ?').run(id);
+    prepared(db, 'DELETE FROM outbox WHERE message_row_id = ?').run(id);
     return result;
   })();
 }
@@ -156,8 +154,8 @@ export function confirmSend(db: Db, id: number, confirmed: Parameters<typeof ing
 /** ClickSend refused it, or it was proven unsent: Failed, out of the outbox, retryable by the user. */
 export function failSend(db: Db, id: number, reason: string): Message | null {
   db.transaction(() => {
-    db.prepare('DELETE FROM outbox WHERE message_row_id = ?').run(id);
-    db.prepare(`UPDATE messages SET status = 'Failed', status_text = ? WHERE id = ?`).run(reason, id);
+    prepared(db, 'DELETE FROM outbox WHERE message_row_id = ?').run(id);
+    prepared(db, `UPDATE messages SET status = 'Failed', status_text = ? WHERE id = ?`).run(reason, id);
   })();
   return getMessage(db, id);
 }
@@ -165,8 +163,8 @@ export function failSend(db: Db, id: number, reason: string): Message | null {
 /** A send cancelled before it reached ClickSend: out of the outbox, Cancelled. */
 export function cancelLocalSend(db: Db, id: number): Message | null {
   db.transaction(() => {
-    db.prepare('DELETE FROM outbox WHERE message_row_id = ?').run(id);
-    db.prepare(`UPDATE messages SET status = 'Cancelled', status_text = 'Cancelled before it was sent.' WHERE id = ?`).run(id);
+    prepared(db, 'DELETE FROM outbox WHERE message_row_id = ?').run(id);
+    prepared(db, `UPDATE messages SET status = 'Cancelled', status_text = 'Cancelled before it was sent.' WHERE id = ?`).run(id);
   })();
   return getMessage(db, id);
 }
@@ -176,19 +174,18 @@ export function requeueSend(db: Db, id: number, customString: string, now: numbe
   db.transaction(() => {
     const message = getMessage(db, id);
     if (!message || message.messageId !== null || message.to === null) return;
-    db.prepare(
+    prepared(
+      db,
       `UPDATE messages SET custom_string = ?, status = 'Pending', status_text = ?, created_at = ?, scheduled_at = NULL WHERE id = ?`,
     ).run(customString, statusText, now, id);
     // A picture message goes again with the picture ClickSend already has.
-    const picture = db.prepare<[number], { subject: string | null; media_url: string | null }>('SELECT subject, media_url FROM messages WHERE id = ?').get(id);
-    db.prepare(
+    const picture = prepared<[number], { subject: string | null; media_url: string | null }>(db, 'SELECT subject, media_url FROM messages WHERE id = ?').get(id);
+    prepared(
+      db,
       `INSERT INTO outbox (message_row_id, custom_string, to_number, body, schedule, state, queued_at, subject, media_url)
        VALUES (?, ?, ?, ?, NULL, 'waiting', ?, ?, ?)`,
     ).run(id, customString, message.to, message.body, now, message.picture ? (picture?.subject ?? '') : null, picture?.media_url ?? null);
-    db.prepare(
-      `UPDATE conversations SET last_message_id = ?, last_message_at = ?
-       WHERE id = ? AND last_message_at <= ?`,
-    ).run(id, now, message.conversationId, now);
+    prepared(db, 'UPDATE conversations SET last_message_id = ?, last_message_at = ? WHERE id = ? AND last_message_at <= ?').run(id, now, message.conversationId, now);
   })();
   return getMessage(db, id);
 }
