@@ -45,14 +45,11 @@ export class ScheduledSends {
         stillScheduled.push(described);
       }
     }
-    const title = toCancel[0]!.title;
     return [
-      `${title} opted out.`,
+      `${toCancel[0]!.title} opted out.`,
       cancelled.length ? `Cancelled at ClickSend: ${cancelled.join(', ')}.` : '',
       stillScheduled.length ? `Could not cancel ${stillScheduled.join(', ')}: cancel ${stillScheduled.length === 1 ? 'it' : 'them'} from the Scheduled view, or it will be sent.` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+    ].filter(Boolean).join(' ');
   }
 
   async cancel(id: number): Promise<Message> {
@@ -145,7 +142,7 @@ export class ScheduledSends {
       }
       for await (const rows of this.client.history(query)) {
         const row = rows.find((r) => r.message_id === messageId);
-        if (row) return this.changes(ingestMessages(this.db, [fromHistory(row, false)]));
+        if (row) return this.changes(ingestMessages(this.db, [fromHistory(row)]));
       }
     } catch {
       // The cancel's own error says enough.
