@@ -73,6 +73,7 @@ test('sign in, read, reply, search, schedule and cancel, with the keyboard alone
   // Search from anywhere, into the results, Enter opens one.
   await page.keyboard.press('Control+k');
   await page.keyboard.type('sunday');
+  await expect(ui.searchResults(page)).toContainText('Do you open on Sunday?');
   await page.keyboard.press('ArrowDown');
   await expectVisibleFocus(page);
   await page.keyboard.press('Enter');

@@ -104,7 +104,17 @@ test('attach, preview, price and send: one upload and one /mms/send with the sub
   // A resize keeps the thread where it was read: the same message first in view, and the bottom kept at the bottom.
   await page.setViewportSize({ width: 1000, height: 700 });
   await expect.poll(() => belowView(page, 'This is the one in stock')).toBe(0);
-  await ui.thread(page).locator('.scroller').evaluate((el) => (el.scrollTop = el.scrollHeight / 3));
+  // Scrolled as a reader would: the thread notes where it is on the scroll event, so the resize comes after it.
+  await ui
+    .thread(page)
+    .locator('.scroller')
+    .evaluate(
+      (el) =>
+        new Promise<void>((resolve) => {
+          el.addEventListener('scroll', () => requestAnimationFrame(() => resolve()), { once: true });
+          el.scrollTop = el.scrollHeight / 3;
+        }),
+    );
   const reading = await firstInView(page);
   expect(reading).toMatch(/^Earlier question \d+$/);
   await page.setViewportSize({ width: 1280, height: 650 });
