@@ -47,7 +47,7 @@ async function ingest() {
   await sim.control('POST', '/seed-history', { username: ACCOUNT.username, n: rows, conversations: 500 });
   const client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, requestsPerSecond: 1000 });
   const incoming: IncomingMessage[] = [];
-  for await (const page of client.history({})) incoming.push(...page.map((row) => fromHistory(row, false)));
+  for await (const page of client.history({})) incoming.push(...page.map((row) => fromHistory(row)));
   sim.stop();
 
   // The app's ingestion: dedupe by message_id, the conversation summary, a commit per page of 100.

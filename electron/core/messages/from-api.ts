@@ -4,7 +4,8 @@ import type { HistoryRow, InboundRow, PictureHistoryRow } from '../clicksend/sch
 import { statusFromHistory } from '../clicksend/statuses';
 import type { IncomingMessage } from '../cache/ingest';
 
-export function fromHistory(row: HistoryRow, unread: boolean): IncomingMessage {
+/** `repliesUnread`: a reply never seen counts as unread (the incremental pull); one the first walk finds does not. */
+export function fromHistory(row: HistoryRow, { repliesUnread = false } = {}): IncomingMessage {
   const scheduled = row.schedule && /^\d+$/.test(row.schedule) ? Number(row.schedule) * 1000 : null;
   return {
     messageId: row.message_id,
@@ -20,14 +21,14 @@ export function fromHistory(row: HistoryRow, unread: boolean): IncomingMessage {
     scheduledAt: scheduled,
     parts: row.message_parts,
     price: row.message_price,
-    unread: unread && row.direction === 'in',
+    unread: repliesUnread && row.direction === 'in',
   };
 }
 
 /** A picture message from /mms/history: ours (ClickSend has no inbound MMS), dated by date_added. */
 export function fromPictureHistory(row: PictureHistoryRow): IncomingMessage {
   const { date_added: date, subject, _media_file_url: mediaUrl, ...rest } = row;
-  return { ...fromHistory({ ...rest, direction: 'out', date }, false), picture: { subject, mediaUrl } };
+  return { ...fromHistory({ ...rest, direction: 'out', date }), picture: { subject, mediaUrl } };
 }
 
 export function fromInbound(row: InboundRow): IncomingMessage {

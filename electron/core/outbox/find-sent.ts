@@ -17,7 +17,7 @@ export async function findSent(client: ClickSendClient, entry: OutboxEntry, sinc
   }
   for await (const rows of client.history(query, signal)) {
     const row = rows.find((r) => r.custom_string === entry.customString && r.direction === 'out');
-    if (row) return fromHistory(row, false);
+    if (row) return fromHistory(row);
   }
   return null;
 }

@@ -163,7 +163,7 @@ export class HistoryWalk {
     next.total = answer.total;
     next.lastPage = Math.max(answer.last_page, this.cursor.lastPage ?? 0);
     const result = db.transaction(() => {
-      const ingested = ingestMessages(db, answer.data.map((row) => fromHistory(row, false)));
+      const ingested = ingestMessages(db, answer.data.map((row) => fromHistory(row)));
       next = { ...next, stored: next.stored + ingested.added.length };
       this.save(next);
       return ingested;

@@ -81,7 +81,7 @@ export async function pullRecentHistory(sync: PullContext, signal: AbortSignal):
   let newest = Math.min(since, nowSeconds);
   const query = { order_by: 'date:asc', date_from: Math.max(0, newest - OVERLAP_SECONDS) };
   for await (const rows of sync.client.history(query, signal)) {
-    sync.changes(ingestMessages(sync.db, rows.map((row) => fromHistory(row, true))));
+    sync.changes(ingestMessages(sync.db, rows.map((row) => fromHistory(row, { repliesUnread: true }))));
     for (const row of rows) if (row.date <= nowSeconds) newest = Math.max(newest, row.date);
   }
   writeCursor(sync.db, 'historyDate', newest);
@@ -93,7 +93,7 @@ export async function pullDueScheduled(sync: PullContext, signal: AbortSignal): 
   if (earliest === null) return;
   const query = { order_by: 'date:asc', date_from: Math.floor(earliest / 1000) - 60, date_to: Math.floor(sync.now() / 1000) + 60 };
   for await (const rows of sync.client.history(query, signal)) {
-    sync.changes(ingestMessages(sync.db, rows.map((row) => fromHistory(row, true))));
+    sync.changes(ingestMessages(sync.db, rows.map((row) => fromHistory(row, { repliesUnread: true }))));
   }
 }
 
