@@ -13,14 +13,14 @@ import { CustomerText } from '../app/CustomerText';
 const RESULT = 'button.search-result';
 
 export function SearchBox() {
-  const { text, setText, clear, focusTicket } = useSearch(useShallow((s) => ({ text: s.text, setText: s.setText, clear: s.clear, focusTicket: s.focusTicket })));
+  const { text, setText, clear, focusRequest } = useSearch(useShallow((s) => ({ text: s.text, setText: s.setText, clear: s.clear, focusRequest: s.focusRequest })));
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (focusTicket === 0) return;
+    if (focusRequest === 0) return;
     input.current?.focus();
     input.current?.select();
-  }, [focusTicket]);
+  }, [focusRequest]);
 
   return (
     <div className="search-box" role="search">

@@ -10,7 +10,7 @@ interface SearchState {
   results: SearchResults | null;
   error: UserError | null;
   /** Bumped by Ctrl/Cmd+K from anywhere: the search field takes the focus when it shows. */
-  focusTicket: number;
+  focusRequest: number;
   setText(text: string): void;
   /** Asks again for the same text (contacts changed under the results). */
   refresh(): void;
@@ -24,9 +24,9 @@ export const useSearch = create<SearchState>()((set, get) => ({
   text: '',
   results: null,
   error: null,
-  focusTicket: 0,
+  focusRequest: 0,
   requestFocus() {
-    set((s) => ({ focusTicket: s.focusTicket + 1 }));
+    set((s) => ({ focusRequest: s.focusRequest + 1 }));
   },
   setText(text) {
     const isLatest = queries.start();

@@ -67,11 +67,11 @@ async function query(text: string, keepCurrent: boolean): Promise<void> {
     const { ids } = await call('messages.find', { conversationId, text });
     if (!isLatest()) return;
     const { hits, current } = useFind.getState();
-    const was = keepCurrent && current >= 0 ? ids.indexOf(hits[current]!) : -1;
-    const next = was >= 0 ? was : ids.length > 0 ? around(0, stepsWaiting, ids.length) : -1;
+    const keptAt = keepCurrent && current >= 0 ? ids.indexOf(hits[current]!) : -1;
+    const next = keptAt >= 0 ? keptAt : ids.length > 0 ? around(0, stepsWaiting, ids.length) : -1;
     stepsWaiting = 0;
     useFind.setState({ terms, hits: ids, found: new Set(ids), current: next, searching: false, error: null });
-    if (next >= 0 && was < 0) void useThread.getState().focusMessage(ids[next]!);
+    if (next >= 0 && keptAt < 0) void useThread.getState().focusMessage(ids[next]!);
     else if (next < 0 && shown) void useThread.getState().focusMessage(null);
   } catch (error) {
     if (isLatest()) useFind.setState({ searching: false, error: describeError(error) });

@@ -204,18 +204,18 @@ export const useThread = create<ThreadState>()((set, get) => ({
       if (!created) return;
       set({ target: { ...target, conversationId: created.conversationId } });
     }
-    const mine = groupByConversation(messages).get(get().target!.conversationId!);
-    if (mine) set((s) => ({ window: withEvent(s.window, mine) }));
+    const ofThisThread = groupByConversation(messages).get(get().target!.conversationId!);
+    if (ofThisThread) set((s) => ({ window: withEvent(s.window, ofThisThread) }));
   },
 
   async send(body, schedule, picture) {
     const target = get().target;
     if (!target) return { code: 'NO_CONVERSATION', message: 'Open a conversation first.', action: null };
     return attempt(async () => {
-      const when = schedule === undefined ? {} : { schedule };
+      const later = schedule === undefined ? {} : { schedule };
       const message = picture
-        ? await call('pictures.send', { to: target.phone, body, ...picture, ...when })
-        : await call('messages.send', { to: target.phone, body, ...when });
+        ? await call('pictures.send', { to: target.phone, body, ...picture, ...later })
+        : await call('messages.send', { to: target.phone, body, ...later });
       if (get().target?.phone !== target.phone) return;
       if (get().window.hasNewer) {
         // Sending from far back in the history: jump to the newest, where it is.
