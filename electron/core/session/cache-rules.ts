@@ -3,7 +3,7 @@
 import type { CacheRules } from '../cache/cache-rules';
 import { returnFromArchive } from '../cache/conversation-flags';
 import { optInNote, optOutNotice } from '../opt-outs/notice';
-import { decideByReply, stopRequestWords } from '../opt-outs/reply-decisions';
+import { decideByReply, stopRequestWords } from '../opt-outs/stop-question';
 
 export const accountCacheRules: CacheRules = {
   afterReply: [returnFromArchive, decideByReply],
