@@ -5,7 +5,7 @@ import type { SearchResults } from '../../../shared/contract';
 import { searchTerms } from '../../../shared/find-words';
 import { formatNumber } from '../../../shared/phone-numbers';
 import { contactNameOf, conversationTitle } from './conversations';
-import type { Db } from './statements';
+import { prepared, type Db } from './statements';
 
 /** Marks the matched words in a snippet; the renderer turns them into <mark> as text, never HTML. */
 export const MATCH_START = '\u0002';
@@ -73,21 +73,20 @@ interface ContactHitRow {
 function searchNumbers(db: Db, digits: string[], limit: number): Pick<SearchResults, 'conversations' | 'contacts'> {
   // Numbers are stored in E.164 ("+61460654989"): any run of digits typed is a substring of one.
   const anyOf = (column: string) => digits.map(() => `instr(${column}, ?) > 0`).join(' OR ');
-  const conversations = db
-    .prepare<unknown[], ConversationHitRow>(
-      `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, ${OPTED_OUT('c.phone')} AS opted_out
-       FROM conversations c WHERE ${anyOf('c.phone')}
-       ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`,
-    )
-    .all(...digits, limit);
+  // One or two forms of the digits: at most two texts of each statement to keep compiled.
+  const conversations = prepared<unknown[], ConversationHitRow>(
+    db,
+    `SELECT c.id, c.phone, ${contactNameOf('c.phone')} AS contact_name, c.last_message_at, ${OPTED_OUT('c.phone')} AS opted_out
+     FROM conversations c WHERE ${anyOf('c.phone')}
+     ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`,
+  ).all(...digits, limit);
   // Contacts with a conversation are found through it; the others may be texted for the first time.
-  const contacts = db
-    .prepare<unknown[], ContactHitRow>(
-      `SELECT k.contact_id, k.first_name, k.last_name, k.phone, NULL AS conversation_id, ${OPTED_OUT('k.phone')} AS opted_out
-       FROM contacts k WHERE (${anyOf('k.phone')}) AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.phone = k.phone)
-       ORDER BY k.contact_id LIMIT ?`,
-    )
-    .all(...digits, limit);
+  const contacts = prepared<unknown[], ContactHitRow>(
+    db,
+    `SELECT k.contact_id, k.first_name, k.last_name, k.phone, NULL AS conversation_id, ${OPTED_OUT('k.phone')} AS opted_out
+     FROM contacts k WHERE (${anyOf('k.phone')}) AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.phone = k.phone)
+     ORDER BY k.contact_id LIMIT ?`,
+  ).all(...digits, limit);
   return {
     conversations: conversations.map((row) => ({
       conversationId: row.id,
@@ -113,18 +112,13 @@ function toContactHit(row: ContactHitRow): SearchResults['contacts'][number] {
 
 /** Messages whose body (messages_fts) or subject (subjects_fts) matches, newest first (rowid order is arrival order). */
 function messageHits(db: Db, index: 'messages_fts' | 'subjects_fts', query: string, limit: number): MessageHitRow[] {
-  return db
-    .prepare<[string, number], MessageHitRow>(
-      `SELECT m.id, m.conversation_id, c.phone, ${contactNameOf('c.phone')} AS contact_name, m.direction, m.created_at,
-         snippet(${index}, 0, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
-       FROM ${index}
-       JOIN messages m ON m.id = ${index}.rowid
-       JOIN conversations c ON c.id = m.conversation_id
-       WHERE ${index} MATCH ?
-       ORDER BY ${index}.rowid DESC
-       LIMIT ?`,
-    )
-    .all(query, limit);
+  return prepared<[string, number], MessageHitRow>(
+    db,
+    `SELECT m.id, m.conversation_id, c.phone, ${contactNameOf('c.phone')} AS contact_name, m.direction, m.created_at,
+       snippet(${index}, 0, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
+     FROM ${index} JOIN messages m ON m.id = ${index}.rowid JOIN conversations c ON c.id = m.conversation_id
+     WHERE ${index} MATCH ? ORDER BY ${index}.rowid DESC LIMIT ?`,
+  ).all(query, limit);
 }
 
 /**
@@ -142,17 +136,12 @@ export function searchCache(db: Db, text: string, limit: number): SearchResults 
   const bySubject = messageHits(db, 'subjects_fts', query, limit);
   const inBody = new Set(messages.map((row) => row.id));
   const hits = bySubject.length === 0 ? messages : [...messages, ...bySubject.filter((row) => !inBody.has(row.id))].sort((a, b) => b.id - a.id).slice(0, limit);
-  const contacts = db
-    .prepare<[string, number], ContactHitRow>(
-      `SELECT k.contact_id, k.first_name, k.last_name, k.phone, c.id AS conversation_id, ${OPTED_OUT('k.phone')} AS opted_out
-       FROM contacts_fts
-       JOIN contacts k ON k.contact_id = contacts_fts.rowid
-       LEFT JOIN conversations c ON c.phone = k.phone
-       WHERE contacts_fts MATCH ?
-       ORDER BY rank
-       LIMIT ?`,
-    )
-    .all(query, limit);
+  const contacts = prepared<[string, number], ContactHitRow>(
+    db,
+    `SELECT k.contact_id, k.first_name, k.last_name, k.phone, c.id AS conversation_id, ${OPTED_OUT('k.phone')} AS opted_out
+     FROM contacts_fts JOIN contacts k ON k.contact_id = contacts_fts.rowid LEFT JOIN conversations c ON c.phone = k.phone
+     WHERE contacts_fts MATCH ? ORDER BY rank LIMIT ?`,
+  ).all(query, limit);
   const seen = new Set(byNumber.contacts.map((c) => c.contactId));
   return {
     conversations: byNumber.conversations,
