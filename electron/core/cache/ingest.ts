@@ -31,18 +31,12 @@ export interface IncomingMessage {
   picture?: { subject: string | null; mediaUrl: string | null };
 }
 
-export interface OptOutChange {
-  conversationId: number;
-  phone: string;
-  optedOut: boolean;
-}
-
 export interface IngestResult {
   added: Message[];
   changed: Message[];
   conversationIds: number[];
   /** Replies that opted their number out (STOP) or back in (START), recorded in the same transaction. */
-  optOuts?: OptOutChange[];
+  optOuts?: Array<{ conversationId: number; phone: string; optedOut: boolean }>;
 }
 
 /** Compiled once per database (prepared): ingestion runs per page, thousands of times in a backfill. */
