@@ -120,7 +120,7 @@ export async function firstSync(rows: number): Promise<FirstSyncResult> {
 
 /** Rows in the account's cache, and distinct message ids among them (read after the engine stopped). */
 function countStored(dataDir: string, username: string): { count: number; distinct: number } {
-  const db = openCache(accountCachePath(dataDir, username));
+  const db = openCache(accountCachePath(dataDir, username), null);
   try {
     return db.prepare('SELECT COUNT(*) AS count, COUNT(DISTINCT message_id) AS "distinct" FROM messages').get() as { count: number; distinct: number };
   } finally {

@@ -57,7 +57,7 @@ async function ingest() {
   const appSeconds = (performance.now() - t0) / 1000;
 
   // The raw limit: one prepared INSERT each, one transaction.
-  const raw = openCache(join(mkdtempSync(join(tmpdir(), 'bench-raw-')), 'cache.sqlite'));
+  const raw = openCache(join(mkdtempSync(join(tmpdir(), 'bench-raw-')), 'cache.sqlite'), null);
   const copy = db.prepare('SELECT * FROM messages ORDER BY id').all() as Array<Record<string, unknown>>;
   const conversations = db.prepare('SELECT id, phone FROM conversations').all() as Array<{ id: number; phone: string }>;
   const insertConversation = raw.prepare('INSERT INTO conversations (id, phone) VALUES (?, ?)');

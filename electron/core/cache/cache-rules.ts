@@ -24,7 +24,7 @@ const registered = new WeakMap<Db, CacheRules>();
 
 export const useCacheRules = (db: Db, rules: CacheRules): void => void registered.set(db, rules);
 
-/** A cache opened bare (in tests) stores replies deciding nothing, and has no words. */
+/** A cache opened with null rules (storage measured alone) stores replies deciding nothing, and has no words. */
 export function cacheRules(db: Db, neededFor?: string): CacheRules | undefined {
   const rules = registered.get(db);
   if (!rules && neededFor) throw new Error(`The cache was opened without its rules, which ${neededFor} needs.`);

@@ -6,6 +6,7 @@ import { filterCounts, getConversation, listConversations, markConversationRead,
 import { openCache, type Db } from './database';
 import { deleteLocalMessage, setLocalStatus } from './messages';
 import { applyStatusReports, ingestMessages, type IncomingMessage } from './ingest';
+import { accountCacheRules } from '../session/cache-rules';
 
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -35,7 +36,7 @@ const order = (db: Db) => listConversations(db, 10, 0).items.map((c) => [c.phone
 describe('the conversation list', () => {
   let db: Db;
   beforeEach(() => {
-    db = openCache(':memory:');
+    db = openCache(':memory:', accountCacheRules);
   });
   afterEach(() => db.close());
 

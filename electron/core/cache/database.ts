@@ -35,7 +35,12 @@ function loadDriver(): typeof BetterSqlite3 {
  * storage-faults.ts) rather than later: migrate() reads the schema, and a
  * truncated file's page count no longer matches its header.
  */
-export function openCache(file: string, rules?: CacheRules): Db {
+/**
+ * `rules` are the owners' rules for what a stored reply sets off (STOP, an archive's return…); null only where a
+ * test or a benchmark measures storage alone: a required argument, so an account's cache cannot be opened without them
+ * by forgetting one.
+ */
+export function openCache(file: string, rules: CacheRules | null): Db {
   const Driver = loadDriver();
   if (file !== ':memory:') {
     makePrivateDir(dirname(file));

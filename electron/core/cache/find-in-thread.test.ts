@@ -4,6 +4,7 @@ import { conversationQuery, findInConversation } from './find-in-thread';
 import { deleteLocalMessage } from './messages';
 import { ingestMessages, type IncomingMessage } from './ingest';
 import { searchTerms } from '../../../shared/find-words';
+import { accountCacheRules } from '../session/cache-rules';
 
 const ANA = '+61422222222';
 const BO = '+61433333333';
@@ -38,7 +39,7 @@ describe('find in a conversation', () => {
   const found = (conversationId: number, text: string) => findInConversation(db, conversationId, text).ids.map(bodyOf);
 
   beforeEach(() => {
-    db = openCache(':memory:');
+    db = openCache(':memory:', accountCacheRules);
     // Stored newest first, as the first sync walks history: id order is not time order.
     ingestMessages(db, [
       message(ANA, 'Thursday at 10 is fine, see you then', 5_000),

@@ -3,6 +3,7 @@ import { openCache, type Db } from './database';
 import { listConversations, markConversationRead } from './conversations';
 import { countMessages, listMessages } from './messages';
 import { applyStatusReports, ingestMessages, type IncomingMessage } from './ingest';
+import { accountCacheRules } from '../session/cache-rules';
 
 function message(overrides: Partial<IncomingMessage>): IncomingMessage {
   return {
@@ -27,7 +28,7 @@ function message(overrides: Partial<IncomingMessage>): IncomingMessage {
 describe('message cache', () => {
   let db: Db;
   beforeEach(() => {
-    db = openCache(':memory:');
+    db = openCache(':memory:', accountCacheRules);
   });
   afterEach(() => db.close());
 

@@ -123,7 +123,7 @@ describe('migrations', () => {
   });
 
   it('opens the cache file in WAL mode', () => {
-    const db = openCache(join(mkdtempSync(join(tmpdir(), 'inbox-cache-')), 'cache.sqlite'));
+    const db = openCache(join(mkdtempSync(join(tmpdir(), 'inbox-cache-')), 'cache.sqlite'), accountCacheRules);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });

@@ -11,12 +11,13 @@ import { listOutbox, markSubmitting, queueSend } from './outbox';
 import { optedOut, recordOptOut } from './opt-outs';
 import { salvageLocalWork } from './salvage';
 import { allConversationFlags, setConversationFlags } from './conversation-flags';
+import { accountCacheRules } from '../session/cache-rules';
 
 describe('salvaging a damaged cache', () => {
   it('copies unconfirmed sends (a possibly-sent one to be checked, not resent), drafts and opt-outs made by hand', () => {
     const dir = mkdtempSync(join(tmpdir(), 'inbox-salvage-'));
     const file = join(dir, 'damaged.sqlite');
-    const old = openCache(file);
+    const old = openCache(file, accountCacheRules);
     const waiting = queueSend(old, { to: '+61411111111', body: 'Written offline', customString: 'cs-1', schedule: null, now: 1000, statusText: 'Waiting' });
     const inFlight = queueSend(old, { to: '+61422222222', body: 'In flight', customString: 'cs-2', schedule: 2_000_000_000, now: 2000, statusText: 'Sending' });
     markSubmitting(old, inFlight.added[0]!.id, 2001);
@@ -34,11 +35,11 @@ describe('salvaging a damaged cache', () => {
     const fd = openSync(file, 'r+');
     for (const page of pages) writeSync(fd, randomBytes(4096), 0, 4096, (page - 1) * 4096);
     closeSync(fd);
-    const check = openCache(file);
+    const check = openCache(file, accountCacheRules);
     expect(() => check.prepare('SELECT * FROM messages').all()).toThrow(/malformed/);
     check.close();
 
-    const fresh = openCache(join(dir, 'fresh.sqlite'));
+    const fresh = openCache(join(dir, 'fresh.sqlite'), accountCacheRules);
     expect(salvageLocalWork(file, fresh)).toEqual({ sends: 3, drafts: 1, optOuts: 1, flags: 2 });
     expect(allConversationFlags(fresh)).toEqual([
       { phone: '+61411111111', pinned_at: 5000, archived_at: null, muted: 1 },
@@ -56,7 +57,7 @@ describe('salvaging a damaged cache', () => {
 
   it('gives up quietly on a file it cannot open at all', () => {
     const dir = mkdtempSync(join(tmpdir(), 'inbox-salvage-'));
-    const fresh = openCache(join(dir, 'fresh.sqlite'));
+    const fresh = openCache(join(dir, 'fresh.sqlite'), accountCacheRules);
     expect(salvageLocalWork(join(dir, 'missing.sqlite'), fresh)).toEqual({ sends: 0, drafts: 0, optOuts: 0, flags: 0 });
     expect(listOutbox(fresh)).toEqual([]);
   });

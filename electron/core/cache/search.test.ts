@@ -4,6 +4,7 @@ import { openCache, type Db } from './database';
 import { ingestMessages, type IncomingMessage } from './ingest';
 import { recordOptOut } from './opt-outs';
 import { ftsQuery, MATCH_END, MATCH_START, numberDigits, searchCache } from './search';
+import { accountCacheRules } from '../session/cache-rules';
 
 let seq = 0;
 function reply(body: string, from = '+61422222222', at = 1_700_000_000_000 + seq * 1000): IncomingMessage {
@@ -29,7 +30,7 @@ function reply(body: string, from = '+61422222222', at = 1_700_000_000_000 + seq
 describe('search', () => {
   let db: Db;
   beforeEach(() => {
-    db = openCache(':memory:');
+    db = openCache(':memory:', accountCacheRules);
     ingestMessages(db, [
       reply('Can we move my appointment to Thursday?'),
       reply('See you on Thursday at 10'),

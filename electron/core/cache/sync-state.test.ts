@@ -3,11 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCache, type Db } from './database';
 import { readCursor, writeCursor } from './sync-state';
+import { accountCacheRules } from '../session/cache-rules';
 
 describe('sync cursors', () => {
   let db: Db;
   beforeEach(() => {
-    db = openCache(':memory:');
+    db = openCache(':memory:', accountCacheRules);
   });
   afterEach(() => db.close());
 

@@ -7,6 +7,7 @@ import { setConversationFlags } from '../cache/conversation-flags';
 import { listConversations, markConversationRead, markConversationUnread } from '../cache/conversations';
 import { ingestMessages, type IncomingMessage } from '../cache/ingest';
 import { replyFrom } from '../../../test-support/replies';
+import { accountCacheRules } from '../session/cache-rules';
 
 const PHONE = '+61422222222';
 const reply = (messageId: string, createdAt: number) => replyFrom(PHONE, { messageId, createdAt });
@@ -17,7 +18,7 @@ const ours = (messageId: string, createdAt: number): IncomingMessage => ({
 
 describe('a conversation’s menu', () => {
   it('names each toggle for what it will do, and offers Mark unread only where there is a reply', () => {
-    const db = openCache(':memory:');
+    const db = openCache(':memory:', accountCacheRules);
     const menu = (filter: 'all' | 'archived' = 'all') => listConversations(db, 10, 0, filter).items[0]!.actions.map((a) => `${a.action}:${a.label}`);
 
     ingestMessages(db, [ours('o1', 1_000)]);

@@ -17,6 +17,7 @@ import { ingestMessages, type IncomingMessage } from '../cache/ingest';
 import { createKeytarStore } from '../credentials/keychain';
 import { Inbox } from '../inbox';
 import { MessageExports } from './message-export';
+import { accountCacheRules } from '../session/cache-rules';
 
 const A = '+61422222222';
 const B = '+61433333333';
@@ -44,7 +45,7 @@ function pull(exports: MessageExports, exportId: string): { csv: string; chunks:
 
 describe('message export', () => {
   it('one conversation in chunks: every message once, oldest first, as the cache has it', () => {
-    const db = openCache(':memory:');
+    const db = openCache(':memory:', accountCacheRules);
     ingestMessages(db, Array.from({ length: 4_500 }, (_, i) => message(i, A)));
     ingestMessages(db, [message(1, B, { body: '=HYPERLINK("http://x")' }), message(2, B, { status: 'Failed', messageId: 'm-b-failed' })]);
     const conversationA = db.prepare<[string], { id: number }>('SELECT id FROM conversations WHERE phone = ?').get(A)!.id;
@@ -66,7 +67,7 @@ describe('message export', () => {
   });
 
   it('every conversation between two dates of the user’s calendar; a formula stays text', () => {
-    const db = openCache(':memory:');
+    const db = openCache(':memory:', accountCacheRules);
     // 11:00 on 1 Nov in Sydney is 1 Nov; minute 780 (13:00 UTC) is 2 Nov 00:00 in Sydney.
     ingestMessages(db, [message(0, A), message(779, A), message(780, B, { body: '=HYPERLINK("http://x")' })]);
     const exports = new MessageExports(db);
@@ -79,7 +80,7 @@ describe('message export', () => {
   });
 
   it('writes texts and names a spreadsheet would run as text, and numbers plain', () => {
-    const db = openCache(':memory:');
+    const db = openCache(':memory:', accountCacheRules);
     ingestMessages(db, HOSTILE_CSV_CELLS.map(([raw], i) => message(3 * i, HOSTILE_CSV_PHONES[i]!, { body: raw, messageId: `h-${i}` })));
     storeHostileContacts(db);
     const exports = new MessageExports(db);

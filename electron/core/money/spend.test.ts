@@ -10,6 +10,7 @@ import { replaceContacts } from '../cache/contacts';
 import { openCache, type Db } from '../cache/database';
 import { ingestMessages, type IncomingMessage } from '../cache/ingest';
 import { spendCsv, spendSummary } from './spend';
+import { accountCacheRules } from '../session/cache-rules';
 
 let seq = 0;
 function sent(over: Partial<IncomingMessage> & { to: string; createdAt: number }): IncomingMessage {
@@ -38,7 +39,7 @@ const at = (iso: string) => Date.parse(iso);
 describe('Spend from the cache', () => {
   let db: Db;
   beforeEach(() => {
-    db = openCache(':memory:');
+    db = openCache(':memory:', accountCacheRules);
   });
   afterEach(() => db.close());
 

@@ -7,11 +7,12 @@ import { storeHostileContacts } from '../../../test-support/hostile-contacts';
 import { openCache, type Db } from '../cache/database';
 import { recordOptOut } from '../cache/opt-outs';
 import { optedOutCsv } from './opted-out-numbers';
+import { accountCacheRules } from '../session/cache-rules';
 
 describe('opted-out numbers as CSV', () => {
   let db: Db;
   beforeEach(() => {
-    db = openCache(':memory:');
+    db = openCache(':memory:', accountCacheRules);
   });
   afterEach(() => db.close());
 

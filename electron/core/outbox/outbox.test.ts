@@ -16,6 +16,7 @@ import { salvageLocalWork } from '../cache/salvage';
 import { replyFrom } from '../../../test-support/replies';
 import { useAccountFixture } from '../../../test-support/account-fixture';
 import { Outbox } from './outbox';
+import { accountCacheRules } from '../session/cache-rules';
 
 const ACCOUNT = { username: 'outbox-user', apiKey: 'outbox-key' };
 
@@ -174,7 +175,7 @@ describe('Outbox', () => {
     const dir = mkdtempSync(join(tmpdir(), 'inbox-outbox-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const damagedFile = join(dir, 'cache.sqlite');
-    const damaged = openCache(damagedFile);
+    const damaged = openCache(damagedFile, accountCacheRules);
     sim.addFault({ kind: 'malformed', path: '/sms/send', count: Infinity });
     const before = new Outbox({ db: damaged, client: fixture.client, changes: () => undefined, now: () => clock });
     expect(await before.send('+61411111111', 'Answered unreadably')).toMatchObject({ status: 'Pending', outboxState: 'unknown' });

@@ -9,6 +9,7 @@ import { listOutbox } from '../cache/outbox';
 import { syncOnce } from '../sync/sync-once';
 import { Outbox } from './outbox';
 import { ScheduledSends } from './scheduled';
+import { accountCacheRules } from '../session/cache-rules';
 
 const ACCOUNT = { username: 'sched-user', apiKey: 'sched-key' };
 const HOUR = 3600;
@@ -41,7 +42,7 @@ describe('Scheduled sends', () => {
 
   beforeEach(async () => {
     sim = await startSimulator({ accounts: [ACCOUNT] });
-    db = openCache(':memory:');
+    db = openCache(':memory:', accountCacheRules);
     offsetMs = 0;
     make();
   });

@@ -13,6 +13,7 @@ import { openCache, type Db } from '../cache/database';
 import { ingestMessages } from '../cache/ingest';
 import { replyFrom } from '../../../test-support/replies';
 import { MediaCache, PICTURE_WORDS } from './media-cache';
+import { accountCacheRules } from '../session/cache-rules';
 
 interface Local {
   server: Server;
@@ -54,7 +55,7 @@ describe('media cache: redirects', () => {
   };
 
   beforeEach(async () => {
-    db = openCache(':memory:');
+    db = openCache(':memory:', accountCacheRules);
     dir = mkdtempSync(join(tmpdir(), 'inbox-media-'));
     jpeg = await makePicture('jpeg', 8, 6);
     other = await local(() => ({ status: 200, body: jpeg }));

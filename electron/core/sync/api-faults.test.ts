@@ -11,6 +11,7 @@ import { startSimulator, type FaultSpec, type Simulator } from '../../../simulat
 import { ClickSendClient } from '../clicksend/client';
 import { openCache, type Db } from '../cache/database';
 import { SyncEngine } from './sync-engine';
+import { accountCacheRules } from '../session/cache-rules';
 
 const ACCOUNT = { username: 'faults-user', apiKey: 'faults-key' };
 const HISTORY = 1_000;
@@ -24,7 +25,7 @@ describe('sync through API faults', () => {
   beforeEach(async () => {
     sim = await startSimulator({ accounts: [ACCOUNT] });
     sim.seedHistory(ACCOUNT.username, HISTORY, { conversations: 50 });
-    db = openCache(join(mkdtempSync(join(tmpdir(), 'inbox-api-faults-')), 'cache.sqlite'));
+    db = openCache(join(mkdtempSync(join(tmpdir(), 'inbox-api-faults-')), 'cache.sqlite'), accountCacheRules);
     const client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, backoffMs: 5, timeoutMs: 500, requestsPerSecond: 1000 });
     statuses = [];
     engine = new SyncEngine({

@@ -11,6 +11,7 @@ import { openCache, type Db } from '../cache/database';
 import type { IngestResult } from '../cache/ingest';
 import { readCursor } from '../cache/sync-state';
 import { HistoryWalk } from './history-walk';
+import { accountCacheRules } from '../session/cache-rules';
 
 const ACCOUNT = { username: 'walk-user', apiKey: 'walk-key' };
 
@@ -22,7 +23,7 @@ describe('the first sync walks history', () => {
 
   beforeEach(async () => {
     sim = await startSimulator({ accounts: [ACCOUNT] });
-    db = openCache(join(mkdtempSync(join(tmpdir(), 'inbox-walk-')), 'cache.sqlite'));
+    db = openCache(join(mkdtempSync(join(tmpdir(), 'inbox-walk-')), 'cache.sqlite'), accountCacheRules);
     client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, backoffMs: 5, timeoutMs: 2_000, requestsPerSecond: 1000 });
     stored.length = 0;
   });

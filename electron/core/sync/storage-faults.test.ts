@@ -17,6 +17,7 @@ import { listOutbox } from '../cache/outbox';
 import type { StorageFault } from '../cache/storage-faults';
 import { Outbox } from '../outbox/outbox';
 import { SyncEngine } from './sync-engine';
+import { accountCacheRules } from '../session/cache-rules';
 
 const ACCOUNT = { username: 'storage-user', apiKey: 'storage-key' };
 const root = resolve(import.meta.dirname, '../../..');
@@ -61,7 +62,7 @@ describe('the cache file failing under a running app', () => {
   beforeEach(async () => {
     sim = await startSimulator({ accounts: [{ ...ACCOUNT, balance: 50 }] });
     dir = mkdtempSync(join(tmpdir(), 'inbox-storage-'));
-    db = openCache(join(dir, 'cache.sqlite'));
+    db = openCache(join(dir, 'cache.sqlite'), accountCacheRules);
     const client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, backoffMs: 5, timeoutMs: 2000, requestsPerSecond: 1000, maxAttempts: 2 });
     api = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, requestsPerSecond: 1000 });
     faults = [];

@@ -18,6 +18,7 @@ import { listTemplates } from '../cache/templates';
 import { listOutbox } from '../cache/outbox';
 import { Outbox } from '../outbox/outbox';
 import { SyncEngine, type SyncListener } from './sync-engine';
+import { accountCacheRules } from '../session/cache-rules';
 
 const ACCOUNT = { username: 'sync-user', apiKey: 'sync-key' };
 const root = resolve(import.meta.dirname, '../../..');
@@ -37,7 +38,7 @@ describe('SyncEngine', () => {
   const copies: Copy[] = [];
 
   function copyOfTheApp(file = join(dir, `cache-${copies.length}.sqlite`)): Copy {
-    const db = openCache(file);
+    const db = openCache(file, accountCacheRules);
     const client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, backoffMs: 5, timeoutMs: 2000, requestsPerSecond: 1000, maxAttempts: 2 });
     const copy: Copy = { db, statuses: [], connection: [], directory: 0, engine: undefined as unknown as SyncEngine };
     const listener: SyncListener = {
@@ -106,7 +107,7 @@ describe('SyncEngine', () => {
     first.db.close();
     copies.splice(copies.indexOf(first), 1);
 
-    const stored = count(openCache(file));
+    const stored = count(openCache(file, accountCacheRules));
     expect(stored).toBeGreaterThanOrEqual(700);
     expect(stored).toBeLessThan(2_000);
 
@@ -220,7 +221,7 @@ describe('SyncEngine', () => {
 
   it('polls faster while the window is focused and slower after long idle', () => {
     let now = 1_000_000;
-    const db = openCache(':memory:');
+    const db = openCache(':memory:', accountCacheRules);
     const client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT });
     const listener = { changes() {}, status() {}, connection() {}, unauthorized() {}, directoryChanged() {} };
     const engine = new SyncEngine({ db, client, listener, intervalMs: 15_000, focused: false, now: () => now });
@@ -309,7 +310,7 @@ describe('SyncEngine in a process killed mid-pass', () => {
     sim.clearFaults();
 
     await runToEnd(file);
-    const db = openCache(file);
+    const db = openCache(file, accountCacheRules);
     try {
       expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(3_038);
       expect(db.prepare('SELECT COUNT(DISTINCT message_id) FROM messages').pluck().get()).toBe(3_038);
@@ -340,7 +341,7 @@ describe('SyncEngine in a process killed mid-pass', () => {
 
     await runToEnd(file);
     expect(walkRequests() - before).toBe(30 - pagesDone);
-    const db = openCache(file);
+    const db = openCache(file, accountCacheRules);
     try {
       expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(3_000);
       expect(db.prepare('SELECT COUNT(DISTINCT message_id) FROM messages').pluck().get()).toBe(3_000);
@@ -361,7 +362,7 @@ describe('SyncEngine in a process killed mid-pass', () => {
     await runToEnd(file);
     await runToEnd(file);
     expect(sim.sent().map((s) => s.body)).toEqual(['Sent as the power went']);
-    const db = openCache(file);
+    const db = openCache(file, accountCacheRules);
     try {
       expect(db.prepare("SELECT message_id, status FROM messages WHERE direction = 'out'").all()).toEqual([
         { message_id: sim.sent()[0]!.message_id, status: 'Queued' },
