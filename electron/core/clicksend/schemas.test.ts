@@ -79,6 +79,16 @@ describe('schemas against the official example answers', () => {
     expect(PictureHistoryRow.parse(receipt).message_price).toBe('2.420000');
   });
 
+  it('both histories read parts alike: the decimal the examples give ("1.00"), and one with a fraction, rounded', () => {
+    const partsRead = (schema: typeof HistoryPage | typeof PictureHistoryPage, file: string, parts?: string) => {
+      const page = Envelope.parse(answer(file)).data as { data: object[] };
+      const data = parts === undefined ? page.data : [{ ...page.data[0], message_parts: parts }];
+      return schema.parse({ ...page, data }).data[0]!.message_parts;
+    };
+    expect([partsRead(HistoryPage, 'sms_history.json'), partsRead(PictureHistoryPage, 'get_mms_history.json')]).toEqual([1, 1]);
+    expect([partsRead(HistoryPage, 'sms_history.json', '2.40'), partsRead(PictureHistoryPage, 'get_mms_history.json', '2.40')]).toEqual([2, 2]);
+  });
+
   it('an upload answers the URL a picture message is sent with', () => {
     expect(UploadData.parse(Envelope.parse(answer('post_uploads.json')).data)._url).toMatch(/^https:\/\//);
   });

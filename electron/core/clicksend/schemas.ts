@@ -50,6 +50,12 @@ export const AccountData = z.object({
 });
 export type AccountData = z.output<typeof AccountData>;
 
+/**
+ * Both histories give parts as a decimal ("1.00", like prices): any value of
+ * that form is read, rounded, rather than refusing the whole page.
+ */
+const historyParts = z.coerce.number().nullish().transform((v) => (v === null || v === undefined ? null : Math.round(v)));
+
 export const HistoryRow = z.object({
   direction: z.enum(['in', 'out']).optional().default('out'),
   date: unixSeconds,
@@ -61,7 +67,7 @@ export const HistoryRow = z.object({
   status_code: looseText,
   status_text: optionalText,
   message_id: z.string().min(1),
-  message_parts: z.coerce.number().int().nullish().transform((v) => v ?? null),
+  message_parts: historyParts,
   message_price: looseText,
   custom_string: optionalText,
 });
@@ -117,23 +123,11 @@ export const SendPictureData = z.object({
 });
 export type SendPictureData = z.output<typeof SendPictureData>;
 
-/** /mms/history: sent picture messages. They carry date_added where SMS rows carry date. */
-export const PictureHistoryRow = z.object({
-  direction: z.enum(['in', 'out']).optional().default('out'),
+/** /mms/history: sent picture messages, an SMS history row with its subject and picture, dated by date_added. */
+export const PictureHistoryRow = HistoryRow.omit({ date: true }).extend({
   date_added: unixSeconds,
-  to: z.string().min(1),
-  from: optionalText,
-  body: z.string(),
   subject: optionalText,
   _media_file_url: optionalText,
-  status: z.string(),
-  schedule: looseText,
-  status_code: looseText,
-  status_text: optionalText,
-  message_id: z.string().min(1),
-  message_parts: z.coerce.number().nullish().transform((v) => (v === null || v === undefined ? null : Math.round(v))),
-  message_price: looseText,
-  custom_string: optionalText,
 });
 export type PictureHistoryRow = z.output<typeof PictureHistoryRow>;
 
