@@ -13,6 +13,7 @@ import { pauseEnd, type PauseChoice } from './notify/notification-policy';
 import { ReplyNotifications } from './notify/reply-notifications';
 import { UnreadBadge } from './notify/unread-badge';
 import { createDispatcher, type Dispatch, type Logger } from './requests/dispatch';
+import { PICTURE_ID, servedPicture, type ServedPicture } from './pictures/media-cache';
 import { requestHandlers } from './requests/handlers';
 import { AccountLifecycle } from './session/account-lifecycle';
 import { ChangeFeed } from './session/change-feed';
@@ -51,6 +52,8 @@ export class Inbox {
   private readonly presence: Presence = { focused: true, openConversationId: null };
   private readonly accounts: AccountLifecycle;
   private readonly update: PendingUpdate;
+  /** Relative to the page until the host that serves pictures names its route. */
+  private pictureUrl = (id: string) => `media/${id}`;
 
   constructor(private readonly options: InboxOptions) {
     this.settings = options.settings ?? fileSettings(options.config.dataDir);
@@ -90,6 +93,7 @@ export class Inbox {
       updateSettings: (patch) => this.updateSettings(patch),
       pauseNotifications: (choice) => this.pauseNotifications(choice),
       focusWindow: options.focusWindow,
+      pictureUrl: (id) => this.pictureUrl(id),
     });
     this.dispatch = createDispatcher(handlers, options.log, (error) => this.accounts.onFailure(error));
   }
@@ -97,6 +101,19 @@ export class Inbox {
   onEvent(listener: (event: InboxEvent) => void): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
+  }
+
+  /** The host's media route (app:// or browser mode's server): how the page's <img> names a picture by id. */
+  servePicturesAt(pictureUrl: (id: string) => string): void {
+    this.pictureUrl = pictureUrl;
+  }
+
+  /** The picture the media route was asked for, by id (a message's or an attachment's), or null: an id names no path. */
+  async picture(id: string): Promise<ServedPicture | null> {
+    const session = this.accounts.current;
+    if (!session || !PICTURE_ID.test(id)) return null;
+    const file = /^\d+$/.test(id) ? session.media.file(Number(id), session.attachments.outgoingDir) : session.attachments.file(id);
+    return file ? servedPicture(file) : null;
   }
 
   /** Restores the last session from the keychain and cache; needs no network. */

@@ -67,7 +67,8 @@ describe('the data folder is readable by this user only', () => {
     value(await inbox.dispatch('pictures.send', { to: CUSTOMER, subject: 'Photo', body: 'The blue one', attachmentId: prepared.attachmentId }));
     const thread = value<Result<'messages.list'>>(await inbox.dispatch('messages.list', { conversationId: conversation!.id, limit: 10 }));
     const dashboardPicture = thread.find((m) => m.picture?.subject === 'Your parcel')!;
-    expect(value<Result<'pictures.show'>>(await inbox.dispatch('pictures.show', { id: dashboardPicture.id })).src).toMatch(/^data:image\//);
+    expect(value<Result<'pictures.show'>>(await inbox.dispatch('pictures.show', { id: dashboardPicture.id })).src).toBe(`media/${dashboardPicture.id}`);
+    expect((await inbox.picture(String(dashboardPicture.id)))?.contentType).toMatch(/^image\//);
     value(await inbox.dispatch('settings.update', { theme: 'dark' }));
   };
 

@@ -1,6 +1,7 @@
 // What browser mode asks of every request before it looks any further: a
 // target it can read, and a Host naming this server on loopback. A page that
 // reached 127.0.0.1 by DNS rebinding still names its own host, so it is refused.
+import { timingSafeEqual } from 'node:crypto';
 
 /** The names the server answers to; it listens on 127.0.0.1 only. */
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'];
@@ -36,4 +37,11 @@ export function loopbackHost(header: string | undefined, port: number): string |
 /** Whether a WebSocket's Origin is a page this server served (by either name). */
 export function isOwnOrigin(origin: string | undefined, port: number): boolean {
   return origin?.startsWith('http://') === true && loopbackHost(origin.slice('http://'.length), port) !== null;
+}
+
+/** The per-run token, compared in constant time: how long a wrong guess takes says nothing of the token. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

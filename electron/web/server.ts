@@ -2,7 +2,7 @@
 // 127.0.0.1 instead of Electron IPC. A random per-run token (in the printed
 // URL) and an Origin check keep other local pages and programs out; a Host
 // check keeps out pages that reach 127.0.0.1 by DNS rebinding.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +14,8 @@ import { contentTypeFor } from '../../shared/content-types';
 import { PICTURE_INPUT_MAX_BYTES } from '../../shared/picture-messages';
 import type { Logger } from '../core/requests/dispatch';
 import type { Inbox } from '../core/inbox';
-import { isOwnOrigin, loopbackHost, parseTarget } from './request-checks';
+import { MEDIA_PREFIX, mediaUrls, servePicture } from './media-route';
+import { isOwnOrigin, loopbackHost, parseTarget, sameSecret } from './request-checks';
 
 export interface WebServer {
   url: string;
@@ -25,8 +26,9 @@ export async function startWebServer(options: { inbox: Inbox; port: number; rend
   const { inbox, rendererDir, log } = options;
   const token = randomBytes(24).toString('base64url');
   let port = 0;
+  inbox.servePicturesAt(mediaUrls(token));
 
-  const http = createServer((req, res) => serveStatic(req, res, rendererDir, port));
+  const http = createServer((req, res) => serveStatic(req, res, rendererDir, port, (target, head) => void servePicture(res, target, { inbox, token, head })));
   // A request Node cannot parse (a bad request line, no Host on HTTP/1.1) never reaches the listeners
   // below: Node's default 'clientError' answers it 400 and carries on, as the tests check.
   // The largest request is a picture being attached (pictures.prepare): base64 of the largest file read, and its frame.
@@ -92,12 +94,6 @@ export async function startWebServer(options: { inbox: Inbox; port: number; rend
   };
 }
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /** A raw answer on an upgrade's socket, which no HTTP response owns. */
 function refuse(socket: Duplex, status: string): void {
   if (!socket.writable) {
@@ -111,7 +107,9 @@ function answerPlain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain', Connection: 'close' }).end(text);
 }
 
-function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, port: number): void {
+type Target = NonNullable<ReturnType<typeof parseTarget>>;
+
+function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, port: number, pictures: (target: Target, head: boolean) => void): void {
   const target = parseTarget(req.url);
   // HTTP/1.1 requires a Host, and a missing one is a 400. A Host naming anything else gets 421
   // (Misdirected Request: this server does not answer for that name), whatever rebound it here.
@@ -122,6 +120,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, po
     res.writeHead(405).end();
     return;
   }
+  if (target.pathname.startsWith(MEDIA_PREFIX)) return pictures(target, req.method === 'HEAD');
   const relative = normalize(target.pathname === '/' ? 'index.html' : target.pathname.slice(1));
   const file = join(root, relative);
   if (relative.startsWith('..') || !file.startsWith(root + sep)) {

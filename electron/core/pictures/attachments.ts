@@ -17,7 +17,7 @@ import type { PriceData } from '../clicksend/schemas';
 import { InboxError } from '../errors/inbox-error';
 import type { PictureUploads } from '../outbox/outbox';
 import { makePrivateDir, writePrivateFile } from '../private-files';
-import { dataUrl, type MediaCache } from './media-cache';
+import { refusalOf, type MediaCache } from './media-cache';
 import { PictureGate } from './picture-gate';
 import { preparePicture, refuseTooLarge } from './prepare';
 
@@ -43,7 +43,8 @@ export class Attachments implements PictureUploads {
     for (const name of readdirSync(outgoingDir)) if (!queued.has(name)) rmSync(join(outgoingDir, name), { force: true });
   }
 
-  async prepare(name: string, size: number, content: string | null): Promise<Result<'pictures.prepare'>> {
+  /** `pictureUrl` names the prepared picture for the page (its preview), by its attachment id. */
+  async prepare(name: string, size: number, content: string | null, pictureUrl: (id: string) => string): Promise<Result<'pictures.prepare'>> {
     this.gate.require();
     if (content === null || size > PICTURE_INPUT_MAX_BYTES) throw refuseTooLarge(name, size);
     const prepared = await preparePicture(name, Buffer.from(content, 'base64'));
@@ -51,15 +52,21 @@ export class Attachments implements PictureUploads {
     const file = `${attachmentId}.${prepared.type}`;
     writePrivateFile(join(this.outgoingDir, file), prepared.bytes);
     this.attached.set(attachmentId, { file, mediaUrl: null });
-    const shown = dataUrl(prepared.bytes);
+    const shows = refusalOf(prepared.bytes) === null;
     return {
       attachmentId,
       name,
       bytes: prepared.bytes.length,
       contentType: `image/${prepared.type}`,
-      preview: shown.src,
-      note: prepared.note ?? (shown.src ? null : 'ClickSend converts HEIC when it is uploaded; it cannot be previewed here.'),
+      preview: shows ? pictureUrl(attachmentId) : null,
+      note: prepared.note ?? (shows ? null : 'ClickSend converts HEIC when it is uploaded; it cannot be previewed here.'),
     };
+  }
+
+  /** The prepared file of a picture still attached: what the media route serves as its preview. */
+  file(attachmentId: string): string | null {
+    const attached = this.attached.get(attachmentId);
+    return attached ? join(this.outgoingDir, attached.file) : null;
   }
 
   discard(attachmentId: string): void {

@@ -4,9 +4,11 @@
 // folder, indexed in its cache (cache/media.ts), under a size limit: the
 // least recently shown go first. A download must be https to the internet,
 // checked at every redirect (picture-links.ts), at most MAX_FETCH_BYTES, and
-// a picture by its bytes.
+// a picture by its bytes. The page names a picture by id (its message's, or
+// an attachment's); the host serves the file by that id, never by a path.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../cache/database';
 import { forgetMedia, leastRecentlyUsedMedia, mediaEntry, mediaFiles, mediaTotalBytes, pictureSource, putMedia, touchMedia } from '../cache/media';
@@ -22,10 +24,17 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** A picture that could not be fetched is not asked for again before this (each render would). */
 const RETRY_AFTER_MS = 60_000;
 
-export interface ShownPicture {
-  src: string | null;
-  missing: string | null;
+/** Why a picture cannot be shown, in words; null when it can. */
+export type Missing = string | null;
+
+/** A picture as the page's media route serves it: the type is what its bytes are. */
+export interface ServedPicture {
+  bytes: Buffer;
+  contentType: string;
 }
+
+/** A picture's id in the page's media URL: a message's row id, or an attachment's UUID. Nothing else (no path) is one. */
+export const PICTURE_ID = /^(?:[1-9]\d{0,14}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 export const PICTURE_WORDS = {
   offline: 'This picture has not been downloaded yet and ClickSend cannot be reached. It shows once you are back online.',
@@ -58,7 +67,7 @@ export interface MediaCacheOptions {
 
 export class MediaCache {
   private readonly failures = new Map<string, { words: string; at: number }>();
-  private readonly fetching = new Map<string, Promise<ShownPicture>>();
+  private readonly fetching = new Map<string, Promise<Missing>>();
   private readonly now: () => number;
 
   constructor(private readonly options: MediaCacheOptions) {
@@ -67,13 +76,22 @@ export class MediaCache {
     this.dropStrayFiles();
   }
 
-  /** The picture of a picture message, as a data: URL, or why it cannot be shown. */
-  async show(messageRowId: number, outgoingDir: string): Promise<ShownPicture> {
+  /** Whether a picture message's picture can be shown (fetched first if need be), or why not. */
+  async show(messageRowId: number, outgoingDir: string): Promise<Missing> {
     const source = pictureSource(this.options.db, messageRowId);
-    if (!source?.isPicture) return { src: null, missing: 'That message has no picture.' };
-    if (source.pictureFile) return fromFile(join(outgoingDir, source.pictureFile));
-    if (!source.mediaUrl) return { src: null, missing: PICTURE_WORDS.sending };
+    if (!source?.isPicture) return 'That message has no picture.';
+    if (source.pictureFile) return refusalOfFile(join(outgoingDir, source.pictureFile));
+    if (!source.mediaUrl) return PICTURE_WORDS.sending;
     return this.forUrl(source.mediaUrl);
+  }
+
+  /** The file holding a picture message's picture, when there is one: what the media route serves. */
+  file(messageRowId: number, outgoingDir: string): string | null {
+    const source = pictureSource(this.options.db, messageRowId);
+    if (!source?.isPicture) return null;
+    if (source.pictureFile) return join(outgoingDir, source.pictureFile);
+    const entry = source.mediaUrl ? mediaEntry(this.options.db, source.mediaUrl) : null;
+    return entry ? join(this.options.dir, entry.file) : null;
   }
 
   /** A picture we already have (one we sent): kept under its URL, no download. */
@@ -92,17 +110,14 @@ export class MediaCache {
     if (entry && url !== existingUrl) putMedia(this.options.db, { ...entry, url, usedAt: this.now() });
   }
 
-  private forUrl(url: string): Promise<ShownPicture> {
+  private async forUrl(url: string): Promise<Missing> {
     const entry = mediaEntry(this.options.db, url);
-    if (entry) {
-      const shown = fromFile(join(this.options.dir, entry.file));
-      if (shown.src) {
-        touchMedia(this.options.db, url, this.now());
-        return Promise.resolve(shown);
-      }
+    if (entry && (await refusalOfFile(join(this.options.dir, entry.file))) === null) {
+      touchMedia(this.options.db, url, this.now());
+      return null;
     }
     const failed = this.failures.get(url);
-    if (failed && this.now() - failed.at < RETRY_AFTER_MS) return Promise.resolve({ src: null, missing: failed.words });
+    if (failed && this.now() - failed.at < RETRY_AFTER_MS) return failed.words;
     let pending = this.fetching.get(url);
     if (!pending) {
       pending = this.download(url).finally(() => this.fetching.delete(url));
@@ -111,16 +126,16 @@ export class MediaCache {
     return pending;
   }
 
-  private async download(url: string): Promise<ShownPicture> {
+  private async download(url: string): Promise<Missing> {
     try {
       const bytes = await this.fetchPicture(url);
       this.failures.delete(url);
       this.keep(url, bytes);
-      return dataUrl(bytes);
+      return refusalOf(bytes);
     } catch (error) {
       const words = error instanceof FetchRefused ? error.words : PICTURE_WORDS.offline;
       this.failures.set(url, { words, at: this.now() });
-      return { src: null, missing: words };
+      return words;
     }
   }
 
@@ -189,17 +204,36 @@ function fileFor(url: string, type: keyof typeof CONTENT_TYPES): string {
   return `${createHash('sha256').update(url).digest('hex')}.${type}`;
 }
 
-export function dataUrl(bytes: Buffer): ShownPicture {
+/** Why these bytes cannot be shown in the page, or null when they can. */
+export function refusalOf(bytes: Uint8Array): Missing {
   const type = pictureType(bytes);
-  if (!type) return { src: null, missing: PICTURE_WORDS.notPicture };
-  if (!browserShows(type)) return { src: null, missing: PICTURE_WORDS.heic };
-  return { src: `data:${CONTENT_TYPES[type]};base64,${bytes.toString('base64')}`, missing: null };
+  if (!type) return PICTURE_WORDS.notPicture;
+  return browserShows(type) ? null : PICTURE_WORDS.heic;
 }
 
-function fromFile(path: string): ShownPicture {
+/** The same from the file's first bytes only: asked for every picture shown, so it reads no more. */
+async function refusalOfFile(path: string): Promise<Missing> {
   try {
-    return dataUrl(readFileSync(path));
+    const file = await open(path);
+    try {
+      const { buffer, bytesRead } = await file.read(Buffer.alloc(16), 0, 16, 0);
+      return refusalOf(buffer.subarray(0, bytesRead));
+    } finally {
+      await file.close();
+    }
   } catch {
-    return { src: null, missing: PICTURE_WORDS.offline };
+    return PICTURE_WORDS.offline;
   }
+}
+
+/** The file as the page is served it, or null (gone, not a picture, HEIC). */
+export async function servedPicture(path: string): Promise<ServedPicture | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return null;
+  }
+  const type = pictureType(bytes);
+  return type && browserShows(type) ? { bytes, contentType: CONTENT_TYPES[type] } : null;
 }

@@ -16,7 +16,7 @@ import { ScheduledSends } from '../outbox/scheduled';
 import { syncOnce } from '../sync/sync-once';
 import { useAccountFixture } from '../../../test-support/account-fixture';
 import { Attachments } from './attachments';
-import { MediaCache, PICTURE_WORDS } from './media-cache';
+import { MediaCache, PICTURE_WORDS, servedPicture } from './media-cache';
 import { PICTURES_REFUSED } from './picture-gate';
 
 const ACCOUNT = { username: 'picture-user', apiKey: 'picture-key', balance: 20 };
@@ -36,7 +36,14 @@ describe('picture messages', () => {
   let attachments: Attachments;
   let outbox: Outbox;
   const sync = () => syncOnce({ db: fixture.db, client: fixture.client, outbox });
-  const show = (id: number) => media.show(id, attachments.outgoingDir);
+  /** What the page gets: the picture as the media route serves it (bytes, sniffed type), or why not. */
+  const shownBy = async (cache: MediaCache, id: number) => {
+    const missing = await cache.show(id, attachments.outgoingDir);
+    const file = cache.file(id, attachments.outgoingDir);
+    return { src: missing === null && file ? await servedPicture(file) : null, missing };
+  };
+  const show = (id: number) => shownBy(media, id);
+  const pictureUrl = (id: string) => `media/${id}`;
   const thread = () => listMessages(fixture.db, listConversations(fixture.db, 10, 0).items[0]!.id, 50);
 
   beforeEach(() => {
@@ -60,7 +67,7 @@ describe('picture messages', () => {
     expect(searchCache(fixture.db, 'parcel', 10).messages.map((m) => m.id)).toEqual([picture!.id]);
 
     const first = await show(picture!.id);
-    expect(first.src).toMatch(/^data:image\/jpeg;base64,/);
+    expect(first.src?.contentType).toBe('image/jpeg');
     await fixture.sim.close();
     // Offline, from the media cache: the same picture.
     expect(await show(picture!.id)).toEqual(first);
@@ -81,9 +88,10 @@ describe('picture messages', () => {
 
   it('attaching and sending makes one upload and one /mms/send with the subject and the uploaded URL; the picture shows without a download', async () => {
     const jpeg = await photo(120, 90, 'jpeg');
-    const prepared = await attachments.prepare('shelf.jpg', jpeg.length, jpeg.toString('base64'));
+    const prepared = await attachments.prepare('shelf.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
     expect(prepared).toMatchObject({ name: 'shelf.jpg', bytes: jpeg.length, contentType: 'image/jpeg', note: null });
-    expect(prepared.preview).toBe(`data:image/jpeg;base64,${jpeg.toString('base64')}`);
+    expect(prepared.preview).toBe(`media/${prepared.attachmentId}`);
+    expect(await servedPicture(attachments.file(prepared.attachmentId)!)).toEqual({ bytes: jpeg, contentType: 'image/jpeg' });
 
     const sent = await outbox.sendPicture(CUSTOMER, 'The blue one', { subject: 'Blue shelf', ...(await attachments.take(prepared.attachmentId)) });
     expect(sent).toMatchObject({ status: 'Queued', picture: { subject: 'Blue shelf' }, body: 'The blue one' });
@@ -93,7 +101,7 @@ describe('picture messages', () => {
     expect(fixture.sim.mmsSent()).toEqual([expect.objectContaining({ to: CUSTOMER, subject: 'Blue shelf', body: 'The blue one', media_file: upload!._url, media_bytes: jpeg.length })]);
 
     fixture.sim.addFault({ kind: '404', path: '/_media/', count: 'Infinity' as unknown as number });
-    expect((await show(sent.id)).src).toBe(prepared.preview);
+    expect((await show(sent.id)).src).toEqual({ bytes: jpeg, contentType: 'image/jpeg' });
     // Sent: nothing left in the outgoing folder.
     expect(readdirSync(attachments.outgoingDir)).toEqual([]);
     await sync();
@@ -103,7 +111,7 @@ describe('picture messages', () => {
   it('a photo over 250 kB is scaled down before upload and the user told; a broken file is refused before any request', async () => {
     const big = await photo(1800, 1200, 'png');
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
-    const prepared = await attachments.prepare('IMG_0001.png', big.length, big.toString('base64'));
+    const prepared = await attachments.prepare('IMG_0001.png', big.length, big.toString('base64'), pictureUrl);
     expect(prepared.bytes).toBeLessThanOrEqual(250 * 1024);
     expect(prepared.contentType).toBe('image/jpeg');
     expect(prepared.note).toMatch(/^Made smaller to fit ClickSend’s 250 kB limit: \d\.\d MB → \d+ kB \(\d+ × \d+\)\.$/);
@@ -112,19 +120,19 @@ describe('picture messages', () => {
 
     const before = fixture.sim.requests().length;
     const notes = Buffer.from('These are my notes, not a picture.');
-    await expect(attachments.prepare('notes.jpg', notes.length, notes.toString('base64'))).rejects.toMatchObject({
+    await expect(attachments.prepare('notes.jpg', notes.length, notes.toString('base64'), pictureUrl)).rejects.toMatchObject({
       code: 'NOT_A_PICTURE',
       message: '“notes.jpg” is not a picture, so it cannot be sent as one.',
     });
     const cut = (await photo(200, 200, 'jpeg')).subarray(0, 600);
-    await expect(attachments.prepare('cut.jpg', cut.length, cut.toString('base64'))).rejects.toMatchObject({ code: 'DAMAGED_PICTURE' });
-    await expect(attachments.prepare('huge.jpg', 40 * 1024 * 1024, null)).rejects.toMatchObject({ code: 'PICTURE_TOO_LARGE' });
+    await expect(attachments.prepare('cut.jpg', cut.length, cut.toString('base64'), pictureUrl)).rejects.toMatchObject({ code: 'DAMAGED_PICTURE' });
+    await expect(attachments.prepare('huge.jpg', 40 * 1024 * 1024, null, pictureUrl)).rejects.toMatchObject({ code: 'PICTURE_TOO_LARGE' });
     expect(fixture.sim.requests()).toHaveLength(before);
   });
 
   it('a lost answer never doubles a picture message: it is found in /mms/history by its custom_string, with one upload', async () => {
     const jpeg = await photo(100, 100, 'jpeg');
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
     fixture.sim.addFault({ kind: 'drop-after-apply', method: 'POST', path: '/mms/send' });
     const unconfirmed = await outbox.sendPicture(CUSTOMER, 'Lost answer', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(unconfirmed).toMatchObject({ status: 'Pending', outboxState: 'unknown' });
@@ -136,13 +144,13 @@ describe('picture messages', () => {
     const [message] = thread();
     expect(thread()).toHaveLength(1);
     expect(message).toMatchObject({ id: unconfirmed.id, status: 'Queued', outboxState: null, messageId: fixture.sim.mmsSent()[0]!.message_id });
-    expect((await show(message!.id)).src).toBe(prepared.preview);
+    expect((await show(message!.id)).src).toEqual({ bytes: jpeg, contentType: 'image/jpeg' });
   });
 
   it('an upload that fails waits and goes later with one /mms/send; an upload refused fails the message with ClickSend’s words', async () => {
     const jpeg = await photo(80, 80, 'jpeg');
     fixture.sim.addFault({ kind: '500', path: '/uploads', count: 5 });
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
     const waiting = await outbox.sendPicture(CUSTOMER, 'Try later', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(waiting).toMatchObject({ status: 'Pending', outboxState: 'waiting' });
     expect(fixture.sim.mmsSent()).toHaveLength(0);
@@ -154,7 +162,7 @@ describe('picture messages', () => {
 
   it('an upload ClickSend refuses fails the message with its words, before any /mms/send; Retry then asks for the picture again', async () => {
     const jpeg = await photo(80, 80, 'jpeg');
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
     const taken = await attachments.take(prepared.attachmentId);
     // The prepared file changed on disk before it went (another program, a full disk).
     writeFileSync(join(attachments.outgoingDir, taken.pictureFile!), 'not a picture any more');
@@ -169,7 +177,7 @@ describe('picture messages', () => {
   it('an upload answered in a way the app does not understand fails the message in those words, and later passes do not upload it again', async () => {
     const jpeg = await photo(80, 80, 'jpeg');
     fixture.sim.addFault({ kind: 'malformed', path: '/uploads', count: Infinity });
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
     const failed = await outbox.sendPicture(CUSTOMER, 'Unreadable', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(failed).toMatchObject({ status: 'Failed', actions: ['retry', 'delete'] });
     expect(failed.problem).toBe('ClickSend answered in a way this app does not understand. The picture was not sent. Retry or delete it.');
@@ -181,7 +189,7 @@ describe('picture messages', () => {
   it('a send answered in a way the app does not understand is looked for in history, and failed in those words once absent, never sent again', async () => {
     const jpeg = await photo(80, 80, 'jpeg');
     fixture.sim.addFault({ kind: 'malformed', path: '/mms/send', count: Infinity });
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
     const checking = await outbox.sendPicture(CUSTOMER, 'Unreadable', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(checking).toMatchObject({ status: 'Pending', outboxState: 'unknown' });
     for (let pass = 0; pass < 3; pass++) await sync();
@@ -193,12 +201,12 @@ describe('picture messages', () => {
 
   it('while ClickSend refuses pictures to the account, a picture is neither attached nor sent, and one waiting fails in words', async () => {
     const jpeg = await photo(80, 80, 'jpeg');
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
     fixture.sim.addFault({ kind: '403', path: '/uploads', count: Infinity });
     const refused = await outbox.sendPicture(CUSTOMER, 'Refused', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(refused).toMatchObject({ status: 'Failed', problem: `${PICTURES_REFUSED} If picture messages were just enabled for the account at ClickSend, choose Sync now.` });
     const uploads = fixture.sim.requests().filter((r) => r.path === '/uploads').length;
-    await expect(attachments.prepare('b.jpg', jpeg.length, jpeg.toString('base64'))).rejects.toMatchObject({ code: 'PICTURES_REFUSED', message: PICTURES_REFUSED });
+    await expect(attachments.prepare('b.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl)).rejects.toMatchObject({ code: 'PICTURES_REFUSED', message: PICTURES_REFUSED });
     await expect(outbox.sendPicture(CUSTOMER, 'Again', { subject: 'Photo', mediaUrl: 'https://example.com/a.jpg' })).rejects.toMatchObject({ code: 'PICTURES_REFUSED' });
     await expect(outbox.retry(refused.id)).resolves.toMatchObject({ status: 'Failed', problem: expect.stringContaining(PICTURES_REFUSED) });
     expect(fixture.sim.requests().filter((r) => r.path === '/uploads')).toHaveLength(uploads);
@@ -208,7 +216,7 @@ describe('picture messages', () => {
   it('a scheduled picture message is cancelled at ClickSend by the MMS endpoint, and refunded', async () => {
     const scheduled = new ScheduledSends(fixture.db, fixture.client, outbox, () => undefined);
     const jpeg = await photo(80, 80, 'jpeg');
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'));
+    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
     const at = Math.floor(Date.now() / 1000) + 7200;
     const message = await outbox.sendPicture(CUSTOMER, 'Tomorrow', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) }, at);
     expect(message).toMatchObject({ status: 'Scheduled', waitingUntil: at * 1000, actions: ['cancel', 'edit'] });
@@ -227,12 +235,12 @@ describe('picture messages', () => {
       ids.push(thread()[0]!.id);
     }
     expect(readdirSync(join(dir, 'small'))).toEqual([]);
-    for (const id of ids) expect((await small.show(id, attachments.outgoingDir)).src).toMatch(/^data:/);
+    for (const id of ids) expect((await shownBy(small, id)).src?.contentType).toMatch(/^image\//);
     // Each built-in picture is over 1,250 bytes: only the newest shown fits.
     expect(readdirSync(join(dir, 'small'))).toHaveLength(1);
     await fixture.sim.close();
-    expect((await small.show(ids[2]!, attachments.outgoingDir)).src).toMatch(/^data:/);
-    expect((await small.show(ids[0]!, attachments.outgoingDir)).missing).toBe(PICTURE_WORDS.offline);
+    expect((await shownBy(small, ids[2]!)).src?.contentType).toMatch(/^image\//);
+    expect((await shownBy(small, ids[0]!)).missing).toBe(PICTURE_WORDS.offline);
   });
 
   it('plain http pictures are not fetched from anywhere but the loopback simulator', async () => {
@@ -240,7 +248,7 @@ describe('picture messages', () => {
     fixture.sim.seedMms({ username: ACCOUNT.username, to: CUSTOMER, subject: 'http', body: 'Picture' });
     await sync();
     const before = fixture.sim.requests().length;
-    expect(await strict.show(thread()[0]!.id, attachments.outgoingDir)).toEqual({ src: null, missing: PICTURE_WORDS.insecure });
+    expect(await shownBy(strict, thread()[0]!.id)).toEqual({ src: null, missing: PICTURE_WORDS.insecure });
     expect(fixture.sim.requests()).toHaveLength(before);
   });
 });

@@ -41,6 +41,8 @@ export interface RequestContext {
   updateSettings(patch: Partial<Settings>): Settings;
   pauseNotifications(choice: PauseChoice): Settings;
   focusWindow?: () => void;
+  /** The page's URL for a picture, by id: the host serving it names it (see Inbox.servePicturesAt). */
+  pictureUrl(id: string): string;
 }
 
 /** What the composer needs to word a price: the account as the session keeps it (see QuoteContext.balance). */
@@ -109,7 +111,7 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       if (message.to) saveDraft(session.db, message.to, '', Date.now());
       return message;
     },
-    'pictures.prepare': ({ name, size, content }) => active().attachments.prepare(name, size, content),
+    'pictures.prepare': ({ name, size, content }) => active().attachments.prepare(name, size, content, ctx.pictureUrl),
     'pictures.discard': async ({ attachmentId }) => {
       active().attachments.discard(attachmentId);
       return null;
@@ -133,7 +135,10 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       if (message.to) saveDraft(session.db, message.to, '', Date.now());
       return message;
     },
-    'pictures.show': ({ id }) => active().media.show(id, active().attachments.outgoingDir),
+    'pictures.show': async ({ id }) => {
+      const missing = await active().media.show(id, active().attachments.outgoingDir);
+      return { src: missing === null ? ctx.pictureUrl(String(id)) : null, missing };
+    },
     'messages.scheduled': async () => active().scheduled.list(),
     'messages.cancel': ({ id }) => active().scheduled.cancel(id),
     'messages.cancelAll': () => active().scheduled.cancelAll(),
