@@ -220,19 +220,12 @@ export class ClickSendClient {
     return this.request('PUT', '/mms/cancel-all', { body: {}, data: CancelAllData, retry: false, signal });
   }
 
-  pictureHistoryPage(query: HistoryQuery, signal?: AbortSignal): Promise<Page<PictureHistoryRow>> {
-    return this.request('GET', '/mms/history', { query: { ...query }, data: PictureHistoryPage, retry: true, signal });
+  pictureHistoryPage(query: HistoryQuery, signal?: AbortSignal, retry = true): Promise<Page<PictureHistoryRow>> {
+    return this.request('GET', '/mms/history', { query: { ...query }, data: PictureHistoryPage, retry, signal });
   }
 
-  pictureHistory(query: Omit<HistoryQuery, 'page' | 'limit'>, signal?: AbortSignal) {
-    return walkPages((p, limit) => this.pictureHistoryPage({ ...query, page: p, limit }, signal), { key: (r) => r.message_id });
-  }
-
-  pictureReceipts(signal?: AbortSignal) {
-    return walkPages(
-      (p, limit) => this.request('GET', '/mms/receipts', { query: { page: p, limit }, data: ReceiptPage, retry: true, signal }),
-      { key: (r) => `${r.message_id}:${r.timestamp}` },
-    );
+  pictureReceiptsPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<ReceiptRow>> {
+    return this.request('GET', '/mms/receipts', { query: { page: pageNumber, limit }, data: ReceiptPage, retry: true, signal });
   }
 
   markPictureReceiptsRead(dateBefore: number, signal?: AbortSignal) {

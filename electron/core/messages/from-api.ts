@@ -1,11 +1,14 @@
 // Maps what ClickSend returns (history rows, inbound replies) onto the
 // cache's one shape for an incoming message.
-import type { HistoryRow, InboundRow, PictureHistoryRow } from '../clicksend/schemas';
+import type { HistoryRow, InboundRow } from '../clicksend/schemas';
 import { statusFromHistory } from '../clicksend/statuses';
 import type { IncomingMessage } from '../cache/ingest';
 
+/** A history row of either kind (messages/kinds.ts): a picture message's carries its subject and picture. */
+export type KindHistoryRow = HistoryRow & Pick<IncomingMessage, 'picture'>;
+
 /** `repliesUnread`: a reply never seen counts as unread (the incremental pull); one the first walk finds does not. */
-export function fromHistory(row: HistoryRow, { repliesUnread = false } = {}): IncomingMessage {
+export function fromHistory(row: KindHistoryRow, { repliesUnread = false } = {}): IncomingMessage {
   const scheduled = row.schedule && /^\d+$/.test(row.schedule) ? Number(row.schedule) * 1000 : null;
   return {
     messageId: row.message_id,
@@ -22,13 +25,8 @@ export function fromHistory(row: HistoryRow, { repliesUnread = false } = {}): In
     parts: row.message_parts,
     price: row.message_price,
     unread: repliesUnread && row.direction === 'in',
+    ...(row.picture ? { picture: row.picture } : {}),
   };
-}
-
-/** A picture message from /mms/history: ours (ClickSend has no inbound MMS), dated by date_added. */
-export function fromPictureHistory(row: PictureHistoryRow): IncomingMessage {
-  const { date_added: date, subject, _media_file_url: mediaUrl, ...rest } = row;
-  return { ...fromHistory({ ...rest, direction: 'out', date }), picture: { subject, mediaUrl } };
 }
 
 export function fromInbound(row: InboundRow): IncomingMessage {

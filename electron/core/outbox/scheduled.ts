@@ -12,7 +12,7 @@ import { cancelLocalSend, getOutboxEntry, listOutbox } from '../cache/outbox';
 import { InboxError } from '../errors/inbox-error';
 import { dayAndTime } from '../day-and-time';
 import { allows } from '../messages/rules';
-import { fromHistory, fromPictureHistory } from '../messages/from-api';
+import { KINDS, historyOf, kindOf, messageOf, type Kind } from '../messages/kinds';
 import type { Outbox } from './outbox';
 
 export class ScheduledSends {
@@ -60,14 +60,14 @@ export class ScheduledSends {
       throw new InboxError('NOT_SCHEDULED', `This message is ${message.status.toLowerCase()}, not scheduled: there is nothing to cancel.`, null);
     }
     try {
-      await (message.picture ? this.client.cancelScheduledPicture(message.messageId) : this.client.cancelScheduled(message.messageId));
+      await kindOf(message).cancel(this.client, message.messageId);
     } catch (error) {
       if (!(error instanceof ClickSendError)) throw error;
       if (error.isConnectivity) {
         throw new InboxError('OFFLINE', 'ClickSend could not be reached, so the message is still scheduled.', 'Try again when the app is back online.');
       }
       // Refused: most likely too late. Ask history what really happened.
-      await this.recheck(message.messageId, message.picture !== null);
+      await this.recheck(message.messageId, kindOf(message));
       const now = getMessage(this.db, id);
       if (now && now.status !== 'Scheduled') {
         throw new InboxError(
@@ -95,18 +95,16 @@ export class ScheduledSends {
     }
     // Picture messages have their own endpoint. What one call cancelled is recorded before the
     // next is made, so a failure of the second never shows the first's messages as still scheduled.
-    for (const kind of ['sms', 'mms'] as const) {
+    for (const kind of KINDS) {
       try {
-        const done = kind === 'sms' ? await this.client.cancelAllScheduled() : await this.client.cancelAllScheduledPictures();
-        count += done.count;
+        count += (await kind.cancelAll(this.client)).count;
       } catch (error) {
         if (error instanceof ClickSendError && error.isConnectivity) {
-          const which = kind === 'sms' ? 'the scheduled messages are' : 'the scheduled picture messages are';
-          throw new InboxError('OFFLINE', `ClickSend could not be reached, so ${which} still scheduled.`, 'Try again when the app is back online.');
+          throw new InboxError('OFFLINE', `ClickSend could not be reached, so ${kind.scheduledWords} still scheduled.`, 'Try again when the app is back online.');
         }
         throw error;
       }
-      this.changes(cancelAllScheduledLocally(this.db, kind));
+      this.changes(cancelAllScheduledLocally(this.db, kind.name));
     }
     return { count };
   }
@@ -130,19 +128,11 @@ export class ScheduledSends {
     return this.publish(cancelLocalSend(this.db, message.id))!;
   }
 
-  private async recheck(messageId: string, picture: boolean): Promise<void> {
-    const query = { q: `message_id:${messageId}` };
+  private async recheck(messageId: string, kind: Kind): Promise<void> {
     try {
-      if (picture) {
-        for await (const rows of this.client.pictureHistory(query)) {
-          const row = rows.find((r) => r.message_id === messageId);
-          if (row) return this.changes(ingestMessages(this.db, [fromPictureHistory(row)]));
-        }
-        return;
-      }
-      for await (const rows of this.client.history(query)) {
+      for await (const rows of historyOf(kind, this.client, { q: `message_id:${messageId}` })) {
         const row = rows.find((r) => r.message_id === messageId);
-        if (row) return this.changes(ingestMessages(this.db, [fromHistory(row)]));
+        if (row) return this.changes(ingestMessages(this.db, [messageOf(kind, row)]));
       }
     } catch {
       // The cancel's own error says enough.

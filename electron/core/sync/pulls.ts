@@ -1,14 +1,16 @@
 // The pulls of a sync pass, each one request stream stored as it comes:
-// inbound replies, delivery receipts, recent history, and scheduled messages
-// whose time has come. The engine decides when each runs.
+// inbound replies, and for each kind (messages/kinds.ts) delivery receipts,
+// recent history, and scheduled messages whose time has come. The engine
+// decides when each runs.
 import type { Db } from '../cache/database';
 import { earliestDueScheduled } from '../cache/messages';
 import { applyStatusReports, ingestMessages, type IngestResult } from '../cache/ingest';
 import { readCursor, writeCursor } from '../cache/sync-state';
 import type { ClickSendClient } from '../clicksend/client';
-import type { InboundRow, ReceiptRow } from '../clicksend/schemas';
+import type { InboundRow } from '../clicksend/schemas';
 import { statusFromReceipt } from '../clicksend/statuses';
-import { fromHistory, fromInbound } from '../messages/from-api';
+import { fromInbound } from '../messages/from-api';
+import { historyOf, messageOf, receiptsOf, type Kind } from '../messages/kinds';
 
 export interface PullContext {
   db: Db;
@@ -43,20 +45,11 @@ export async function pullInbound(sync: PullContext, signal: AbortSignal): Promi
   return seen.length;
 }
 
-/** Returns how many receipts were waiting. */
-export function pullReceipts(sync: PullContext, signal: AbortSignal): Promise<number> {
-  return storeReceipts(sync, sync.client.receipts(signal), (before) => sync.client.markReceiptsRead(before, signal));
-}
-
-/** Delivery receipts (SMS or picture messages) applied as they come, then marked read at ClickSend. */
-export async function storeReceipts(
-  sync: PullContext,
-  pages: AsyncIterable<ReceiptRow[]>,
-  markRead: (dateBefore: number) => Promise<unknown>,
-): Promise<number> {
+/** Delivery receipts of this kind applied as they come, then marked read at ClickSend; returns how many were waiting. */
+export async function pullReceipts(sync: PullContext, kind: Kind, signal: AbortSignal): Promise<number> {
   let newest = 0;
   let count = 0;
-  for await (const rows of pages) {
+  for await (const rows of receiptsOf(kind, sync.client, signal)) {
     const reports = rows.map((r) => ({
       messageId: r.message_id,
       status: statusFromReceipt(r.status, r.status_code),
@@ -69,31 +62,31 @@ export async function storeReceipts(
   }
   // date_before is exclusive. A receipt that lands in between and is hidden
   // by this is still caught: history carries the same status.
-  if (newest > 0) await markRead(newest + 1);
+  if (newest > 0) await kind.markReceiptsRead(sync.client, newest + 1, signal);
   return count;
 }
 
-export async function pullRecentHistory(sync: PullContext, signal: AbortSignal): Promise<void> {
-  const since = readCursor(sync.db, 'historyDate') ?? 0;
+/** This kind's history from its cursor, less an overlap. */
+export async function pullRecentHistory(sync: PullContext, kind: Kind, signal: AbortSignal): Promise<void> {
+  const since = readCursor(sync.db, kind.historyCursor) ?? 0;
   // A scheduled row's date is its schedule, in the future: the cursor must
   // not jump there, or messages sent in the meantime would be skipped.
   const nowSeconds = Math.floor(sync.now() / 1000);
   let newest = Math.min(since, nowSeconds);
-  const query = { order_by: 'date:asc', date_from: Math.max(0, newest - OVERLAP_SECONDS) };
-  for await (const rows of sync.client.history(query, signal)) {
-    sync.changes(ingestMessages(sync.db, rows.map((row) => fromHistory(row, { repliesUnread: true }))));
+  const query = { order_by: `${kind.dateField}:asc`, date_from: Math.max(0, newest - OVERLAP_SECONDS) };
+  for await (const rows of historyOf(kind, sync.client, query, signal)) {
+    sync.changes(ingestMessages(sync.db, rows.map((row) => messageOf(kind, row, { repliesUnread: true }))));
     for (const row of rows) if (row.date <= nowSeconds) newest = Math.max(newest, row.date);
   }
-  writeCursor(sync.db, 'historyDate', newest);
+  writeCursor(sync.db, kind.historyCursor, newest);
 }
 
-/** Scheduled messages whose time has come: history says whether they went. */
-export async function pullDueScheduled(sync: PullContext, signal: AbortSignal): Promise<void> {
-  const earliest = earliestDueScheduled(sync.db, sync.now());
+/** Scheduled messages of this kind whose time has come: history says whether they went. */
+export async function pullDueScheduled(sync: PullContext, kind: Kind, signal: AbortSignal): Promise<void> {
+  const earliest = earliestDueScheduled(sync.db, sync.now(), kind.name);
   if (earliest === null) return;
-  const query = { order_by: 'date:asc', date_from: Math.floor(earliest / 1000) - 60, date_to: Math.floor(sync.now() / 1000) + 60 };
-  for await (const rows of sync.client.history(query, signal)) {
-    sync.changes(ingestMessages(sync.db, rows.map((row) => fromHistory(row, { repliesUnread: true }))));
+  const query = { order_by: `${kind.dateField}:asc`, date_from: Math.floor(earliest / 1000) - 60, date_to: Math.floor(sync.now() / 1000) + 60 };
+  for await (const rows of historyOf(kind, sync.client, query, signal)) {
+    sync.changes(ingestMessages(sync.db, rows.map((row) => messageOf(kind, row, { repliesUnread: true }))));
   }
 }
-

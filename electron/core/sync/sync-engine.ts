@@ -18,7 +18,8 @@ import { readCursor, writeCursor } from '../cache/sync-state';
 import { pollDelay, type Presence } from './cadence';
 import { refreshDirectory } from './directory';
 import { pullDueScheduled, pullInbound, pullReceipts, pullRecentHistory, type PullContext } from './pulls';
-import { pullDuePictures, pullPictureHistory, pullPictureReceipts } from './picture-pulls';
+import { pullPictureHistory } from './picture-walk';
+import { KINDS, SMS } from '../messages/kinds';
 import { PictureGate } from '../pictures/picture-gate';
 import { PullSteps } from './pull-steps';
 
@@ -215,16 +216,18 @@ export class SyncEngine {
       // other copies of the app did) only every few passes.
       const routine = !full && replies === 0 && ++this.quietPasses < HISTORY_EVERY_QUIET_PASSES;
       const since = this.now() - RECEIPTS_WAITED_FOR_MS;
-      let receipts = !routine || awaitingReceipts(this.db, since) ? ((await steps.run('receipts', () => pullReceipts(pulls, signal))) ?? 0) : 0;
-      // Picture messages are a history of their own at ClickSend, read on the same terms.
-      if (!routine || awaitingReceipts(this.db, since, 'mms')) receipts += (await steps.run('pictureReceipts', () => pullPictureReceipts(pulls, signal))) ?? 0;
+      // Each kind is a history of its own at ClickSend, read on the same terms.
+      let receipts = 0;
+      for (const kind of KINDS) {
+        if (routine && !awaitingReceipts(this.db, since, kind.name)) continue;
+        receipts += (await steps.run(kind.pulls.receipts, () => pullReceipts(pulls, kind, signal))) ?? 0;
+      }
       if (!routine || receipts > 0) {
         this.quietPasses = 0;
-        await steps.run('history', () => pullRecentHistory(pulls, signal));
+        await steps.run('history', () => pullRecentHistory(pulls, SMS, signal));
         await steps.run('pictureHistory', () => pullPictureHistory(pulls, signal));
       }
-      await steps.run('dueScheduled', () => pullDueScheduled(pulls, signal));
-      await steps.run('duePictures', () => pullDuePictures(pulls, signal));
+      for (const kind of KINDS) await steps.run(kind.pulls.due, () => pullDueScheduled(pulls, kind, signal));
       const outbox = this.outbox;
       if (outbox) await steps.run('outbox', () => outbox.flush(signal));
       const directory = await refreshDirectory(pulls, signal, this.directoryDue, steps);

@@ -7,7 +7,7 @@ import { countMessages, listMessages } from '../cache/messages';
 import { readCursor } from '../cache/sync-state';
 import { listConversations } from '../cache/conversations';
 import { useAccountFixture } from '../../../test-support/account-fixture';
-import { pullPictureHistory } from './picture-pulls';
+import { pullPictureHistory } from './picture-walk';
 import type { PullContext } from './pulls';
 
 const ACCOUNT = { username: 'mms-walk', apiKey: 'mms-walk-key' };

@@ -1,0 +1,87 @@
+// The two kinds of message ClickSend keeps apart, SMS and picture messages
+// (MMS), each described once: its endpoints (the client's methods, each with
+// its row schema), the field its history is dated by, how a row becomes a
+// message to store, its sync cursors and pulls. Whatever handles both loops
+// over KINDS or is given one, so the kinds cannot drift apart.
+import type { ClickSendClient, HistoryQuery } from '../clicksend/client';
+import { walkPages } from '../clicksend/pages';
+import type { Page, ReceiptRow } from '../clicksend/schemas';
+import type { MessageKind } from '../cache/messages';
+import type { IncomingMessage } from '../cache/ingest';
+import type { PullName } from '../sync/pull-steps';
+import { fromHistory, type KindHistoryRow } from './from-api';
+
+export interface Kind {
+  name: MessageKind;
+  /** The history's date field, as `order_by` names it (/mms/history dates by date_added). */
+  dateField: 'date' | 'date_added';
+  /** Replies come only as SMS: ClickSend has no inbound MMS, so every picture message is ours. */
+  hasInbound: boolean;
+  /** Rows of its history in one shape (a picture message's carrying its picture); `retry: false` as the client's. */
+  historyPage(client: ClickSendClient, query: HistoryQuery, signal?: AbortSignal, retry?: boolean): Promise<Page<KindHistoryRow>>;
+  receiptsPage(client: ClickSendClient, page: number, limit: number, signal?: AbortSignal): Promise<Page<ReceiptRow>>;
+  markReceiptsRead(client: ClickSendClient, dateBefore: number, signal?: AbortSignal): Promise<unknown>;
+  cancel(client: ClickSendClient, messageId: string): Promise<unknown>;
+  cancelAll(client: ClickSendClient): Promise<{ count: number }>;
+  /** Where the incremental history pull reads from (unix s). */
+  historyCursor: 'historyDate' | 'pictureHistoryDate';
+  /** The pass's pulls of this kind, as pull-steps.ts names them. */
+  pulls: { receipts: PullName; history: PullName; due: PullName };
+  /** Its scheduled messages, in words ("… still scheduled"). */
+  scheduledWords: string;
+}
+
+export const SMS: Kind = {
+  name: 'sms',
+  dateField: 'date',
+  hasInbound: true,
+  historyPage: (client, query, signal, retry) => client.historyPage(query, signal, retry),
+  receiptsPage: (client, page, limit, signal) => client.receiptsPage(page, limit, signal),
+  markReceiptsRead: (client, dateBefore, signal) => client.markReceiptsRead(dateBefore, signal),
+  cancel: (client, messageId) => client.cancelScheduled(messageId),
+  cancelAll: (client) => client.cancelAllScheduled(),
+  historyCursor: 'historyDate',
+  pulls: { receipts: 'receipts', history: 'history', due: 'dueScheduled' },
+  scheduledWords: 'the scheduled messages are',
+};
+
+export const MMS: Kind = {
+  name: 'mms',
+  dateField: 'date_added',
+  hasInbound: false,
+  historyPage: async (client, query, signal, retry) => {
+    const page = await client.pictureHistoryPage(query, signal, retry);
+    return {
+      ...page,
+      data: page.data.map(({ date_added: date, subject, _media_file_url: mediaUrl, ...rest }) => ({ ...rest, date, picture: { subject, mediaUrl } })),
+    };
+  },
+  receiptsPage: (client, page, limit, signal) => client.pictureReceiptsPage(page, limit, signal),
+  markReceiptsRead: (client, dateBefore, signal) => client.markPictureReceiptsRead(dateBefore, signal),
+  cancel: (client, messageId) => client.cancelScheduledPicture(messageId),
+  cancelAll: (client) => client.cancelAllScheduledPictures(),
+  historyCursor: 'pictureHistoryDate',
+  pulls: { receipts: 'pictureReceipts', history: 'pictureHistory', due: 'duePictures' },
+  scheduledWords: 'the scheduled picture messages are',
+};
+
+/** In the order a pass reads them. */
+export const KINDS: readonly Kind[] = [SMS, MMS];
+
+export function kindOf(message: { picture: unknown }): Kind {
+  return message.picture ? MMS : SMS;
+}
+
+/** Every history row of this kind matching the query, each once (see walkPages). */
+export function historyOf(kind: Kind, client: ClickSendClient, query: Omit<HistoryQuery, 'page' | 'limit'>, signal?: AbortSignal) {
+  return walkPages((page, limit) => kind.historyPage(client, { ...query, page, limit }, signal), { key: (r) => r.message_id });
+}
+
+export function receiptsOf(kind: Kind, client: ClickSendClient, signal?: AbortSignal) {
+  return walkPages((page, limit) => kind.receiptsPage(client, page, limit, signal), { key: (r) => `${r.message_id}:${r.timestamp}` });
+}
+
+/** A history row as a message to store; `repliesUnread`: a reply never seen counts as unread (see fromHistory). */
+export function messageOf(kind: Kind, row: KindHistoryRow, options?: { repliesUnread?: boolean }): IncomingMessage {
+  return fromHistory(kind.hasInbound ? row : { ...row, direction: 'out' }, options);
+}
