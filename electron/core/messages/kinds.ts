@@ -27,7 +27,7 @@ export interface Kind {
   historyCursor: 'historyDate' | 'pictureHistoryDate';
   /** The pass's pulls of this kind, as pull-steps.ts names them. */
   pulls: { receipts: PullName; history: PullName; due: PullName };
-  /** Its scheduled messages, in words ("… still scheduled"). */
+  /** Its scheduled messages, in words ("… are still scheduled"). */
   scheduledWords: string;
 }
 
@@ -42,7 +42,7 @@ export const SMS: Kind = {
   cancelAll: (client) => client.cancelAllScheduled(),
   historyCursor: 'historyDate',
   pulls: { receipts: 'receipts', history: 'history', due: 'dueScheduled' },
-  scheduledWords: 'the scheduled messages are',
+  scheduledWords: 'the scheduled text messages',
 };
 
 export const MMS: Kind = {
@@ -62,7 +62,7 @@ export const MMS: Kind = {
   cancelAll: (client) => client.cancelAllScheduledPictures(),
   historyCursor: 'pictureHistoryDate',
   pulls: { receipts: 'pictureReceipts', history: 'pictureHistory', due: 'duePictures' },
-  scheduledWords: 'the scheduled picture messages are',
+  scheduledWords: 'the scheduled picture messages',
 };
 
 /** In the order a pass reads them. */

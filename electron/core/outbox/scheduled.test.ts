@@ -105,6 +105,27 @@ describe('Scheduled sends', () => {
     expect(await atClickSend(c.messageId!)).toBe('Cancelled');
   });
 
+  it('cancel all: one kind refused by ClickSend, the other kind is still cancelled, applied and said', async () => {
+    const dashboard = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT });
+    const schedulePicture = (n: number) =>
+      dashboard.sendPicture('https://example.com/shelf.jpg', [
+        { to: '+61422222222', body: `Picture ${n}`, subject: 'Shelf', custom_string: `p-${n}`, schedule: inSeconds(HOUR) },
+      ]);
+    const refusedThenCancelled = async (refused: '/sms/cancel-all' | '/mms/cancel-all', said: string) => {
+      const text = await outbox.send('+61433333333', `Text for ${refused}`, inSeconds(HOUR));
+      const picture = (await schedulePicture(refused === '/sms/cancel-all' ? 1 : 2)).messages[0]!.message_id!;
+      await syncPass();
+      const pictureRow = () => db.prepare('SELECT status FROM messages WHERE message_id = ?').get(picture) as { status: string };
+      expect([getMessage(db, text.id)!.status, pictureRow().status]).toEqual(['Scheduled', 'Scheduled']);
+      sim.addFault({ kind: '403', method: 'PUT', path: refused });
+      await expect(scheduled.cancelAll()).rejects.toMatchObject({ message: expect.stringContaining(said) });
+      return [getMessage(db, text.id)!.status, pictureRow().status];
+    };
+    expect(await refusedThenCancelled('/mms/cancel-all', 'Cancelled 1 scheduled message. ')).toEqual(['Cancelled', 'Scheduled']);
+    // The first picture was left scheduled by the refusal above: both go now.
+    expect(await refusedThenCancelled('/sms/cancel-all', 'Cancelled 2 scheduled messages. ')).toEqual(['Scheduled', 'Cancelled']);
+  });
+
   it('edit: cancels, then schedules the new text and time; a bad time or a failed cancel schedules nothing', async () => {
     const first = await outbox.send('+61422222222', 'At ten', inSeconds(HOUR));
     const edited = await scheduled.reschedule(first.id, 'At eleven', inSeconds(2 * HOUR));

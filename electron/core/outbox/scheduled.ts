@@ -85,7 +85,7 @@ export class ScheduledSends {
     return getMessage(this.db, id)!;
   }
 
-  /** PUT /sms/cancel-all cancels every scheduled message of the account, wherever it was scheduled. */
+  /** Each kind's cancel-all cancels every scheduled message of that kind at the account, wherever it was scheduled. */
   async cancelAll(): Promise<{ count: number }> {
     let count = 0;
     for (const entry of listOutbox(this.db, 'waiting')) {
@@ -93,20 +93,32 @@ export class ScheduledSends {
       this.publish(cancelLocalSend(this.db, entry.id));
       count++;
     }
-    // Picture messages have their own endpoint. What one call cancelled is recorded before the
-    // next is made, so a failure of the second never shows the first's messages as still scheduled.
+    // Every kind is asked, and what one cancelled is recorded as it comes: a
+    // refusal of the other never shows its messages as still scheduled.
+    const failed: Array<{ kind: Kind; error: ClickSendError }> = [];
     for (const kind of KINDS) {
       try {
         count += (await kind.cancelAll(this.client)).count;
       } catch (error) {
-        if (error instanceof ClickSendError && error.isConnectivity) {
-          throw new InboxError('OFFLINE', `ClickSend could not be reached, so ${kind.scheduledWords} still scheduled.`, 'Try again when the app is back online.');
-        }
-        throw error;
+        if (!(error instanceof ClickSendError)) throw error;
+        failed.push({ kind, error });
+        // Unreachable now is unreachable for the next kind too: not a second time-out's wait.
+        if (error.isConnectivity) break;
+        continue;
       }
       this.changes(cancelAllScheduledLocally(this.db, kind.name));
     }
-    return { count };
+    const [first] = failed;
+    if (!first) return { count };
+    const offline = failed.find((f) => f.error.isConnectivity);
+    if (count === 0 && !offline) throw first.error;
+    const done = count > 0 ? `Cancelled ${count} scheduled message${count === 1 ? '' : 's'}. ` : '';
+    if (offline) {
+      throw new InboxError('OFFLINE', `${done}ClickSend could not be reached, so ${offline.kind.scheduledWords} are still scheduled.`, 'Try again when the app is back online.');
+    }
+    const words = first.error.toUserError();
+    const still = first.kind.scheduledWords.replace(/^t/, 'T');
+    throw new InboxError('NOT_ALL_CANCELLED', `${done}${still} are still scheduled: ${words.message}`, words.action);
   }
 
   /** Edit: the new time is checked first, then the old message cancelled; only then is the new one scheduled. */
