@@ -1,7 +1,8 @@
 // What the app:// scheme serves: only files inside the built renderer folder,
-// each with its type and the page's Content-Security-Policy. Plain Node (no
-// `electron` import) so it is tested against real folders, and with
-// path.win32 for Windows installs.
+// each with its type and the page's Content-Security-Policy, and under
+// /media/<id> the pictures the core has, by id. Plain Node (no `electron`
+// import) so it is tested against real folders, and with path.win32 for
+// Windows installs.
 import { readFile } from 'node:fs/promises';
 import path, { type PlatformPath } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
@@ -11,6 +12,15 @@ export const APP_SCHEME = 'app';
 const APP_HOST = 'inbox';
 /** The page the window loads in the built app. */
 export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+const MEDIA_PATH = '/media/';
+
+/** How the page names a picture (the core hands these over): the page's own origin, so img-src 'self' covers it. */
+export function appMediaUrl(id: string): string {
+  return `${APP_SCHEME}://${APP_HOST}${MEDIA_PATH}${encodeURIComponent(id)}`;
+}
+
+/** A picture as the core serves it by id (Inbox.picture); null for an id it does not know. */
+export type PictureById = (id: string) => Promise<{ bytes: Buffer; contentType: string } | null>;
 
 /** The file an app:// URL names inside `root`, or null for anything else (another host, a way out of the folder). */
 export function resolveRendererFile(url: string, root: string, paths: PlatformPath = path): string | null {
@@ -39,7 +49,13 @@ export function resolveRendererFile(url: string, root: string, paths: PlatformPa
   return file;
 }
 
-/** The scheme's answer to one request: the file, or 404 (405 for a method other than GET and HEAD). */
+/** The scheme's answer to one request: a picture by id under /media/, else a file of the page. */
+export function appResponse(request: Request, root: string, picture: PictureById): Promise<Response> {
+  const id = mediaId(request.url);
+  return id === null ? rendererResponse(request, root) : pictureResponse(request, id, picture);
+}
+
+/** A file of the page, or 404 (405 for a method other than GET and HEAD). */
 export async function rendererResponse(request: Request, root: string, paths: PlatformPath = path): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
   const file = resolveRendererFile(request.url, root, paths);
@@ -51,6 +67,23 @@ export async function rendererResponse(request: Request, root: string, paths: Pl
     return plain(404, 'Not found'); // missing, or a folder
   }
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(contentTypeFor(paths.extname(file))) });
+}
+
+/** The raw id after /media/ on the app's own host: the core looks it up (no path is one); undecoded, so an escape is no id. */
+function mediaId(url: string): string | null {
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  if (parsed?.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password) return null;
+  return parsed.pathname.startsWith(MEDIA_PATH) ? parsed.pathname.slice(MEDIA_PATH.length) : null;
+}
+
+async function pictureResponse(request: Request, id: string, picture: PictureById): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+  // A cache closed by a sign-out mid-request is a picture no longer here.
+  const found = await picture(id).catch(() => null);
+  if (!found) return plain(404, 'Not found');
+  // no-store: the same id is another picture in another account.
+  const body = request.method === 'HEAD' ? null : new Uint8Array(found.bytes);
+  return new Response(body, { status: 200, headers: { ...headers(found.contentType), 'Cache-Control': 'no-store' } });
 }
 
 function plain(status: number, text: string): Response {

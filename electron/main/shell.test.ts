@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
-import { requestNames, type Reply } from '../../shared/contract';
+import { requestNames, type Reply, type Result } from '../../shared/contract';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc-channels';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import type { SecretStore } from '../core/credentials/keychain';
 import { fileSettings } from '../core/settings/settings';
 import { app as fakeApp, recorder, resetFakeElectron, type FakeBrowserWindow } from '../../test-support/fake-electron';
 import { FakeUpdater } from '../../test-support/fake-updater';
+import { until, value } from '../../test-support/core';
 import { runShell, type Shell } from './shell';
 
 vi.mock('electron', () => import('../../test-support/fake-electron'));
@@ -132,6 +133,40 @@ describe('the Electron shell', () => {
       expect(refused.status, url).toBe(404);
       expect(refused.headers.get('Content-Security-Policy'), url).toBe(CONTENT_SECURITY_POLICY);
       expect(await refused.text(), url).not.toContain('outside the renderer');
+    }
+  });
+
+  it('pictures are served by id through the same app:// handler, typed by their bytes; no other id, host or method', async () => {
+    sim.seedMms({ username: ACCOUNT.username, to: '+61422222222', subject: 'Your parcel', body: 'Here it is' });
+    await start();
+    await signIn();
+    const [conversation] = await until(
+      async () => value<Result<'conversations.list'>>(await invoke('conversations.list', { limit: 10 })).items,
+      (items) => items[0]?.lastIsPicture === true,
+    );
+    const [picture] = value<Result<'messages.list'>>(await invoke('messages.list', { conversationId: conversation!.id, limit: 10 }));
+    const { src } = value<Result<'pictures.show'>>(await invoke('pictures.show', { id: picture!.id }));
+    expect(src).toBe(`app://inbox/media/${picture!.id}`);
+
+    const serve = recorder.protocolHandlers.get('app')!;
+    const served = await serve(new Request(src!));
+    expect([served.status, served.headers.get('Content-Type'), served.headers.get('Cache-Control')]).toEqual([200, 'image/jpeg', 'no-store']);
+    const bytes = Buffer.from(await served.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    expect((await serve(new Request(src!, { method: 'POST' }))).status).toBe(405);
+
+    writeFileSync(join(rendererDir, 'secret.jpeg'), bytes);
+    for (const url of [
+      'app://inbox/media/999999',
+      'app://inbox/media/..%2fsecret.jpeg',
+      'app://inbox/media/%2e%2e%2fsecret.jpeg',
+      `app://inbox/media/${encodeURIComponent(join(rendererDir, 'secret.jpeg'))}`,
+      `app://inbox/media/${picture!.id}%2f..`,
+      `app://evil/media/${picture!.id}`,
+      'app://inbox/media/',
+    ]) {
+      const refused = await serve(new Request(url));
+      expect([url, refused.status]).toEqual([url, 404]);
     }
   });
 

@@ -14,6 +14,7 @@ import { createLogger, type LogSink } from '../core/log';
 import { unreadLabel } from '../../shared/unread-label';
 import type { SettingsStore } from '../core/settings/settings';
 import { BUILT_RENDERER_DIR, pageUrl, registerAppScheme, serveRenderer } from './app-scheme';
+import { appMediaUrl } from './renderer-files';
 import { isOwnPage } from './sender-rule';
 import { createTray, resource } from './tray';
 import { keepUpdated, type Updater } from './updates';
@@ -83,7 +84,8 @@ async function start(
   });
   await inbox.start();
   let quitting = false;
-  serveRenderer(parts.rendererDir ?? BUILT_RENDERER_DIR);
+  serveRenderer(parts.rendererDir ?? BUILT_RENDERER_DIR, (id) => inbox.picture(id));
+  inbox.servePicturesAt(appMediaUrl);
   const page = pageUrl();
 
   ipcMain.handle(IPC_INVOKE, (event, name: unknown, params: unknown) => {
