@@ -8,7 +8,7 @@ import { describeMessage, happened } from '../messages/rules';
 import { prepared, type Db } from './statements';
 import { cacheRules } from './cache-rules';
 import { asksToStop } from './stop-requests';
-import { leftClickSend, MESSAGE_COLUMNS, MESSAGES_WITH_OUTBOX, toMessage, type MessageRow } from './messages';
+import { leftClickSend, MESSAGE_COLUMNS, MESSAGES_WITH_OUTBOX, toMessage, type MessageKind, type MessageRow } from './messages';
 
 /** A message as it arrives from any source (history, inbound, a send). */
 export interface IncomingMessage {
@@ -246,7 +246,7 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
 }
 
 /** After cancel-all of this kind (SMS or picture messages) succeeded at ClickSend: every such scheduled message is cancelled. */
-export function cancelAllScheduledLocally(db: Db, kind: 'sms' | 'mms'): IngestResult {
+export function cancelAllScheduledLocally(db: Db, kind: MessageKind): IngestResult {
   const scheduled = `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.status = 'Scheduled' AND m.message_id IS NOT NULL AND m.kind = ?`;
   const rows = prepared<[string], MessageRow>(db, scheduled).all(kind);
   return applyStatusReports(

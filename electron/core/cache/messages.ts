@@ -114,12 +114,12 @@ export function listScheduled(db: Db): Array<Message & { phone: string; contact_
 export type MessageKind = 'sms' | 'mms';
 
 /** Whether a message of this kind sent since `since` (epoch ms) still waits for its delivery receipt. */
-export function awaitingReceipts(db: Db, since: number, kind: MessageKind = 'sms'): boolean {
+export function awaitingReceipts(db: Db, since: number, kind: MessageKind): boolean {
   return prepared<[number, string], number>(db, `SELECT 1 FROM messages WHERE status IN ('Queued', 'Sent') AND created_at > ? AND kind = ? LIMIT 1`, { value: true }).get(since, kind) === 1;
 }
 
 /** The earliest schedule of this kind that is due but still shown as Scheduled, if any (epoch ms). */
-export function earliestDueScheduled(db: Db, now: number, kind: MessageKind = 'sms'): number | null {
+export function earliestDueScheduled(db: Db, now: number, kind: MessageKind): number | null {
   return (
     prepared<[number, string], number | null>(db, `SELECT MIN(scheduled_at) FROM messages WHERE status = 'Scheduled' AND scheduled_at <= ? AND kind = ?`, { value: true }).get(now, kind) ?? null
   );
