@@ -6,7 +6,7 @@
 // sends a picture twice.
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { ACCOUNT, expect, test, ui, type InboxApp } from './fixtures';
 
 const CUSTOMER = '+61422222222';
@@ -28,6 +28,17 @@ async function customerAsks(app: InboxApp, body: string) {
   await openCustomer(app.page);
 }
 
+/** A picture's src is the core's media route, by id, with the run's token: never the picture itself. */
+const MEDIA_SRC = /^\/media\/[\w-]+\?token=[\w-]+$/;
+
+/** The bytes the route serves for an <img>, asked as the page would (same origin, same Host). */
+async function servedBytes(page: Page, img: Locator): Promise<Buffer> {
+  const src = (await img.getAttribute('src'))!;
+  const response = await page.request.get(new URL(src, page.url()).href);
+  expect([response.status(), response.headers()['content-type']]).toEqual([200, 'image/jpeg']);
+  return response.body();
+}
+
 const attach = (page: Page, name: string, mimeType: string, buffer: Buffer) => page.getByTestId('picture-file').setInputFiles({ name, mimeType, buffer });
 const attached = (page: Page) => page.getByRole('group', { name: 'Attached picture' });
 
@@ -44,14 +55,31 @@ test('a picture sent from the dashboard shows in its thread among the texts, say
   await expect(items.last()).toContainText('Packed and ready');
   await expect(items.nth(-2)).toContainText('Can I see it first?');
   const picture = ui.thread(page).getByRole('img', { name: 'Picture: Your parcel' });
-  await expect(picture).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
-  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(picture).toHaveAttribute('src', MEDIA_SRC);
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect([...(await servedBytes(page, picture)).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+
+  // The page's policy refuses pictures written into it as data: URLs.
+  const refused = await page.evaluate(async () => {
+    const img = new Image();
+    const violation = new Promise<string | null>((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+      setTimeout(() => resolve(null), 3000);
+    });
+    const failed = new Promise<boolean>((resolve) => ((img.onerror = () => resolve(true)), (img.onload = () => resolve(false))));
+    img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
+    document.body.append(img);
+    return { directive: await violation, failed: await failed };
+  });
+  expect(refused).toEqual({ directive: 'img-src', failed: true });
 
   // ClickSend gone, the app restarted: the picture comes from this computer.
   await app.stopSimulator();
   await app.restart();
   await openCustomer(page);
-  await expect(ui.thread(page).getByRole('img', { name: 'Picture: Your parcel' })).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  const offline = ui.thread(page).getByRole('img', { name: 'Picture: Your parcel' });
+  await expect(offline).toHaveAttribute('src', MEDIA_SRC);
+  await expect.poll(() => offline.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 });
 
 /** Where a message of the open thread is, against the thread's scrolling box: px below its bottom edge (0 when fully in view). */
@@ -82,6 +110,8 @@ test('attach, preview, price and send: one upload and one /mms/send with the sub
   const jpeg = await photo(160, 120, 'jpeg');
   await attach(page, 'shelf.jpg', 'image/jpeg', jpeg);
   await expect(attached(page).getByRole('img', { name: 'Attached: shelf.jpg' })).toBeVisible();
+  // The preview is served by the attachment's id before anything is uploaded.
+  expect(await servedBytes(page, attached(page).getByRole('img', { name: 'Attached: shelf.jpg' }))).toEqual(jpeg);
   await expect(attached(page)).toContainText(`shelf.jpg · ${Math.round(jpeg.length / 1024)} kB`);
   await expect(attached(page).getByLabel('Subject')).toHaveValue('Photo');
   await attached(page).getByLabel('Subject').fill('Blue shelf');
@@ -92,7 +122,8 @@ test('attach, preview, price and send: one upload and one /mms/send with the sub
 
   const sent = ui.thread(page).getByRole('listitem').filter({ hasText: 'This is the one in stock' });
   await expect(sent).toContainText(/Queued|Sent|Delivered/);
-  await expect(sent.getByRole('img', { name: 'Picture: Blue shelf' })).toHaveAttribute('src', `data:image/jpeg;base64,${jpeg.toString('base64')}`);
+  await expect(sent.getByRole('img', { name: 'Picture: Blue shelf' })).toHaveAttribute('src', MEDIA_SRC);
+  expect(await servedBytes(page, sent.getByRole('img', { name: 'Picture: Blue shelf' }))).toEqual(jpeg);
   await expect(attached(page)).toHaveCount(0);
   expect(simulator.uploads()).toHaveLength(1);
   expect(simulator.mmsSent()).toEqual([
@@ -199,7 +230,8 @@ test('a picture scheduled from the composer waits with its picture and is cancel
 
   const bubble = ui.thread(page).getByRole('listitem').filter({ hasText: 'Ready tomorrow' });
   await expect(bubble).toContainText('Scheduled for');
-  await expect(bubble.getByRole('img', { name: 'Picture: Photo' })).toHaveAttribute('src', `data:image/jpeg;base64,${jpeg.toString('base64')}`);
+  await expect(bubble.getByRole('img', { name: 'Picture: Photo' })).toHaveAttribute('src', MEDIA_SRC);
+  expect(await servedBytes(page, bubble.getByRole('img', { name: 'Picture: Photo' }))).toEqual(jpeg);
   const [scheduled] = simulator.mmsSent();
   expect(scheduled).toMatchObject({ subject: 'Photo', body: 'Ready tomorrow' });
   expect(Number(scheduled!.schedule)).toBeGreaterThan(Date.now() / 1000);
@@ -225,7 +257,7 @@ test('back from another section, a picture loading at the bottom of the open thr
   await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
   await ui.section(page, 'Conversations').click();
   const picture = ui.thread(page).getByRole('img', { name: 'Picture: Tall shelf' });
-  await expect(picture).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  await expect(picture).toHaveAttribute('src', MEDIA_SRC);
   await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect.poll(() => belowView(page, 'Standing up')).toBe(0);
 });

@@ -97,7 +97,7 @@ const PreparedPicture = z.object({
   /** Bytes that will be uploaded. */
   bytes: z.number().int(),
   contentType: z.string(),
-  /** What will be sent, as a data: URL, when the page can show it (not HEIC). */
+  /** What will be sent, as a URL naming it by id on the host's media route, when the page can show it (not HEIC). */
   preview: z.string().nullable(),
   /** What was done to it ("Made smaller to fit: 3.2 MB → 240 kB"), in words. */
   note: z.string().nullable(),
@@ -280,7 +280,7 @@ export const requests = {
   'pictures.show': {
     params: z.object({ id: z.number().int() }).strict(),
     result: z.object({
-      /** A data: URL; null when the picture cannot be shown now. */
+      /** The host's URL for it by id (app://inbox/media/<id>, or /media/<id>?token=… in browser mode); null when it cannot be shown now. */
       src: z.string().nullable(),
       /** Why not, in words (offline and not downloaded yet, gone at ClickSend, not a picture). */
       missing: z.string().nullable(),

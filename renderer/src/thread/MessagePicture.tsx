@@ -1,5 +1,5 @@
-// A picture message's picture, as the core hands it over (pictures.show):
-// the page never fetches a remote image. What could not be fetched shows a
+// A picture message's picture, as the core names it (pictures.show: a URL
+// of the host's media route, by id): the page never fetches a remote image. What could not be fetched shows a
 // placeholder that says why (offline and not downloaded yet, gone, ...).
 import { ImageOff } from 'lucide-react';
 import { useEffect, useState } from 'react';
@@ -8,7 +8,7 @@ import { call, describeError } from '../bridge/inbox-client';
 
 type Shown = Result<'pictures.show'>;
 
-/** Pictures already shown this session, by message id: scrolling back does not ask again. */
+/** URLs of pictures already shown this session, by message id: scrolling back does not ask again. */
 const shown = new Map<number, string>();
 
 export function MessagePicture({ id, status, subject }: { id: number; status: string; subject: string | null }) {
