@@ -58,10 +58,15 @@ const schemas = {
   historyDate: z.number(),
   /** Epoch ms contacts and templates were last read. */
   directoryAt: z.number(),
-  /** Picture messages (/mms/history), like historyDate: the incremental pull reads from here; absent until the first walk is done. */
+  /** Picture messages (/mms/history), like historyDate: the incremental pull reads from here. */
   pictureHistoryDate: z.number(),
-  /** The first walk of /mms/history, newest first, one page at a time: the next page to fetch, up to windowEnd (unix s). */
-  pictureWalk: z.object({ windowEnd: z.number().int(), nextPage: z.number().int().positive() }),
+  /** The first walk of /mms/history, as backfill's; versions up to 0.1 walked it a page at a time and kept the next page. */
+  pictureWalk: z.union([
+    HistoryWalkCursor,
+    z.object({ windowEnd: z.number().int(), nextPage: z.number().int().positive() }).transform(
+      (old): HistoryWalkCursor => ({ ...completedWalk(0), windowEnd: old.windowEnd, total: null, done: old.nextPage > 1 ? [[1, old.nextPage - 1]] : [], complete: false }),
+    ),
+  ]),
   /** ClickSend refused the picture endpoints (epoch ms), and when to ask again; absent while they answer. */
   picturesRefused: z.object({ at: z.number(), askAgainAt: z.number() }),
 };

@@ -23,8 +23,9 @@ export interface Kind {
   markReceiptsRead(client: ClickSendClient, dateBefore: number, signal?: AbortSignal): Promise<unknown>;
   cancel(client: ClickSendClient, messageId: string): Promise<unknown>;
   cancelAll(client: ClickSendClient): Promise<{ count: number }>;
-  /** Where the incremental history pull reads from (unix s). */
+  /** Where the incremental history pull reads from (unix s), and the first sync's walk (sync/history-walk.ts). */
   historyCursor: 'historyDate' | 'pictureHistoryDate';
+  walkCursor: 'backfill' | 'pictureWalk';
   /** The pass's pulls of this kind, as pull-steps.ts names them. */
   pulls: { receipts: PullName; history: PullName; due: PullName };
   /** Its scheduled messages, in words ("… are still scheduled"). */
@@ -41,6 +42,7 @@ export const SMS: Kind = {
   cancel: (client, messageId) => client.cancelScheduled(messageId),
   cancelAll: (client) => client.cancelAllScheduled(),
   historyCursor: 'historyDate',
+  walkCursor: 'backfill',
   pulls: { receipts: 'receipts', history: 'history', due: 'dueScheduled' },
   scheduledWords: 'the scheduled text messages',
 };
@@ -61,6 +63,7 @@ export const MMS: Kind = {
   cancel: (client, messageId) => client.cancelScheduledPicture(messageId),
   cancelAll: (client) => client.cancelAllScheduledPictures(),
   historyCursor: 'pictureHistoryDate',
+  walkCursor: 'pictureWalk',
   pulls: { receipts: 'pictureReceipts', history: 'pictureHistory', due: 'duePictures' },
   scheduledWords: 'the scheduled picture messages',
 };

@@ -10,6 +10,7 @@ import { ClickSendClient } from '../clicksend/client';
 import { openCache, type Db } from '../cache/database';
 import type { IngestResult } from '../cache/ingest';
 import { readCursor } from '../cache/sync-state';
+import { SMS } from '../messages/kinds';
 import { HistoryWalk } from './history-walk';
 import { accountCacheRules } from '../session/cache-rules';
 
@@ -33,7 +34,7 @@ describe('the first sync walks history', () => {
   });
 
   const walk = (abort = new AbortController()) =>
-    new HistoryWalk({ db, client, signal: abort.signal, now: Date.now, stored: (r) => stored.push(r), progress: () => undefined });
+    new HistoryWalk({ kind: SMS, db, client, signal: abort.signal, now: Date.now, stored: (r) => stored.push(r), progress: () => undefined });
   const count = (sql = 'SELECT COUNT(*) FROM messages') => db.prepare(sql).pluck().get() as number;
   const everyRowOnce = (n: number) => {
     expect(count()).toBe(n);

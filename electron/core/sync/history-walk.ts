@@ -1,4 +1,4 @@
-// The first sync: every history row up to the moment of sign-in, newest
+// The first sync of each kind (messages/kinds.ts): every history row up to the moment of sign-in, newest
 // first, so today's conversations are on screen in the first second and
 // older ones fill in underneath. The window is fixed (`date_to` = sign-in), so
 // rows that arrive meanwhile cannot shift its pages; they are the incremental
@@ -11,12 +11,13 @@
 import type { SyncProgress } from '../../../shared/contract';
 import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
-import type { HistoryRow, Page } from '../clicksend/schemas';
+import type { Page } from '../clicksend/schemas';
 import type { Db } from '../cache/database';
 import { ingestMessages, type IngestResult } from '../cache/ingest';
 import { readCursor, writeCursor, type HistoryWalkCursor } from '../cache/sync-state';
 import { AdaptiveConcurrency } from './adaptive-concurrency';
-import { fromHistory } from '../messages/from-api';
+import type { KindHistoryRow } from '../messages/from-api';
+import { messageOf, type Kind } from '../messages/kinds';
 import { missingPages, pageCount, withPage } from './page-ranges';
 
 const PAGE = 100;
@@ -33,6 +34,7 @@ const MAX_WALKS = 3;
 const RATE_WINDOW_MS = 5_000;
 
 export interface HistoryWalkOptions {
+  kind: Kind;
   db: Db;
   client: ClickSendClient;
   signal: AbortSignal;
@@ -44,21 +46,13 @@ export interface HistoryWalkOptions {
   concurrency?: { start?: number; max?: number };
 }
 
-/** The walk the cache is in, or a new one for a window ending now. */
-export function walkCursor(db: Db, now: number): HistoryWalkCursor {
-  return (
-    readCursor(db, 'backfill') ?? {
-      version: 2,
-      windowEnd: Math.floor(now / 1000),
-      total: null,
-      lastPage: null,
-      done: [],
-      stored: 0,
-      shifted: false,
-      walks: 1,
-      complete: false,
-    }
-  );
+/** The walk of this kind the cache is in, or a new one for a window ending now. */
+export function walkCursor(db: Db, now: number, kind: Kind): HistoryWalkCursor {
+  const saved = readCursor(db, kind.walkCursor);
+  if (saved) return saved;
+  // Picture walks up to 0.1 kept no cursor once done, only where the incremental pull reads from.
+  const complete = kind.walkCursor === 'pictureWalk' && readCursor(db, kind.historyCursor) !== null;
+  return { version: 2, windowEnd: Math.floor(now / 1000), total: null, lastPage: null, done: [], stored: 0, shifted: false, walks: 1, complete };
 }
 
 export function progressOf(cursor: HistoryWalkCursor, etaSeconds: number | null = null): SyncProgress | null {
@@ -72,7 +66,7 @@ export class HistoryWalk {
   private readonly samples: Array<{ at: number; stored: number }> = [];
 
   constructor(private readonly options: HistoryWalkOptions) {
-    this.cursor = walkCursor(options.db, options.now());
+    this.cursor = walkCursor(options.db, options.now(), options.kind);
     this.concurrency = new AdaptiveConcurrency(options.concurrency);
   }
 
@@ -83,6 +77,9 @@ export class HistoryWalk {
   /** Resolves when the window is stored; rejects (with what the client threw) when ClickSend cannot be walked now. */
   async run(): Promise<void> {
     if (this.cursor.complete) return;
+    const { db, kind } = this.options;
+    // Everything newer than the window is the incremental pull's, from the window's end.
+    if (readCursor(db, kind.historyCursor) === null) writeCursor(db, kind.historyCursor, this.cursor.windowEnd);
     this.save(this.cursor);
     while (!this.cursor.complete) {
       // The first page says how many there are; only then can pages go several at once.
@@ -144,26 +141,23 @@ export class HistoryWalk {
     // Let what is in flight land (and be stored) before saying why the walk stopped.
     await Promise.allSettled(inFlight);
     if (failure !== null) throw failure;
-    if (this.options.signal.aborted) throw new ClickSendError({ kind: 'aborted', endpoint: 'GET /sms/history', detail: 'cancelled' });
+    if (this.options.signal.aborted) throw new ClickSendError({ kind: 'aborted', endpoint: `GET /${this.options.kind.name}/history`, detail: 'cancelled' });
   }
 
-  private fetchPage(page: number): Promise<Page<HistoryRow>> {
-    return this.options.client.historyPage(
-      { order_by: 'date:desc', date_to: this.cursor.windowEnd, page, limit: PAGE },
-      this.options.signal,
-      false,
-    );
+  private fetchPage(page: number): Promise<Page<KindHistoryRow>> {
+    const { kind, client, signal } = this.options;
+    return kind.historyPage(client, { order_by: `${kind.dateField}:desc`, date_to: this.cursor.windowEnd, page, limit: PAGE }, signal, false);
   }
 
   /** One page and the cursor that says it is stored, together. */
-  private store(page: number, answer: Page<HistoryRow>): void {
+  private store(page: number, answer: Page<KindHistoryRow>): void {
     const { db } = this.options;
     let next: HistoryWalkCursor = { ...this.cursor, done: withPage(this.cursor.done, page) };
     if (this.cursor.total !== null && answer.total !== this.cursor.total) next.shifted = true;
     next.total = answer.total;
     next.lastPage = Math.max(answer.last_page, this.cursor.lastPage ?? 0);
     const result = db.transaction(() => {
-      const ingested = ingestMessages(db, answer.data.map((row) => fromHistory(row)));
+      const ingested = ingestMessages(db, answer.data.map((row) => messageOf(this.options.kind, row)));
       next = { ...next, stored: next.stored + ingested.added.length };
       this.save(next);
       return ingested;
@@ -179,7 +173,7 @@ export class HistoryWalk {
   }
 
   private save(cursor: HistoryWalkCursor): void {
-    writeCursor(this.options.db, 'backfill', cursor);
+    writeCursor(this.options.db, this.options.kind.walkCursor, cursor);
   }
 
   /** Time left at the rate of the last few seconds; null until there is a rate. */

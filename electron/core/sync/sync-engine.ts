@@ -13,13 +13,12 @@ import { storageFault, storageUserError, type StorageFault } from '../cache/stor
 import type { Db } from '../cache/database';
 import { awaitingReceipts } from '../cache/messages';
 import { type IngestResult } from '../cache/ingest';
-import { HistoryWalk, progressOf, walkCursor } from './history-walk';
+import { HistoryWalk, progressOf } from './history-walk';
 import { readCursor, writeCursor } from '../cache/sync-state';
 import { pollDelay, type Presence } from './cadence';
 import { refreshDirectory } from './directory';
 import { pullDueScheduled, pullInbound, pullReceipts, pullRecentHistory, type PullContext } from './pulls';
-import { pullPictureHistory } from './picture-walk';
-import { KINDS, SMS } from '../messages/kinds';
+import { KINDS, MMS, SMS, type Kind } from '../messages/kinds';
 import { PictureGate } from '../pictures/picture-gate';
 import { PullSteps } from './pull-steps';
 
@@ -67,6 +66,16 @@ export interface SyncOptions {
   pictures?: PictureGate;
 }
 
+/** A kind's first walk: while it runs; after a failure, not restarted before retryAt; why it stopped, shown until it stores again. */
+interface WalkState {
+  running: Promise<void> | null;
+  failures: number;
+  retryAt: number;
+  message: string | null;
+  /** Known once complete: polls need not read its cursor again. */
+  complete: boolean;
+}
+
 export class SyncEngine {
   private readonly db: Db;
   private readonly client: ClickSendClient;
@@ -89,14 +98,9 @@ export class SyncEngine {
   /** Passes in a row whose queues were empty since history was last read. */
   private quietPasses = 0;
   private savedSyncedAt = 0;
-  /** The first sync's walk while it runs; after a failure, not restarted before walkRetryAt. */
-  private walking: Promise<void> | null = null;
-  private walkFailures = 0;
-  private walkRetryAt = 0;
-  /** Why the walk stopped, shown until it stores again (passes may succeed meanwhile). */
-  private walkMessage: string | null = null;
-  /** Known once the walk is complete: polls need not read its cursor again. */
-  private walkComplete = false;
+  /** Each kind's first walk: see WalkState. */
+  private readonly walks = new Map<Kind, WalkState>(KINDS.map((kind) => [kind, { running: null, failures: 0, retryAt: 0, message: null, complete: false }]));
+  private readonly pictures: PictureGate;
   private readonly walkConcurrency: SyncOptions['walkConcurrency'];
   private readonly pulls: PullContext;
   private readonly steps: PullSteps;
@@ -111,7 +115,8 @@ export class SyncEngine {
     this.presence = { focused: options.focused ?? true, unfocusedSince: this.now() };
     this.walkConcurrency = options.walkConcurrency;
     this.pulls = { db: this.db, client: this.client, now: this.now, changes: (result) => this.emitChanges(result) };
-    this.steps = new PullSteps(this.now, options.pictures ?? new PictureGate(this.db, this.now));
+    this.pictures = options.pictures ?? new PictureGate(this.db, this.now);
+    this.steps = new PullSteps(this.now, this.pictures);
     const walk = readCursor(this.db, 'backfill');
     this.current = {
       state: 'idle',
@@ -152,9 +157,9 @@ export class SyncEngine {
     if (this.timer) clearTimeout(this.timer);
     this.directoryDue = true;
     this.userAsked = true;
-    this.walkRetryAt = 0;
+    for (const walk of this.walks.values()) walk.retryAt = 0;
     await this.runPass();
-    while (options.untilHistoryComplete && this.walking) await this.walking;
+    while (options.untilHistoryComplete && this.walking()) await this.walking();
     return this.current;
   }
 
@@ -210,7 +215,7 @@ export class SyncEngine {
       // even when the walk through history would also bring it (as already seen).
       const { pulls, steps } = this;
       const replies = (await steps.run('inbound', () => pullInbound(pulls, signal))) ?? 0;
-      this.walkHistory();
+      this.walkHistory(SMS);
       // Most polls find nothing. With no reply waiting, a routine pass asks for receipts only
       // while a message of ours still waits for one, and for history (what other tools and
       // other copies of the app did) only every few passes.
@@ -225,7 +230,10 @@ export class SyncEngine {
       if (!routine || receipts > 0) {
         this.quietPasses = 0;
         await steps.run('history', () => pullRecentHistory(pulls, SMS, signal));
-        await steps.run('pictureHistory', () => pullPictureHistory(pulls, signal));
+        await steps.run('pictureHistory', () => {
+          this.walkHistory(MMS);
+          return pullRecentHistory(pulls, MMS, signal);
+        });
       }
       for (const kind of KINDS) await steps.run(kind.pulls.due, () => pullDueScheduled(pulls, kind, signal));
       const outbox = this.outbox;
@@ -245,7 +253,7 @@ export class SyncEngine {
       }
       this.setOnline(true, null);
       // A pull failing alone is said; pictures refused to the account are Settings' and the composer's to say.
-      this.setStatus({ state: 'idle', lastSyncedAt: now, message: steps.message ?? this.walkMessage });
+      this.setStatus({ state: 'idle', lastSyncedAt: now, message: steps.message ?? this.walkMessage() });
       this.listener.passDone?.(firstSync);
     } catch (error) {
       if (this.stopped) return;
@@ -281,19 +289,15 @@ export class SyncEngine {
   }
 
   /**
-   * Starts the first sync's walk beside the passes, unless it is complete,
+   * Starts this kind's first walk beside the passes, unless it is complete,
    * already running, or backing off after a failure. Everything newer than its
    * window is the incremental pull's, which starts at the window's end.
    */
-  private walkHistory(): void {
-    if (this.walkComplete || this.walking || this.stopped || this.now() < this.walkRetryAt) return;
-    const cursor = walkCursor(this.db, this.now());
-    if (cursor.complete) {
-      this.walkComplete = true;
-      return;
-    }
-    if (readCursor(this.db, 'historyDate') === null) writeCursor(this.db, 'historyDate', cursor.windowEnd);
+  private walkHistory(kind: Kind): void {
+    const state = this.walks.get(kind)!;
+    if (state.complete || state.running || this.stopped || this.now() < state.retryAt) return;
     const walk = new HistoryWalk({
+      kind,
       db: this.db,
       client: this.client,
       signal: this.abort.signal,
@@ -301,36 +305,53 @@ export class SyncEngine {
       concurrency: this.walkConcurrency,
       stored: (result) => (this.listener.historyFilled ?? this.listener.changes).call(this.listener, result),
       progress: (backfill) => {
-        if (this.walkMessage) this.walkMessage = null;
+        if (state.message) state.message = null;
+        // The header's progress is the SMS history's: picture messages are few.
+        if (kind !== SMS) return;
         this.setStatus({ backfill, ...(this.current.message && this.current.state !== 'offline' ? { message: null } : {}) });
       },
     });
-    this.walking = walk
+    if (walk.complete) {
+      state.complete = true;
+      return;
+    }
+    state.running = walk
       .run()
       .then(
         () => {
-          this.walkFailures = 0;
-          this.walkMessage = null;
-          this.walkComplete = walk.complete;
+          state.failures = 0;
+          state.message = null;
+          state.complete = walk.complete;
         },
-        (error: unknown) => this.walkFailed(error),
+        (error: unknown) => this.walkFailed(state, kind, error),
       )
       .finally(() => {
-        this.walking = null;
+        state.running = null;
       });
   }
 
-  /** The walk stopped: say why, like a pass would, and resume it on a later pass (backing off). */
-  private walkFailed(error: unknown): void {
+  /** A walk stopped: say why, like a pass would, and resume it on a later pass (backing off). */
+  private walkFailed(state: WalkState, kind: Kind, error: unknown): void {
     if (this.stopped) return;
-    this.walkFailures++;
-    this.walkRetryAt = this.now() + Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** (this.walkFailures - 1));
+    state.failures++;
+    state.retryAt = this.now() + Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** (state.failures - 1));
+    // Pictures refused to the account are the gate's to keep, and Settings' to say.
+    if (kind === MMS && this.pictures.refusedBy(error, true)) return;
     if (!(error instanceof ClickSendError)) return this.passFailed(error);
     if (error.isUnauthorized) return this.keyRefused(error);
     const { message } = error.toUserError();
-    this.walkMessage = message;
+    state.message = message;
     if (error.isConnectivity) this.setOnline(false, message);
     this.setStatus({ state: error.isConnectivity ? 'offline' : this.current.state, message });
+  }
+
+  /** Any walk running; why one stopped, while it has not stored again. */
+  private walking(): Promise<void> | null {
+    return [...this.walks.values()].find((walk) => walk.running)?.running ?? null;
+  }
+
+  private walkMessage(): string | null {
+    return [...this.walks.values()].find((walk) => walk.message)?.message ?? null;
   }
 
   private emitChanges(result: IngestResult): void {
