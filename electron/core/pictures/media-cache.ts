@@ -24,14 +24,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** A picture that could not be fetched is not asked for again before this (each render would). */
 const RETRY_AFTER_MS = 60_000;
 
-/** Why a picture cannot be shown, in words; null when it can. */
-export type Missing = string | null;
-
 /** A picture as the page's media route serves it: the type is what its bytes are. */
-export interface ServedPicture {
-  bytes: Buffer;
-  contentType: string;
-}
+export type ServedPicture = { bytes: Buffer; contentType: string };
 
 /** A picture's id in the page's media URL: a message's row id, or an attachment's UUID. Nothing else (no path) is one. */
 export const PICTURE_ID = /^(?:[1-9]\d{0,14}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -67,7 +61,7 @@ export interface MediaCacheOptions {
 
 export class MediaCache {
   private readonly failures = new Map<string, { words: string; at: number }>();
-  private readonly fetching = new Map<string, Promise<Missing>>();
+  private readonly fetching = new Map<string, Promise<string | null>>();
   private readonly now: () => number;
 
   constructor(private readonly options: MediaCacheOptions) {
@@ -77,7 +71,7 @@ export class MediaCache {
   }
 
   /** Whether a picture message's picture can be shown (fetched first if need be), or why not. */
-  async show(messageRowId: number, outgoingDir: string): Promise<Missing> {
+  async show(messageRowId: number, outgoingDir: string): Promise<string | null> {
     const source = pictureSource(this.options.db, messageRowId);
     if (!source?.isPicture) return 'That message has no picture.';
     if (source.pictureFile) return refusalOfFile(join(outgoingDir, source.pictureFile));
@@ -110,7 +104,7 @@ export class MediaCache {
     if (entry && url !== existingUrl) putMedia(this.options.db, { ...entry, url, usedAt: this.now() });
   }
 
-  private async forUrl(url: string): Promise<Missing> {
+  private async forUrl(url: string): Promise<string | null> {
     const entry = mediaEntry(this.options.db, url);
     if (entry && (await refusalOfFile(join(this.options.dir, entry.file))) === null) {
       touchMedia(this.options.db, url, this.now());
@@ -126,7 +120,7 @@ export class MediaCache {
     return pending;
   }
 
-  private async download(url: string): Promise<Missing> {
+  private async download(url: string): Promise<string | null> {
     try {
       const bytes = await this.fetchPicture(url);
       this.failures.delete(url);
@@ -205,35 +199,22 @@ function fileFor(url: string, type: keyof typeof CONTENT_TYPES): string {
 }
 
 /** Why these bytes cannot be shown in the page, or null when they can. */
-export function refusalOf(bytes: Uint8Array): Missing {
+export function refusalOf(bytes: Uint8Array): string | null {
   const type = pictureType(bytes);
   if (!type) return PICTURE_WORDS.notPicture;
   return browserShows(type) ? null : PICTURE_WORDS.heic;
 }
 
 /** The same from the file's first bytes only: asked for every picture shown, so it reads no more. */
-async function refusalOfFile(path: string): Promise<Missing> {
-  try {
-    const file = await open(path);
-    try {
-      const { buffer, bytesRead } = await file.read(Buffer.alloc(16), 0, 16, 0);
-      return refusalOf(buffer.subarray(0, bytesRead));
-    } finally {
-      await file.close();
-    }
-  } catch {
-    return PICTURE_WORDS.offline;
-  }
+async function refusalOfFile(path: string): Promise<string | null> {
+  const file = await open(path).catch(() => null);
+  const head = await file?.read(Buffer.alloc(16), 0, 16, 0).catch(() => null).finally(() => file.close());
+  return head ? refusalOf(head.buffer.subarray(0, head.bytesRead)) : PICTURE_WORDS.offline;
 }
 
 /** The file as the page is served it, or null (gone, not a picture, HEIC). */
 export async function servedPicture(path: string): Promise<ServedPicture | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    return null;
-  }
-  const type = pictureType(bytes);
-  return type && browserShows(type) ? { bytes, contentType: CONTENT_TYPES[type] } : null;
+  const bytes = await readFile(path).catch(() => null);
+  const type = bytes && pictureType(bytes);
+  return bytes && type && browserShows(type) ? { bytes, contentType: CONTENT_TYPES[type] } : null;
 }
