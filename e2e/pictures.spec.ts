@@ -261,3 +261,23 @@ test('back from another section, a picture loading at the bottom of the open thr
   await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect.poll(() => belowView(page, 'Standing up')).toBe(0);
 });
+
+test('a thread of many pictures opens at its newest message and stays there while they load', async ({ app }) => {
+  const { page, simulator } = app;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const now = simulator.now();
+  for (let i = 1; i <= 30; i++) {
+    const media = (await photo(400, 300, 'jpeg')).toString('base64');
+    simulator.seedMms({ username: ACCOUNT.username, to: CUSTOMER, subject: `P${i}`, body: `Picture ${i}`, media, timestamp: now - 3600 + i * 60 });
+  }
+  await app.signIn();
+  await openCustomer(page);
+  const newest = ui.thread(page).getByRole('img', { name: 'Picture: P30' });
+  await expect.poll(() => newest.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => belowView(page, 'Picture 30')).toBe(0);
+  // Every picture drawn has loaded: nothing is left to move the thread.
+  await expect
+    .poll(() => page.$$eval('.thread img.message-picture', (imgs) => (imgs as HTMLImageElement[]).every((img) => img.complete)))
+    .toBe(true);
+  expect(await belowView(page, 'Picture 30')).toBe(0);
+});

@@ -72,7 +72,7 @@ export function Thread() {
   const sentShown = useRef(0);
   /** The first row in view and its distance from the top, kept in place when sizes change. */
   const anchor = useRef<{ key: string; top: number } | null>(null);
-  /** The scroller's size when last seen: a scroll while it differs is the resize's, not the reader's. */
+  /** The scroller's size and its content's height when last seen: a scroll while either differs is the layout's, not the reader's. */
   const seenSize = useRef('');
 
   /** The messages' list once drawn (state, so the observer below starts watching it however it comes). */
@@ -90,7 +90,7 @@ export function Thread() {
   const keepPlace = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    seenSize.current = `${el.clientWidth}x${el.clientHeight}`;
+    seenSize.current = `${el.clientWidth}x${el.clientHeight}x${el.scrollHeight}`;
     if (atBottom.current) {
       el.scrollTop = el.scrollHeight;
       return;
@@ -150,8 +150,9 @@ export function Thread() {
     const el = scroller.current;
     if (!el) return;
     fromBottom.current = el.scrollHeight - el.scrollTop;
-    // A scroll that comes with a resize is the browser's, not the reader's: the observer puts it back.
-    if (seenSize.current !== `${el.clientWidth}x${el.clientHeight}`) return;
+    // A scroll that comes with a resize, or with rows growing (pictures loading, rows measured), is the layout's, not
+    // the reader's: the observer puts it back. Taken as the reader's, it left the bottom as pictures loaded.
+    if (seenSize.current !== `${el.clientWidth}x${el.clientHeight}x${el.scrollHeight}`) return;
     atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_EDGE_PX;
     noteAnchor();
     if (el.scrollTop < NEAR_EDGE_PX && window.hasOlder) void loadOlder();
