@@ -7,6 +7,7 @@
 // ClickSend refuses pictures to the account, none is attached or uploaded.
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Result } from '../../../shared/contract';
 import { PICTURE_INPUT_MAX_BYTES } from '../../../shared/picture-messages';
@@ -100,7 +101,9 @@ export class Attachments implements PictureUploads {
   }
 
   async upload(pictureFile: string, signal?: AbortSignal): Promise<string> {
-    const { _url: url } = await this.ask(() => this.client.uploadPicture(readFileSync(join(this.outgoingDir, pictureFile)), signal));
+    // Read without blocking: the same event loop answers the window's requests.
+    const bytes = await readFile(join(this.outgoingDir, pictureFile));
+    const { _url: url } = await this.ask(() => this.client.uploadPicture(bytes, signal));
     return url;
   }
 
