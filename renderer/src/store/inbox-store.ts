@@ -9,6 +9,7 @@ import { useConversations } from '../conversations/conversations-store';
 import { useSearch } from '../search/search-store';
 import { useThread } from '../thread/thread-store';
 import { attempt } from './attempt';
+import { latestRequest } from './latest-request';
 
 export type View = 'conversations' | 'templates' | 'contacts' | 'scheduled' | 'spend' | 'settings';
 
@@ -56,8 +57,12 @@ export function showUnread(count: number): void {
   useInbox.setState({ unread: count });
 }
 
+/** A session asked for (at start, on reconnecting) is applied only if none came since: a late answer from before a sign-in signed the window out again. */
+const sessionAnswers = latestRequest();
+
 export const useInbox = create<InboxState>()((set, get) => {
   const applySession = (session: Session): void => {
+    sessionAnswers.dropAll();
     const previous = get().session;
     const previousUser = previous?.state === 'signed-in' ? previous.account.username : null;
     const user = session.state === 'signed-in' ? session.account.username : null;
@@ -93,11 +98,15 @@ export const useInbox = create<InboxState>()((set, get) => {
     async init() {
       onCoreConnection((coreConnected) => {
         set({ coreConnected });
-        if (coreConnected) void call('session.get', {}).then(applySession, () => undefined);
+        if (!coreConnected) return;
+        const isCurrent = sessionAnswers.start();
+        void call('session.get', {}).then((session) => isCurrent() && applySession(session), () => undefined);
       });
       try {
+        const isCurrent = sessionAnswers.start();
         const [session, settings, update] = await Promise.all([call('session.get', {}), call('settings.get', {}), call('app.update', {})]);
         set({ settings, update });
+        if (!isCurrent()) return;
         applySession(session);
         if (session.state === 'signed-in') set({ online: session.sync.state !== 'offline', offlineMessage: session.sync.message });
       } catch (error) {
