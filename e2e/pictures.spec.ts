@@ -108,7 +108,11 @@ test('attach, preview, price and send: one upload and one /mms/send with the sub
   await customerAsks(app, 'Photo please');
 
   const jpeg = await photo(160, 120, 'jpeg');
+  // The file goes to the core as itself, in one PUT on the media route, not through the contract's socket.
+  const upload = page.waitForRequest((request) => request.method() === 'PUT');
   await attach(page, 'shelf.jpg', 'image/jpeg', jpeg);
+  expect(new URL((await upload).url()).pathname).toMatch(/^\/media\/[\w-]+$/);
+  expect((await (await upload).response())?.status()).toBe(204);
   await expect(attached(page).getByRole('img', { name: 'Attached: shelf.jpg' })).toBeVisible();
   // The preview is served by the attachment's id before anything is uploaded.
   expect(await servedBytes(page, attached(page).getByRole('img', { name: 'Attached: shelf.jpg' }))).toEqual(jpeg);

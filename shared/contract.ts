@@ -4,7 +4,7 @@
 // WebSocket both carry exactly this and nothing else.
 import { z } from 'zod';
 import { unsendableCharacter } from './message-text';
-import { PICTURE_INPUT_MAX_BYTES, pictureTextProblem, subjectProblem } from './picture-messages';
+import { pictureTextProblem, subjectProblem } from './picture-messages';
 import {
   Message,
   ScheduledMessage,
@@ -252,21 +252,17 @@ export const requests = {
     result: Message,
   },
   /**
-   * Checks a picture the user attached (dropped, pasted, chosen) and makes it
-   * ready: refused with why when it is not a picture; scaled down when larger
-   * than ClickSend takes. `content` is base64, null when the file is larger
-   * than the app reads (then only the refusal comes back).
+   * A picture the user attached (dropped, pasted, chosen) is coming: refused
+   * with why before a byte is sent (too large, pictures refused to the
+   * account). The page then PUTs the file to `uploadUrl` (the host's media
+   * route, by the attachment's id) and asks pictures.prepare.
    */
-  'pictures.prepare': {
-    params: z
-      .object({
-        name: z.string().max(260),
-        size: z.number().int().nonnegative(),
-        content: z.string().max(Math.ceil(PICTURE_INPUT_MAX_BYTES / 3) * 4).nullable(),
-      })
-      .strict(),
-    result: PreparedPicture,
+  'pictures.attach': {
+    params: z.object({ name: z.string().max(260), size: z.number().int().nonnegative() }).strict(),
+    result: z.object({ attachmentId: AttachmentId, uploadUrl: z.string() }),
   },
+  /** Checks the picture that arrived and makes it ready: refused with why when it is not a picture or did not arrive whole; scaled down when larger than ClickSend takes. */
+  'pictures.prepare': { params: z.object({ attachmentId: AttachmentId }).strict(), result: PreparedPicture },
   /** The attachment was removed from the composer. */
   'pictures.discard': { params: z.object({ attachmentId: AttachmentId }).strict(), result: z.null() },
   /** What ClickSend would charge (POST /mms/price); uploads the picture first if it is not yet, once. */

@@ -1,6 +1,7 @@
 // Small helpers for tests that drive the core through the contract, or
 // ClickSend (the simulator) as another client of the account would.
 import type { Reply } from '../shared/contract';
+import type { Inbox } from '../electron/core/inbox';
 import type { Simulator } from '../simulator/server';
 import { apiFor, type Loose } from './simulator-api';
 
@@ -8,6 +9,15 @@ import { apiFor, type Loose } from './simulator-api';
 export function value<T>(reply: Reply<unknown>): T {
   if (!reply.ok) throw new Error(`expected success, got ${reply.error.code}: ${reply.error.message}`);
   return reply.value as T;
+}
+
+/** Attaches a picture as the composer does: pictures.attach, its bytes through the media route, pictures.prepare; the reply of the step that refused, else prepare's. */
+export async function attachPicture(inbox: Inbox, name: string, bytes: Buffer): Promise<Reply<unknown>> {
+  const attached = await inbox.dispatch('pictures.attach', { name, size: bytes.length });
+  if (!attached.ok) return attached;
+  const { attachmentId } = attached.value as { attachmentId: string };
+  await inbox.receivePicture(attachmentId, [bytes]);
+  return inbox.dispatch('pictures.prepare', { attachmentId });
 }
 
 /** Asks `probe` until `ok` holds for its answer, which it returns; fails with the last answer after `timeoutMs`. */

@@ -13,6 +13,7 @@ import { pauseEnd, type PauseChoice } from './notify/notification-policy';
 import { ReplyNotifications } from './notify/reply-notifications';
 import { UnreadBadge } from './notify/unread-badge';
 import { createDispatcher, type Dispatch, type Logger } from './requests/dispatch';
+import type { PictureBody, PictureReceipt } from './pictures/attachments';
 import { PICTURE_ID, servedPicture, type ServedPicture } from './pictures/media-cache';
 import { requestHandlers } from './requests/handlers';
 import { AccountLifecycle } from './session/account-lifecycle';
@@ -114,6 +115,13 @@ export class Inbox {
     if (!session || !PICTURE_ID.test(id)) return null;
     const file = /^\d+$/.test(id) ? session.media.file(Number(id), session.attachments.outgoingDir) : session.attachments.file(id);
     return file ? servedPicture(file) : null;
+  }
+
+  /** The media route's PUT: the bytes of a picture being attached, under the id pictures.attach gave it. */
+  receivePicture(id: string, body: PictureBody): Promise<PictureReceipt> {
+    const session = this.accounts.current;
+    if (!session || !PICTURE_ID.test(id)) return Promise.resolve('unknown');
+    return session.attachments.receive(id, body);
   }
 
   /** Restores the last session from the keychain and cache; needs no network. */

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Result, Session } from '../../shared/contract';
 import type { Simulator } from '../../simulator/server';
-import { until, value } from '../../test-support/core';
+import { attachPicture, until, value } from '../../test-support/core';
 import { useInboxFixture } from '../../test-support/inbox-fixture';
 import { usePermissiveUmask } from '../../test-support/umask';
 import { createEncryptedFileStore, type OsEncryption } from './credentials/encrypted-file-store';
@@ -63,7 +63,7 @@ describe('the data folder is readable by this user only', () => {
     );
     value(await inbox.dispatch('messages.send', { to: CUSTOMER, body: 'Thanks, on its way' }));
     const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3366cc' } }).jpeg().toBuffer();
-    const prepared = value<Result<'pictures.prepare'>>(await inbox.dispatch('pictures.prepare', { name: 'shelf.jpg', size: jpeg.length, content: jpeg.toString('base64') }));
+    const prepared = value<Result<'pictures.prepare'>>(await attachPicture(inbox, 'shelf.jpg', jpeg));
     value(await inbox.dispatch('pictures.send', { to: CUSTOMER, subject: 'Photo', body: 'The blue one', attachmentId: prepared.attachmentId }));
     const thread = value<Result<'messages.list'>>(await inbox.dispatch('messages.list', { conversationId: conversation!.id, limit: 10 }));
     const dashboardPicture = thread.find((m) => m.picture?.subject === 'Your parcel')!;

@@ -3,6 +3,7 @@
 // writes 0600, whatever the umask. Windows has no such modes (the profile's
 // ACL already keeps other users out), so nothing is changed there.
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const PRIVATE_DIR_MODE = 0o700;
@@ -19,6 +20,12 @@ export function makePrivateDir(dir: string): void {
 export function writePrivateFile(file: string, data: string | NodeJS.ArrayBufferView): void {
   writeFileSync(file, data, { mode: PRIVATE_FILE_MODE });
   if (modesApply) chmodSync(file, PRIVATE_FILE_MODE);
+}
+
+/** writePrivateFile without blocking the event loop that also answers the window. */
+export async function savePrivateFile(file: string, data: NodeJS.ArrayBufferView): Promise<void> {
+  await writeFile(file, data, { mode: PRIVATE_FILE_MODE });
+  if (modesApply) await chmod(file, PRIVATE_FILE_MODE);
 }
 
 /** Creates the file empty (0600) when missing, or tightens it: for files another library opens, such as SQLite's. */

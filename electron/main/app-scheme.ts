@@ -4,7 +4,7 @@
 // server (electron-vite dev) replaces it only in an unpackaged app.
 import { app, protocol } from 'electron';
 import { fileURLToPath } from 'node:url';
-import { APP_PAGE_URL, APP_SCHEME, appResponse, type PictureById } from './renderer-files';
+import { APP_PAGE_URL, APP_SCHEME, appResponse, type MediaRoute } from './renderer-files';
 
 /** The built renderer (out/renderer), beside out/main where this is bundled. */
 export const BUILT_RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -18,8 +18,8 @@ export function registerAppScheme(): void {
 }
 
 /** The page's files, and the core's pictures by id at app://inbox/media/<id>. */
-export function serveRenderer(rendererDir: string, picture: PictureById): void {
-  protocol.handle(APP_SCHEME, (request) => appResponse(request, rendererDir, picture));
+export function serveRenderer(rendererDir: string, media: MediaRoute): void {
+  protocol.handle(APP_SCHEME, (request) => appResponse(request, rendererDir, media));
 }
 
 /** The page the window loads, whose origin alone may use the IPC channel. */

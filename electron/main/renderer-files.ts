@@ -1,12 +1,16 @@
 // What the app:// scheme serves: only files inside the built renderer folder,
 // each with its type and the page's Content-Security-Policy, and under
-// /media/<id> the pictures the core has, by id. Plain Node (no `electron`
+// /media/<id> the pictures the core has, by id (a PUT there streams a picture
+// being attached to the core). Plain Node (no `electron`
 // import) so it is tested against real folders, and with path.win32 for
 // Windows installs.
 import { readFile } from 'node:fs/promises';
 import path, { type PlatformPath } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { contentTypeFor } from '../../shared/content-types';
+import type { PictureBody, PictureReceipt } from '../core/pictures/attachments';
 
 export const APP_SCHEME = 'app';
 const APP_HOST = 'inbox';
@@ -19,8 +23,13 @@ export function appMediaUrl(id: string): string {
   return `${APP_SCHEME}://${APP_HOST}${MEDIA_PATH}${encodeURIComponent(id)}`;
 }
 
-/** A picture as the core serves it by id (Inbox.picture); null for an id it does not know. */
-export type PictureById = (id: string) => Promise<{ bytes: Buffer; contentType: string } | null>;
+/** The core's side of the media route (Inbox.picture, Inbox.receivePicture). */
+export interface MediaRoute {
+  /** A picture by id; null for an id it does not know. */
+  picture(id: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+  /** The bytes of a picture being attached under this id. */
+  receive(id: string, body: PictureBody): Promise<PictureReceipt>;
+}
 
 /** The file an app:// URL names inside `root`, or null for anything else (another host, a way out of the folder). */
 export function resolveRendererFile(url: string, root: string, paths: PlatformPath = path): string | null {
@@ -50,9 +59,10 @@ export function resolveRendererFile(url: string, root: string, paths: PlatformPa
 }
 
 /** The scheme's answer to one request: a picture by id under /media/, else a file of the page. */
-export function appResponse(request: Request, root: string, picture: PictureById): Promise<Response> {
+export function appResponse(request: Request, root: string, media: MediaRoute): Promise<Response> {
   const id = mediaId(request.url);
-  return id === null ? rendererResponse(request, root) : pictureResponse(request, id, picture);
+  if (id === null) return rendererResponse(request, root);
+  return request.method === 'PUT' ? receiveResponse(request, id, media) : pictureResponse(request, id, media);
 }
 
 /** A file of the page, or 404 (405 for a method other than GET and HEAD). */
@@ -76,10 +86,23 @@ function mediaId(url: string): string | null {
   return parsed.pathname.startsWith(MEDIA_PATH) ? parsed.pathname.slice(MEDIA_PATH.length) : null;
 }
 
-async function pictureResponse(request: Request, id: string, picture: PictureById): Promise<Response> {
+const RECEIPT_STATUS: Record<PictureReceipt, [number, string]> = {
+  stored: [204, ''],
+  unknown: [404, 'Not found'],
+  'too large': [413, 'Larger than announced'],
+  incomplete: [400, 'Cut short'],
+};
+
+async function receiveResponse(request: Request, id: string, media: MediaRoute): Promise<Response> {
+  const body = request.body ? Readable.fromWeb(request.body as WebReadableStream<Uint8Array>) : [];
+  const [status, text] = RECEIPT_STATUS[await media.receive(id, body).catch((): PictureReceipt => 'incomplete')];
+  return status === 204 ? new Response(null, { status, headers: headers('text/plain; charset=utf-8') }) : plain(status, text);
+}
+
+async function pictureResponse(request: Request, id: string, media: MediaRoute): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
   // A cache closed by a sign-out mid-request is a picture no longer here.
-  const found = await picture(id).catch(() => null);
+  const found = await media.picture(id).catch(() => null);
   if (!found) return plain(404, 'Not found');
   // no-store: the same id is another picture in another account.
   const body = request.method === 'HEAD' ? null : new Uint8Array(found.bytes);

@@ -15,6 +15,7 @@ import { fileSettings } from '../core/settings/settings';
 import { app as fakeApp, recorder, resetFakeElectron, type FakeBrowserWindow } from '../../test-support/fake-electron';
 import { FakeUpdater } from '../../test-support/fake-updater';
 import { until, value } from '../../test-support/core';
+import { makePicture } from '../../test-support/pictures';
 import { runShell, type Shell } from './shell';
 
 vi.mock('electron', () => import('../../test-support/fake-electron'));
@@ -168,6 +169,25 @@ describe('the Electron shell', () => {
       const refused = await serve(new Request(url));
       expect([url, refused.status]).toEqual([url, 404]);
     }
+  });
+
+  it('a picture being attached is streamed to the core by a PUT on the same app:// route, then prepared and previewed there', async () => {
+    await start();
+    await signIn();
+    const jpeg = await makePicture('jpeg', 40, 30);
+    const { attachmentId, uploadUrl } = value<Result<'pictures.attach'>>(await invoke('pictures.attach', { name: 'shelf.jpg', size: jpeg.length }));
+    expect(uploadUrl).toBe(`app://inbox/media/${attachmentId}`);
+    const serve = recorder.protocolHandlers.get('app')!;
+    const put = (body: Buffer) => serve(new Request(uploadUrl, { method: 'PUT', body, duplex: 'half' } as RequestInit));
+    expect((await put(jpeg)).status).toBe(204);
+    expect((await put(jpeg)).status).toBe(404); // taken once
+    const prepared = value<Result<'pictures.prepare'>>(await invoke('pictures.prepare', { attachmentId }));
+    expect(prepared).toMatchObject({ name: 'shelf.jpg', bytes: jpeg.length, preview: uploadUrl });
+    expect(Buffer.from(await (await serve(new Request(prepared.preview!))).arrayBuffer())).toEqual(jpeg);
+
+    const small = value<Result<'pictures.attach'>>(await invoke('pictures.attach', { name: 'small.jpg', size: 10 }));
+    expect((await serve(new Request(small.uploadUrl, { method: 'PUT', body: jpeg, duplex: 'half' } as RequestInit))).status).toBe(413);
+    expect(await invoke('pictures.prepare', { attachmentId: small.attachmentId })).toMatchObject({ ok: false, error: { code: 'PICTURE_INCOMPLETE' } });
   });
 
   it('IPC is accepted from the app’s page only: not file://, another site, or another host of app:', async () => {

@@ -84,7 +84,7 @@ async function start(
   });
   await inbox.start();
   let quitting = false;
-  serveRenderer(parts.rendererDir ?? BUILT_RENDERER_DIR, (id) => inbox.picture(id));
+  serveRenderer(parts.rendererDir ?? BUILT_RENDERER_DIR, { picture: (id) => inbox.picture(id), receive: (id, body) => inbox.receivePicture(id, body) });
   inbox.servePicturesAt(appMediaUrl);
   const page = pageUrl();
 

@@ -3,13 +3,16 @@
 // Host naming this server, typed by its bytes; no other id, however written.
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contract';
 import { pageFolder, rawStatus } from '../../test-support/browser-mode';
 import { until, value } from '../../test-support/core';
 import { useInboxFixture } from '../../test-support/inbox-fixture';
+import type { Inbox } from '../core/inbox';
 import { consoleLogger } from '../core/log';
+import { makePicture } from '../../test-support/pictures';
 import { startWebServer, type WebServer } from './server';
 
 const ACCOUNT = { username: 'media-route-user', apiKey: `key-${randomUUID()}` };
@@ -24,11 +27,12 @@ describe('browser mode’s media route', () => {
   let mediaDir: string;
   let server: WebServer;
   let rendererDir: string;
+  let inbox: Inbox;
 
   beforeEach(async () => {
     const sim = await fixture.simulator({ accounts: [{ ...ACCOUNT, balance: 20 }] });
     sim.seedMms({ username: ACCOUNT.username, to: '+61422222222', subject: 'Your parcel', body: 'Here it is' });
-    const inbox = await fixture.inbox({ apiUrl: sim.url });
+    inbox = await fixture.inbox({ apiUrl: sim.url });
     rendererDir = pageFolder();
     server = await startWebServer({ inbox, port: 0, rendererDir, log: consoleLogger });
     origin = new URL(server.url).origin;
@@ -66,6 +70,34 @@ describe('browser mode’s media route', () => {
     expect((await get(path)).status).toBe(403);
     expect((await get(`${path}?token=${token.slice(1)}x`)).status).toBe(403);
     expect((await get(`${path}?token=`)).status).toBe(403);
+  });
+
+  it('takes a picture being attached by PUT from the page only (token and its own Origin), streamed to the core; one cut short is said in words', async () => {
+    const jpeg = await makePicture('jpeg', 40, 30);
+    const attach = async (name: string, size: number) => value<Result<'pictures.attach'>>(await inbox.dispatch('pictures.attach', { name, size }));
+    const put = (url: string, headers: Record<string, string>, body: Buffer = jpeg) => fetch(new URL(url, origin), { method: 'PUT', body: new Uint8Array(body), headers });
+    const own = { Origin: origin };
+
+    const { attachmentId, uploadUrl } = await attach('shelf.jpg', jpeg.length);
+    expect(uploadUrl).toBe(`/media/${attachmentId}?token=${token}`);
+    expect((await put(uploadUrl, {})).status).toBe(403); // no Origin: not the page
+    expect((await put(uploadUrl, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await put(uploadUrl.replace(token, `${token.slice(1)}x`), own)).status).toBe(403);
+    expect((await put(uploadUrl, own)).status).toBe(204);
+    expect((await put(uploadUrl, own)).status).toBe(404); // taken once
+    const prepared = value<Result<'pictures.prepare'>>(await inbox.dispatch('pictures.prepare', { attachmentId }));
+    expect(Buffer.from(await (await get(prepared.preview!)).arrayBuffer())).toEqual(jpeg);
+
+    // The connection drops after 100 of the bytes announced.
+    const cut = await attach('cut.jpg', jpeg.length);
+    const head = `PUT ${cut.uploadUrl} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${origin}\r\nContent-Length: ${jpeg.length}\r\n\r\n`;
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(Buffer.concat([Buffer.from(head), jpeg.subarray(0, 100)]), () => socket.destroy()));
+      socket.on('close', () => resolve());
+    });
+    // The server carries on; whether the cut reached the route yet or not, the core says the same.
+    expect((await get(src)).status).toBe(200);
+    expect(await inbox.dispatch('pictures.prepare', { attachmentId: cut.attachmentId })).toMatchObject({ ok: false, error: { code: 'PICTURE_INCOMPLETE', message: '“cut.jpg” did not reach the app whole.' } });
   });
 
   it('refuses a Host that is not this server’s, an unknown id, and every path-like id', async () => {

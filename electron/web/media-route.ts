@@ -1,14 +1,16 @@
-// Browser mode's media route: /media/<id>?token=… serves a picture the core
-// has, by id (Inbox.picture). An <img> cannot send headers, so the per-run
+// Browser mode's media route: GET /media/<id>?token=… serves a picture the core
+// has, by id (Inbox.picture); PUT streams to the core the picture being
+// attached under that id (Inbox.receivePicture). An <img> cannot send headers, so the per-run
 // token rides in the query, as it does for the socket; a cookie would not do:
 // cookies ignore the port, so every other server on 127.0.0.1 would get it.
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Inbox } from '../core/inbox';
+import type { PictureReceipt } from '../core/pictures/attachments';
 import { sameSecret } from './request-checks';
 
 export const MEDIA_PREFIX = '/media/';
 
-/** How the page names a picture: the core hands these URLs over (pictures.show, pictures.prepare). */
+/** How the page names a picture: the core hands these URLs over (pictures.show, pictures.attach, pictures.prepare). */
 export function mediaUrls(token: string): (id: string) => string {
   return (id) => `${MEDIA_PREFIX}${encodeURIComponent(id)}?token=${token}`;
 }
@@ -32,6 +34,33 @@ export async function servePicture(
     'Content-Security-Policy': "default-src 'none'",
   });
   res.end(options.head ? undefined : picture.bytes);
+}
+
+/** What each receipt of an upload is answered. */
+const RECEIPT_STATUS: Record<PictureReceipt, [number, string]> = {
+  stored: [204, ''],
+  unknown: [404, 'Not found'],
+  'too large': [413, 'Larger than announced'],
+  incomplete: [400, 'Cut short'],
+};
+
+/** After the Host check: the token and the page's own Origin (a fetch PUT always sends one), then the body, streamed to the core. */
+export async function receivePicture(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: { pathname: string; query: URLSearchParams },
+  options: { inbox: Inbox; token: string; ownOrigin: boolean },
+): Promise<void> {
+  if (!options.ownOrigin || !sameSecret(target.query.get('token') ?? '', options.token)) {
+    req.resume(); // read and dropped, so the answer is not lost to a reset
+    return answer(res, 403, 'Forbidden');
+  }
+  const receipt = await options.inbox.receivePicture(target.pathname.slice(MEDIA_PREFIX.length), req).catch((): PictureReceipt => 'incomplete');
+  // Refused mid-body: the rest is dropped, not read into memory; the connection closes after the answer.
+  if (!req.complete) res.shouldKeepAlive = false;
+  const [status, text] = RECEIPT_STATUS[receipt];
+  if (status === 204) res.writeHead(204).end();
+  else answer(res, status, text);
 }
 
 function answer(res: ServerResponse, status: number, text: string): void {

@@ -102,8 +102,8 @@ describe('browser-mode server', () => {
       }).on('error', reject);
     });
     expect(page.status).toBe(200);
-    expect(page.policy).toContain(`connect-src ws://localhost:${port};`);
-    expect(page.body).toContain(`connect-src ws://localhost:${port};`);
+    expect(page.policy).toContain(`connect-src 'self' ws://localhost:${port};`);
+    expect(page.body).toContain(`connect-src 'self' ws://localhost:${port};`);
     expect(await rawStatus(Number(port), goodUpgrade(Number(port), searchParams.get('token')!, 'localhost'))).toBe(101);
     expect(await rawStatus(Number(port), goodUpgrade(Number(port), searchParams.get('token')!, '127.0.0.1'))).toBe(101);
   });

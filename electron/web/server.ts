@@ -11,11 +11,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { contentTypeFor } from '../../shared/content-types';
-import { PICTURE_INPUT_MAX_BYTES } from '../../shared/picture-messages';
 import type { Logger } from '../core/requests/dispatch';
 import type { Inbox } from '../core/inbox';
-import { MEDIA_PREFIX, mediaUrls, servePicture } from './media-route';
+import { MEDIA_PREFIX, mediaUrls, receivePicture, servePicture } from './media-route';
 import { isOwnOrigin, loopbackHost, parseTarget, sameSecret } from './request-checks';
+
+/** Room for the largest request: 200 contacts of an import at their longest fields. */
+const SOCKET_MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
 export interface WebServer {
   url: string;
@@ -28,11 +30,17 @@ export async function startWebServer(options: { inbox: Inbox; port: number; rend
   let port = 0;
   inbox.servePicturesAt(mediaUrls(token));
 
-  const http = createServer((req, res) => serveStatic(req, res, rendererDir, port, (target, head) => void servePicture(res, target, { inbox, token, head })));
+  const http = createServer((req, res) =>
+    serveStatic(req, res, rendererDir, port, (target, head) =>
+      req.method === 'PUT'
+        ? void receivePicture(req, res, target, { inbox, token, ownOrigin: isOwnOrigin(req.headers.origin, port) })
+        : void servePicture(res, target, { inbox, token, head }),
+    ),
+  );
   // A request Node cannot parse (a bad request line, no Host on HTTP/1.1) never reaches the listeners
   // below: Node's default 'clientError' answers it 400 and carries on, as the tests check.
-  // The largest request is a picture being attached (pictures.prepare): base64 of the largest file read, and its frame.
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: Math.ceil(PICTURE_INPUT_MAX_BYTES / 3) * 4 + 64 * 1024 });
+  // Pictures come by the media route, not the socket: the largest frame is a batch of imported contacts.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: SOCKET_MAX_FRAME_BYTES });
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node hands the socket over with no 'error' listener: a reset while refusing would crash the core.
@@ -116,11 +124,12 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, po
   if (!target || !req.headers.host) return answerPlain(res, 400, 'Bad request');
   const host = loopbackHost(req.headers.host, port);
   if (!host) return answerPlain(res, 421, 'This server answers only as 127.0.0.1 or localhost');
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
+  const media = target.pathname.startsWith(MEDIA_PREFIX);
+  if (req.method !== 'GET' && req.method !== 'HEAD' && !(media && req.method === 'PUT')) {
     res.writeHead(405).end();
     return;
   }
-  if (target.pathname.startsWith(MEDIA_PREFIX)) return pictures(target, req.method === 'HEAD');
+  if (media) return pictures(target, req.method === 'HEAD');
   const relative = normalize(target.pathname === '/' ? 'index.html' : target.pathname.slice(1));
   const file = join(root, relative);
   if (relative.startsWith('..') || !file.startsWith(root + sep)) {
@@ -145,8 +154,8 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, po
     'Content-Security-Policy': policy,
   };
   if (relative === 'index.html') {
-    // The page's own policy (the Electron window's, with no connections at
-    // all) gains the one WebSocket browser mode needs; both policies apply.
+    // The page's own policy (the Electron window's, whose only connection is
+    // its own origin) gains the one WebSocket browser mode needs.
     // frame-ancestors only works as a header; in a <meta> the browser ignores it and says so.
     const pagePolicy = policy.replace(/; frame-ancestors [^;]*/, '');
     const html = readFileSync(file, 'utf8').replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/, `$1${pagePolicy}$2`);
@@ -162,5 +171,5 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, po
 
 /** The Electron window's policy, plus the one WebSocket it needs, and no framing (frame-ancestors last: the page's copy drops it). */
 function contentSecurityPolicy(socketOrigin: string): string {
-  return [`connect-src ${socketOrigin}`, CONTENT_SECURITY_POLICY, "frame-ancestors 'none'"].join('; ');
+  return [CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${socketOrigin}`), "frame-ancestors 'none'"].join('; ');
 }

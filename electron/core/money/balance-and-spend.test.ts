@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/server';
 import { makePicture } from '../../../test-support/pictures';
 import type { Account, Message, Price, Session, SpendSummary } from '../../../shared/contract';
-import { clicksendAs, until, value } from '../../../test-support/core';
+import { attachPicture, clicksendAs, until, value } from '../../../test-support/core';
 import { useInboxFixture } from '../../../test-support/inbox-fixture';
 import type { Inbox } from '../inbox';
 import { toUnits } from '../../../shared/money-amounts';
@@ -158,8 +158,7 @@ describe('balance and spend against the simulator', () => {
     value(await send('+61433333333', 'Reminder for tomorrow', later)); // charged now, counted today
     const cancelled = value<{ id: number }>(await send('+61444444444', 'Never mind', later));
     value(await inbox.dispatch('messages.cancel', { id: cancelled.id })); // refunded
-    const content = (await makePicture('jpeg', 40, 30)).toString('base64');
-    const picture = value<{ attachmentId: string }>(await inbox.dispatch('pictures.prepare', { name: 'shelf.jpg', size: Math.ceil((content.length * 3) / 4), content }));
+    const picture = value<{ attachmentId: string }>(await attachPicture(inbox, 'shelf.jpg', await makePicture('jpeg', 40, 30)));
     value(await inbox.dispatch('pictures.send', { to: '+61433333333', subject: 'New stock', body: 'Just in', attachmentId: picture.attachmentId }));
     // Sent from the dashboard: the app learns of it from history.
     await clicksend('POST', '/sms/send', { messages: [{ to: '+61455555555', body: 'From the dashboard' }] });

@@ -17,10 +17,39 @@ import type { ClickSendClient } from '../clicksend/client';
 import type { PriceData } from '../clicksend/schemas';
 import { InboxError } from '../errors/inbox-error';
 import type { PictureUploads } from '../outbox/outbox';
-import { makePrivateDir, writePrivateFile } from '../private-files';
+import { makePrivateDir, savePrivateFile } from '../private-files';
 import { refusalOf, type MediaCache } from './media-cache';
 import { PictureGate } from './picture-gate';
 import { preparePicture, refuseTooLarge } from './prepare';
+
+/** What the upload route says of the bytes it was given. */
+/** An upload's body as the host has it: a request's stream (Node's IncomingMessage, a fetch Request's body). */
+export type PictureBody = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+export type PictureReceipt = 'stored' | 'unknown' | 'too large' | 'incomplete';
+
+interface Arriving {
+  name: string;
+  /** Announced by pictures.attach: more is refused, less is an upload cut short. */
+  size: number;
+  bytes: Promise<Buffer> | null;
+}
+
+class TooLarge extends Error {}
+
+/** The whole body, refused as soon as it passes the size announced. */
+async function collect(body: PictureBody, size: number): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    length += chunk.length;
+    if (length > size) throw new TooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, length);
+}
+
+const noLongerAttached = () => new InboxError('NO_PICTURE', 'That picture is no longer attached.', 'Attach it again.');
 
 interface Attached {
   file: string;
@@ -30,6 +59,7 @@ interface Attached {
 
 export class Attachments implements PictureUploads {
   private readonly attached = new Map<string, Attached>();
+  private readonly arriving = new Map<string, Arriving>();
 
   constructor(
     private readonly db: Db,
@@ -44,19 +74,43 @@ export class Attachments implements PictureUploads {
     for (const name of readdirSync(outgoingDir)) if (!queued.has(name)) rmSync(join(outgoingDir, name), { force: true });
   }
 
-  /** `pictureUrl` names the prepared picture for the page (its preview), by its attachment id. */
-  async prepare(name: string, size: number, content: string | null, pictureUrl: (id: string) => string): Promise<Result<'pictures.prepare'>> {
+  /** A picture is coming (pictures.attach): refused before a byte is sent while pictures are refused or when it is larger than the app reads. */
+  expect(name: string, size: number): string {
     this.gate.require();
-    if (content === null || size > PICTURE_INPUT_MAX_BYTES) throw refuseTooLarge(name, size);
-    const prepared = await preparePicture(name, Buffer.from(content, 'base64'));
+    if (size > PICTURE_INPUT_MAX_BYTES) throw refuseTooLarge(name, size);
     const attachmentId = randomUUID();
+    this.arriving.set(attachmentId, { name, size, bytes: null });
+    return attachmentId;
+  }
+
+  /** The host's upload route: the bytes of an expected picture, streamed, never more than were announced. */
+  receive(attachmentId: string, body: PictureBody): Promise<PictureReceipt> {
+    const arriving = this.arriving.get(attachmentId);
+    if (!arriving || arriving.bytes) return Promise.resolve('unknown');
+    arriving.bytes = collect(body, arriving.size);
+    return arriving.bytes.then(
+      () => 'stored',
+      (error: unknown) => (error instanceof TooLarge ? 'too large' : 'incomplete'),
+    );
+  }
+
+  /** Checks what arrived and makes it ready to send (pictures.prepare); `pictureUrl` names it for the page's preview. */
+  async prepare(attachmentId: string, pictureUrl: (id: string) => string): Promise<Result<'pictures.prepare'>> {
+    const arriving = this.arriving.get(attachmentId);
+    if (!arriving) throw noLongerAttached();
+    this.arriving.delete(attachmentId);
+    const input = await arriving.bytes?.catch(() => null);
+    if (!input || input.length !== arriving.size) {
+      throw new InboxError('PICTURE_INCOMPLETE', `“${arriving.name}” did not reach the app whole.`, 'Attach it again.');
+    }
+    const prepared = await preparePicture(arriving.name, input);
     const file = `${attachmentId}.${prepared.type}`;
-    writePrivateFile(join(this.outgoingDir, file), prepared.bytes);
+    await savePrivateFile(join(this.outgoingDir, file), prepared.bytes);
     this.attached.set(attachmentId, { file, mediaUrl: null });
     const shows = refusalOf(prepared.bytes) === null;
     return {
       attachmentId,
-      name,
+      name: arriving.name,
       bytes: prepared.bytes.length,
       contentType: `image/${prepared.type}`,
       preview: shows ? pictureUrl(attachmentId) : null,
@@ -71,6 +125,7 @@ export class Attachments implements PictureUploads {
   }
 
   discard(attachmentId: string): void {
+    this.arriving.delete(attachmentId);
     const attached = this.attached.get(attachmentId);
     if (!attached) return;
     this.attached.delete(attachmentId);
@@ -149,7 +204,7 @@ export class Attachments implements PictureUploads {
 
   private require(attachmentId: string): Attached {
     const attached = this.attached.get(attachmentId);
-    if (!attached) throw new InboxError('NO_PICTURE', 'That picture is no longer attached.', 'Attach it again.');
+    if (!attached) throw noLongerAttached();
     return attached;
   }
 }

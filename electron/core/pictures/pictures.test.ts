@@ -44,6 +44,12 @@ describe('picture messages', () => {
   };
   const show = (id: number) => shownBy(media, id);
   const pictureUrl = (id: string) => `media/${id}`;
+  /** As the composer attaches: announced, its bytes through the upload route, then prepared. */
+  const attach = async (name: string, bytes: Buffer) => {
+    const id = attachments.expect(name, bytes.length);
+    expect(await attachments.receive(id, [bytes])).toBe('stored');
+    return attachments.prepare(id, pictureUrl);
+  };
   const thread = () => listMessages(fixture.db, listConversations(fixture.db, 10, 0).items[0]!.id, 50);
 
   beforeEach(() => {
@@ -88,7 +94,7 @@ describe('picture messages', () => {
 
   it('attaching and sending makes one upload and one /mms/send with the subject and the uploaded URL; the picture shows without a download', async () => {
     const jpeg = await photo(120, 90, 'jpeg');
-    const prepared = await attachments.prepare('shelf.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
+    const prepared = await attach('shelf.jpg', jpeg);
     expect(prepared).toMatchObject({ name: 'shelf.jpg', bytes: jpeg.length, contentType: 'image/jpeg', note: null });
     expect(prepared.preview).toBe(`media/${prepared.attachmentId}`);
     expect(await servedPicture(attachments.file(prepared.attachmentId)!)).toEqual({ bytes: jpeg, contentType: 'image/jpeg' });
@@ -108,10 +114,46 @@ describe('picture messages', () => {
     expect(thread()).toHaveLength(1);
   });
 
+  it('an upload is taken once, under an id the core gave, and never past the size announced; one cut short is said in words', async () => {
+    const jpeg = await photo(60, 40, 'jpeg');
+    expect(await attachments.receive('00000000-0000-0000-0000-000000000000', [jpeg])).toBe('unknown');
+
+    const once = attachments.expect('once.jpg', jpeg.length);
+    expect(await attachments.receive(once, [jpeg.subarray(0, 100), jpeg.subarray(100)])).toBe('stored');
+    expect(await attachments.receive(once, [jpeg])).toBe('unknown');
+    expect((await attachments.prepare(once, pictureUrl)).bytes).toBe(jpeg.length);
+
+    const larger = attachments.expect('larger.jpg', 100);
+    let read = 0;
+    async function* body() {
+      for (let at = 0; at < jpeg.length; at += 64) {
+        read += 64;
+        yield jpeg.subarray(at, at + 64);
+      }
+    }
+    expect(await attachments.receive(larger, body())).toBe('too large');
+    expect(read).toBeLessThan(jpeg.length); // stopped reading, not read to the end and then refused
+    await expect(attachments.prepare(larger, pictureUrl)).rejects.toMatchObject({ code: 'PICTURE_INCOMPLETE', message: '“larger.jpg” did not reach the app whole.' });
+
+    const cut = attachments.expect('cut.jpg', jpeg.length);
+    async function* cutShort() {
+      yield jpeg.subarray(0, 100);
+      throw new Error('connection reset');
+    }
+    expect(await attachments.receive(cut, cutShort())).toBe('incomplete');
+    await expect(attachments.prepare(cut, pictureUrl)).rejects.toMatchObject({ code: 'PICTURE_INCOMPLETE', action: 'Attach it again.' });
+    const fewer = attachments.expect('fewer.jpg', jpeg.length);
+    expect(await attachments.receive(fewer, [jpeg.subarray(0, 100)])).toBe('stored');
+    await expect(attachments.prepare(fewer, pictureUrl)).rejects.toMatchObject({ code: 'PICTURE_INCOMPLETE' });
+    // Never announced at all, or asked again after it was prepared: no longer attached.
+    await expect(attachments.prepare(once, pictureUrl)).rejects.toMatchObject({ code: 'NO_PICTURE' });
+    expect(readdirSync(attachments.outgoingDir)).toEqual([`${once}.jpeg`]);
+  });
+
   it('a photo over 250 kB is scaled down before upload and the user told; a broken file is refused before any request', async () => {
     const big = await photo(1800, 1200, 'png');
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
-    const prepared = await attachments.prepare('IMG_0001.png', big.length, big.toString('base64'), pictureUrl);
+    const prepared = await attach('IMG_0001.png', big);
     expect(prepared.bytes).toBeLessThanOrEqual(250 * 1024);
     expect(prepared.contentType).toBe('image/jpeg');
     expect(prepared.note).toMatch(/^Made smaller to fit ClickSend’s 250 kB limit: \d\.\d MB → \d+ kB \(\d+ × \d+\)\.$/);
@@ -120,19 +162,19 @@ describe('picture messages', () => {
 
     const before = fixture.sim.requests().length;
     const notes = Buffer.from('These are my notes, not a picture.');
-    await expect(attachments.prepare('notes.jpg', notes.length, notes.toString('base64'), pictureUrl)).rejects.toMatchObject({
+    await expect(attach('notes.jpg', notes)).rejects.toMatchObject({
       code: 'NOT_A_PICTURE',
       message: '“notes.jpg” is not a picture, so it cannot be sent as one.',
     });
     const cut = (await photo(200, 200, 'jpeg')).subarray(0, 600);
-    await expect(attachments.prepare('cut.jpg', cut.length, cut.toString('base64'), pictureUrl)).rejects.toMatchObject({ code: 'DAMAGED_PICTURE' });
-    await expect(attachments.prepare('huge.jpg', 40 * 1024 * 1024, null, pictureUrl)).rejects.toMatchObject({ code: 'PICTURE_TOO_LARGE' });
+    await expect(attach('cut.jpg', cut)).rejects.toMatchObject({ code: 'DAMAGED_PICTURE' });
+    expect(() => attachments.expect('huge.jpg', 40 * 1024 * 1024)).toThrow(expect.objectContaining({ code: 'PICTURE_TOO_LARGE' }));
     expect(fixture.sim.requests()).toHaveLength(before);
   });
 
   it('a lost answer never doubles a picture message: it is found in /mms/history by its custom_string, with one upload', async () => {
     const jpeg = await photo(100, 100, 'jpeg');
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
+    const prepared = await attach('a.jpg', jpeg);
     fixture.sim.addFault({ kind: 'drop-after-apply', method: 'POST', path: '/mms/send' });
     const unconfirmed = await outbox.sendPicture(CUSTOMER, 'Lost answer', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(unconfirmed).toMatchObject({ status: 'Pending', outboxState: 'unknown' });
@@ -150,7 +192,7 @@ describe('picture messages', () => {
   it('an upload that fails waits and goes later with one /mms/send; an upload refused fails the message with ClickSend’s words', async () => {
     const jpeg = await photo(80, 80, 'jpeg');
     fixture.sim.addFault({ kind: '500', path: '/uploads', count: 5 });
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
+    const prepared = await attach('a.jpg', jpeg);
     const waiting = await outbox.sendPicture(CUSTOMER, 'Try later', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(waiting).toMatchObject({ status: 'Pending', outboxState: 'waiting' });
     expect(fixture.sim.mmsSent()).toHaveLength(0);
@@ -162,7 +204,7 @@ describe('picture messages', () => {
 
   it('an upload ClickSend refuses fails the message with its words, before any /mms/send; Retry then asks for the picture again', async () => {
     const jpeg = await photo(80, 80, 'jpeg');
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
+    const prepared = await attach('a.jpg', jpeg);
     const taken = await attachments.take(prepared.attachmentId);
     // The prepared file changed on disk before it went (another program, a full disk).
     writeFileSync(join(attachments.outgoingDir, taken.pictureFile!), 'not a picture any more');
@@ -177,7 +219,7 @@ describe('picture messages', () => {
   it('an upload answered in a way the app does not understand fails the message in those words, and later passes do not upload it again', async () => {
     const jpeg = await photo(80, 80, 'jpeg');
     fixture.sim.addFault({ kind: 'malformed', path: '/uploads', count: Infinity });
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
+    const prepared = await attach('a.jpg', jpeg);
     const failed = await outbox.sendPicture(CUSTOMER, 'Unreadable', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(failed).toMatchObject({ status: 'Failed', actions: ['retry', 'delete'] });
     expect(failed.problem).toBe('ClickSend answered in a way this app does not understand. The picture was not sent. Retry or delete it.');
@@ -189,7 +231,7 @@ describe('picture messages', () => {
   it('a send answered in a way the app does not understand is looked for in history, and failed in those words once absent, never sent again', async () => {
     const jpeg = await photo(80, 80, 'jpeg');
     fixture.sim.addFault({ kind: 'malformed', path: '/mms/send', count: Infinity });
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
+    const prepared = await attach('a.jpg', jpeg);
     const checking = await outbox.sendPicture(CUSTOMER, 'Unreadable', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(checking).toMatchObject({ status: 'Pending', outboxState: 'unknown' });
     for (let pass = 0; pass < 3; pass++) await sync();
@@ -201,12 +243,12 @@ describe('picture messages', () => {
 
   it('while ClickSend refuses pictures to the account, a picture is neither attached nor sent, and one waiting fails in words', async () => {
     const jpeg = await photo(80, 80, 'jpeg');
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
+    const prepared = await attach('a.jpg', jpeg);
     fixture.sim.addFault({ kind: '403', path: '/uploads', count: Infinity });
     const refused = await outbox.sendPicture(CUSTOMER, 'Refused', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(refused).toMatchObject({ status: 'Failed', problem: `${PICTURES_REFUSED} If picture messages were just enabled for the account at ClickSend, choose Sync now.` });
     const uploads = fixture.sim.requests().filter((r) => r.path === '/uploads').length;
-    await expect(attachments.prepare('b.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl)).rejects.toMatchObject({ code: 'PICTURES_REFUSED', message: PICTURES_REFUSED });
+    await expect(attach('b.jpg', jpeg)).rejects.toMatchObject({ code: 'PICTURES_REFUSED', message: PICTURES_REFUSED });
     await expect(outbox.sendPicture(CUSTOMER, 'Again', { subject: 'Photo', mediaUrl: 'https://example.com/a.jpg' })).rejects.toMatchObject({ code: 'PICTURES_REFUSED' });
     await expect(outbox.retry(refused.id)).resolves.toMatchObject({ status: 'Failed', problem: expect.stringContaining(PICTURES_REFUSED) });
     expect(fixture.sim.requests().filter((r) => r.path === '/uploads')).toHaveLength(uploads);
@@ -216,7 +258,7 @@ describe('picture messages', () => {
   it('a scheduled picture message is cancelled at ClickSend by the MMS endpoint, and refunded', async () => {
     const scheduled = new ScheduledSends(fixture.db, fixture.client, outbox, () => undefined);
     const jpeg = await photo(80, 80, 'jpeg');
-    const prepared = await attachments.prepare('a.jpg', jpeg.length, jpeg.toString('base64'), pictureUrl);
+    const prepared = await attach('a.jpg', jpeg);
     const at = Math.floor(Date.now() / 1000) + 7200;
     const message = await outbox.sendPicture(CUSTOMER, 'Tomorrow', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) }, at);
     expect(message).toMatchObject({ status: 'Scheduled', waitingUntil: at * 1000, actions: ['cancel', 'edit'] });

@@ -111,7 +111,11 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       if (message.to) saveDraft(session.db, message.to, '', Date.now());
       return message;
     },
-    'pictures.prepare': ({ name, size, content }) => active().attachments.prepare(name, size, content, ctx.pictureUrl),
+    'pictures.attach': async ({ name, size }) => {
+      const attachmentId = active().attachments.expect(name, size);
+      return { attachmentId, uploadUrl: ctx.pictureUrl(attachmentId) };
+    },
+    'pictures.prepare': ({ attachmentId }) => active().attachments.prepare(attachmentId, ctx.pictureUrl),
     'pictures.discard': async ({ attachmentId }) => {
       active().attachments.discard(attachmentId);
       return null;

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/server';
 import { makePicture } from '../../../test-support/pictures';
 import type { Conversation, Session, Template } from '../../../shared/contract';
-import { clicksendAs, until, value } from '../../../test-support/core';
+import { attachPicture, clicksendAs, until, value } from '../../../test-support/core';
 import { useInboxFixture } from '../../../test-support/inbox-fixture';
 import type { Inbox } from '../inbox';
 import { ASK_AGAIN_AFTER_MS, PICTURES_REFUSED } from '../pictures/picture-gate';
@@ -82,7 +82,7 @@ describe('an account ClickSend refuses picture messages to', () => {
     expect(pictureRequests()).toHaveLength(1);
     // Neither does attaching a picture: the words come before any upload.
     const picture = await makePicture('jpeg');
-    const attach = await inbox.dispatch('pictures.prepare', { name: 'a.jpg', size: picture.length, content: picture.toString('base64') });
+    const attach = await attachPicture(inbox, 'a.jpg', picture);
     expect(attach).toMatchObject({ ok: false, error: { code: 'PICTURES_REFUSED', message: PICTURES_REFUSED } });
     expect(pictureRequests()).toHaveLength(1);
 
@@ -112,7 +112,7 @@ describe('an account ClickSend refuses picture messages to', () => {
     const inbox = await makeInbox();
     value(await inbox.dispatch('session.signIn', ACCOUNT));
     const picture = await makePicture('jpeg');
-    const { attachmentId } = value<{ attachmentId: string }>(await inbox.dispatch('pictures.prepare', { name: 'a.jpg', size: picture.length, content: picture.toString('base64') }));
+    const { attachmentId } = value<{ attachmentId: string }>(await attachPicture(inbox, 'a.jpg', picture));
     const price = () => inbox.dispatch('pictures.price', { to: CUSTOMER, body: 'Here it is', subject: 'Photo', attachmentId });
     // Priced once while pictures are offered: the picture is uploaded then, and a price after that asks /mms/price alone.
     value(await price());

@@ -1,24 +1,15 @@
-// The picture attached in the composer: a file chosen, dropped or pasted goes
-// to the core, which checks it and makes it small enough (pictures.prepare);
+// The picture attached in the composer: a file chosen, dropped or pasted is
+// streamed to the core (pictures.attach, a PUT to the media route), which
+// checks it and makes it small enough (pictures.prepare);
 // the composer shows what the core made of it, with its subject. Removing it,
 // or attaching another, lets the core drop the one before.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Price, Result, UserError } from '../../../shared/contract';
-import { PICTURE_INPUT_MAX_BYTES } from '../../../shared/picture-messages';
 import { call, describeError } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
 import { useQuote } from './composer-hooks';
 
 export type PreparedPicture = Result<'pictures.prepare'>;
-
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsDataURL(file);
-  });
-}
 
 export function usePictureAttachment() {
   const defaultSubject = useInbox((s) => s.settings.pictureSubject);
@@ -37,9 +28,11 @@ export function usePictureAttachment() {
       setPreparing(true);
       setError(null);
       try {
-        // A file larger than the core reads is not read here either: the core still says why.
-        const content = file.size > PICTURE_INPUT_MAX_BYTES ? null : await base64Of(file);
-        const prepared = await call('pictures.prepare', { name: file.name || 'Pasted picture', size: file.size, content });
+        // Refused before a byte is sent when the core will not take it (too large, pictures refused).
+        const { attachmentId, uploadUrl } = await call('pictures.attach', { name: file.name || 'Pasted picture', size: file.size });
+        // Streamed to the core's media route; whether it arrived whole is the core's to say (pictures.prepare).
+        await fetch(uploadUrl, { method: 'PUT', body: file }).catch(() => undefined);
+        const prepared = await call('pictures.prepare', { attachmentId });
         drop(current.current?.attachmentId);
         current.current = prepared;
         setPicture(prepared);
