@@ -160,7 +160,7 @@ describe('balance and spend against the simulator', () => {
     value(await inbox.dispatch('messages.cancel', { id: cancelled.id })); // refunded
     const content = (await makePicture('jpeg', 40, 30)).toString('base64');
     const picture = value<{ attachmentId: string }>(await inbox.dispatch('pictures.prepare', { name: 'shelf.jpg', size: Math.ceil((content.length * 3) / 4), content }));
-    value(await inbox.dispatch('pictures.send', { to: '+61433333333', subject: 'New stock', body: 'Just in', attachmentId: picture.attachmentId }));
+    value(await inbox.dispatch('messages.send', { to: '+61433333333', body: 'Just in', picture: { attachmentId: picture.attachmentId, subject: 'New stock' } }));
     // Sent from the dashboard: the app learns of it from history.
     await clicksend('POST', '/sms/send', { messages: [{ to: '+61455555555', body: 'From the dashboard' }] });
     // Scheduled on the dashboard: charged now, dated by history when due.
