@@ -103,7 +103,7 @@ const PreparedPicture = z.object({
   note: z.string().nullable(),
 });
 /** A picture attached in the composer (pictures.prepare), and the subject it goes with. */
-const AttachedPicture = z.object({ attachmentId: AttachmentId, subject: PictureSubject }).strict();
+const AttachedPicture = z.object({ subject: PictureSubject, attachmentId: AttachmentId }).strict();
 
 /** A message to price or send, with a picture or without. */
 const Outgoing = z.object({ to: z.string().trim().min(1, 'Enter a phone number.').max(40), body: z.string(), picture: AttachedPicture.optional() });
