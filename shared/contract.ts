@@ -102,12 +102,19 @@ const PreparedPicture = z.object({
   /** What was done to it ("Made smaller to fit: 3.2 MB → 240 kB"), in words. */
   note: z.string().nullable(),
 });
-const PictureToSend = z.object({
-  to: z.string().trim().min(1, 'Enter a phone number.').max(40),
-  subject: PictureSubject,
-  body: PictureText,
-  attachmentId: AttachmentId,
-});
+/** A picture attached in the composer (pictures.prepare), and the subject it goes with. */
+const AttachedPicture = z.object({ subject: PictureSubject, attachmentId: AttachmentId }).strict();
+
+/** A message to price or send, with a picture or without. */
+const Outgoing = z.object({ to: z.string().trim().min(1, 'Enter a phone number.').max(40), body: z.string(), picture: AttachedPicture.optional() });
+
+/** Refuses, in words, a text its kind cannot send: with a picture a picture message's rules, else `smsBody`'s. */
+function textOfItsKind(smsBody: z.ZodType<string>) {
+  return ({ body, picture }: { body: string; picture?: unknown }, ctx: z.RefinementCtx) => {
+    const checked = (picture ? PictureText : smsBody).safeParse(body);
+    for (const issue of checked.error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message, path: ['body'] });
+  };
+}
 
 export const requests = {
   'session.get': { params: Empty, result: Session },
@@ -178,11 +185,8 @@ export const requests = {
     /** Newest first. */
     result: z.array(Message),
   },
-  /** What ClickSend would charge for this message (POST /sms/price). */
-  'messages.price': {
-    params: z.object({ to: z.string().trim().min(1).max(40), body: MessageBody.min(1) }).strict(),
-    result: Price,
-  },
+  /** What ClickSend would charge for this message (POST /sms/price, or /mms/price with a picture: uploaded first if not yet, once). */
+  'messages.price': { params: Outgoing.strict().superRefine(textOfItsKind(MessageBody.min(1))), result: Price },
   'drafts.get': { params: z.object({ phone: z.string().min(1).max(40) }).strict(), result: z.string() },
   /** An empty body deletes the draft. */
   'drafts.save': { params: z.object({ phone: z.string().min(1).max(40), body: MessageBody }).strict(), result: z.null() },
@@ -240,15 +244,14 @@ export const requests = {
   'contacts.export': { params: z.object({ listId: z.number().int() }).strict(), result: z.object({ filename: z.string(), csv: z.string() }) },
   'settings.get': { params: Empty, result: Settings },
   'settings.update': { params: Settings.partial().strict(), result: Settings },
+  /** Sends a message exactly once, with a picture if one is given. */
   'messages.send': {
-    params: z
-      .object({
-        to: z.string().trim().min(1, 'Enter a phone number.').max(40),
-        body: MessageBody,
-        /** Unix seconds: send at this time instead of now. */
-        schedule: z.number().int().positive().optional(),
-      })
-      .strict(),
+    params: Outgoing.extend({
+      /** Unix seconds: send at this time instead of now. */
+      schedule: z.number().int().positive().optional(),
+    })
+      .strict()
+      .superRefine(textOfItsKind(MessageBody)),
     result: Message,
   },
   /**
@@ -265,13 +268,6 @@ export const requests = {
   'pictures.prepare': { params: z.object({ attachmentId: AttachmentId }).strict(), result: PreparedPicture },
   /** The attachment was removed from the composer. */
   'pictures.discard': { params: z.object({ attachmentId: AttachmentId }).strict(), result: z.null() },
-  /** What ClickSend would charge (POST /mms/price); uploads the picture first if it is not yet, once. */
-  'pictures.price': { params: PictureToSend.strict(), result: Price },
-  /** Sends a picture message, exactly once, like messages.send; `schedule` in unix seconds. */
-  'pictures.send': {
-    params: PictureToSend.extend({ schedule: z.number().int().positive().optional() }).strict(),
-    result: Message,
-  },
   /** The picture of a picture message, from the core's media cache (fetched by the core if need be). */
   'pictures.show': {
     params: z.object({ id: z.number().int() }).strict(),

@@ -64,7 +64,7 @@ describe('the data folder is readable by this user only', () => {
     value(await inbox.dispatch('messages.send', { to: CUSTOMER, body: 'Thanks, on its way' }));
     const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3366cc' } }).jpeg().toBuffer();
     const prepared = value<Result<'pictures.prepare'>>(await attachPicture(inbox, 'shelf.jpg', jpeg));
-    value(await inbox.dispatch('pictures.send', { to: CUSTOMER, subject: 'Photo', body: 'The blue one', attachmentId: prepared.attachmentId }));
+    value(await inbox.dispatch('messages.send', { to: CUSTOMER, body: 'The blue one', picture: { attachmentId: prepared.attachmentId, subject: 'Photo' } }));
     const thread = value<Result<'messages.list'>>(await inbox.dispatch('messages.list', { conversationId: conversation!.id, limit: 10 }));
     const dashboardPicture = thread.find((m) => m.picture?.subject === 'Your parcel')!;
     expect(value<Result<'pictures.show'>>(await inbox.dispatch('pictures.show', { id: dashboardPicture.id })).src).toBe(`media/${dashboardPicture.id}`);

@@ -159,7 +159,7 @@ describe('balance and spend against the simulator', () => {
     const cancelled = value<{ id: number }>(await send('+61444444444', 'Never mind', later));
     value(await inbox.dispatch('messages.cancel', { id: cancelled.id })); // refunded
     const picture = value<{ attachmentId: string }>(await attachPicture(inbox, 'shelf.jpg', await makePicture('jpeg', 40, 30)));
-    value(await inbox.dispatch('pictures.send', { to: '+61433333333', subject: 'New stock', body: 'Just in', attachmentId: picture.attachmentId }));
+    value(await inbox.dispatch('messages.send', { to: '+61433333333', body: 'Just in', picture: { attachmentId: picture.attachmentId, subject: 'New stock' } }));
     // Sent from the dashboard: the app learns of it from history.
     await clicksend('POST', '/sms/send', { messages: [{ to: '+61455555555', body: 'From the dashboard' }] });
     // Scheduled on the dashboard: charged now, dated by history when due.

@@ -33,7 +33,6 @@ import {
   markSubmitting,
   queueSend,
   recordUpload,
-  type OutboxPicture,
   recoverInterruptedSends,
   requeueSend,
   setOutboxState,
@@ -103,24 +102,19 @@ export class Outbox {
     recoverInterruptedSends(options.db);
   }
 
-  /** `schedule` (unix seconds) sends it at that time; checked before anything is stored or sent. */
-  async send(to: string, body: string, schedule?: number): Promise<Message> {
-    if (body.trim() === '') throw new InboxError('EMPTY_MESSAGE', 'The message is empty.', 'Type a message before sending.');
-    return this.queue(to, body, schedule, null);
-  }
-
-  /** A picture message, exactly once like an SMS; it needs a subject and text (ClickSend requires both). */
-  async sendPicture(to: string, body: string, picture: PictureToSend, schedule?: number): Promise<Message> {
-    const problem = subjectProblem(picture.subject) ?? pictureTextProblem(body);
-    if (problem) throw new InboxError('INVALID_PICTURE_MESSAGE', problem, null);
-    if (!this.options.pictures || (!picture.pictureFile && !picture.mediaUrl)) {
-      throw new InboxError('NO_PICTURE', 'That picture is no longer attached.', 'Attach it again.');
-    }
-    this.options.pictures.requireOffered();
-    return this.queue(to, body, schedule, { subject: picture.subject.trim(), pictureFile: picture.pictureFile ?? null, mediaUrl: picture.mediaUrl ?? null });
-  }
-
-  private async queue(to: string, body: string, schedule: number | undefined, picture: OutboxPicture | null): Promise<Message> {
+  /**
+   * `schedule` (unix seconds) sends it at that time; with a picture, a picture message, which needs a subject and
+   * text (ClickSend requires both). Checked before anything is stored or sent.
+   */
+  async send(to: string, body: string, schedule?: number, picture?: PictureToSend): Promise<Message> {
+    if (picture) {
+      const problem = subjectProblem(picture.subject) ?? pictureTextProblem(body);
+      if (problem) throw new InboxError('INVALID_PICTURE_MESSAGE', problem, null);
+      if (!this.options.pictures || (!picture.pictureFile && !picture.mediaUrl)) {
+        throw new InboxError('NO_PICTURE', 'That picture is no longer attached.', 'Attach it again.');
+      }
+      this.options.pictures.requireOffered();
+    } else if (body.trim() === '') throw new InboxError('EMPTY_MESSAGE', 'The message is empty.', 'Type a message before sending.');
     const e164 = requirePhoneNumber(to, this.options.defaultCountry?.());
     this.checkSchedule(schedule);
     this.refuseOptedOut(e164);
@@ -131,7 +125,7 @@ export class Outbox {
       schedule: schedule ?? null,
       now: this.now(),
       statusText: schedule === undefined ? SENDING : SCHEDULING,
-      ...(picture ? { picture } : {}),
+      ...(picture ? { picture: { subject: picture.subject.trim(), pictureFile: picture.pictureFile ?? null, mediaUrl: picture.mediaUrl ?? null } } : {}),
     });
     // Writing in an archived conversation brings it back, as a customer's reply does (the change below says so).
     returnFromArchiveOnSend(this.options.db, conversationKey(e164));
@@ -175,7 +169,7 @@ export class Outbox {
     if (!message.picture) return this.send(message.to, body, schedule);
     const mediaUrl = pictureSource(this.options.db, message.id)?.mediaUrl;
     if (!mediaUrl) throw new InboxError('NO_PICTURE', 'This picture never reached ClickSend, so it cannot be sent again from here.', 'Attach the picture again in a new message.');
-    return this.sendPicture(message.to, body, { subject: message.picture.subject ?? '', mediaUrl }, schedule);
+    return this.send(message.to, body, schedule, { subject: message.picture.subject ?? '', mediaUrl });
   }
 
   /** Every path that would text a number asks here first, before ClickSend is asked. */

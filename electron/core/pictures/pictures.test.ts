@@ -99,7 +99,7 @@ describe('picture messages', () => {
     expect(prepared.preview).toBe(`media/${prepared.attachmentId}`);
     expect(await servedPicture(attachments.file(prepared.attachmentId)!)).toEqual({ bytes: jpeg, contentType: 'image/jpeg' });
 
-    const sent = await outbox.sendPicture(CUSTOMER, 'The blue one', { subject: 'Blue shelf', ...(await attachments.take(prepared.attachmentId)) });
+    const sent = await outbox.send(CUSTOMER, 'The blue one', undefined, { subject: 'Blue shelf', ...(await attachments.take(prepared.attachmentId)) });
     expect(sent).toMatchObject({ status: 'Queued', picture: { subject: 'Blue shelf' }, body: 'The blue one' });
     const [upload] = fixture.sim.uploads();
     expect(fixture.sim.uploads()).toHaveLength(1);
@@ -157,7 +157,7 @@ describe('picture messages', () => {
     expect(prepared.bytes).toBeLessThanOrEqual(250 * 1024);
     expect(prepared.contentType).toBe('image/jpeg');
     expect(prepared.note).toMatch(/^Made smaller to fit ClickSend’s 250 kB limit: \d\.\d MB → \d+ kB \(\d+ × \d+\)\.$/);
-    await outbox.sendPicture(CUSTOMER, 'Scaled', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    await outbox.send(CUSTOMER, 'Scaled', undefined, { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(fixture.sim.mmsSent()[0]!.media_bytes).toBe(prepared.bytes);
 
     const before = fixture.sim.requests().length;
@@ -176,7 +176,7 @@ describe('picture messages', () => {
     const jpeg = await photo(100, 100, 'jpeg');
     const prepared = await attach('a.jpg', jpeg);
     fixture.sim.addFault({ kind: 'drop-after-apply', method: 'POST', path: '/mms/send' });
-    const unconfirmed = await outbox.sendPicture(CUSTOMER, 'Lost answer', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    const unconfirmed = await outbox.send(CUSTOMER, 'Lost answer', undefined, { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(unconfirmed).toMatchObject({ status: 'Pending', outboxState: 'unknown' });
 
     await outbox.flush();
@@ -193,7 +193,7 @@ describe('picture messages', () => {
     const jpeg = await photo(80, 80, 'jpeg');
     fixture.sim.addFault({ kind: '500', path: '/uploads', count: 5 });
     const prepared = await attach('a.jpg', jpeg);
-    const waiting = await outbox.sendPicture(CUSTOMER, 'Try later', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    const waiting = await outbox.send(CUSTOMER, 'Try later', undefined, { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(waiting).toMatchObject({ status: 'Pending', outboxState: 'waiting' });
     expect(fixture.sim.mmsSent()).toHaveLength(0);
     fixture.sim.clearFaults();
@@ -208,7 +208,7 @@ describe('picture messages', () => {
     const taken = await attachments.take(prepared.attachmentId);
     // The prepared file changed on disk before it went (another program, a full disk).
     writeFileSync(join(attachments.outgoingDir, taken.pictureFile!), 'not a picture any more');
-    const failed = await outbox.sendPicture(CUSTOMER, 'Refused', { subject: 'Photo', ...taken });
+    const failed = await outbox.send(CUSTOMER, 'Refused', undefined, { subject: 'Photo', ...taken });
     expect(failed).toMatchObject({ status: 'Failed', actions: ['retry', 'delete'] });
     expect(failed.problem).toMatch(/^ClickSend did not accept the picture: /);
     expect(fixture.sim.mmsSent()).toHaveLength(0);
@@ -220,7 +220,7 @@ describe('picture messages', () => {
     const jpeg = await photo(80, 80, 'jpeg');
     fixture.sim.addFault({ kind: 'malformed', path: '/uploads', count: Infinity });
     const prepared = await attach('a.jpg', jpeg);
-    const failed = await outbox.sendPicture(CUSTOMER, 'Unreadable', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    const failed = await outbox.send(CUSTOMER, 'Unreadable', undefined, { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(failed).toMatchObject({ status: 'Failed', actions: ['retry', 'delete'] });
     expect(failed.problem).toBe('ClickSend answered in a way this app does not understand. The picture was not sent. Retry or delete it.');
     for (let pass = 0; pass < 5; pass++) await sync();
@@ -232,7 +232,7 @@ describe('picture messages', () => {
     const jpeg = await photo(80, 80, 'jpeg');
     fixture.sim.addFault({ kind: 'malformed', path: '/mms/send', count: Infinity });
     const prepared = await attach('a.jpg', jpeg);
-    const checking = await outbox.sendPicture(CUSTOMER, 'Unreadable', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    const checking = await outbox.send(CUSTOMER, 'Unreadable', undefined, { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(checking).toMatchObject({ status: 'Pending', outboxState: 'unknown' });
     for (let pass = 0; pass < 3; pass++) await sync();
     expect(thread()[0]).toMatchObject({ status: 'Failed', actions: ['retry', 'delete'] });
@@ -245,11 +245,11 @@ describe('picture messages', () => {
     const jpeg = await photo(80, 80, 'jpeg');
     const prepared = await attach('a.jpg', jpeg);
     fixture.sim.addFault({ kind: '403', path: '/uploads', count: Infinity });
-    const refused = await outbox.sendPicture(CUSTOMER, 'Refused', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    const refused = await outbox.send(CUSTOMER, 'Refused', undefined, { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(refused).toMatchObject({ status: 'Failed', problem: `${PICTURES_REFUSED} If picture messages were just enabled for the account at ClickSend, choose Sync now.` });
     const uploads = fixture.sim.requests().filter((r) => r.path === '/uploads').length;
     await expect(attach('b.jpg', jpeg)).rejects.toMatchObject({ code: 'PICTURES_REFUSED', message: PICTURES_REFUSED });
-    await expect(outbox.sendPicture(CUSTOMER, 'Again', { subject: 'Photo', mediaUrl: 'https://example.com/a.jpg' })).rejects.toMatchObject({ code: 'PICTURES_REFUSED' });
+    await expect(outbox.send(CUSTOMER, 'Again', undefined, { subject: 'Photo', mediaUrl: 'https://example.com/a.jpg' })).rejects.toMatchObject({ code: 'PICTURES_REFUSED' });
     await expect(outbox.retry(refused.id)).resolves.toMatchObject({ status: 'Failed', problem: expect.stringContaining(PICTURES_REFUSED) });
     expect(fixture.sim.requests().filter((r) => r.path === '/uploads')).toHaveLength(uploads);
     expect(fixture.sim.mmsSent()).toHaveLength(0);
@@ -260,7 +260,7 @@ describe('picture messages', () => {
     const jpeg = await photo(80, 80, 'jpeg');
     const prepared = await attach('a.jpg', jpeg);
     const at = Math.floor(Date.now() / 1000) + 7200;
-    const message = await outbox.sendPicture(CUSTOMER, 'Tomorrow', { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) }, at);
+    const message = await outbox.send(CUSTOMER, 'Tomorrow', at, { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
     expect(message).toMatchObject({ status: 'Scheduled', waitingUntil: at * 1000, actions: ['cancel', 'edit'] });
     const balance = Number((await fixture.client.getAccount()).balance);
     await expect(scheduled.cancel(message.id)).resolves.toMatchObject({ status: 'Cancelled' });

@@ -23,6 +23,7 @@ import { InboxError } from '../errors/inbox-error';
 import { optedOutCsv, optedOutNumbers } from '../opt-outs/opted-out-numbers';
 import { spendCsv, spendSummary } from '../money/spend';
 import { quotePrice, type QuoteContext } from '../money/price-quote';
+import { kindOf } from '../messages/kinds';
 import type { PauseChoice } from '../notify/notification-policy';
 import type { AccountLifecycle } from '../session/account-lifecycle';
 import type { AccountSession } from '../session/account-session';
@@ -99,14 +100,25 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     },
 
     'messages.list': async ({ conversationId, limit, ...window }) => listMessages(active().db, conversationId, limit, window),
-    'messages.price': async ({ to, body }) => {
+    'messages.price': async ({ to, body, picture }) => {
       const session = active();
       const number = session.normalise(to);
-      return quotePrice(await session.client.priceSms([{ to: number, body }]), number, 'sms', quoteContext(session));
+      const answer = picture
+        ? await session.attachments.price(picture.attachmentId, { to: number, body, subject: picture.subject })
+        : await session.client.priceSms([{ to: number, body }]);
+      return quotePrice(answer, number, kindOf({ picture }).name, quoteContext(session));
     },
-    'messages.send': async ({ to, body, schedule }) => {
+    'messages.send': async ({ to, body, schedule, picture }) => {
       const session = active();
-      const message = await session.outbox.send(to, body, schedule);
+      const taken = picture && (await session.attachments.take(picture.attachmentId));
+      let message;
+      try {
+        message = await session.outbox.send(to, body, schedule, taken && { subject: picture.subject, ...taken });
+      } catch (error) {
+        // Refused before it was stored (a number, a schedule, an opt-out): the picture stays attached.
+        if (taken) session.attachments.giveBack(picture.attachmentId, taken);
+        throw error;
+      }
       // Sent: the draft is done with (the composer clears its own copy when the core says so).
       if (message.to) saveDraft(session.db, message.to, '', Date.now());
       return message;
@@ -119,25 +131,6 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     'pictures.discard': async ({ attachmentId }) => {
       active().attachments.discard(attachmentId);
       return null;
-    },
-    'pictures.price': async ({ to, body, subject, attachmentId }) => {
-      const session = active();
-      const number = session.normalise(to);
-      return quotePrice(await session.attachments.price(attachmentId, { to: number, body, subject }), number, 'mms', quoteContext(session));
-    },
-    'pictures.send': async ({ to, body, subject, attachmentId, schedule }) => {
-      const session = active();
-      const picture = await session.attachments.take(attachmentId);
-      let message;
-      try {
-        message = await session.outbox.sendPicture(to, body, { subject, ...picture }, schedule);
-      } catch (error) {
-        // Refused before it was stored (a number, a schedule, an opt-out): the picture stays attached.
-        session.attachments.giveBack(attachmentId, picture);
-        throw error;
-      }
-      if (message.to) saveDraft(session.db, message.to, '', Date.now());
-      return message;
     },
     'pictures.show': async ({ id }) => {
       const missing = await active().media.show(id, active().attachments.outgoingDir);

@@ -113,7 +113,7 @@ describe('an account ClickSend refuses picture messages to', () => {
     value(await inbox.dispatch('session.signIn', ACCOUNT));
     const picture = await makePicture('jpeg');
     const { attachmentId } = value<{ attachmentId: string }>(await attachPicture(inbox, 'a.jpg', picture));
-    const price = () => inbox.dispatch('pictures.price', { to: CUSTOMER, body: 'Here it is', subject: 'Photo', attachmentId });
+    const price = () => inbox.dispatch('messages.price', { to: CUSTOMER, body: 'Here it is', picture: { attachmentId, subject: 'Photo' } });
     // Priced once while pictures are offered: the picture is uploaded then, and a price after that asks /mms/price alone.
     value(await price());
 

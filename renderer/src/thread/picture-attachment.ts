@@ -68,5 +68,5 @@ export function usePictureAttachment() {
 /** ClickSend's price for this picture message (the core uploads the picture for it, once). */
 export function usePicturePrice(phone: string, picture: PreparedPicture | null, subject: string, body: string, online: boolean): Price | 'unavailable' | null {
   const key = picture && subject.trim() !== '' && body.trim() !== '' ? `${picture.attachmentId}|${subject}|${body}` : null;
-  return useQuote(key, () => call('pictures.price', { to: phone, body, subject, attachmentId: picture!.attachmentId }), online);
+  return useQuote(key, () => call('messages.price', { to: phone, body, picture: { attachmentId: picture!.attachmentId, subject } }), online);
 }

@@ -1,7 +1,7 @@
 // The open thread: which conversation (or which number, for a conversation
 // not started yet), its window of messages, and sending into it.
 import { create } from 'zustand';
-import type { Contact, Conversation, ConversationMenuItem, Message, UserError } from '../../../shared/contract';
+import type { Contact, Conversation, ConversationMenuItem, Message, Params, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { attempt } from '../store/attempt';
 import { latestRequest } from '../store/latest-request';
@@ -29,10 +29,7 @@ export interface ThreadTarget {
 }
 
 /** A prepared picture (pictures.prepare) and its subject. */
-export interface PictureToSend {
-  attachmentId: string;
-  subject: string;
-}
+export type PictureToSend = NonNullable<Params<'messages.send'>['picture']>;
 
 interface ThreadState {
   target: ThreadTarget | null;
@@ -212,10 +209,7 @@ export const useThread = create<ThreadState>()((set, get) => ({
     const target = get().target;
     if (!target) return { code: 'NO_CONVERSATION', message: 'Open a conversation first.', action: null };
     return attempt(async () => {
-      const later = schedule === undefined ? {} : { schedule };
-      const message = picture
-        ? await call('pictures.send', { to: target.phone, body, ...picture, ...later })
-        : await call('messages.send', { to: target.phone, body, ...later });
+      const message = await call('messages.send', { to: target.phone, body, schedule, picture });
       if (get().target?.phone !== target.phone) return;
       if (get().window.hasNewer) {
         // Sending from far back in the history: jump to the newest, where it is.
