@@ -8,7 +8,7 @@ import { unsendableCharacter } from '../../../shared/message-text';
 import { pictureTextCount, pictureTextProblem } from '../../../shared/picture-messages';
 import { segmentSms } from '../../../shared/sms-segments';
 import { AttachedPicture } from './AttachedPicture';
-import { usePictureAttachment, usePicturePrice } from './picture-attachment';
+import { usePictureAttachment } from './picture-attachment';
 import { useInbox } from '../store/inbox-store';
 import { MAX_BODY, useDraft, usePrice } from './composer-hooks';
 import { PriceNote, PriceRefusal } from './PriceNote';
@@ -34,16 +34,15 @@ export function Composer({ phone }: { phone: string }) {
   // ClickSend refuses pictures to some accounts (the core's words); the button says so when pressed.
   const picturesRefused = useInbox((s) => (s.session?.state === 'signed-in' && !s.session.account.pictures.offered ? s.session.account.pictures.message : null));
   const [sayRefused, setSayRefused] = useState(false);
+  const toSend = picture ? { attachmentId: picture.attachmentId, subject } : null;
   const { body, cut, busy, error, type, restore, clear, schedule, submit, sendDespitePlaceholders, nothingToSend } = useComposerSend(editing, focus, {
-    toSend: picture ? { attachmentId: picture.attachmentId, subject } : null,
+    toSend,
     preparing: attachment.preparing,
     sent: attachment.sent,
   });
   // The draft waits while a scheduled message is edited, and comes back after.
   useDraft(phone, body, restore, editing === null);
-  const smsPrice = usePrice(phone, picture ? '' : body, online);
-  const picturePrice = usePicturePrice(phone, picture, subject, body, online);
-  const price = picture ? picturePrice : smsPrice;
+  const price = usePrice(phone, body, toSend, online);
 
   const attachFirst = (files: FileList | null | undefined) => {
     const file = files?.[0];

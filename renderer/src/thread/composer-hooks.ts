@@ -1,9 +1,11 @@
 // The composer's moving parts, each on its own: the draft the core keeps per
 // number, the price ClickSend quotes, and the body's limit.
 import { useEffect, useRef, useState } from 'react';
-import type { Price } from '../../../shared/contract';
+import type { Params, Price } from '../../../shared/contract';
 import { call } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
+
+type PictureToSend = NonNullable<Params<'messages.price'>['picture']>;
 
 const DRAFT_SAVE_MS = 400;
 const PRICE_MS = 700;
@@ -47,9 +49,14 @@ export function useDraft(phone: string, body: string, setBody: (update: (typed: 
   );
 }
 
-/** ClickSend's price for this exact body, asked shortly after typing stops; null until it answers (or when it changed since). */
-export function usePrice(phone: string, body: string, online: boolean): Price | 'unavailable' | null {
-  return useQuote(body.trim() === '' ? null : `${phone}|${body}`, () => call('messages.price', { to: phone, body }), online);
+/**
+ * ClickSend's price for this exact message, with its picture if one is
+ * attached (the core uploads it for the price, once), asked shortly after
+ * typing stops; null until it answers (or when it changed since).
+ */
+export function usePrice(phone: string, body: string, picture: PictureToSend | null, online: boolean): Price | 'unavailable' | null {
+  const complete = body.trim() !== '' && (picture === null || picture.subject.trim() !== '');
+  return useQuote(complete ? JSON.stringify([phone, body, picture]) : null, () => call('messages.price', { to: phone, body, ...(picture ? { picture } : {}) }), online);
 }
 
 /**

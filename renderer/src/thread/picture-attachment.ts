@@ -4,10 +4,9 @@
 // the composer shows what the core made of it, with its subject. Removing it,
 // or attaching another, lets the core drop the one before.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Price, Result, UserError } from '../../../shared/contract';
+import type { Result, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
-import { useQuote } from './composer-hooks';
 
 export type PreparedPicture = Result<'pictures.prepare'>;
 
@@ -63,10 +62,4 @@ export function usePictureAttachment() {
   useEffect(() => () => drop(current.current?.attachmentId), [drop]);
 
   return { picture, subject, setSubject, preparing, error, attach, remove, sent };
-}
-
-/** ClickSend's price for this picture message (the core uploads the picture for it, once). */
-export function usePicturePrice(phone: string, picture: PreparedPicture | null, subject: string, body: string, online: boolean): Price | 'unavailable' | null {
-  const key = picture && subject.trim() !== '' && body.trim() !== '' ? `${picture.attachmentId}|${subject}|${body}` : null;
-  return useQuote(key, () => call('messages.price', { to: phone, body, picture: { attachmentId: picture!.attachmentId, subject } }), online);
 }
