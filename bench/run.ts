@@ -1,6 +1,6 @@
 // `npm run bench`: builds a million-message cache and measures what a user
 // feels: ingest, the list, opening a conversation, search, start-up, memory,
-// idle cost, and the API client beside the official SDK. Prints a table and
+// idle cost, a thread of pictures, and the API client beside the official SDK. Prints a table and
 // writes out/bench/report.json and docs/bench/latency.svg.
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -28,6 +28,7 @@ import { cpuSeconds, round, rssMb, time, type Latency } from './measure';
 import { writeChart } from './chart';
 import { exportBench } from './export';
 import { findBench } from './find';
+import { picturesBench } from './pictures';
 // @ts-expect-error -- a plain .mjs script
 import { buildWebCore } from '../scripts/web-core.mjs';
 
@@ -223,8 +224,15 @@ async function main() {
   report.idle = { seconds: IDLE_SECONDS, cpuPercentOfOneCore: round((idle / IDLE_SECONDS) * 100, 2), apiRequests: sim.requests().length, polls };
   log(`   ${(report.idle as { cpuPercentOfOneCore: number }).cpuPercentOfOneCore}% of one core`);
   core.kill('SIGTERM');
-  await browser.close();
   await sim.close();
+
+  log('\n9. A thread of 50 pictures: the click to every picture in view drawn; reopened from the media cache beside the same pictures as bare <img>s');
+  const pictures = await picturesBench(await browser.newPage(), join(root, 'out/web/main.mjs'));
+  report.pictures = pictures;
+  log(
+    `   first open ${pictures.firstOpenMs} ms (${pictures.drawn} drawn); reopened p50 ${pictures.reopen.p50} ms, p95 ${pictures.reopen.p95} ms; bare p50 ${pictures.bare.p50} ms: ${pictures.ratio}× the floor`,
+  );
+  await browser.close();
 
   await client();
 
