@@ -6,8 +6,7 @@
 // before sending uploads it then, and the send reuses that URL. While
 // ClickSend refuses pictures to the account, none is attached or uploaded.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Result } from '../../../shared/contract';
 import { PICTURE_INPUT_MAX_BYTES } from '../../../shared/picture-messages';
@@ -69,9 +68,13 @@ export class Attachments implements PictureUploads {
     private readonly gate = new PictureGate(db),
   ) {
     makePrivateDir(outgoingDir);
-    // Left by a quit between attaching and sending: nothing refers to them.
-    const queued = outboxPictureFiles(db);
-    for (const name of readdirSync(outgoingDir)) if (!queued.has(name)) rmSync(join(outgoingDir, name), { force: true });
+    void this.dropUnsent();
+  }
+
+  /** Left by a quit between attaching and sending: nothing refers to them. */
+  private async dropUnsent(): Promise<void> {
+    const queued = outboxPictureFiles(this.db);
+    for (const name of await readdir(this.outgoingDir).catch(() => [])) if (!queued.has(name)) await rm(join(this.outgoingDir, name), { force: true });
   }
 
   /** A picture is coming (pictures.attach): refused before a byte is sent while pictures are refused or when it is larger than the app reads. */
@@ -129,7 +132,7 @@ export class Attachments implements PictureUploads {
     const attached = this.attached.get(attachmentId);
     if (!attached) return;
     this.attached.delete(attachmentId);
-    rmSync(join(this.outgoingDir, attached.file), { force: true });
+    void rm(join(this.outgoingDir, attached.file), { force: true });
   }
 
   /** The URL ClickSend keeps it under, uploading it now if it is not uploaded yet (a price needs one). */
@@ -190,16 +193,18 @@ export class Attachments implements PictureUploads {
     return this.gate.refusedBy(error);
   }
 
+  /** ClickSend took it: the prepared file goes into the media cache under its URL (read off the event loop), then leaves the outgoing folder unless another send still needs it. */
   sent(pictureFile: string | null, mediaUrl: string, answerUrl: string | null): void {
-    if (pictureFile) {
-      try {
-        this.media.keep(mediaUrl, readFileSync(join(this.outgoingDir, pictureFile)));
-      } catch {
-        // Already moved by an earlier confirmation; the media cache fetches it if need be.
-      }
-    }
-    if (answerUrl) this.media.alias(answerUrl, mediaUrl);
-    if (pictureFile && !outboxPictureFiles(this.db).has(pictureFile)) rmSync(join(this.outgoingDir, pictureFile), { force: true });
+    const aliasAnswer = async () => {
+      if (answerUrl) this.media.alias(answerUrl, mediaUrl);
+    };
+    if (!pictureFile) return void aliasAnswer();
+    const path = join(this.outgoingDir, pictureFile);
+    // Already moved by an earlier confirmation: the read fails, and the media cache fetches it if need be.
+    void this.media.keep(mediaUrl, readFile(path), async () => {
+      await aliasAnswer();
+      if (!outboxPictureFiles(this.db).has(pictureFile)) await rm(path, { force: true });
+    });
   }
 
   private require(attachmentId: string): Attached {

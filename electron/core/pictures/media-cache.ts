@@ -7,13 +7,12 @@
 // a picture by its bytes. The page names a picture by id (its message's, or
 // an attachment's); the host serves the file by that id, never by a path.
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../cache/database';
 import { forgetMedia, leastRecentlyUsedMedia, mediaEntry, mediaFiles, mediaTotalBytes, pictureSource, putMedia, touchMedia } from '../cache/media';
 import { linkRefusal } from './picture-links';
-import { makePrivateDir, writePrivateFile } from '../private-files';
+import { makePrivateDir, savePrivateFile } from '../private-files';
 import { browserShows, CONTENT_TYPES, pictureType } from './picture-types';
 
 export const MAX_FETCH_BYTES = 5 * 1024 * 1024;
@@ -62,12 +61,14 @@ export interface MediaCacheOptions {
 export class MediaCache {
   private readonly failures = new Map<string, { words: string; at: number }>();
   private readonly fetching = new Map<string, Promise<string | null>>();
+  /** Pictures being kept (written, indexed) right now: a show of one waits for it rather than download it. */
+  private readonly keeping = new Map<string, Promise<void>>();
   private readonly now: () => number;
 
   constructor(private readonly options: MediaCacheOptions) {
     this.now = options.now ?? Date.now;
     makePrivateDir(options.dir);
-    this.dropStrayFiles();
+    void this.dropStrayFiles();
   }
 
   /** Whether a picture message's picture can be shown (fetched first if need be), or why not. */
@@ -88,14 +89,30 @@ export class MediaCache {
     return entry ? join(this.options.dir, entry.file) : null;
   }
 
-  /** A picture we already have (one we sent): kept under its URL, no download. */
-  keep(url: string, bytes: Buffer): void {
+  /**
+   * A picture we already have (one we sent): kept under its URL, no download,
+   * then `after` (the sender's own tidying). Written off the event loop; a
+   * show asked meanwhile waits for it.
+   */
+  keep(url: string, bytes: Buffer | Promise<Buffer>, after?: () => Promise<void>): Promise<void> {
+    const kept = (async () => {
+      await this.store(url, await bytes).catch(() => undefined); // unreadable or gone: fetched if ever shown
+      await after?.();
+    })()
+      // The account signed out meanwhile (its cache closed): nothing left to keep it for.
+      .catch(() => undefined)
+      .finally(() => this.keeping.delete(url));
+    this.keeping.set(url, kept);
+    return kept;
+  }
+
+  private async store(url: string, bytes: Buffer): Promise<void> {
     const type = pictureType(bytes);
     if (!type) return;
     const file = fileFor(url, type);
-    writePrivateFile(join(this.options.dir, file), bytes);
+    await savePrivateFile(join(this.options.dir, file), bytes);
     putMedia(this.options.db, { url, file, bytes: bytes.length, contentType: CONTENT_TYPES[type], usedAt: this.now() });
-    this.evict();
+    await this.evict();
   }
 
   /** The same picture under a second URL (ClickSend's answer may name the upload differently). */
@@ -105,6 +122,7 @@ export class MediaCache {
   }
 
   private async forUrl(url: string): Promise<string | null> {
+    await this.keeping.get(url);
     const entry = mediaEntry(this.options.db, url);
     if (entry && (await refusalOfFile(join(this.options.dir, entry.file))) === null) {
       touchMedia(this.options.db, url, this.now());
@@ -124,7 +142,7 @@ export class MediaCache {
     try {
       const bytes = await this.fetchPicture(url);
       this.failures.delete(url);
-      this.keep(url, bytes);
+      await this.store(url, bytes);
       return refusalOf(bytes);
     } catch (error) {
       const words = error instanceof FetchRefused ? error.words : PICTURE_WORDS.offline;
@@ -175,21 +193,21 @@ export class MediaCache {
   }
 
   /** Least recently shown first, until the folder is within its limit. */
-  private evict(): void {
+  private async evict(): Promise<void> {
     const { db, dir } = this.options;
     const limit = this.options.limitBytes();
     while (mediaTotalBytes(db) > limit) {
       const [oldest] = leastRecentlyUsedMedia(db, 1);
       if (!oldest) return;
-      if (forgetMedia(db, oldest)) rmSync(join(dir, oldest.file), { force: true });
+      if (forgetMedia(db, oldest)) await rm(join(dir, oldest.file), { force: true });
     }
   }
 
   /** Files the index does not know (a cache rebuilt after damage): they would never be evicted. */
-  private dropStrayFiles(): void {
+  private async dropStrayFiles(): Promise<void> {
     const known = mediaFiles(this.options.db);
-    for (const name of readdirSync(this.options.dir)) {
-      if (!known.has(name) && /^[0-9a-f]{64}\.\w+$/.test(name)) rmSync(join(this.options.dir, name), { force: true });
+    for (const name of await readdir(this.options.dir).catch(() => [])) {
+      if (!known.has(name) && /^[0-9a-f]{64}\.\w+$/.test(name)) await rm(join(this.options.dir, name), { force: true });
     }
   }
 }
