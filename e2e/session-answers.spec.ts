@@ -34,6 +34,7 @@ async function tapContract(page: Page) {
   const holds: Hold[] = [];
   let current: { page: WebSocketRoute; core: WebSocketRoute } | null = null;
   let onConnection: (() => void) | null = null;
+  let heldEvents: { names: string[]; frames: Array<string | Buffer> } | null = null;
   await page.routeWebSocket(
     (url) => url.pathname === '/contract',
     (ws) => {
@@ -47,7 +48,8 @@ async function tapContract(page: Page) {
         server.send(frame);
       });
       server.onMessage((frame) => {
-        const { id } = JSON.parse(String(frame)) as { id?: number };
+        const { id, event } = JSON.parse(String(frame)) as { id?: number; event?: string };
+        if (event !== undefined && heldEvents?.names.includes(event)) return void heldEvents.frames.push(frame);
         const hold = holds.find((h) => h.socket === ws && h.id === id && !h.released);
         if (!hold) return ws.send(frame);
         hold.frame = frame;
@@ -68,6 +70,10 @@ async function tapContract(page: Page) {
           if (hold.frame !== undefined) hold.socket!.send(hold.frame);
         },
       };
+    },
+    /** Holds every event of these names from now on, as if the core had said nothing of the kind since. */
+    holdEvents(names: string[]): void {
+      heldEvents = { names, frames: [] };
     },
     /** Closes the page's socket, as when the core went away; resolves once the page has connected again by itself. */
     async dropConnection(): Promise<void> {
@@ -131,4 +137,22 @@ test('the session asked for on reconnecting, answered only after the sign-in, le
   await tap.dropConnection();
   await reconnecting.caught;
   await signInOpenThenRelease(app, reconnecting);
+});
+
+test('a window opened while ClickSend is unreachable says so from the session it asked for, before any sync event', async ({ app }) => {
+  const { page, simulator } = app;
+  twoConversations(simulator);
+  await app.signIn();
+  await expect(ui.row(page, '+61 422 222 222')).toBeVisible();
+  await app.stopSimulator();
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+
+  // A new window on the same core, while no pass ends (sync backs off up to 2 minutes when offline):
+  // what it knows of the connection is what the session it asked for says.
+  const tap = await tapContract(page);
+  tap.holdEvents(['sync.status', 'connection.changed']);
+  await page.reload();
+  await ui.row(page, '+61 422 222 222').click();
+  await ui.composer(page).fill('Back in a minute');
+  await expect(page.getByText('Offline: messages wait in the outbox and go out by themselves.')).toBeVisible();
 });

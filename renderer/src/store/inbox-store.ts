@@ -78,6 +78,13 @@ export const useInbox = create<InboxState>()((set, get) => {
     }
   };
 
+  // A session asked for also says whether ClickSend could be reached then: a window opened while offline
+  // hears no sync event until the next pass ends, which backs off up to 2 minutes.
+  const applyAskedSession = (session: Session): void => {
+    applySession(session);
+    if (session.state === 'signed-in') set({ online: session.sync.state !== 'offline', offlineMessage: session.sync.message });
+  };
+
   return {
     session: null,
     coreConnected: true,
@@ -100,15 +107,14 @@ export const useInbox = create<InboxState>()((set, get) => {
         set({ coreConnected });
         if (!coreConnected) return;
         const isCurrent = sessionAnswers.start();
-        void call('session.get', {}).then((session) => isCurrent() && applySession(session), () => undefined);
+        // In browser mode this is also the start's: the socket opens after init asked, so this question is the latest.
+        void call('session.get', {}).then((session) => isCurrent() && applyAskedSession(session), () => undefined);
       });
       try {
         const isCurrent = sessionAnswers.start();
         const [session, settings, update] = await Promise.all([call('session.get', {}), call('settings.get', {}), call('app.update', {})]);
         set({ settings, update });
-        if (!isCurrent()) return;
-        applySession(session);
-        if (session.state === 'signed-in') set({ online: session.sync.state !== 'offline', offlineMessage: session.sync.message });
+        if (isCurrent()) applyAskedSession(session);
       } catch (error) {
         set({ error: describeError(error) });
       }
