@@ -156,3 +156,25 @@ test('a window opened while ClickSend is unreachable says so from the session it
   await ui.composer(page).fill('Back in a minute');
   await expect(page.getByText('Offline: messages wait in the outbox and go out by themselves.')).toBeVisible();
 });
+
+test('the settings asked for at start, answered only after the user changed one, do not undo the change', async ({ app }) => {
+  const { page, simulator } = app;
+  twoConversations(simulator);
+  const tap = await tapContract(page);
+  const update = tap.hold('app.update');
+  await page.reload();
+  await update.caught;
+  await app.signIn();
+  await ui.section(page, 'Settings').click();
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  update.release();
+  // A conversation's messages, asked for after the old answer was let through, come after it.
+  await ui.section(page, 'Conversations').click();
+  await ui.row(page, '+61 422 222 222').click();
+  await expect(ui.thread(page)).toContainText('Is my order ready?');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await ui.section(page, 'Settings').click();
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+});
