@@ -13,7 +13,7 @@ import { showUnread, useInbox } from './inbox-store';
 
 function routeCoreEvents(): void {
   subscribe('session.changed', (session) => useInbox.getState().applySession(session));
-  subscribe('settings.changed', (settings) => useInbox.setState({ settings }));
+  subscribe('settings.changed', (settings) => useInbox.getState().applySettings(settings));
   subscribe('sync.status', (sync) =>
     useInbox.setState({ sync, ...(sync.state === 'offline' ? { online: false, offlineMessage: sync.message } : {}) }),
   );

@@ -38,6 +38,8 @@ export interface InboxState {
   init(): Promise<void>;
   /** The core's word on who is signed in; another account (or none) clears every view. */
   applySession(session: Session): void;
+  /** The core's word on the settings (a change, or the answer to one); settings asked for before it are dropped. */
+  applySettings(settings: Settings): void;
   signIn(username: string, apiKey: string): Promise<UserError | null>;
   signInDemo(): Promise<UserError | null>;
   signOut(): Promise<void>;
@@ -59,6 +61,8 @@ export function showUnread(count: number): void {
 
 /** A session asked for (at start, on reconnecting) is applied only if none came since: a late answer from before a sign-in signed the window out again. */
 const sessionAnswers = latestRequest();
+/** Likewise the settings asked for at start: a change the user made while they were on their way would be undone. */
+const settingsAnswers = latestRequest();
 
 export const useInbox = create<InboxState>()((set, get) => {
   const applySession = (session: Session): void => {
@@ -78,6 +82,13 @@ export const useInbox = create<InboxState>()((set, get) => {
     }
   };
 
+  // A session asked for also says whether ClickSend could be reached then: a window opened while offline
+  // hears no sync event until the next pass ends, which backs off up to 2 minutes.
+  const applyAskedSession = (session: Session): void => {
+    applySession(session);
+    if (session.state === 'signed-in') set({ online: session.sync.state !== 'offline', offlineMessage: session.sync.message });
+  };
+
   return {
     session: null,
     coreConnected: true,
@@ -95,20 +106,26 @@ export const useInbox = create<InboxState>()((set, get) => {
 
     applySession,
 
+    applySettings(settings) {
+      settingsAnswers.dropAll();
+      set({ settings });
+    },
+
     async init() {
       onCoreConnection((coreConnected) => {
         set({ coreConnected });
         if (!coreConnected) return;
         const isCurrent = sessionAnswers.start();
-        void call('session.get', {}).then((session) => isCurrent() && applySession(session), () => undefined);
+        // In browser mode this is also the start's: the socket opens after init asked, so this question is the latest.
+        void call('session.get', {}).then((session) => isCurrent() && applyAskedSession(session), () => undefined);
       });
       try {
         const isCurrent = sessionAnswers.start();
+        const settingsCurrent = settingsAnswers.start();
         const [session, settings, update] = await Promise.all([call('session.get', {}), call('settings.get', {}), call('app.update', {})]);
-        set({ settings, update });
-        if (!isCurrent()) return;
-        applySession(session);
-        if (session.state === 'signed-in') set({ online: session.sync.state !== 'offline', offlineMessage: session.sync.message });
+        set({ update });
+        if (settingsCurrent()) set({ settings });
+        if (isCurrent()) applyAskedSession(session);
       } catch (error) {
         set({ error: describeError(error) });
       }
@@ -139,7 +156,7 @@ export const useInbox = create<InboxState>()((set, get) => {
       set({ view });
     },
 
-    updateSettings: (patch) => attempt(async () => set({ settings: await call('settings.update', patch) })),
+    updateSettings: (patch) => attempt(async () => get().applySettings(await call('settings.update', patch))),
 
     async syncNow() {
       try {
