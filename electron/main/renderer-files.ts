@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { contentTypeFor } from '../../shared/content-types';
-import type { PictureBody, PictureReceipt } from '../core/pictures/attachments';
+import { PICTURE_RECEIPTS, type PictureBody, type PictureReceipt } from '../core/pictures/attachments';
 
 export const APP_SCHEME = 'app';
 const APP_HOST = 'inbox';
@@ -86,16 +86,9 @@ function mediaId(url: string): string | null {
   return parsed.pathname.startsWith(MEDIA_PATH) ? parsed.pathname.slice(MEDIA_PATH.length) : null;
 }
 
-const RECEIPT_STATUS: Record<PictureReceipt, [number, string]> = {
-  stored: [204, ''],
-  unknown: [404, 'Not found'],
-  'too large': [413, 'Larger than announced'],
-  incomplete: [400, 'Cut short'],
-};
-
 async function receiveResponse(request: Request, id: string, media: MediaRoute): Promise<Response> {
   const body = request.body ? Readable.fromWeb(request.body as WebReadableStream<Uint8Array>) : [];
-  const [status, text] = RECEIPT_STATUS[await media.receive(id, body).catch((): PictureReceipt => 'incomplete')];
+  const [status, text] = PICTURE_RECEIPTS[await media.receive(id, body).catch((): PictureReceipt => 'incomplete')];
   return status === 204 ? new Response(null, { status, headers: headers('text/plain; charset=utf-8') }) : plain(status, text);
 }
 

@@ -5,7 +5,7 @@
 // cookies ignore the port, so every other server on 127.0.0.1 would get it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Inbox } from '../core/inbox';
-import type { PictureReceipt } from '../core/pictures/attachments';
+import { PICTURE_RECEIPTS, type PictureReceipt } from '../core/pictures/attachments';
 import { sameSecret } from './request-checks';
 
 export const MEDIA_PREFIX = '/media/';
@@ -36,14 +36,6 @@ export async function servePicture(
   res.end(options.head ? undefined : picture.bytes);
 }
 
-/** What each receipt of an upload is answered. */
-const RECEIPT_STATUS: Record<PictureReceipt, [number, string]> = {
-  stored: [204, ''],
-  unknown: [404, 'Not found'],
-  'too large': [413, 'Larger than announced'],
-  incomplete: [400, 'Cut short'],
-};
-
 /** After the Host check: the token and the page's own Origin (a fetch PUT always sends one), then the body, streamed to the core. */
 export async function receivePicture(
   req: IncomingMessage,
@@ -58,7 +50,7 @@ export async function receivePicture(
   const receipt = await options.inbox.receivePicture(target.pathname.slice(MEDIA_PREFIX.length), req).catch((): PictureReceipt => 'incomplete');
   // Refused mid-body: the rest is dropped, not read into memory; the connection closes after the answer.
   if (!req.complete) res.shouldKeepAlive = false;
-  const [status, text] = RECEIPT_STATUS[receipt];
+  const [status, text] = PICTURE_RECEIPTS[receipt];
   if (status === 204) res.writeHead(204).end();
   else answer(res, status, text);
 }

@@ -21,11 +21,17 @@ import { refusalOf, type MediaCache } from './media-cache';
 import { PictureGate } from './picture-gate';
 import { preparePicture, refuseTooLarge } from './prepare';
 
-/** What the upload route says of the bytes it was given. */
 /** An upload's body as the host has it: a request's stream (Node's IncomingMessage, a fetch Request's body). */
 export type PictureBody = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
-export type PictureReceipt = 'stored' | 'unknown' | 'too large' | 'incomplete';
+/** What the upload route says of the bytes it was given: the HTTP status and text either host answers. */
+export const PICTURE_RECEIPTS = {
+  stored: [204, ''],
+  unknown: [404, 'Not found'],
+  'too large': [413, 'Larger than announced'],
+  incomplete: [400, 'Cut short'],
+} as const;
+export type PictureReceipt = keyof typeof PICTURE_RECEIPTS;
 
 interface Arriving {
   name: string;
@@ -195,14 +201,12 @@ export class Attachments implements PictureUploads {
 
   /** ClickSend took it: the prepared file goes into the media cache under its URL (read off the event loop), then leaves the outgoing folder unless another send still needs it. */
   sent(pictureFile: string | null, mediaUrl: string, answerUrl: string | null): void {
-    const aliasAnswer = async () => {
-      if (answerUrl) this.media.alias(answerUrl, mediaUrl);
-    };
+    const aliasAnswer = () => answerUrl && this.media.alias(answerUrl, mediaUrl);
     if (!pictureFile) return void aliasAnswer();
     const path = join(this.outgoingDir, pictureFile);
     // Already moved by an earlier confirmation: the read fails, and the media cache fetches it if need be.
     void this.media.keep(mediaUrl, readFile(path), async () => {
-      await aliasAnswer();
+      aliasAnswer();
       if (!outboxPictureFiles(this.db).has(pictureFile)) await rm(path, { force: true });
     });
   }
