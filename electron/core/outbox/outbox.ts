@@ -102,19 +102,28 @@ export class Outbox {
     recoverInterruptedSends(options.db);
   }
 
+  /** The text by its kind's rules (a picture message's `subject` given): checked before anything is stored, sent or cancelled. */
+  checkText(body: string, subject: string | null): void {
+    if (subject === null) {
+      if (body.trim() === '') throw new InboxError('EMPTY_MESSAGE', 'The message is empty.', 'Type a message before sending.');
+      return;
+    }
+    const problem = subjectProblem(subject) ?? pictureTextProblem(body);
+    if (problem) throw new InboxError('INVALID_PICTURE_MESSAGE', problem, null);
+  }
+
   /**
    * `schedule` (unix seconds) sends it at that time; with a picture, a picture message, which needs a subject and
    * text (ClickSend requires both). Checked before anything is stored or sent.
    */
   async send(to: string, body: string, schedule?: number, picture?: PictureToSend): Promise<Message> {
+    this.checkText(body, picture?.subject ?? null);
     if (picture) {
-      const problem = subjectProblem(picture.subject) ?? pictureTextProblem(body);
-      if (problem) throw new InboxError('INVALID_PICTURE_MESSAGE', problem, null);
       if (!this.options.pictures || (!picture.pictureFile && !picture.mediaUrl)) {
         throw new InboxError('NO_PICTURE', 'That picture is no longer attached.', 'Attach it again.');
       }
       this.options.pictures.requireOffered();
-    } else if (body.trim() === '') throw new InboxError('EMPTY_MESSAGE', 'The message is empty.', 'Type a message before sending.');
+    }
     const e164 = requirePhoneNumber(to, this.options.defaultCountry?.());
     this.checkSchedule(schedule);
     this.refuseOptedOut(e164);

@@ -121,11 +121,13 @@ export class ScheduledSends {
     throw new InboxError('NOT_ALL_CANCELLED', `${done}${still} are still scheduled: ${words.message}`, words.action);
   }
 
-  /** Edit: the new time is checked first, then the old message cancelled; only then is the new one scheduled. */
+  /** Edit: the new time and text are checked first, then the old message cancelled; only then is the new one scheduled. */
   async reschedule(id: number, body: string, schedule: number): Promise<Message> {
     this.outbox.checkSchedule(schedule);
     const message = getMessage(this.db, id);
     if (!message?.to) throw new InboxError('NOT_FOUND', 'That message no longer exists.', null);
+    // By the message's own kind: the contract holds an edit to SMS rules, and a picture message's text is shorter.
+    this.outbox.checkText(body, message.picture?.subject ?? null);
     // Before cancelling: an edit to an opted-out number must not lose the message and then be refused.
     this.outbox.refuseOptedOut(message.to);
     await this.cancel(id);

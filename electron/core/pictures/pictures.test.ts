@@ -150,6 +150,17 @@ describe('picture messages', () => {
     expect(readdirSync(attachments.outgoingDir)).toEqual([`${once}.jpeg`]);
   });
 
+  it('an edit of a scheduled picture message with text a picture cannot carry is refused before the original is cancelled', async () => {
+    const prepared = await attach('a.jpg', await photo(80, 60, 'jpeg'));
+    const at = Math.floor(Date.now() / 1000) + 7200;
+    const message = await outbox.send(CUSTOMER, 'Tomorrow', at, { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    const scheduled = new ScheduledSends(fixture.db, fixture.client, outbox, () => undefined);
+    // 1,550 characters: an SMS may (the contract lets the edit through), a picture message may not.
+    await expect(scheduled.reschedule(message.id, 'x'.repeat(1550), at + 60)).rejects.toMatchObject({ code: 'INVALID_PICTURE_MESSAGE' });
+    expect(listMessages(fixture.db, message.conversationId, 10)[0]).toMatchObject({ id: message.id, status: 'Scheduled', body: 'Tomorrow' });
+    expect(fixture.sim.requests().filter((r) => r.path.endsWith('/cancel'))).toEqual([]);
+  });
+
   it('a photo over 250 kB is scaled down before upload and the user told; a broken file is refused before any request', async () => {
     const big = await photo(1800, 1200, 'png');
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024);

@@ -180,7 +180,7 @@ export function Composer({ phone }: { phone: string }) {
         }}
       />
       <div className="composer-bar">
-        {picture ? <PictureCounter body={body} price={price} online={online} /> : <Counter body={body} price={price} online={online} cut={cut} />}
+        {picture || editing?.picture ? <PictureCounter body={body} price={price} online={online} /> : <Counter body={body} price={price} online={online} cut={cut} />}
         <div className="composer-buttons">
           {editing === null && (
             <button
