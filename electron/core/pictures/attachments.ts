@@ -42,6 +42,9 @@ interface Arriving {
 
 class TooLarge extends Error {}
 
+/** Uploads held for pictures.prepare at once (each up to PICTURE_INPUT_MAX_BYTES in memory). */
+const MAX_ARRIVING = 3;
+
 /** The whole body, refused as soon as it passes the size announced. */
 async function collect(body: PictureBody, size: number): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
@@ -80,13 +83,15 @@ export class Attachments implements PictureUploads {
   /** Left by a quit between attaching and sending: nothing refers to them. */
   private async dropUnsent(): Promise<void> {
     const queued = outboxPictureFiles(this.db);
-    for (const name of await readdir(this.outgoingDir).catch(() => [])) if (!queued.has(name)) await rm(join(this.outgoingDir, name), { force: true });
+    for (const name of await readdir(this.outgoingDir).catch(() => [])) if (!queued.has(name)) await rm(join(this.outgoingDir, name), { force: true }).catch(() => undefined);
   }
 
   /** A picture is coming (pictures.attach): refused before a byte is sent while pictures are refused or when it is larger than the app reads. */
   expect(name: string, size: number): string {
     this.gate.require();
     if (size > PICTURE_INPUT_MAX_BYTES) throw refuseTooLarge(name, size);
+    // The composer attaches one at a time: an upload never prepared (a window closed mid-way) is dropped for newer ones.
+    for (const oldest of this.arriving.keys()) if (this.arriving.size >= MAX_ARRIVING) this.arriving.delete(oldest);
     const attachmentId = randomUUID();
     this.arriving.set(attachmentId, { name, size, bytes: null });
     return attachmentId;
@@ -138,7 +143,7 @@ export class Attachments implements PictureUploads {
     const attached = this.attached.get(attachmentId);
     if (!attached) return;
     this.attached.delete(attachmentId);
-    void rm(join(this.outgoingDir, attached.file), { force: true });
+    void rm(join(this.outgoingDir, attached.file), { force: true }).catch(() => undefined);
   }
 
   /** The URL ClickSend keeps it under, uploading it now if it is not uploaded yet (a price needs one). */
@@ -201,13 +206,14 @@ export class Attachments implements PictureUploads {
 
   /** ClickSend took it: the prepared file goes into the media cache under its URL (read off the event loop), then leaves the outgoing folder unless another send still needs it. */
   sent(pictureFile: string | null, mediaUrl: string, answerUrl: string | null): void {
-    const aliasAnswer = () => answerUrl && this.media.alias(answerUrl, mediaUrl);
-    if (!pictureFile) return void aliasAnswer();
+    if (!pictureFile) return void (answerUrl && this.media.alias(answerUrl, mediaUrl));
     const path = join(this.outgoingDir, pictureFile);
     // Already moved by an earlier confirmation: the read fails, and the media cache fetches it if need be.
-    void this.media.keep(mediaUrl, readFile(path), async () => {
-      aliasAnswer();
-      if (!outboxPictureFiles(this.db).has(pictureFile)) await rm(path, { force: true });
+    void this.media.keep(mediaUrl, readFile(path), {
+      alias: answerUrl,
+      after: async () => {
+        if (!outboxPictureFiles(this.db).has(pictureFile)) await rm(path, { force: true });
+      },
     });
   }
 

@@ -90,19 +90,23 @@ export class MediaCache {
   }
 
   /**
-   * A picture we already have (one we sent): kept under its URL, no download,
-   * then `after` (the sender's own tidying). Written off the event loop; a
-   * show asked meanwhile waits for it.
+   * A picture we already have (one we sent): kept under its URL and any
+   * `alias` (ClickSend's answer may name it differently), no download, then
+   * `after` (the sender's tidying). Written off the event loop; a show of
+   * either URL asked meanwhile waits for it.
    */
-  keep(url: string, bytes: Buffer | Promise<Buffer>, after?: () => Promise<void>): Promise<void> {
+  keep(url: string, bytes: Buffer | Promise<Buffer>, options: { alias?: string | null; after?: () => Promise<void> } = {}): Promise<void> {
     const kept = (async () => {
-      await this.store(url, await bytes).catch(() => undefined); // unreadable or gone: fetched if ever shown
-      await after?.();
+      const data = await Promise.resolve(bytes).catch(() => null); // unreadable or gone: fetched if ever shown
+      if (data) await this.store(url, data);
+      if (options.alias) this.alias(options.alias, url);
+      await options.after?.();
     })()
-      // The account signed out meanwhile (its cache closed): nothing left to keep it for.
-      .catch(() => undefined)
-      .finally(() => this.keeping.delete(url));
-    this.keeping.set(url, kept);
+      // The account signed out meanwhile (its cache closed), or a file could not be written: nothing more to do.
+      .catch(() => undefined);
+    const urls = options.alias ? [url, options.alias] : [url];
+    for (const each of urls) this.keeping.set(each, kept);
+    void kept.then(() => urls.forEach((each) => this.keeping.get(each) === kept && this.keeping.delete(each)));
     return kept;
   }
 
@@ -199,7 +203,7 @@ export class MediaCache {
     while (mediaTotalBytes(db) > limit) {
       const [oldest] = leastRecentlyUsedMedia(db, 1);
       if (!oldest) return;
-      if (forgetMedia(db, oldest)) await rm(join(dir, oldest.file), { force: true });
+      if (forgetMedia(db, oldest)) await rm(join(dir, oldest.file), { force: true }).catch(() => undefined);
     }
   }
 
@@ -207,7 +211,7 @@ export class MediaCache {
   private async dropStrayFiles(): Promise<void> {
     const known = mediaFiles(this.options.db);
     for (const name of await readdir(this.options.dir).catch(() => [])) {
-      if (!known.has(name) && /^[0-9a-f]{64}\.\w+$/.test(name)) await rm(join(this.options.dir, name), { force: true });
+      if (!known.has(name) && /^[0-9a-f]{64}\.\w+$/.test(name)) await rm(join(this.options.dir, name), { force: true }).catch(() => undefined);
     }
   }
 }

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listConversations } from '../cache/conversations';
+import { mediaFiles } from '../cache/media';
 import { listMessages } from '../cache/messages';
+import type { ClickSendClient } from '../clicksend/client';
 import { searchCache } from '../cache/search';
 import { Outbox } from '../outbox/outbox';
 import { ScheduledSends } from '../outbox/scheduled';
@@ -148,6 +150,11 @@ describe('picture messages', () => {
     // Never announced at all, or asked again after it was prepared: no longer attached.
     await expect(attachments.prepare(once, pictureUrl)).rejects.toMatchObject({ code: 'NO_PICTURE' });
     expect(readdirSync(attachments.outgoingDir)).toEqual([`${once}.jpeg`]);
+
+    // Uploads never prepared are not held for ever: the oldest give way (a window closed between the two steps).
+    const waiting = [1, 2, 3, 4].map((n) => attachments.expect(`w${n}.jpg`, jpeg.length));
+    expect(await attachments.receive(waiting[0]!, [jpeg])).toBe('unknown');
+    for (const id of waiting.slice(1)) expect(await attachments.receive(id, [jpeg])).toBe('stored');
   });
 
   it('an edit of a scheduled picture message with text a picture cannot carry is refused before the original is cancelled', async () => {
@@ -159,6 +166,30 @@ describe('picture messages', () => {
     await expect(scheduled.reschedule(message.id, 'x'.repeat(1550), at + 60)).rejects.toMatchObject({ code: 'INVALID_PICTURE_MESSAGE' });
     expect(listMessages(fixture.db, message.conversationId, 10)[0]).toMatchObject({ id: message.id, status: 'Scheduled', body: 'Tomorrow' });
     expect(fixture.sim.requests().filter((r) => r.path.endsWith('/cancel'))).toEqual([]);
+  });
+
+  it('a picture sent shows at once from what was sent, with no download, even when ClickSend names it by another URL', async () => {
+    // ClickSend's answer may name the uploaded picture differently (what MediaCache.alias is for); the simulator echoes it.
+    const client = fixture.client;
+    const rehosting = Object.assign(Object.create(client) as ClickSendClient, {
+      sendPicture: async (...args: Parameters<ClickSendClient['sendPicture']>) => {
+        const answer = await client.sendPicture(...args);
+        for (const message of answer.messages) message._media_file_url = `${message._media_file_url}?rehosted=1`;
+        return answer;
+      },
+    });
+    const sender = new Outbox({ db: fixture.db, client: rehosting, changes: () => undefined, confirmWithinMs: 0, pictures: attachments, defaultCountry: () => 'AU' });
+    const jpeg = await photo(80, 60, 'jpeg');
+    const prepared = await attach('a.jpg', jpeg);
+    const sent = await sender.send(CUSTOMER, 'Hi', undefined, { subject: 'Photo', ...(await attachments.take(prepared.attachmentId)) });
+    const downloads = () => fixture.sim.requests().filter((r) => r.path.startsWith('/_media/')).length;
+    const before = downloads();
+    fixture.sim.addFault({ kind: '404', path: '/_media/', count: 'Infinity' as unknown as number });
+    expect(await show(sent.id)).toEqual({ src: { bytes: jpeg, contentType: 'image/jpeg' }, missing: null });
+    expect(downloads()).toBe(before);
+    // One file, the one the index knows; the outgoing folder empty.
+    expect(readdirSync(join(dir, 'cache'))).toEqual([...mediaFiles(fixture.db)]);
+    expect(readdirSync(attachments.outgoingDir)).toEqual([]);
   });
 
   it('a photo over 250 kB is scaled down before upload and the user told; a broken file is refused before any request', async () => {
