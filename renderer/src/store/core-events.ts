@@ -22,7 +22,7 @@ function routeCoreEvents(): void {
   subscribe('messages.statusChanged', ({ messages }) => useThread.getState().receive(messages));
   subscribe('notification.show', showNotification);
   subscribe('unread.changed', ({ count }) => showUnread(count));
-  subscribe('app.updateReady', (update) => useInbox.setState({ update }));
+  subscribe('app.updateReady', (update) => useInbox.getState().applyUpdate(update));
   subscribe('app.notice', ({ text }) => useInbox.setState((s) => ({ notices: [...s.notices.filter((n) => n !== text), text] })));
   // Every view of synced data reads it again when it arrives, keeping what is selected and where it is scrolled.
   subscribe('directory.changed', ({ contacts, templates }) => {

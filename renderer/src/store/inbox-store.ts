@@ -40,6 +40,8 @@ export interface InboxState {
   applySession(session: Session): void;
   /** The core's word on the settings (a change, or the answer to one); settings asked for before it are dropped. */
   applySettings(settings: Settings): void;
+  /** The core's word on a downloaded update (its event); the start's answer from before it is dropped. */
+  applyUpdate(update: Result<'app.update'>): void;
   signIn(username: string, apiKey: string): Promise<UserError | null>;
   signInDemo(): Promise<UserError | null>;
   signOut(): Promise<void>;
@@ -63,6 +65,8 @@ export function showUnread(count: number): void {
 const sessionAnswers = latestRequest();
 /** Likewise the settings asked for at start: a change the user made while they were on their way would be undone. */
 const settingsAnswers = latestRequest();
+/** And the update state: an update downloaded while the start's answer was on its way would lose "Restart to update". */
+const updateAnswers = latestRequest();
 
 export const useInbox = create<InboxState>()((set, get) => {
   const applySession = (session: Session): void => {
@@ -111,6 +115,11 @@ export const useInbox = create<InboxState>()((set, get) => {
       set({ settings });
     },
 
+    applyUpdate(update) {
+      updateAnswers.dropAll();
+      set({ update });
+    },
+
     async init() {
       onCoreConnection((coreConnected) => {
         set({ coreConnected });
@@ -122,8 +131,9 @@ export const useInbox = create<InboxState>()((set, get) => {
       try {
         const isCurrent = sessionAnswers.start();
         const settingsCurrent = settingsAnswers.start();
+        const updateCurrent = updateAnswers.start();
         const [session, settings, update] = await Promise.all([call('session.get', {}), call('settings.get', {}), call('app.update', {})]);
-        set({ update });
+        if (updateCurrent()) set({ update });
         if (settingsCurrent()) set({ settings });
         if (isCurrent()) applyAskedSession(session);
       } catch (error) {
