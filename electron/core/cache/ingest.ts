@@ -4,7 +4,7 @@
 import type { Message, MessageStatus } from '../../../shared/contract';
 import { conversationKey } from '../../../shared/phone-numbers';
 import { isForward } from '../clicksend/statuses';
-import { describeMessage, happened } from '../messages/rules';
+import { describeMessage, hasGoneOutOrComeIn } from '../messages/rules';
 import { prepared, type Db } from './statements';
 import { cacheRules } from './cache-rules';
 import { asksToStop } from './stop-requests';
@@ -66,18 +66,18 @@ function ingestStatements(db: Db) {
        media_url = COALESCE(@mediaUrl, media_url)
      WHERE id = @id`,
   );
-  // A message that has happened moves its conversation up; one that has not
-  // (scheduled, cancelled) only gives a new conversation its first place, at
-  // the time it was seen (never in the future). A reply newer than the
-  // newest known becomes it. Expressions read the old row.
+  // A message that has gone out or come in moves its conversation up; one
+  // still waiting (scheduled) or cancelled only gives a new conversation its
+  // first place, at the time it was seen (never in the future). A reply newer
+  // than the newest known becomes it. Expressions read the old row.
   const touchConversation = prepared(
     db,
     `UPDATE conversations SET
        last_message_id = CASE
-         WHEN last_message_id IS NULL OR (@happened AND @createdAt >= last_message_at) THEN @messageRowId
+         WHEN last_message_id IS NULL OR (@goneOutOrComeIn AND @createdAt >= last_message_at) THEN @messageRowId
          ELSE last_message_id END,
        last_message_at = CASE
-         WHEN @happened THEN MAX(last_message_at, @createdAt)
+         WHEN @goneOutOrComeIn THEN MAX(last_message_at, @createdAt)
          WHEN last_message_id IS NULL THEN MIN(@createdAt, @seenAt)
          ELSE last_message_at END,
        unread_count = unread_count + @unread,
@@ -137,9 +137,9 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         // Found at ClickSend: whatever the outbox thought, this send is settled.
         if (existing.message_id === null && messageId !== null) dropFromOutbox.run(existing.id);
         const now = readBack.get(existing.id)!;
-        // A scheduled message that went has now happened: it places its conversation.
-        if (!happened(existing.status, existing.scheduled_at) && happened(now.status, now.scheduled_at)) {
-          touchConversation.run({ conversationId: now.conversation_id, createdAt: now.created_at, messageRowId: now.id, unread: 0, happened: 1, reply: 0, seenAt: Date.now() });
+        // A scheduled message that went has now gone out: it places its conversation.
+        if (!hasGoneOutOrComeIn(existing.status, existing.scheduled_at) && hasGoneOutOrComeIn(now.status, now.scheduled_at)) {
+          touchConversation.run({ conversationId: now.conversation_id, createdAt: now.created_at, messageRowId: now.id, unread: 0, goneOutOrComeIn: 1, reply: 0, seenAt: Date.now() });
         }
         result.changed.push(toMessage(now));
         touched.add(existing.conversation_id);
@@ -169,7 +169,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         createdAt: message.createdAt,
         messageRowId: rowId,
         unread,
-        happened: happened(message.status, message.scheduledAt) ? 1 : 0,
+        goneOutOrComeIn: hasGoneOutOrComeIn(message.status, message.scheduledAt) ? 1 : 0,
         reply: message.direction === 'in' ? 1 : 0,
         seenAt: Date.now(),
       });
@@ -233,9 +233,9 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
       const row = find.get(report.messageId);
       if (!row || !isForward(row.status, report.status)) continue;
       update.run(report.status, report.statusCode, report.statusText, leftClickSend(report.status) ? now : null, row.id);
-      if (!happened(row.status, row.scheduled_at) && happened(report.status, row.scheduled_at)) {
+      if (!hasGoneOutOrComeIn(row.status, row.scheduled_at) && hasGoneOutOrComeIn(report.status, row.scheduled_at)) {
         const { touchConversation } = ingestStatements(db);
-        touchConversation.run({ conversationId: row.conversation_id, createdAt: row.created_at, messageRowId: row.id, unread: 0, happened: 1, reply: 0, seenAt: now });
+        touchConversation.run({ conversationId: row.conversation_id, createdAt: row.created_at, messageRowId: row.id, unread: 0, goneOutOrComeIn: 1, reply: 0, seenAt: now });
       }
       result.changed.push(toMessage({ ...row, status: report.status, status_text: report.statusText }));
       touched.add(row.conversation_id);
