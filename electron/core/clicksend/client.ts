@@ -74,6 +74,11 @@ export interface HistoryQuery {
   limit?: number;
 }
 
+/** `retry: false` leaves 429s, 5xx and dropped connections to the caller (the first sync's walk paces itself). */
+export interface PageRetry {
+  retry?: boolean;
+}
+
 export class ClickSendClient {
   readonly username: string;
   readonly baseUrl: string;
@@ -118,8 +123,7 @@ export class ClickSendClient {
     });
   }
 
-  /** `retry: false` leaves 429s, 5xx and dropped connections to the caller (the first sync's walk paces itself). */
-  historyPage(query: HistoryQuery, signal?: AbortSignal, retry = true): Promise<Page<HistoryRow>> {
+  historyPage(query: HistoryQuery, signal?: AbortSignal, { retry = true }: PageRetry = {}): Promise<Page<HistoryRow>> {
     return this.request('GET', '/sms/history', { query: { ...query }, data: HistoryPage, retry, signal });
   }
 
@@ -220,7 +224,7 @@ export class ClickSendClient {
     return this.request('PUT', '/mms/cancel-all', { body: {}, data: CancelAllData, retry: false, signal });
   }
 
-  pictureHistoryPage(query: HistoryQuery, signal?: AbortSignal, retry = true): Promise<Page<PictureHistoryRow>> {
+  pictureHistoryPage(query: HistoryQuery, signal?: AbortSignal, { retry = true }: PageRetry = {}): Promise<Page<PictureHistoryRow>> {
     return this.request('GET', '/mms/history', { query: { ...query }, data: PictureHistoryPage, retry, signal });
   }
 

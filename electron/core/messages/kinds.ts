@@ -3,7 +3,7 @@
 // its row schema), the field its history is dated by, how a row becomes a
 // message to store, its sync cursors and pulls. Whatever handles both loops
 // over KINDS or is given one, so the kinds cannot drift apart.
-import type { ClickSendClient, HistoryQuery } from '../clicksend/client';
+import type { ClickSendClient, HistoryQuery, PageRetry } from '../clicksend/client';
 import { walkPages } from '../clicksend/pages';
 import type { Page, ReceiptRow } from '../clicksend/schemas';
 import type { MessageKind } from '../cache/messages';
@@ -17,8 +17,8 @@ export interface Kind {
   dateField: 'date' | 'date_added';
   /** Replies come only as SMS: ClickSend has no inbound MMS, so every picture message is ours. */
   hasInbound: boolean;
-  /** Rows of its history in one shape (a picture message's carrying its picture); `retry: false` as the client's. */
-  historyPage(client: ClickSendClient, query: HistoryQuery, signal?: AbortSignal, retry?: boolean): Promise<Page<KindHistoryRow>>;
+  /** Rows of its history in one shape (a picture message's carrying its picture); `{ retry: false }` as the client's. */
+  historyPage(client: ClickSendClient, query: HistoryQuery, signal?: AbortSignal, pageRetry?: PageRetry): Promise<Page<KindHistoryRow>>;
   receiptsPage(client: ClickSendClient, page: number, limit: number, signal?: AbortSignal): Promise<Page<ReceiptRow>>;
   markReceiptsRead(client: ClickSendClient, dateBefore: number, signal?: AbortSignal): Promise<unknown>;
   cancel(client: ClickSendClient, messageId: string): Promise<unknown>;
@@ -36,7 +36,7 @@ export const SMS: Kind = {
   name: 'sms',
   dateField: 'date',
   hasInbound: true,
-  historyPage: (client, query, signal, retry) => client.historyPage(query, signal, retry),
+  historyPage: (client, query, signal, pageRetry) => client.historyPage(query, signal, pageRetry),
   receiptsPage: (client, page, limit, signal) => client.receiptsPage(page, limit, signal),
   markReceiptsRead: (client, dateBefore, signal) => client.markReceiptsRead(dateBefore, signal),
   cancel: (client, messageId) => client.cancelScheduled(messageId),
@@ -51,8 +51,8 @@ export const MMS: Kind = {
   name: 'mms',
   dateField: 'date_added',
   hasInbound: false,
-  historyPage: async (client, query, signal, retry) => {
-    const page = await client.pictureHistoryPage(query, signal, retry);
+  historyPage: async (client, query, signal, pageRetry) => {
+    const page = await client.pictureHistoryPage(query, signal, pageRetry);
     return {
       ...page,
       data: page.data.map(({ date_added: date, subject, _media_file_url: mediaUrl, ...rest }) => ({ ...rest, date, picture: { subject, mediaUrl } })),

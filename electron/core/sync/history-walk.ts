@@ -146,7 +146,7 @@ export class HistoryWalk {
 
   private fetchPage(page: number): Promise<Page<KindHistoryRow>> {
     const { kind, client, signal } = this.options;
-    return kind.historyPage(client, { order_by: `${kind.dateField}:desc`, date_to: this.cursor.windowEnd, page, limit: PAGE }, signal, false);
+    return kind.historyPage(client, { order_by: `${kind.dateField}:desc`, date_to: this.cursor.windowEnd, page, limit: PAGE }, signal, { retry: false });
   }
 
   /** One page and the cursor that says it is stored, together. */
