@@ -5,6 +5,7 @@ import { startSimulator, type Simulator } from '../../../simulator/server';
 import { ClickSendClient } from './client';
 import { ClickSendError } from './errors';
 import { recipientOutcomes } from './send-outcomes';
+import { receiptsOf, SMS } from '../messages/kinds';
 
 const ACCOUNT = { username: 'client-user', apiKey: 'client-key' };
 
@@ -97,10 +98,10 @@ describe('ClickSendClient', () => {
     it('reads receipts and marks them read', async () => {
       const [sent] = recipientOutcomes(await client.sendSms([{ to: '+61411111111', body: 'hi', custom_string: 'r' }]));
       sim.deliverReceipt(sent!.messageId!);
-      const receipts = await collect(client.receipts());
+      const receipts = await collect(receiptsOf(SMS, client));
       expect(receipts).toMatchObject([{ message_id: sent!.messageId, status_code: '201' }]);
-      await client.markReceiptsRead(receipts[0]!.timestamp + 1);
-      expect(await collect(client.receipts())).toEqual([]);
+      await client.markReceiptsRead('sms', receipts[0]!.timestamp + 1);
+      expect(await collect(receiptsOf(SMS, client))).toEqual([]);
     });
 
     it('cancels one scheduled message, refuses a late cancel, and cancels all', async () => {

@@ -74,6 +74,9 @@ export interface HistoryQuery {
   limit?: number;
 }
 
+/** The path's first part: SMS and picture messages (MMS) are kept apart at ClickSend. */
+export type ApiKind = 'sms' | 'mms';
+
 /** `retry: false` leaves 429s, 5xx and dropped connections to the caller (the first sync's walk paces itself). */
 export interface PageRetry {
   retry?: boolean;
@@ -153,8 +156,9 @@ export class ClickSendClient {
     });
   }
 
-  receiptsPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<ReceiptRow>> {
-    return this.request('GET', '/sms/receipts', {
+  /** `/sms/…` or `/mms/…`: each kind's receipts are a queue of their own at ClickSend. */
+  receiptsPage(kind: ApiKind, pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<ReceiptRow>> {
+    return this.request('GET', `/${kind}/receipts`, {
       query: { page: pageNumber, limit },
       data: ReceiptPage,
       retry: true,
@@ -162,8 +166,8 @@ export class ClickSendClient {
     });
   }
 
-  markReceiptsRead(dateBefore: number, signal?: AbortSignal) {
-    return this.request('PUT', '/sms/receipts-read', {
+  markReceiptsRead(kind: ApiKind, dateBefore: number, signal?: AbortSignal) {
+    return this.request('PUT', `/${kind}/receipts-read`, {
       body: { date_before: dateBefore },
       data: z.unknown(),
       retry: true,
@@ -178,10 +182,6 @@ export class ClickSendClient {
 
   inbound(signal?: AbortSignal) {
     return walkPages((p, limit) => this.inboundPage(p, limit, signal), { key: (r) => r.message_id });
-  }
-
-  receipts(signal?: AbortSignal) {
-    return walkPages((p, limit) => this.receiptsPage(p, limit, signal), { key: (r) => `${r.message_id}:${r.timestamp}` });
   }
 
   // Picture messages (MMS). ClickSend has no inbound MMS: these are all ours.
@@ -226,14 +226,6 @@ export class ClickSendClient {
 
   pictureHistoryPage(query: HistoryQuery, signal?: AbortSignal, { retry = true }: PageRetry = {}): Promise<Page<PictureHistoryRow>> {
     return this.request('GET', '/mms/history', { query: { ...query }, data: PictureHistoryPage, retry, signal });
-  }
-
-  pictureReceiptsPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<ReceiptRow>> {
-    return this.request('GET', '/mms/receipts', { query: { page: pageNumber, limit }, data: ReceiptPage, retry: true, signal });
-  }
-
-  markPictureReceiptsRead(dateBefore: number, signal?: AbortSignal) {
-    return this.request('PUT', '/mms/receipts-read', { body: { date_before: dateBefore }, data: z.unknown(), retry: true, signal });
   }
 
   // Templates
