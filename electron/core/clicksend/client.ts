@@ -49,10 +49,7 @@ export interface OutgoingPicture extends OutgoingSms {
   subject: string;
 }
 
-export interface TemplateInput {
-  template_name: string;
-  body: string;
-}
+export type TemplateInput = Pick<Template, 'template_name' | 'body'>;
 
 export interface ContactInput {
   phone_number?: string;
