@@ -1,5 +1,5 @@
 // Typed queries over conversations: one per other party's number.
-import type { Conversation, ConversationFilter, Message, MessageStatus } from '../../../shared/contract';
+import type { Conversation, ConversationFilter, Message, MessageStatus, Result } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/phone-numbers';
 import { statusLabel, statusTone } from '../messages/rules';
 import { conversationActions } from '../conversations/actions';
@@ -129,19 +129,8 @@ export function optOutForPhone(db: Db, phone: string): Conversation['optedOut'] 
   return record ? asContract(db, record) : null;
 }
 
-export interface ConversationPage {
-  total: number;
-  items: Conversation[];
-  counts: FilterCounts;
-}
-
-export interface FilterCounts {
-  unread: number;
-  failed: number;
-  scheduled: number;
-  optedOut: number;
-  archived: number;
-}
+export type ConversationPage = Result<'conversations.list'>;
+export type FilterCounts = ConversationPage['counts'];
 
 /** How many conversations the Unread, Failed and Scheduled filters hold; each answered from an index. */
 export function filterCounts(db: Db): FilterCounts {

@@ -2,7 +2,7 @@
 // Numbers are checked and stored as E.164. Offline edits are refused, like
 // templates (see docs/architecture.md).
 import { contactsToCsv } from '../../../shared/contacts-csv';
-import type { Contact, ContactInput, ContactList } from '../../../shared/contract';
+import type { Contact, ContactInput, ContactList, Result } from '../../../shared/contract';
 import { normaliseNumber } from '../../../shared/phone-numbers';
 import { requirePhoneNumber } from '../numbers/phone-input';
 import type { ClickSendClient, ContactInput as ApiContactInput } from '../clicksend/client';
@@ -26,11 +26,7 @@ import { InboxError } from '../errors/inbox-error';
 type ParsedContactInput = { [K in keyof ContactInput]-?: Exclude<ContactInput[K], undefined> };
 export type ImportRow = ParsedContactInput & { line: number };
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  failed: Array<{ line: number; reason: string }>;
-}
+export type ImportResult = Result<'contacts.import'>;
 
 export class Contacts {
   constructor(
