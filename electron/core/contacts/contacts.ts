@@ -20,7 +20,7 @@ import {
   upsertList,
 } from '../cache/contacts';
 import type { Db } from '../cache/database';
-import { editError } from '../errors/edit-errors';
+import { deleteAtClickSend, editError } from '../errors/edit-errors';
 import { InboxError } from '../errors/inbox-error';
 
 type ParsedContactInput = { [K in keyof ContactInput]-?: Exclude<ContactInput[K], undefined> };
@@ -53,11 +53,7 @@ export class Contacts {
   }
 
   async deleteList(listId: number): Promise<void> {
-    try {
-      await this.client.deleteList(listId);
-    } catch (error) {
-      if (!(error instanceof ClickSendError && error.status === 404)) throw editError(error, 'list');
-    }
+    await deleteAtClickSend(this.client.deleteList(listId), 'list');
     this.forget(() => deleteListRow(this.db, listId));
   }
 
@@ -84,11 +80,7 @@ export class Contacts {
   }
 
   async delete(listId: number, contactId: number): Promise<void> {
-    try {
-      await this.client.deleteContact(listId, contactId);
-    } catch (error) {
-      if (!(error instanceof ClickSendError && error.status === 404)) throw editError(error, 'contact');
-    }
+    await deleteAtClickSend(this.client.deleteContact(listId, contactId), 'contact');
     this.forget(() => deleteContactRow(this.db, contactId));
   }
 

@@ -23,3 +23,12 @@ export function editError(error: unknown, noun: string, whenGone?: () => void): 
   }
   return error;
 }
+
+/** A delete ClickSend answers 404 to is done: already gone is what the user wanted. */
+export async function deleteAtClickSend(request: Promise<unknown>, noun: string): Promise<void> {
+  try {
+    await request;
+  } catch (error) {
+    if (!(error instanceof ClickSendError && error.status === 404)) throw editError(error, noun);
+  }
+}

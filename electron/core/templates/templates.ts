@@ -3,10 +3,9 @@
 // need conflict rules a user cannot see.
 import type { Template } from '../../../shared/contract';
 import type { ClickSendClient } from '../clicksend/client';
-import { ClickSendError } from '../clicksend/errors';
 import type { Db } from '../cache/database';
 import { deleteTemplateRow, listTemplates, upsertTemplate } from '../cache/templates';
-import { editError } from '../errors/edit-errors';
+import { deleteAtClickSend, editError } from '../errors/edit-errors';
 
 export class Templates {
   constructor(
@@ -37,12 +36,7 @@ export class Templates {
   }
 
   async delete(templateId: number): Promise<void> {
-    try {
-      await this.client.deleteTemplate(templateId);
-    } catch (error) {
-      // Already gone at ClickSend is what the user wanted.
-      if (!(error instanceof ClickSendError && error.status === 404)) throw editError(error, 'template');
-    }
+    await deleteAtClickSend(this.client.deleteTemplate(templateId), 'template');
     deleteTemplateRow(this.db, templateId);
     this.changed();
   }
