@@ -211,12 +211,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
   return result;
 }
 
-export interface StatusReport {
-  messageId: string;
-  status: MessageStatus;
-  statusCode: string | null;
-  statusText: string | null;
-}
+export type StatusReport = Pick<IncomingMessage, 'status' | 'statusCode' | 'statusText'> & { messageId: string };
 
 /** Delivery receipts: move known messages forward; unknown ids wait for history. */
 export function applyStatusReports(db: Db, reports: readonly StatusReport[]): IngestResult {

@@ -2,13 +2,12 @@
 // naming its answer's schema and whether it is safe to repeat. How a request
 // travels (credentials, rate, retries, validation, errors) is exchange.ts's.
 import { z } from 'zod';
-import { ClickSendExchange, type ExchangeOptions, type RequestOptions } from './exchange';
+import { ClickSendExchange, type ExchangeOptions } from './exchange';
 import { walkPages } from './pages';
-import type {
-  HistoryRow,
-  InboundRow,
-  ReceiptRow} from './schemas';
 import {
+  type HistoryRow,
+  type InboundRow,
+  type ReceiptRow,
   AccountData,
   CancelAllData,
   Contact,
@@ -91,12 +90,12 @@ export class ClickSendClient {
   }
 
   getAccount(signal?: AbortSignal) {
-    return this.request('GET', '/account', { data: AccountData, retry: true, signal });
+    return this.exchange.request('GET', '/account', { data: AccountData, retry: true, signal });
   }
 
   /** Never retried: an unknown outcome is reconciled from history by custom_string. */
   sendSms(messages: OutgoingSms[], signal?: AbortSignal) {
-    return this.request('POST', '/sms/send', {
+    return this.exchange.request('POST', '/sms/send', {
       body: { messages: messages.map((m) => ({ source: 'clicksend-inbox', ...m })) },
       data: SendData,
       retry: false,
@@ -106,16 +105,16 @@ export class ClickSendClient {
 
   /** No side effects, so it may be repeated. */
   priceSms(messages: Array<Pick<OutgoingSms, 'to' | 'body' | 'from' | 'schedule'>>, signal?: AbortSignal) {
-    return this.request('POST', '/sms/price', { body: { messages }, data: PriceData, retry: true, signal });
+    return this.exchange.request('POST', '/sms/price', { body: { messages }, data: PriceData, retry: true, signal });
   }
 
   /** Not repeated: a second cancel of the same message is an error, not a no-op. */
   cancelScheduled(messageId: string, signal?: AbortSignal) {
-    return this.request('PUT', `/sms/${encodeURIComponent(messageId)}/cancel`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('PUT', `/sms/${encodeURIComponent(messageId)}/cancel`, { data: z.unknown(), retry: false, signal });
   }
 
   cancelAllScheduled(customString?: string, signal?: AbortSignal) {
-    return this.request('PUT', '/sms/cancel-all', {
+    return this.exchange.request('PUT', '/sms/cancel-all', {
       body: customString ? { custom_string: customString } : {},
       data: CancelAllData,
       retry: false,
@@ -124,11 +123,11 @@ export class ClickSendClient {
   }
 
   historyPage(query: HistoryQuery, signal?: AbortSignal, { retry = true }: PageRetry = {}): Promise<Page<HistoryRow>> {
-    return this.request('GET', '/sms/history', { query: { ...query }, data: HistoryPage, retry, signal });
+    return this.exchange.request('GET', '/sms/history', { query: { ...query }, data: HistoryPage, retry, signal });
   }
 
   inboundPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<InboundRow>> {
-    return this.request('GET', '/sms/inbound', {
+    return this.exchange.request('GET', '/sms/inbound', {
       query: { page: pageNumber, limit },
       data: InboundPage,
       retry: true,
@@ -137,7 +136,7 @@ export class ClickSendClient {
   }
 
   markInboundRead(messageId: string, signal?: AbortSignal) {
-    return this.request('PUT', `/sms/inbound-read/${encodeURIComponent(messageId)}`, {
+    return this.exchange.request('PUT', `/sms/inbound-read/${encodeURIComponent(messageId)}`, {
       data: z.unknown(),
       retry: true,
       signal,
@@ -145,7 +144,7 @@ export class ClickSendClient {
   }
 
   markAllInboundRead(dateBefore?: number, signal?: AbortSignal) {
-    return this.request('PUT', '/sms/inbound-read', {
+    return this.exchange.request('PUT', '/sms/inbound-read', {
       body: dateBefore === undefined ? {} : { date_before: dateBefore },
       data: z.unknown(),
       retry: true,
@@ -155,7 +154,7 @@ export class ClickSendClient {
 
   /** `/sms/…` or `/mms/…`: each kind's receipts are a queue of their own at ClickSend. */
   receiptsPage(kind: ApiKind, pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<ReceiptRow>> {
-    return this.request('GET', `/${kind}/receipts`, {
+    return this.exchange.request('GET', `/${kind}/receipts`, {
       query: { page: pageNumber, limit },
       data: ReceiptPage,
       retry: true,
@@ -164,7 +163,7 @@ export class ClickSendClient {
   }
 
   markReceiptsRead(kind: ApiKind, dateBefore: number, signal?: AbortSignal) {
-    return this.request('PUT', `/${kind}/receipts-read`, {
+    return this.exchange.request('PUT', `/${kind}/receipts-read`, {
       body: { date_before: dateBefore },
       data: z.unknown(),
       retry: true,
@@ -190,7 +189,7 @@ export class ClickSendClient {
    * lost answer is retried.
    */
   uploadPicture(content: Buffer, signal?: AbortSignal) {
-    return this.request('POST', '/uploads', {
+    return this.exchange.request('POST', '/uploads', {
       query: { convert: 'mms' },
       body: { content: content.toString('base64') },
       data: UploadData,
@@ -201,7 +200,7 @@ export class ClickSendClient {
 
   /** Never retried, like sendSms: a lost answer is settled from /mms/history by custom_string. */
   sendPicture(mediaUrl: string, messages: OutgoingPicture[], signal?: AbortSignal) {
-    return this.request('POST', '/mms/send', {
+    return this.exchange.request('POST', '/mms/send', {
       body: { media_file: mediaUrl, messages: messages.map((m) => ({ source: 'clicksend-inbox', ...m })) },
       data: SendPictureData,
       retry: false,
@@ -210,96 +209,92 @@ export class ClickSendClient {
   }
 
   pricePicture(mediaUrl: string, messages: Array<Pick<OutgoingPicture, 'to' | 'body' | 'subject' | 'from' | 'schedule'>>, signal?: AbortSignal) {
-    return this.request('POST', '/mms/price', { body: { media_file: mediaUrl, messages }, data: PriceData, retry: true, signal });
+    return this.exchange.request('POST', '/mms/price', { body: { media_file: mediaUrl, messages }, data: PriceData, retry: true, signal });
   }
 
   cancelScheduledPicture(messageId: string, signal?: AbortSignal) {
-    return this.request('PUT', `/mms/${encodeURIComponent(messageId)}/cancel`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('PUT', `/mms/${encodeURIComponent(messageId)}/cancel`, { data: z.unknown(), retry: false, signal });
   }
 
   cancelAllScheduledPictures(signal?: AbortSignal) {
-    return this.request('PUT', '/mms/cancel-all', { body: {}, data: CancelAllData, retry: false, signal });
+    return this.exchange.request('PUT', '/mms/cancel-all', { body: {}, data: CancelAllData, retry: false, signal });
   }
 
   pictureHistoryPage(query: HistoryQuery, signal?: AbortSignal, { retry = true }: PageRetry = {}): Promise<Page<PictureHistoryRow>> {
-    return this.request('GET', '/mms/history', { query: { ...query }, data: PictureHistoryPage, retry, signal });
+    return this.exchange.request('GET', '/mms/history', { query: { ...query }, data: PictureHistoryPage, retry, signal });
   }
 
   // Templates
 
   templates(signal?: AbortSignal) {
     return walkPages(
-      (p, limit) => this.request('GET', '/sms/templates', { query: { page: p, limit }, data: TemplatePage, retry: true, signal }),
+      (p, limit) => this.exchange.request('GET', '/sms/templates', { query: { page: p, limit }, data: TemplatePage, retry: true, signal }),
       { key: (t) => t.template_id },
     );
   }
 
   getTemplate(id: number, signal?: AbortSignal) {
-    return this.request('GET', `/sms/templates/${id}`, { data: Template, retry: true, signal });
+    return this.exchange.request('GET', `/sms/templates/${id}`, { data: Template, retry: true, signal });
   }
 
   createTemplate(input: TemplateInput, signal?: AbortSignal) {
-    return this.request('POST', '/sms/templates', { body: input, data: Template, retry: false, signal });
+    return this.exchange.request('POST', '/sms/templates', { body: input, data: Template, retry: false, signal });
   }
 
   updateTemplate(id: number, input: TemplateInput, signal?: AbortSignal) {
-    return this.request('PUT', `/sms/templates/${id}`, { body: input, data: Template, retry: true, signal });
+    return this.exchange.request('PUT', `/sms/templates/${id}`, { body: input, data: Template, retry: true, signal });
   }
 
   deleteTemplate(id: number, signal?: AbortSignal) {
-    return this.request('DELETE', `/sms/templates/${id}`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('DELETE', `/sms/templates/${id}`, { data: z.unknown(), retry: false, signal });
   }
 
   // Contact lists and contacts
 
   lists(signal?: AbortSignal) {
     return walkPages(
-      (p, limit) => this.request('GET', '/lists', { query: { page: p, limit }, data: ContactListPage, retry: true, signal }),
+      (p, limit) => this.exchange.request('GET', '/lists', { query: { page: p, limit }, data: ContactListPage, retry: true, signal }),
       { key: (l) => l.list_id },
     );
   }
 
   getList(listId: number, signal?: AbortSignal) {
-    return this.request('GET', `/lists/${listId}`, { data: ContactList, retry: true, signal });
+    return this.exchange.request('GET', `/lists/${listId}`, { data: ContactList, retry: true, signal });
   }
 
   createList(name: string, signal?: AbortSignal) {
-    return this.request('POST', '/lists', { body: { list_name: name }, data: ContactList, retry: false, signal });
+    return this.exchange.request('POST', '/lists', { body: { list_name: name }, data: ContactList, retry: false, signal });
   }
 
   updateList(listId: number, name: string, signal?: AbortSignal) {
-    return this.request('PUT', `/lists/${listId}`, { body: { list_name: name }, data: ContactList, retry: true, signal });
+    return this.exchange.request('PUT', `/lists/${listId}`, { body: { list_name: name }, data: ContactList, retry: true, signal });
   }
 
   deleteList(listId: number, signal?: AbortSignal) {
-    return this.request('DELETE', `/lists/${listId}`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('DELETE', `/lists/${listId}`, { data: z.unknown(), retry: false, signal });
   }
 
   contacts(listId: number, signal?: AbortSignal) {
     return walkPages(
       (p, limit) =>
-        this.request('GET', `/lists/${listId}/contacts`, { query: { page: p, limit }, data: ContactPage, retry: true, signal }),
+        this.exchange.request('GET', `/lists/${listId}/contacts`, { query: { page: p, limit }, data: ContactPage, retry: true, signal }),
       { key: (c) => c.contact_id },
     );
   }
 
   getContact(listId: number, contactId: number, signal?: AbortSignal) {
-    return this.request('GET', `/lists/${listId}/contacts/${contactId}`, { data: Contact, retry: true, signal });
+    return this.exchange.request('GET', `/lists/${listId}/contacts/${contactId}`, { data: Contact, retry: true, signal });
   }
 
   createContact(listId: number, input: ContactInput, signal?: AbortSignal) {
-    return this.request('POST', `/lists/${listId}/contacts`, { body: input, data: Contact, retry: false, signal });
+    return this.exchange.request('POST', `/lists/${listId}/contacts`, { body: input, data: Contact, retry: false, signal });
   }
 
   updateContact(listId: number, contactId: number, input: ContactInput, signal?: AbortSignal) {
-    return this.request('PUT', `/lists/${listId}/contacts/${contactId}`, { body: input, data: Contact, retry: true, signal });
+    return this.exchange.request('PUT', `/lists/${listId}/contacts/${contactId}`, { body: input, data: Contact, retry: true, signal });
   }
 
   deleteContact(listId: number, contactId: number, signal?: AbortSignal) {
-    return this.request('DELETE', `/lists/${listId}/contacts/${contactId}`, { data: z.unknown(), retry: false, signal });
-  }
-
-  private request<T>(method: string, path: string, options: RequestOptions<T>): Promise<T> {
-    return this.exchange.request(method, path, options);
+    return this.exchange.request('DELETE', `/lists/${listId}/contacts/${contactId}`, { data: z.unknown(), retry: false, signal });
   }
 }
