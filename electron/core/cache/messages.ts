@@ -134,11 +134,6 @@ export function countMessages(db: Db): number {
   return prepared<[], number>(db, 'SELECT COUNT(*) FROM messages', { value: true }).get()!;
 }
 
-export function setLocalStatus(db: Db, id: number, status: MessageStatus, statusText: string | null): Message | null {
-  prepared(db, 'UPDATE messages SET status = ?, status_text = ? WHERE id = ?').run(status, statusText, id);
-  return getMessage(db, id);
-}
-
 /** Removes a message ClickSend never accepted, keeping the conversation's summary right. */
 export function deleteLocalMessage(db: Db, id: number): void {
   db.transaction(() => {
