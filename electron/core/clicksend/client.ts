@@ -90,14 +90,14 @@ export class ClickSendClient {
   }
 
   getAccount(signal?: AbortSignal) {
-    return this.exchange.request('GET', '/account', { data: AccountData, retry: true, signal });
+    return this.exchange.request('GET', '/account', { answer: AccountData, retry: true, signal });
   }
 
   /** Never retried: an unknown outcome is reconciled from history by custom_string. */
   sendSms(messages: OutgoingSms[], signal?: AbortSignal) {
     return this.exchange.request('POST', '/sms/send', {
       body: { messages: messages.map((m) => ({ source: 'clicksend-inbox', ...m })) },
-      data: SendData,
+      answer: SendData,
       retry: false,
       signal,
     });
@@ -105,31 +105,31 @@ export class ClickSendClient {
 
   /** No side effects, so it may be repeated. */
   priceSms(messages: Array<Pick<OutgoingSms, 'to' | 'body' | 'from' | 'schedule'>>, signal?: AbortSignal) {
-    return this.exchange.request('POST', '/sms/price', { body: { messages }, data: PriceData, retry: true, signal });
+    return this.exchange.request('POST', '/sms/price', { body: { messages }, answer: PriceData, retry: true, signal });
   }
 
   /** Not repeated: a second cancel of the same message is an error, not a no-op. */
   cancelScheduled(messageId: string, signal?: AbortSignal) {
-    return this.exchange.request('PUT', `/sms/${encodeURIComponent(messageId)}/cancel`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('PUT', `/sms/${encodeURIComponent(messageId)}/cancel`, { answer: z.unknown(), retry: false, signal });
   }
 
   cancelAllScheduled(customString?: string, signal?: AbortSignal) {
     return this.exchange.request('PUT', '/sms/cancel-all', {
       body: customString ? { custom_string: customString } : {},
-      data: CancelAllData,
+      answer: CancelAllData,
       retry: false,
       signal,
     });
   }
 
   historyPage(query: HistoryQuery, signal?: AbortSignal, { retry = true }: PageRetry = {}): Promise<Page<HistoryRow>> {
-    return this.exchange.request('GET', '/sms/history', { query: { ...query }, data: HistoryPage, retry, signal });
+    return this.exchange.request('GET', '/sms/history', { query: { ...query }, answer: HistoryPage, retry, signal });
   }
 
   inboundPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<InboundRow>> {
     return this.exchange.request('GET', '/sms/inbound', {
       query: { page: pageNumber, limit },
-      data: InboundPage,
+      answer: InboundPage,
       retry: true,
       signal,
     });
@@ -137,7 +137,7 @@ export class ClickSendClient {
 
   markInboundRead(messageId: string, signal?: AbortSignal) {
     return this.exchange.request('PUT', `/sms/inbound-read/${encodeURIComponent(messageId)}`, {
-      data: z.unknown(),
+      answer: z.unknown(),
       retry: true,
       signal,
     });
@@ -146,7 +146,7 @@ export class ClickSendClient {
   markAllInboundRead(dateBefore?: number, signal?: AbortSignal) {
     return this.exchange.request('PUT', '/sms/inbound-read', {
       body: dateBefore === undefined ? {} : { date_before: dateBefore },
-      data: z.unknown(),
+      answer: z.unknown(),
       retry: true,
       signal,
     });
@@ -156,7 +156,7 @@ export class ClickSendClient {
   receiptsPage(kind: ApiKind, pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<ReceiptRow>> {
     return this.exchange.request('GET', `/${kind}/receipts`, {
       query: { page: pageNumber, limit },
-      data: ReceiptPage,
+      answer: ReceiptPage,
       retry: true,
       signal,
     });
@@ -165,7 +165,7 @@ export class ClickSendClient {
   markReceiptsRead(kind: ApiKind, dateBefore: number, signal?: AbortSignal) {
     return this.exchange.request('PUT', `/${kind}/receipts-read`, {
       body: { date_before: dateBefore },
-      data: z.unknown(),
+      answer: z.unknown(),
       retry: true,
       signal,
     });
@@ -192,7 +192,7 @@ export class ClickSendClient {
     return this.exchange.request('POST', '/uploads', {
       query: { convert: 'mms' },
       body: { content: content.toString('base64') },
-      data: UploadData,
+      answer: UploadData,
       retry: true,
       signal,
     });
@@ -202,99 +202,99 @@ export class ClickSendClient {
   sendPicture(mediaUrl: string, messages: OutgoingPicture[], signal?: AbortSignal) {
     return this.exchange.request('POST', '/mms/send', {
       body: { media_file: mediaUrl, messages: messages.map((m) => ({ source: 'clicksend-inbox', ...m })) },
-      data: SendPictureData,
+      answer: SendPictureData,
       retry: false,
       signal,
     });
   }
 
   pricePicture(mediaUrl: string, messages: Array<Pick<OutgoingPicture, 'to' | 'body' | 'subject' | 'from' | 'schedule'>>, signal?: AbortSignal) {
-    return this.exchange.request('POST', '/mms/price', { body: { media_file: mediaUrl, messages }, data: PriceData, retry: true, signal });
+    return this.exchange.request('POST', '/mms/price', { body: { media_file: mediaUrl, messages }, answer: PriceData, retry: true, signal });
   }
 
   cancelScheduledPicture(messageId: string, signal?: AbortSignal) {
-    return this.exchange.request('PUT', `/mms/${encodeURIComponent(messageId)}/cancel`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('PUT', `/mms/${encodeURIComponent(messageId)}/cancel`, { answer: z.unknown(), retry: false, signal });
   }
 
   cancelAllScheduledPictures(signal?: AbortSignal) {
-    return this.exchange.request('PUT', '/mms/cancel-all', { body: {}, data: CancelAllData, retry: false, signal });
+    return this.exchange.request('PUT', '/mms/cancel-all', { body: {}, answer: CancelAllData, retry: false, signal });
   }
 
   pictureHistoryPage(query: HistoryQuery, signal?: AbortSignal, { retry = true }: PageRetry = {}): Promise<Page<PictureHistoryRow>> {
-    return this.exchange.request('GET', '/mms/history', { query: { ...query }, data: PictureHistoryPage, retry, signal });
+    return this.exchange.request('GET', '/mms/history', { query: { ...query }, answer: PictureHistoryPage, retry, signal });
   }
 
   // Templates
 
   templates(signal?: AbortSignal) {
     return walkPages(
-      (p, limit) => this.exchange.request('GET', '/sms/templates', { query: { page: p, limit }, data: TemplatePage, retry: true, signal }),
+      (p, limit) => this.exchange.request('GET', '/sms/templates', { query: { page: p, limit }, answer: TemplatePage, retry: true, signal }),
       { key: (t) => t.template_id },
     );
   }
 
   getTemplate(id: number, signal?: AbortSignal) {
-    return this.exchange.request('GET', `/sms/templates/${id}`, { data: Template, retry: true, signal });
+    return this.exchange.request('GET', `/sms/templates/${id}`, { answer: Template, retry: true, signal });
   }
 
   createTemplate(input: TemplateInput, signal?: AbortSignal) {
-    return this.exchange.request('POST', '/sms/templates', { body: input, data: Template, retry: false, signal });
+    return this.exchange.request('POST', '/sms/templates', { body: input, answer: Template, retry: false, signal });
   }
 
   updateTemplate(id: number, input: TemplateInput, signal?: AbortSignal) {
-    return this.exchange.request('PUT', `/sms/templates/${id}`, { body: input, data: Template, retry: true, signal });
+    return this.exchange.request('PUT', `/sms/templates/${id}`, { body: input, answer: Template, retry: true, signal });
   }
 
   deleteTemplate(id: number, signal?: AbortSignal) {
-    return this.exchange.request('DELETE', `/sms/templates/${id}`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('DELETE', `/sms/templates/${id}`, { answer: z.unknown(), retry: false, signal });
   }
 
   // Contact lists and contacts
 
   lists(signal?: AbortSignal) {
     return walkPages(
-      (p, limit) => this.exchange.request('GET', '/lists', { query: { page: p, limit }, data: ContactListPage, retry: true, signal }),
+      (p, limit) => this.exchange.request('GET', '/lists', { query: { page: p, limit }, answer: ContactListPage, retry: true, signal }),
       { key: (l) => l.list_id },
     );
   }
 
   getList(listId: number, signal?: AbortSignal) {
-    return this.exchange.request('GET', `/lists/${listId}`, { data: ContactList, retry: true, signal });
+    return this.exchange.request('GET', `/lists/${listId}`, { answer: ContactList, retry: true, signal });
   }
 
   createList(name: string, signal?: AbortSignal) {
-    return this.exchange.request('POST', '/lists', { body: { list_name: name }, data: ContactList, retry: false, signal });
+    return this.exchange.request('POST', '/lists', { body: { list_name: name }, answer: ContactList, retry: false, signal });
   }
 
   updateList(listId: number, name: string, signal?: AbortSignal) {
-    return this.exchange.request('PUT', `/lists/${listId}`, { body: { list_name: name }, data: ContactList, retry: true, signal });
+    return this.exchange.request('PUT', `/lists/${listId}`, { body: { list_name: name }, answer: ContactList, retry: true, signal });
   }
 
   deleteList(listId: number, signal?: AbortSignal) {
-    return this.exchange.request('DELETE', `/lists/${listId}`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('DELETE', `/lists/${listId}`, { answer: z.unknown(), retry: false, signal });
   }
 
   contacts(listId: number, signal?: AbortSignal) {
     return walkPages(
       (p, limit) =>
-        this.exchange.request('GET', `/lists/${listId}/contacts`, { query: { page: p, limit }, data: ContactPage, retry: true, signal }),
+        this.exchange.request('GET', `/lists/${listId}/contacts`, { query: { page: p, limit }, answer: ContactPage, retry: true, signal }),
       { key: (c) => c.contact_id },
     );
   }
 
   getContact(listId: number, contactId: number, signal?: AbortSignal) {
-    return this.exchange.request('GET', `/lists/${listId}/contacts/${contactId}`, { data: Contact, retry: true, signal });
+    return this.exchange.request('GET', `/lists/${listId}/contacts/${contactId}`, { answer: Contact, retry: true, signal });
   }
 
   createContact(listId: number, input: ContactInput, signal?: AbortSignal) {
-    return this.exchange.request('POST', `/lists/${listId}/contacts`, { body: input, data: Contact, retry: false, signal });
+    return this.exchange.request('POST', `/lists/${listId}/contacts`, { body: input, answer: Contact, retry: false, signal });
   }
 
   updateContact(listId: number, contactId: number, input: ContactInput, signal?: AbortSignal) {
-    return this.exchange.request('PUT', `/lists/${listId}/contacts/${contactId}`, { body: input, data: Contact, retry: true, signal });
+    return this.exchange.request('PUT', `/lists/${listId}/contacts/${contactId}`, { body: input, answer: Contact, retry: true, signal });
   }
 
   deleteContact(listId: number, contactId: number, signal?: AbortSignal) {
-    return this.exchange.request('DELETE', `/lists/${listId}/contacts/${contactId}`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('DELETE', `/lists/${listId}/contacts/${contactId}`, { answer: z.unknown(), retry: false, signal });
   }
 }
