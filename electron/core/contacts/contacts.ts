@@ -20,7 +20,7 @@ import {
   upsertList,
 } from '../cache/contacts';
 import type { Db } from '../cache/database';
-import { deleteAtClickSend, editError } from '../errors/edit-errors';
+import { deleteAtClickSend, editError, saveAtClickSend } from '../errors/edit-errors';
 import { InboxError } from '../errors/inbox-error';
 
 type ParsedContactInput = { [K in keyof ContactInput]-?: Exclude<ContactInput[K], undefined> };
@@ -41,12 +41,8 @@ export class Contacts {
   }
 
   async saveList(listId: number | undefined, name: string): Promise<ContactList> {
-    let saved;
-    try {
-      saved = listId === undefined ? await this.client.createList(name) : await this.client.updateList(listId, name);
-    } catch (error) {
-      throw editError(error, 'list', () => this.forget(() => deleteListRow(this.db, listId!)));
-    }
+    const request = listId === undefined ? this.client.createList(name) : this.client.updateList(listId, name);
+    const saved = await saveAtClickSend(request, 'list', () => this.forget(() => deleteListRow(this.db, listId!)));
     upsertList(this.db, saved);
     this.changed();
     return this.lists().find((l) => l.listId === saved.list_id)!;
@@ -68,12 +64,8 @@ export class Contacts {
 
   async save(listId: number, contactId: number | undefined, input: ParsedContactInput): Promise<Contact> {
     const fields = this.toApi(input);
-    let saved;
-    try {
-      saved = contactId === undefined ? await this.client.createContact(listId, fields) : await this.client.updateContact(listId, contactId, fields);
-    } catch (error) {
-      throw editError(error, 'contact', () => this.forget(() => deleteContactRow(this.db, contactId!)));
-    }
+    const request = contactId === undefined ? this.client.createContact(listId, fields) : this.client.updateContact(listId, contactId, fields);
+    const saved = await saveAtClickSend(request, 'contact', () => this.forget(() => deleteContactRow(this.db, contactId!)));
     upsertContact(this.db, saved);
     this.changed();
     return getContact(this.db, saved.contact_id)!;

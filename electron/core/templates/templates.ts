@@ -5,7 +5,7 @@ import type { Template } from '../../../shared/contract';
 import type { ClickSendClient } from '../clicksend/client';
 import type { Db } from '../cache/database';
 import { deleteTemplateRow, listTemplates, upsertTemplate } from '../cache/templates';
-import { deleteAtClickSend, editError } from '../errors/edit-errors';
+import { deleteAtClickSend, saveAtClickSend } from '../errors/edit-errors';
 
 export class Templates {
   constructor(
@@ -20,15 +20,11 @@ export class Templates {
 
   async save(input: { templateId?: number; name: string; body: string }): Promise<Template> {
     const fields = { template_name: input.name, body: input.body };
-    let saved;
-    try {
-      saved = input.templateId === undefined ? await this.client.createTemplate(fields) : await this.client.updateTemplate(input.templateId, fields);
-    } catch (error) {
-      throw editError(error, 'template', () => {
-        deleteTemplateRow(this.db, input.templateId!);
-        this.changed();
-      });
-    }
+    const request = input.templateId === undefined ? this.client.createTemplate(fields) : this.client.updateTemplate(input.templateId, fields);
+    const saved = await saveAtClickSend(request, 'template', () => {
+      deleteTemplateRow(this.db, input.templateId!);
+      this.changed();
+    });
     const template = { templateId: saved.template_id, name: saved.template_name, body: saved.body };
     upsertTemplate(this.db, template);
     this.changed();
