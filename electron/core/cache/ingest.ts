@@ -1,7 +1,7 @@
 // Storing what ClickSend says: messages from any source (history, inbound,
 // a send) and status reports. Idempotent by ClickSend message_id, so a page
 // seen twice (retries, overlaps, crashes) changes nothing.
-import type { Message, MessageStatus } from '../../../shared/contract';
+import type { Message } from '../../../shared/contract';
 import { conversationKey } from '../../../shared/phone-numbers';
 import { isForward } from '../clicksend/statuses';
 import { describeMessage, hasGoneOutOrComeIn } from '../messages/rules';
@@ -11,25 +11,14 @@ import { asksToStop } from './stop-requests';
 import { leftClickSend, MESSAGE_COLUMNS, MESSAGES_WITH_OUTBOX, toMessage, type MessageKind, type MessageRow } from './messages';
 
 /** A message as it arrives from any source (history, inbound, a send). */
-export interface IncomingMessage {
-  messageId: string | null;
+export type IncomingMessage = Pick<Message, 'messageId' | 'direction' | 'body' | 'from' | 'to' | 'status' | 'statusText' | 'createdAt' | 'scheduledAt' | 'parts' | 'price'> & {
   customString: string | null;
-  direction: 'in' | 'out';
-  body: string;
-  from: string | null;
-  to: string | null;
-  status: MessageStatus;
   statusCode: string | null;
-  statusText: string | null;
-  createdAt: number;
-  scheduledAt: number | null;
-  parts: number | null;
-  price: string | null;
   /** Counts towards the conversation's unread badge when first stored. */
   unread: boolean;
   /** A picture message (MMS), with its subject and ClickSend's URL for the picture; absent: an SMS. */
   picture?: { subject: string | null; mediaUrl: string | null };
-}
+};
 
 export interface IngestResult {
   added: Message[];
