@@ -233,10 +233,6 @@ export class ClickSendClient {
     );
   }
 
-  getTemplate(id: number, signal?: AbortSignal) {
-    return this.exchange.request('GET', `/sms/templates/${id}`, { answer: Template, retry: true, signal });
-  }
-
   createTemplate(input: TemplateInput, signal?: AbortSignal) {
     return this.exchange.request('POST', '/sms/templates', { body: input, answer: Template, retry: false, signal });
   }
@@ -258,10 +254,6 @@ export class ClickSendClient {
     );
   }
 
-  getList(listId: number, signal?: AbortSignal) {
-    return this.exchange.request('GET', `/lists/${listId}`, { answer: ContactList, retry: true, signal });
-  }
-
   createList(name: string, signal?: AbortSignal) {
     return this.exchange.request('POST', '/lists', { body: { list_name: name }, answer: ContactList, retry: false, signal });
   }
@@ -280,10 +272,6 @@ export class ClickSendClient {
         this.exchange.request('GET', `/lists/${listId}/contacts`, { query: { page: p, limit }, answer: ContactPage, retry: true, signal }),
       { key: (c) => c.contact_id },
     );
-  }
-
-  getContact(listId: number, contactId: number, signal?: AbortSignal) {
-    return this.exchange.request('GET', `/lists/${listId}/contacts/${contactId}`, { answer: Contact, retry: true, signal });
   }
 
   createContact(listId: number, input: ContactInput, signal?: AbortSignal) {
