@@ -204,7 +204,7 @@ export type StatusReport = Pick<IncomingMessage, 'status' | 'statusCode' | 'stat
 
 /** Delivery receipts: move known messages forward; unknown ids wait for history. */
 export function applyStatusReports(db: Db, reports: readonly StatusReport[]): IngestResult {
-  const find = prepared<[string], MessageRow>(db, `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.message_id = ?`);
+  const { byMessageId, touchConversation } = ingestStatements(db);
   const update = prepared(
     db,
     'UPDATE messages SET status = ?, status_code = ?, status_text = ?, sent_at = COALESCE(sent_at, ?) WHERE id = ?',
@@ -214,11 +214,10 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
   const touched = new Set<number>();
   db.transaction(() => {
     for (const report of reports) {
-      const row = find.get(report.messageId);
+      const row = byMessageId.get(report.messageId);
       if (!row || !isForward(row.status, report.status)) continue;
       update.run(report.status, report.statusCode, report.statusText, leftClickSend(report.status) ? now : null, row.id);
       if (!hasGoneOutOrComeIn(row.status, row.scheduled_at) && hasGoneOutOrComeIn(report.status, row.scheduled_at)) {
-        const { touchConversation } = ingestStatements(db);
         touchConversation.run({ conversationId: row.conversation_id, createdAt: row.created_at, messageRowId: row.id, unread: 0, goneOutOrComeIn: 1, reply: 0, seenAt: now });
       }
       result.changed.push(toMessage({ ...row, status: report.status, status_text: report.statusText }));
