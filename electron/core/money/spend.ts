@@ -11,12 +11,8 @@ import { chargedDueLater, chargedMessages, conversationNames, type ChargedMessag
 import { formatCost, plainAmount, toUnits } from '../../../shared/money-amounts';
 import { addDays, datesBetween, rangeDates, startOfDay, type IsoDate } from './zone-days';
 
-interface Tally {
-  messages: number;
-  pictures: number;
-  texts: number;
-  units: number;
-}
+/** A sum being counted: the figures before their cost is put in words. */
+type Tally = Omit<SpendFigures, 'cost'>;
 
 const empty = (): Tally => ({ messages: 0, pictures: 0, texts: 0, units: 0 });
 
