@@ -50,7 +50,7 @@ const SELECT_CONVERSATIONS = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} 
   LEFT JOIN conversation_flags f ON f.phone = c.phone`;
 
 /**
- * Conversations whose newest message of ours (that has happened) did not get
+ * Conversations whose newest message of ours that has gone out did not get
  * through: they need following up. Kept by triggers (migration 4), read from
  * a partial index.
  */

@@ -146,10 +146,9 @@ export function deleteLocalMessage(db: Db, id: number): void {
 
 /**
  * Recomputes a conversation's place and preview from its messages (by the
- * rule of `hasGoneOutOrComeIn`): after a delete, and for every conversation when the
- * rule changed (migration 4). False when it has no messages left.
+ * rule of `hasGoneOutOrComeIn`) after a delete. False when it has no messages left.
  */
-export function summariseConversation(db: Db, conversationId: number, now = Date.now()): boolean {
+function summariseConversation(db: Db, conversationId: number, now = Date.now()): boolean {
   const newestGoneOutOrComeIn = `SELECT m.id, m.created_at FROM messages m WHERE m.conversation_id = ? AND ${GONE_OUT_OR_COME_IN} ORDER BY m.created_at DESC, m.id DESC LIMIT 1`;
   const latest = prepared<[number], { id: number; created_at: number }>(db, newestGoneOutOrComeIn).get(conversationId);
   // Nothing has gone out or come in yet (only scheduled or cancelled messages): the newest as preview, placed no later than now.

@@ -98,7 +98,6 @@ export class SyncEngine {
   /** Passes in a row whose queues were empty since history was last read. */
   private quietPasses = 0;
   private savedSyncedAt = 0;
-  /** Each kind's first walk: see WalkState. */
   private readonly walks = new Map<Kind, WalkState>(KINDS.map((kind) => [kind, { running: null, failures: 0, retryAt: 0, message: null, complete: false }]));
   private readonly pictures: PictureGate;
   private readonly walkConcurrency: SyncOptions['walkConcurrency'];
