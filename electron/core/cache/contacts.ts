@@ -1,15 +1,9 @@
 // Contact lists and contacts, mirrored from ClickSend. Numbers are stored as
 // conversation keys (E.164), so a conversation finds its contact by equality.
-import type { Contact } from '../../../shared/contract';
+import type { Contact, ContactList } from '../../../shared/contract';
 import { conversationKey, formatNumber } from '../../../shared/phone-numbers';
 import type { Contact as ApiContact, ContactList as ApiList } from '../clicksend/schemas';
 import { prepared, type Db } from './statements';
-
-export interface CachedList {
-  listId: number;
-  name: string;
-  contactsCount: number | null;
-}
 
 /** Writes a contact as ClickSend has it; a row that would not change is left alone (so `changes` means something). */
 const UPSERT_CONTACT = `INSERT INTO contacts (contact_id, list_id, phone, first_name, last_name, email, custom_1, custom_2, custom_3, custom_4, updated_at)
@@ -68,25 +62,15 @@ export function replaceContacts(db: Db, lists: readonly ApiList[], contacts: rea
   })();
 }
 
-export function listContactLists(db: Db): CachedList[] {
+export function listContactLists(db: Db): ContactList[] {
   const sql = 'SELECT list_id, name, contacts_count FROM contact_lists ORDER BY name COLLATE NOCASE, list_id';
   return prepared<[], { list_id: number; name: string; contacts_count: number | null }>(db, sql)
     .all()
     .map((r) => ({ listId: r.list_id, name: r.name, contactsCount: r.contacts_count }));
 }
 
-interface ContactRow {
-  contact_id: number;
-  list_id: number;
-  phone: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  custom_1: string | null;
-  custom_2: string | null;
-  custom_3: string | null;
-  custom_4: string | null;
-}
+/** A row as stored: the columns contactParams writes. */
+type ContactRow = ReturnType<typeof contactParams>;
 
 function toContact(r: ContactRow): Contact {
   return {

@@ -3,13 +3,10 @@
 // after it was archived (a rule of the account's cache, called by ingest.ts
 // in the same transaction as the reply), or when the owner writes in it here
 // (the outbox calls returnFromArchiveOnSend).
+import type { Conversation } from '../../../shared/contract';
 import { prepared, type Db } from './statements';
 
-export interface ConversationFlags {
-  pinned: boolean;
-  archived: boolean;
-  muted: boolean;
-}
+export type ConversationFlags = Pick<Conversation, 'pinned' | 'archived' | 'muted'>;
 
 export interface FlagsRow {
   phone: string;

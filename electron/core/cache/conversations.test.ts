@@ -4,9 +4,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { filterCounts, getConversation, listConversations, markConversationRead, markConversationUnread, totalUnread } from './conversations';
 import { openCache, type Db } from './database';
-import { deleteLocalMessage, setLocalStatus } from './messages';
+import { deleteLocalMessage } from './messages';
 import { applyStatusReports, ingestMessages, type IncomingMessage } from './ingest';
 import { accountCacheRules } from '../session/cache-rules';
+import type { MessageStatus } from '../../../shared/contract';
+
+/** A status set here, as cache/outbox.ts sets one when a send is retried or fails. */
+function setLocalStatus(db: Db, id: number, status: MessageStatus, statusText: string | null): void {
+  db.prepare('UPDATE messages SET status = ?, status_text = ? WHERE id = ?').run(status, statusText, id);
+}
 
 const HOUR = 3_600_000;
 const now = Date.now();

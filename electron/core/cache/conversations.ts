@@ -1,5 +1,5 @@
 // Typed queries over conversations: one per other party's number.
-import type { Conversation, ConversationFilter, Message, MessageStatus } from '../../../shared/contract';
+import type { Conversation, ConversationFilter, Message, MessageStatus, Result } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/phone-numbers';
 import { statusLabel, statusTone } from '../messages/rules';
 import { conversationActions } from '../conversations/actions';
@@ -50,7 +50,7 @@ const SELECT_CONVERSATIONS = `SELECT c.id, c.phone, ${contactNameOf('c.phone')} 
   LEFT JOIN conversation_flags f ON f.phone = c.phone`;
 
 /**
- * Conversations whose newest message of ours (that has happened) did not get
+ * Conversations whose newest message of ours that has gone out did not get
  * through: they need following up. Kept by triggers (migration 4), read from
  * a partial index.
  */
@@ -129,19 +129,8 @@ export function optOutForPhone(db: Db, phone: string): Conversation['optedOut'] 
   return record ? asContract(db, record) : null;
 }
 
-export interface ConversationPage {
-  total: number;
-  items: Conversation[];
-  counts: FilterCounts;
-}
-
-export interface FilterCounts {
-  unread: number;
-  failed: number;
-  scheduled: number;
-  optedOut: number;
-  archived: number;
-}
+export type ConversationPage = Result<'conversations.list'>;
+export type FilterCounts = ConversationPage['counts'];
 
 /** How many conversations the Unread, Failed and Scheduled filters hold; each answered from an index. */
 export function filterCounts(db: Db): FilterCounts {

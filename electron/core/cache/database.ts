@@ -34,8 +34,7 @@ function loadDriver(): typeof BetterSqlite3 {
  * A damaged file fails here (SQLITE_NOTADB or SQLITE_CORRUPT, see
  * storage-faults.ts) rather than later: migrate() reads the schema, and a
  * truncated file's page count no longer matches its header.
- */
-/**
+ *
  * `rules` are the owners' rules for what a stored reply sets off (STOP, an archive's return…); null only where a
  * test or a benchmark measures storage alone: a required argument, so an account's cache cannot be opened without them
  * by forgetting one.

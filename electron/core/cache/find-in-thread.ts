@@ -19,6 +19,7 @@
 // also uses to mark them, so what is counted is what is marked. The index holds no text (contentless: the text is
 // in `messages`), deletes go by rowid (contentless_delete), and triggers keep
 // it, calling find_words() (find-words-sql.ts).
+import type { Result } from '../../../shared/contract';
 import { foldWord, searchTerms, type SearchTerm } from '../../../shared/find-words';
 import { prepared, type Db } from './statements';
 
@@ -32,11 +33,8 @@ export function conversationQuery(conversationId: number, terms: SearchTerm[]): 
   return phrases.length > 0 ? phrases.join(' ') : null;
 }
 
-export interface ThreadFind {
-  /** Every message of the conversation holding all the words (body or picture subject), newest first as the thread shows them. */
-  ids: number[];
-  total: number;
-}
+/** Every message of the conversation holding all the words (body or picture subject), newest first as the thread shows them. */
+export type ThreadFind = Result<'messages.find'>;
 
 /** Messages of one conversation that hold what was typed (see searchTerms), newest first. */
 export function findInConversation(db: Db, conversationId: number, text: string): ThreadFind {

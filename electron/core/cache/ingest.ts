@@ -1,35 +1,24 @@
 // Storing what ClickSend says: messages from any source (history, inbound,
 // a send) and status reports. Idempotent by ClickSend message_id, so a page
 // seen twice (retries, overlaps, crashes) changes nothing.
-import type { Message, MessageStatus } from '../../../shared/contract';
+import type { Message } from '../../../shared/contract';
 import { conversationKey } from '../../../shared/phone-numbers';
 import { isForward } from '../clicksend/statuses';
-import { describeMessage, happened } from '../messages/rules';
+import { describeMessage, hasGoneOutOrComeIn } from '../messages/rules';
 import { prepared, type Db } from './statements';
 import { cacheRules } from './cache-rules';
 import { asksToStop } from './stop-requests';
 import { leftClickSend, MESSAGE_COLUMNS, MESSAGES_WITH_OUTBOX, toMessage, type MessageKind, type MessageRow } from './messages';
 
 /** A message as it arrives from any source (history, inbound, a send). */
-export interface IncomingMessage {
-  messageId: string | null;
+export type IncomingMessage = Pick<Message, 'messageId' | 'direction' | 'body' | 'from' | 'to' | 'status' | 'statusText' | 'createdAt' | 'scheduledAt' | 'parts' | 'price'> & {
   customString: string | null;
-  direction: 'in' | 'out';
-  body: string;
-  from: string | null;
-  to: string | null;
-  status: MessageStatus;
   statusCode: string | null;
-  statusText: string | null;
-  createdAt: number;
-  scheduledAt: number | null;
-  parts: number | null;
-  price: string | null;
   /** Counts towards the conversation's unread badge when first stored. */
   unread: boolean;
   /** A picture message (MMS), with its subject and ClickSend's URL for the picture; absent: an SMS. */
   picture?: { subject: string | null; mediaUrl: string | null };
-}
+};
 
 export interface IngestResult {
   added: Message[];
@@ -66,18 +55,18 @@ function ingestStatements(db: Db) {
        media_url = COALESCE(@mediaUrl, media_url)
      WHERE id = @id`,
   );
-  // A message that has happened moves its conversation up; one that has not
-  // (scheduled, cancelled) only gives a new conversation its first place, at
-  // the time it was seen (never in the future). A reply newer than the
-  // newest known becomes it. Expressions read the old row.
+  // A message that has gone out or come in moves its conversation up; one
+  // still waiting (scheduled) or cancelled only gives a new conversation its
+  // first place, at the time it was seen (never in the future). A reply newer
+  // than the newest known becomes it. Expressions read the old row.
   const touchConversation = prepared(
     db,
     `UPDATE conversations SET
        last_message_id = CASE
-         WHEN last_message_id IS NULL OR (@happened AND @createdAt >= last_message_at) THEN @messageRowId
+         WHEN last_message_id IS NULL OR (@goneOutOrComeIn AND @createdAt >= last_message_at) THEN @messageRowId
          ELSE last_message_id END,
        last_message_at = CASE
-         WHEN @happened THEN MAX(last_message_at, @createdAt)
+         WHEN @goneOutOrComeIn THEN MAX(last_message_at, @createdAt)
          WHEN last_message_id IS NULL THEN MIN(@createdAt, @seenAt)
          ELSE last_message_at END,
        unread_count = unread_count + @unread,
@@ -137,9 +126,9 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         // Found at ClickSend: whatever the outbox thought, this send is settled.
         if (existing.message_id === null && messageId !== null) dropFromOutbox.run(existing.id);
         const now = readBack.get(existing.id)!;
-        // A scheduled message that went has now happened: it places its conversation.
-        if (!happened(existing.status, existing.scheduled_at) && happened(now.status, now.scheduled_at)) {
-          touchConversation.run({ conversationId: now.conversation_id, createdAt: now.created_at, messageRowId: now.id, unread: 0, happened: 1, reply: 0, seenAt: Date.now() });
+        // A scheduled message that went has now gone out: it places its conversation.
+        if (!hasGoneOutOrComeIn(existing.status, existing.scheduled_at) && hasGoneOutOrComeIn(now.status, now.scheduled_at)) {
+          touchConversation.run({ conversationId: now.conversation_id, createdAt: now.created_at, messageRowId: now.id, unread: 0, goneOutOrComeIn: 1, reply: 0, seenAt: Date.now() });
         }
         result.changed.push(toMessage(now));
         touched.add(existing.conversation_id);
@@ -169,7 +158,7 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
         createdAt: message.createdAt,
         messageRowId: rowId,
         unread,
-        happened: happened(message.status, message.scheduledAt) ? 1 : 0,
+        goneOutOrComeIn: hasGoneOutOrComeIn(message.status, message.scheduledAt) ? 1 : 0,
         reply: message.direction === 'in' ? 1 : 0,
         seenAt: Date.now(),
       });
@@ -211,16 +200,11 @@ export function ingestMessages(db: Db, incoming: readonly IncomingMessage[]): In
   return result;
 }
 
-export interface StatusReport {
-  messageId: string;
-  status: MessageStatus;
-  statusCode: string | null;
-  statusText: string | null;
-}
+export type StatusReport = Pick<IncomingMessage, 'status' | 'statusCode' | 'statusText'> & { messageId: string };
 
 /** Delivery receipts: move known messages forward; unknown ids wait for history. */
 export function applyStatusReports(db: Db, reports: readonly StatusReport[]): IngestResult {
-  const find = prepared<[string], MessageRow>(db, `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGES_WITH_OUTBOX} WHERE m.message_id = ?`);
+  const { byMessageId, touchConversation } = ingestStatements(db);
   const update = prepared(
     db,
     'UPDATE messages SET status = ?, status_code = ?, status_text = ?, sent_at = COALESCE(sent_at, ?) WHERE id = ?',
@@ -230,12 +214,11 @@ export function applyStatusReports(db: Db, reports: readonly StatusReport[]): In
   const touched = new Set<number>();
   db.transaction(() => {
     for (const report of reports) {
-      const row = find.get(report.messageId);
+      const row = byMessageId.get(report.messageId);
       if (!row || !isForward(row.status, report.status)) continue;
       update.run(report.status, report.statusCode, report.statusText, leftClickSend(report.status) ? now : null, row.id);
-      if (!happened(row.status, row.scheduled_at) && happened(report.status, row.scheduled_at)) {
-        const { touchConversation } = ingestStatements(db);
-        touchConversation.run({ conversationId: row.conversation_id, createdAt: row.created_at, messageRowId: row.id, unread: 0, happened: 1, reply: 0, seenAt: now });
+      if (!hasGoneOutOrComeIn(row.status, row.scheduled_at) && hasGoneOutOrComeIn(report.status, row.scheduled_at)) {
+        touchConversation.run({ conversationId: row.conversation_id, createdAt: row.created_at, messageRowId: row.id, unread: 0, goneOutOrComeIn: 1, reply: 0, seenAt: now });
       }
       result.changed.push(toMessage({ ...row, status: report.status, status_text: report.statusText }));
       touched.add(row.conversation_id);

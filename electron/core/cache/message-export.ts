@@ -2,27 +2,17 @@
 // id): a page is one short query, so an export of 100,000 messages never
 // holds the connection (better-sqlite3 cannot run anything else while an
 // iterator is open) and never blocks a poll for long.
-import type { MessageStatus } from '../../../shared/contract';
 import { contactNameOf } from './conversations';
 import { prepared, type Db } from './statements';
-import type { Message } from '../../../shared/contract';
+import type { MessageRow } from './messages';
 
 export type ExportScope = { conversationId: number } | { fromMs: number; toMs: number };
 
-export interface ExportRow {
-  id: number;
-  created_at: number;
-  direction: 'in' | 'out';
+/** A message's own columns, with its conversation's number and contact. */
+export type ExportRow = Pick<MessageRow, 'id' | 'created_at' | 'direction' | 'body' | 'subject' | 'kind' | 'status' | 'outbox_state' | 'parts' | 'price'> & {
   phone: string;
   contact_name: string | null;
-  body: string;
-  subject: string | null;
-  kind: 'sms' | 'mms';
-  status: MessageStatus;
-  outbox_state: Message['outboxState'];
-  parts: number | null;
-  price: string | null;
-}
+};
 
 const where = (scope: ExportScope) => ('conversationId' in scope ? 'm.conversation_id = @conversationId' : 'm.created_at >= @fromMs AND m.created_at < @toMs');
 

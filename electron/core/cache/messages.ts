@@ -1,7 +1,7 @@
 // Typed queries over messages: a thread's window, scheduled and awaited
 // messages, and local status changes. Storing what ClickSend says is ingest.ts's.
 import type { Message, MessageStatus } from '../../../shared/contract';
-import { describeMessage, happenedSql } from '../messages/rules';
+import { describeMessage, goneOutOrComeInSql } from '../messages/rules';
 import { contactNameOf } from './conversations';
 import { prepared, type Db } from './statements';
 import { asksToStopSql } from './stop-requests';
@@ -59,7 +59,7 @@ export function leftClickSend(status: MessageStatus): boolean {
   return status === 'Sent' || status === 'Delivered' || status === 'Undelivered';
 }
 
-const HAPPENED = happenedSql('m');
+const GONE_OUT_OR_COME_IN = goneOutOrComeInSql('m');
 
 export type MessageWindow = { beforeId?: number; afterId?: number; aroundId?: number };
 
@@ -134,11 +134,6 @@ export function countMessages(db: Db): number {
   return prepared<[], number>(db, 'SELECT COUNT(*) FROM messages', { value: true }).get()!;
 }
 
-export function setLocalStatus(db: Db, id: number, status: MessageStatus, statusText: string | null): Message | null {
-  prepared(db, 'UPDATE messages SET status = ?, status_text = ? WHERE id = ?').run(status, statusText, id);
-  return getMessage(db, id);
-}
-
 /** Removes a message ClickSend never accepted, keeping the conversation's summary right. */
 export function deleteLocalMessage(db: Db, id: number): void {
   db.transaction(() => {
@@ -151,13 +146,12 @@ export function deleteLocalMessage(db: Db, id: number): void {
 
 /**
  * Recomputes a conversation's place and preview from its messages (by the
- * rule of `happened`): after a delete, and for every conversation when the
- * rule changed (migration 4). False when it has no messages left.
+ * rule of `hasGoneOutOrComeIn`) after a delete. False when it has no messages left.
  */
-export function summariseConversation(db: Db, conversationId: number, now = Date.now()): boolean {
-  const newestHappened = `SELECT m.id, m.created_at FROM messages m WHERE m.conversation_id = ? AND ${HAPPENED} ORDER BY m.created_at DESC, m.id DESC LIMIT 1`;
-  const latest = prepared<[number], { id: number; created_at: number }>(db, newestHappened).get(conversationId);
-  // Nothing has happened yet (only scheduled or cancelled messages): the newest as preview, placed no later than now.
+function summariseConversation(db: Db, conversationId: number, now = Date.now()): boolean {
+  const newestGoneOutOrComeIn = `SELECT m.id, m.created_at FROM messages m WHERE m.conversation_id = ? AND ${GONE_OUT_OR_COME_IN} ORDER BY m.created_at DESC, m.id DESC LIMIT 1`;
+  const latest = prepared<[number], { id: number; created_at: number }>(db, newestGoneOutOrComeIn).get(conversationId);
+  // Nothing has gone out or come in yet (only scheduled or cancelled messages): the newest as preview, placed no later than now.
   const fallback = latest
     ? null
     : prepared<[number, number], { id: number | null; first_at: number | null }>(

@@ -157,17 +157,17 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
   // Unread filter's count reads an index instead of every conversation, and
   // the poll knows from one whether any message still waits for a receipt.
   (db) => {
-    const happened = (m: string) => `(${m}.status NOT IN ('Scheduled', 'Cancelled') AND NOT (${m}.status = 'Pending' AND ${m}.scheduled_at IS NOT NULL))`;
+    const goneOutOrComeIn = (m: string) => `(${m}.status NOT IN ('Scheduled', 'Cancelled') AND NOT (${m}.status = 'Pending' AND ${m}.scheduled_at IS NOT NULL))`;
     db.exec(`
       UPDATE conversations SET (last_message_id, last_message_at) = (
-        SELECT m.id, m.created_at FROM messages m WHERE m.conversation_id = conversations.id AND ${happened('m')}
+        SELECT m.id, m.created_at FROM messages m WHERE m.conversation_id = conversations.id AND ${goneOutOrComeIn('m')}
         ORDER BY m.created_at DESC, m.id DESC LIMIT 1)
-      WHERE EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id AND ${happened('m')});
+      WHERE EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id AND ${goneOutOrComeIn('m')});
 
       UPDATE conversations SET
         last_message_id = (SELECT m.id FROM messages m WHERE m.conversation_id = conversations.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1),
         last_message_at = MIN((SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = conversations.id), CAST(strftime('%s', 'now') AS INTEGER) * 1000)
-      WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id AND ${happened('m')})
+      WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id AND ${goneOutOrComeIn('m')})
         AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id);
 
       CREATE INDEX conversations_unread ON conversations (id) WHERE unread_count > 0;
@@ -182,13 +182,13 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
       ALTER TABLE conversations ADD COLUMN last_out_status TEXT;
       UPDATE conversations SET (last_out_id, last_out_at, last_out_status) = (
         SELECT o.id, o.created_at, o.status FROM messages o
-        WHERE o.conversation_id = conversations.id AND o.direction = 'out' AND ${happened('o')}
+        WHERE o.conversation_id = conversations.id AND o.direction = 'out' AND ${goneOutOrComeIn('o')}
         ORDER BY o.created_at DESC, o.id DESC LIMIT 1);
       CREATE INDEX conversations_follow_up ON conversations (last_message_at DESC, id DESC)
         WHERE last_out_status IN ('Failed', 'Undelivered');
 
       CREATE TRIGGER messages_last_out_insert AFTER INSERT ON messages
-        WHEN new.direction = 'out' AND ${happened('new')}
+        WHEN new.direction = 'out' AND ${goneOutOrComeIn('new')}
       BEGIN
         UPDATE conversations SET last_out_id = new.id, last_out_at = new.created_at, last_out_status = new.status
         WHERE id = new.conversation_id
@@ -198,23 +198,23 @@ export const migrations: ReadonlyArray<(db: Db) => void> = [
       BEGIN
         -- The newest one moved on.
         UPDATE conversations SET last_out_status = new.status
-        WHERE id = new.conversation_id AND last_out_id = new.id AND ${happened('new')};
+        WHERE id = new.conversation_id AND last_out_id = new.id AND ${goneOutOrComeIn('new')};
         -- One that had not happened (a scheduled message) went: it may be the newest now.
         UPDATE conversations SET last_out_id = new.id, last_out_at = new.created_at, last_out_status = new.status
-        WHERE id = new.conversation_id AND ${happened('new')} AND NOT ${happened('old')}
+        WHERE id = new.conversation_id AND ${goneOutOrComeIn('new')} AND NOT ${goneOutOrComeIn('old')}
           AND (last_out_at IS NULL OR new.created_at > last_out_at OR (new.created_at = last_out_at AND new.id > last_out_id));
         -- The newest one no longer counts (back to waiting): the one before it does.
         UPDATE conversations SET (last_out_id, last_out_at, last_out_status) = (
           SELECT o.id, o.created_at, o.status FROM messages o
-          WHERE o.conversation_id = new.conversation_id AND o.direction = 'out' AND ${happened('o')}
+          WHERE o.conversation_id = new.conversation_id AND o.direction = 'out' AND ${goneOutOrComeIn('o')}
           ORDER BY o.created_at DESC, o.id DESC LIMIT 1)
-        WHERE id = new.conversation_id AND last_out_id = new.id AND NOT ${happened('new')};
+        WHERE id = new.conversation_id AND last_out_id = new.id AND NOT ${goneOutOrComeIn('new')};
       END;
       CREATE TRIGGER messages_last_out_delete AFTER DELETE ON messages WHEN old.direction = 'out'
       BEGIN
         UPDATE conversations SET (last_out_id, last_out_at, last_out_status) = (
           SELECT o.id, o.created_at, o.status FROM messages o
-          WHERE o.conversation_id = old.conversation_id AND o.direction = 'out' AND ${happened('o')}
+          WHERE o.conversation_id = old.conversation_id AND o.direction = 'out' AND ${goneOutOrComeIn('o')}
           ORDER BY o.created_at DESC, o.id DESC LIMIT 1)
         WHERE id = old.conversation_id AND last_out_id = old.id;
       END;

@@ -16,7 +16,7 @@ export interface OptOutRecord {
   note: string | null;
 }
 
-export interface OptOutRow {
+interface OptOutRow {
   phone: string;
   opted_out: number;
   changed_at: number;

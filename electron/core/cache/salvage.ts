@@ -6,7 +6,7 @@ import type { Db } from './statements';
 import { openReadOnly } from './database';
 import { listOutbox, queueSend, setOutboxState } from './outbox';
 import { saveDraft } from './drafts';
-import { recordOptOut, type OptOutRow } from './opt-outs';
+import { allOptOutRecords, recordOptOut } from './opt-outs';
 import { allConversationFlags, restoreConversationFlags } from './conversation-flags';
 import { putMedia } from './media';
 import { dismissedStopRequests, restoreDismissedStopRequests } from './stop-requests';
@@ -55,11 +55,10 @@ export function salvageLocalWork(damagedFile: string, into: Db): Salvaged {
     }
     try {
       // History brings back every STOP and START; an opt-out or opt-in made by hand lived only here.
-      const rows = old.prepare<[], OptOutRow>('SELECT * FROM opt_outs').all();
-      for (const r of rows) {
-        recordOptOut(into, { phone: r.phone, optedOut: r.opted_out === 1, changedAt: r.changed_at, how: r.how, messageRowId: null, note: r.note });
-      }
-      salvaged.optOuts = rows.length;
+      // Linked to no reply: the new cache's rows have other ids.
+      const records = allOptOutRecords(old);
+      for (const record of records) recordOptOut(into, { ...record, messageRowId: null });
+      salvaged.optOuts = records.length;
     } catch {
       // a cache from before opt-outs, or an unreadable table
     }

@@ -1,12 +1,7 @@
 // Message templates, mirrored from ClickSend for offline use.
+import type { Template } from '../../../shared/contract';
 import type { Template as ApiTemplate } from '../clicksend/schemas';
 import { prepared, type Db } from './statements';
-
-export interface CachedTemplate {
-  templateId: number;
-  name: string;
-  body: string;
-}
 
 /** Makes the cache match ClickSend's templates; returns whether anything changed. */
 export function replaceTemplates(db: Db, templates: readonly ApiTemplate[]): boolean {
@@ -25,13 +20,13 @@ export function replaceTemplates(db: Db, templates: readonly ApiTemplate[]): boo
   })();
 }
 
-export function listTemplates(db: Db): CachedTemplate[] {
+export function listTemplates(db: Db): Template[] {
   return prepared<[], { template_id: number; name: string; body: string }>(db, 'SELECT template_id, name, body FROM templates ORDER BY name COLLATE NOCASE, template_id')
     .all()
     .map((r) => ({ templateId: r.template_id, name: r.name, body: r.body }));
 }
 
-export function upsertTemplate(db: Db, t: CachedTemplate): void {
+export function upsertTemplate(db: Db, t: Template): void {
   prepared(db, 'INSERT INTO templates (template_id, name, body) VALUES (?, ?, ?) ON CONFLICT (template_id) DO UPDATE SET name = excluded.name, body = excluded.body').run(t.templateId, t.name, t.body);
 }
 

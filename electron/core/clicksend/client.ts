@@ -2,13 +2,12 @@
 // naming its answer's schema and whether it is safe to repeat. How a request
 // travels (credentials, rate, retries, validation, errors) is exchange.ts's.
 import { z } from 'zod';
-import { ClickSendExchange, type ExchangeOptions, type RequestOptions } from './exchange';
+import { ClickSendExchange, type ExchangeOptions } from './exchange';
 import { walkPages } from './pages';
-import type {
-  HistoryRow,
-  InboundRow,
-  ReceiptRow} from './schemas';
 import {
+  type HistoryRow,
+  type InboundRow,
+  type ReceiptRow,
   AccountData,
   CancelAllData,
   Contact,
@@ -49,10 +48,7 @@ export interface OutgoingPicture extends OutgoingSms {
   subject: string;
 }
 
-export interface TemplateInput {
-  template_name: string;
-  body: string;
-}
+export type TemplateInput = Pick<Template, 'template_name' | 'body'>;
 
 export interface ContactInput {
   phone_number?: string;
@@ -74,6 +70,14 @@ export interface HistoryQuery {
   limit?: number;
 }
 
+/** The path's first part: SMS and picture messages (MMS) are kept apart at ClickSend. */
+export type ApiKind = 'sms' | 'mms';
+
+/** `retry: false` leaves 429s, 5xx and dropped connections to the caller (the first sync's walk paces itself). */
+export interface PageRetry {
+  retry?: boolean;
+}
+
 export class ClickSendClient {
   readonly username: string;
   readonly baseUrl: string;
@@ -86,14 +90,14 @@ export class ClickSendClient {
   }
 
   getAccount(signal?: AbortSignal) {
-    return this.request('GET', '/account', { data: AccountData, retry: true, signal });
+    return this.exchange.request('GET', '/account', { answer: AccountData, retry: true, signal });
   }
 
   /** Never retried: an unknown outcome is reconciled from history by custom_string. */
   sendSms(messages: OutgoingSms[], signal?: AbortSignal) {
-    return this.request('POST', '/sms/send', {
+    return this.exchange.request('POST', '/sms/send', {
       body: { messages: messages.map((m) => ({ source: 'clicksend-inbox', ...m })) },
-      data: SendData,
+      answer: SendData,
       retry: false,
       signal,
     });
@@ -101,67 +105,67 @@ export class ClickSendClient {
 
   /** No side effects, so it may be repeated. */
   priceSms(messages: Array<Pick<OutgoingSms, 'to' | 'body' | 'from' | 'schedule'>>, signal?: AbortSignal) {
-    return this.request('POST', '/sms/price', { body: { messages }, data: PriceData, retry: true, signal });
+    return this.exchange.request('POST', '/sms/price', { body: { messages }, answer: PriceData, retry: true, signal });
   }
 
   /** Not repeated: a second cancel of the same message is an error, not a no-op. */
   cancelScheduled(messageId: string, signal?: AbortSignal) {
-    return this.request('PUT', `/sms/${encodeURIComponent(messageId)}/cancel`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('PUT', `/sms/${encodeURIComponent(messageId)}/cancel`, { answer: z.unknown(), retry: false, signal });
   }
 
   cancelAllScheduled(customString?: string, signal?: AbortSignal) {
-    return this.request('PUT', '/sms/cancel-all', {
+    return this.exchange.request('PUT', '/sms/cancel-all', {
       body: customString ? { custom_string: customString } : {},
-      data: CancelAllData,
+      answer: CancelAllData,
       retry: false,
       signal,
     });
   }
 
-  /** `retry: false` leaves 429s, 5xx and dropped connections to the caller (the first sync's walk paces itself). */
-  historyPage(query: HistoryQuery, signal?: AbortSignal, retry = true): Promise<Page<HistoryRow>> {
-    return this.request('GET', '/sms/history', { query: { ...query }, data: HistoryPage, retry, signal });
+  historyPage(query: HistoryQuery, signal?: AbortSignal, { retry = true }: PageRetry = {}): Promise<Page<HistoryRow>> {
+    return this.exchange.request('GET', '/sms/history', { query: { ...query }, answer: HistoryPage, retry, signal });
   }
 
   inboundPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<InboundRow>> {
-    return this.request('GET', '/sms/inbound', {
+    return this.exchange.request('GET', '/sms/inbound', {
       query: { page: pageNumber, limit },
-      data: InboundPage,
+      answer: InboundPage,
       retry: true,
       signal,
     });
   }
 
   markInboundRead(messageId: string, signal?: AbortSignal) {
-    return this.request('PUT', `/sms/inbound-read/${encodeURIComponent(messageId)}`, {
-      data: z.unknown(),
+    return this.exchange.request('PUT', `/sms/inbound-read/${encodeURIComponent(messageId)}`, {
+      answer: z.unknown(),
       retry: true,
       signal,
     });
   }
 
   markAllInboundRead(dateBefore?: number, signal?: AbortSignal) {
-    return this.request('PUT', '/sms/inbound-read', {
+    return this.exchange.request('PUT', '/sms/inbound-read', {
       body: dateBefore === undefined ? {} : { date_before: dateBefore },
-      data: z.unknown(),
+      answer: z.unknown(),
       retry: true,
       signal,
     });
   }
 
-  receiptsPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<ReceiptRow>> {
-    return this.request('GET', '/sms/receipts', {
+  /** `/sms/…` or `/mms/…`: each kind's receipts are a queue of their own at ClickSend. */
+  receiptsPage(kind: ApiKind, pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<ReceiptRow>> {
+    return this.exchange.request('GET', `/${kind}/receipts`, {
       query: { page: pageNumber, limit },
-      data: ReceiptPage,
+      answer: ReceiptPage,
       retry: true,
       signal,
     });
   }
 
-  markReceiptsRead(dateBefore: number, signal?: AbortSignal) {
-    return this.request('PUT', '/sms/receipts-read', {
+  markReceiptsRead(kind: ApiKind, dateBefore: number, signal?: AbortSignal) {
+    return this.exchange.request('PUT', `/${kind}/receipts-read`, {
       body: { date_before: dateBefore },
-      data: z.unknown(),
+      answer: z.unknown(),
       retry: true,
       signal,
     });
@@ -176,10 +180,6 @@ export class ClickSendClient {
     return walkPages((p, limit) => this.inboundPage(p, limit, signal), { key: (r) => r.message_id });
   }
 
-  receipts(signal?: AbortSignal) {
-    return walkPages((p, limit) => this.receiptsPage(p, limit, signal), { key: (r) => `${r.message_id}:${r.timestamp}` });
-  }
-
   // Picture messages (MMS). ClickSend has no inbound MMS: these are all ours.
 
   /**
@@ -189,10 +189,10 @@ export class ClickSendClient {
    * lost answer is retried.
    */
   uploadPicture(content: Buffer, signal?: AbortSignal) {
-    return this.request('POST', '/uploads', {
+    return this.exchange.request('POST', '/uploads', {
       query: { convert: 'mms' },
       body: { content: content.toString('base64') },
-      data: UploadData,
+      answer: UploadData,
       retry: true,
       signal,
     });
@@ -200,113 +200,89 @@ export class ClickSendClient {
 
   /** Never retried, like sendSms: a lost answer is settled from /mms/history by custom_string. */
   sendPicture(mediaUrl: string, messages: OutgoingPicture[], signal?: AbortSignal) {
-    return this.request('POST', '/mms/send', {
+    return this.exchange.request('POST', '/mms/send', {
       body: { media_file: mediaUrl, messages: messages.map((m) => ({ source: 'clicksend-inbox', ...m })) },
-      data: SendPictureData,
+      answer: SendPictureData,
       retry: false,
       signal,
     });
   }
 
   pricePicture(mediaUrl: string, messages: Array<Pick<OutgoingPicture, 'to' | 'body' | 'subject' | 'from' | 'schedule'>>, signal?: AbortSignal) {
-    return this.request('POST', '/mms/price', { body: { media_file: mediaUrl, messages }, data: PriceData, retry: true, signal });
+    return this.exchange.request('POST', '/mms/price', { body: { media_file: mediaUrl, messages }, answer: PriceData, retry: true, signal });
   }
 
   cancelScheduledPicture(messageId: string, signal?: AbortSignal) {
-    return this.request('PUT', `/mms/${encodeURIComponent(messageId)}/cancel`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('PUT', `/mms/${encodeURIComponent(messageId)}/cancel`, { answer: z.unknown(), retry: false, signal });
   }
 
   cancelAllScheduledPictures(signal?: AbortSignal) {
-    return this.request('PUT', '/mms/cancel-all', { body: {}, data: CancelAllData, retry: false, signal });
+    return this.exchange.request('PUT', '/mms/cancel-all', { body: {}, answer: CancelAllData, retry: false, signal });
   }
 
-  pictureHistoryPage(query: HistoryQuery, signal?: AbortSignal, retry = true): Promise<Page<PictureHistoryRow>> {
-    return this.request('GET', '/mms/history', { query: { ...query }, data: PictureHistoryPage, retry, signal });
-  }
-
-  pictureReceiptsPage(pageNumber: number, limit = 100, signal?: AbortSignal): Promise<Page<ReceiptRow>> {
-    return this.request('GET', '/mms/receipts', { query: { page: pageNumber, limit }, data: ReceiptPage, retry: true, signal });
-  }
-
-  markPictureReceiptsRead(dateBefore: number, signal?: AbortSignal) {
-    return this.request('PUT', '/mms/receipts-read', { body: { date_before: dateBefore }, data: z.unknown(), retry: true, signal });
+  pictureHistoryPage(query: HistoryQuery, signal?: AbortSignal, { retry = true }: PageRetry = {}): Promise<Page<PictureHistoryRow>> {
+    return this.exchange.request('GET', '/mms/history', { query: { ...query }, answer: PictureHistoryPage, retry, signal });
   }
 
   // Templates
 
   templates(signal?: AbortSignal) {
     return walkPages(
-      (p, limit) => this.request('GET', '/sms/templates', { query: { page: p, limit }, data: TemplatePage, retry: true, signal }),
+      (p, limit) => this.exchange.request('GET', '/sms/templates', { query: { page: p, limit }, answer: TemplatePage, retry: true, signal }),
       { key: (t) => t.template_id },
     );
   }
 
-  getTemplate(id: number, signal?: AbortSignal) {
-    return this.request('GET', `/sms/templates/${id}`, { data: Template, retry: true, signal });
-  }
-
   createTemplate(input: TemplateInput, signal?: AbortSignal) {
-    return this.request('POST', '/sms/templates', { body: input, data: Template, retry: false, signal });
+    return this.exchange.request('POST', '/sms/templates', { body: input, answer: Template, retry: false, signal });
   }
 
   updateTemplate(id: number, input: TemplateInput, signal?: AbortSignal) {
-    return this.request('PUT', `/sms/templates/${id}`, { body: input, data: Template, retry: true, signal });
+    return this.exchange.request('PUT', `/sms/templates/${id}`, { body: input, answer: Template, retry: true, signal });
   }
 
   deleteTemplate(id: number, signal?: AbortSignal) {
-    return this.request('DELETE', `/sms/templates/${id}`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('DELETE', `/sms/templates/${id}`, { answer: z.unknown(), retry: false, signal });
   }
 
   // Contact lists and contacts
 
   lists(signal?: AbortSignal) {
     return walkPages(
-      (p, limit) => this.request('GET', '/lists', { query: { page: p, limit }, data: ContactListPage, retry: true, signal }),
+      (p, limit) => this.exchange.request('GET', '/lists', { query: { page: p, limit }, answer: ContactListPage, retry: true, signal }),
       { key: (l) => l.list_id },
     );
   }
 
-  getList(listId: number, signal?: AbortSignal) {
-    return this.request('GET', `/lists/${listId}`, { data: ContactList, retry: true, signal });
-  }
-
   createList(name: string, signal?: AbortSignal) {
-    return this.request('POST', '/lists', { body: { list_name: name }, data: ContactList, retry: false, signal });
+    return this.exchange.request('POST', '/lists', { body: { list_name: name }, answer: ContactList, retry: false, signal });
   }
 
   updateList(listId: number, name: string, signal?: AbortSignal) {
-    return this.request('PUT', `/lists/${listId}`, { body: { list_name: name }, data: ContactList, retry: true, signal });
+    return this.exchange.request('PUT', `/lists/${listId}`, { body: { list_name: name }, answer: ContactList, retry: true, signal });
   }
 
   deleteList(listId: number, signal?: AbortSignal) {
-    return this.request('DELETE', `/lists/${listId}`, { data: z.unknown(), retry: false, signal });
+    return this.exchange.request('DELETE', `/lists/${listId}`, { answer: z.unknown(), retry: false, signal });
   }
 
   contacts(listId: number, signal?: AbortSignal) {
     return walkPages(
       (p, limit) =>
-        this.request('GET', `/lists/${listId}/contacts`, { query: { page: p, limit }, data: ContactPage, retry: true, signal }),
+        this.exchange.request('GET', `/lists/${listId}/contacts`, { query: { page: p, limit }, answer: ContactPage, retry: true, signal }),
       { key: (c) => c.contact_id },
     );
   }
 
-  getContact(listId: number, contactId: number, signal?: AbortSignal) {
-    return this.request('GET', `/lists/${listId}/contacts/${contactId}`, { data: Contact, retry: true, signal });
-  }
-
   createContact(listId: number, input: ContactInput, signal?: AbortSignal) {
-    return this.request('POST', `/lists/${listId}/contacts`, { body: input, data: Contact, retry: false, signal });
+    return this.exchange.request('POST', `/lists/${listId}/contacts`, { body: input, answer: Contact, retry: false, signal });
   }
 
   updateContact(listId: number, contactId: number, input: ContactInput, signal?: AbortSignal) {
-    return this.request('PUT', `/lists/${listId}/contacts/${contactId}`, { body: input, data: Contact, retry: true, signal });
+    return this.exchange.request('PUT', `/lists/${listId}/contacts/${contactId}`, { body: input, answer: Contact, retry: true, signal });
   }
 
   deleteContact(listId: number, contactId: number, signal?: AbortSignal) {
-    return this.request('DELETE', `/lists/${listId}/contacts/${contactId}`, { data: z.unknown(), retry: false, signal });
-  }
-
-  private request<T>(method: string, path: string, options: RequestOptions<T>): Promise<T> {
-    return this.exchange.request(method, path, options);
+    return this.exchange.request('DELETE', `/lists/${listId}/contacts/${contactId}`, { answer: z.unknown(), retry: false, signal });
   }
 }

@@ -13,10 +13,8 @@ export type ClickSendErrorKind =
 /** What ClickSend answered could not be read (not JSON, or not the shape its API documents): never "offline". */
 export const UNREADABLE_ANSWER = 'ClickSend answered in a way this app does not understand.';
 
-interface Explanation {
-  message: string;
-  action: string | null;
-}
+/** A UserError before its code is chosen. */
+type Explanation = Omit<UserError, 'code'>;
 
 const applicationCodes: Record<string, Explanation> = {
   INVALID_CREDENTIALS: {

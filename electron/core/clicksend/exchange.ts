@@ -26,7 +26,8 @@ type Query = Record<string, string | number | undefined>;
 export interface RequestOptions<T> {
   query?: Query;
   body?: unknown;
-  data: z.ZodType<T>;
+  /** The schema of what the envelope's `data` holds. */
+  answer: z.ZodType<T>;
   /** GETs and read-marking PUTs may be repeated; a send never is. */
   retry: boolean;
   signal?: AbortSignal;
@@ -130,16 +131,16 @@ export class ClickSendExchange {
         apiMessage: envelope.data.response_msg,
       });
     }
-    const data = options.data.safeParse(envelope.data.data);
-    if (!data.success) {
+    const answer = options.answer.safeParse(envelope.data.data);
+    if (!answer.success) {
       throw new ClickSendError({
         kind: 'invalid-response',
         endpoint,
         status: response.status,
-        detail: describeIssues(data.error, 'data'),
+        detail: describeIssues(answer.error, 'data'),
       });
     }
-    return data.data;
+    return answer.data;
   }
 }
 

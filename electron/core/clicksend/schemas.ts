@@ -109,6 +109,15 @@ export const SentMessage = z.object({
 });
 export type SentMessage = z.output<typeof SentMessage>;
 
+/** What /sms/send or /mms/send answers: each recipient's message, of its kind. */
+function sendAnswer<T extends z.ZodType>(message: T) {
+  return z.object({
+    total_price: z.coerce.number().optional(),
+    queued_count: z.coerce.number().int().optional(),
+    messages: z.array(message),
+  });
+}
+
 /** A picture message as /mms/send and /mms/price answer it: an SMS answer with its subject and picture. */
 export const SentPictureMessage = SentMessage.extend({
   subject: optionalText,
@@ -116,11 +125,7 @@ export const SentPictureMessage = SentMessage.extend({
 });
 export type SentPictureMessage = z.output<typeof SentPictureMessage>;
 
-export const SendPictureData = z.object({
-  total_price: z.coerce.number().optional(),
-  queued_count: z.coerce.number().int().optional(),
-  messages: z.array(SentPictureMessage),
-});
+export const SendPictureData = sendAnswer(SentPictureMessage);
 export type SendPictureData = z.output<typeof SendPictureData>;
 
 /** /mms/history: sent picture messages, an SMS history row with its subject and picture, dated by date_added. */
@@ -140,11 +145,7 @@ export const UploadData = z.object({
 });
 export type UploadData = z.output<typeof UploadData>;
 
-export const SendData = z.object({
-  total_price: z.coerce.number().optional(),
-  queued_count: z.coerce.number().int().optional(),
-  messages: z.array(SentMessage),
-});
+export const SendData = sendAnswer(SentMessage);
 export type SendData = z.output<typeof SendData>;
 
 export const PriceData = z.object({

@@ -2,7 +2,7 @@
 // Numbers are checked and stored as E.164. Offline edits are refused, like
 // templates (see docs/architecture.md).
 import { contactsToCsv } from '../../../shared/contacts-csv';
-import type { Contact, ContactInput, ContactList } from '../../../shared/contract';
+import type { Contact, ContactInput, ContactList, Result } from '../../../shared/contract';
 import { normaliseNumber } from '../../../shared/phone-numbers';
 import { requirePhoneNumber } from '../numbers/phone-input';
 import type { ClickSendClient, ContactInput as ApiContactInput } from '../clicksend/client';
@@ -20,17 +20,13 @@ import {
   upsertList,
 } from '../cache/contacts';
 import type { Db } from '../cache/database';
-import { editError } from '../errors/edit-errors';
+import { deleteAtClickSend, editError, saveAtClickSend } from '../errors/edit-errors';
 import { InboxError } from '../errors/inbox-error';
 
 type ParsedContactInput = { [K in keyof ContactInput]-?: Exclude<ContactInput[K], undefined> };
 export type ImportRow = ParsedContactInput & { line: number };
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  failed: Array<{ line: number; reason: string }>;
-}
+export type ImportResult = Result<'contacts.import'>;
 
 export class Contacts {
   constructor(
@@ -45,23 +41,15 @@ export class Contacts {
   }
 
   async saveList(listId: number | undefined, name: string): Promise<ContactList> {
-    let saved;
-    try {
-      saved = listId === undefined ? await this.client.createList(name) : await this.client.updateList(listId, name);
-    } catch (error) {
-      throw editError(error, 'list', () => this.forget(() => deleteListRow(this.db, listId!)));
-    }
+    const request = listId === undefined ? this.client.createList(name) : this.client.updateList(listId, name);
+    const saved = await saveAtClickSend(request, 'list', () => this.forget(() => deleteListRow(this.db, listId!)));
     upsertList(this.db, saved);
     this.changed();
     return this.lists().find((l) => l.listId === saved.list_id)!;
   }
 
   async deleteList(listId: number): Promise<void> {
-    try {
-      await this.client.deleteList(listId);
-    } catch (error) {
-      if (!(error instanceof ClickSendError && error.status === 404)) throw editError(error, 'list');
-    }
+    await deleteAtClickSend(this.client.deleteList(listId), 'list');
     this.forget(() => deleteListRow(this.db, listId));
   }
 
@@ -76,23 +64,15 @@ export class Contacts {
 
   async save(listId: number, contactId: number | undefined, input: ParsedContactInput): Promise<Contact> {
     const fields = this.toApi(input);
-    let saved;
-    try {
-      saved = contactId === undefined ? await this.client.createContact(listId, fields) : await this.client.updateContact(listId, contactId, fields);
-    } catch (error) {
-      throw editError(error, 'contact', () => this.forget(() => deleteContactRow(this.db, contactId!)));
-    }
+    const request = contactId === undefined ? this.client.createContact(listId, fields) : this.client.updateContact(listId, contactId, fields);
+    const saved = await saveAtClickSend(request, 'contact', () => this.forget(() => deleteContactRow(this.db, contactId!)));
     upsertContact(this.db, saved);
     this.changed();
     return getContact(this.db, saved.contact_id)!;
   }
 
   async delete(listId: number, contactId: number): Promise<void> {
-    try {
-      await this.client.deleteContact(listId, contactId);
-    } catch (error) {
-      if (!(error instanceof ClickSendError && error.status === 404)) throw editError(error, 'contact');
-    }
+    await deleteAtClickSend(this.client.deleteContact(listId, contactId), 'contact');
     this.forget(() => deleteContactRow(this.db, contactId));
   }
 

@@ -1,16 +1,12 @@
 // What the owner may do with a conversation without opening it (its row's
 // menu) and from its header, in words, decided once, here: the renderer draws
 // these and decides none of them.
-import type { ConversationMenuItem } from '../../../shared/contract';
+import type { Conversation, ConversationMenuItem } from '../../../shared/contract';
 
-export interface ConversationState {
-  pinned: boolean;
-  archived: boolean;
-  muted: boolean;
-  unreadCount: number;
+export type ConversationState = Pick<Conversation, 'pinned' | 'archived' | 'muted' | 'unreadCount'> & {
   /** The customer has written at least once: only then is there a reply to mark unread. */
   hasReply: boolean;
-}
+};
 
 /**
  * Read state first (the most used, as in mail apps): Mark read while a reply

@@ -23,3 +23,21 @@ export function editError(error: unknown, noun: string, whenGone?: () => void): 
   }
   return error;
 }
+
+/** A create or an update at ClickSend, its refusals as edit errors; `whenGone` forgets what a 404 says is gone. */
+export async function saveAtClickSend<T>(request: Promise<T>, noun: string, whenGone: () => void): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    throw editError(error, noun, whenGone);
+  }
+}
+
+/** A delete ClickSend answers 404 to is done: already gone is what the user wanted. */
+export async function deleteAtClickSend(request: Promise<unknown>, noun: string): Promise<void> {
+  try {
+    await request;
+  } catch (error) {
+    if (!(error instanceof ClickSendError && error.status === 404)) throw editError(error, noun);
+  }
+}

@@ -12,6 +12,7 @@ import type { Db } from '../cache/database';
 import { countExport, exportPage, type ExportRow, type ExportScope } from '../cache/message-export';
 import { InboxError } from '../errors/inbox-error';
 import { statusLabel } from '../messages/rules';
+import { localTime } from '../money/zone-days';
 
 /** Rows per chunk: a few milliseconds of work each. */
 const CHUNK = 2_000;
@@ -83,18 +84,4 @@ function toCells(row: ExportRow, zone: string): string[] {
     row.parts === null ? '' : String(row.parts),
     row.price ?? '',
   ];
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** "2026-11-30 22:05:43" in the user's zone: what a spreadsheet reads as a date and time. One formatter per zone: building one costs more than a row. */
-function localTime(ms: number, zone: string): string {
-  let format = formatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('sv-SE', {
-      timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    });
-    formatters.set(zone, format);
-  }
-  return format.format(ms);
 }

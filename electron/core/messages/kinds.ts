@@ -3,9 +3,9 @@
 // its row schema), the field its history is dated by, how a row becomes a
 // message to store, its sync cursors and pulls. Whatever handles both loops
 // over KINDS or is given one, so the kinds cannot drift apart.
-import type { ClickSendClient, HistoryQuery } from '../clicksend/client';
+import type { ClickSendClient, HistoryQuery, PageRetry } from '../clicksend/client';
 import { walkPages } from '../clicksend/pages';
-import type { Page, ReceiptRow } from '../clicksend/schemas';
+import type { Page } from '../clicksend/schemas';
 import type { MessageKind } from '../cache/messages';
 import type { IncomingMessage } from '../cache/ingest';
 import type { PullName } from '../sync/pull-steps';
@@ -17,10 +17,8 @@ export interface Kind {
   dateField: 'date' | 'date_added';
   /** Replies come only as SMS: ClickSend has no inbound MMS, so every picture message is ours. */
   hasInbound: boolean;
-  /** Rows of its history in one shape (a picture message's carrying its picture); `retry: false` as the client's. */
-  historyPage(client: ClickSendClient, query: HistoryQuery, signal?: AbortSignal, retry?: boolean): Promise<Page<KindHistoryRow>>;
-  receiptsPage(client: ClickSendClient, page: number, limit: number, signal?: AbortSignal): Promise<Page<ReceiptRow>>;
-  markReceiptsRead(client: ClickSendClient, dateBefore: number, signal?: AbortSignal): Promise<unknown>;
+  /** Rows of its history in one shape (a picture message's carrying its picture); `{ retry: false }` as the client's. */
+  historyPage(client: ClickSendClient, query: HistoryQuery, signal?: AbortSignal, pageRetry?: PageRetry): Promise<Page<KindHistoryRow>>;
   cancel(client: ClickSendClient, messageId: string): Promise<unknown>;
   cancelAll(client: ClickSendClient): Promise<{ count: number }>;
   /** Where the incremental history pull reads from (unix s), and the first sync's walk (sync/history-walk.ts). */
@@ -36,9 +34,7 @@ export const SMS: Kind = {
   name: 'sms',
   dateField: 'date',
   hasInbound: true,
-  historyPage: (client, query, signal, retry) => client.historyPage(query, signal, retry),
-  receiptsPage: (client, page, limit, signal) => client.receiptsPage(page, limit, signal),
-  markReceiptsRead: (client, dateBefore, signal) => client.markReceiptsRead(dateBefore, signal),
+  historyPage: (client, query, signal, pageRetry) => client.historyPage(query, signal, pageRetry),
   cancel: (client, messageId) => client.cancelScheduled(messageId),
   cancelAll: (client) => client.cancelAllScheduled(),
   historyCursor: 'historyDate',
@@ -51,15 +47,13 @@ export const MMS: Kind = {
   name: 'mms',
   dateField: 'date_added',
   hasInbound: false,
-  historyPage: async (client, query, signal, retry) => {
-    const page = await client.pictureHistoryPage(query, signal, retry);
+  historyPage: async (client, query, signal, pageRetry) => {
+    const page = await client.pictureHistoryPage(query, signal, pageRetry);
     return {
       ...page,
       data: page.data.map(({ date_added: date, subject, _media_file_url: mediaUrl, ...rest }) => ({ ...rest, date, picture: { subject, mediaUrl } })),
     };
   },
-  receiptsPage: (client, page, limit, signal) => client.pictureReceiptsPage(page, limit, signal),
-  markReceiptsRead: (client, dateBefore, signal) => client.markPictureReceiptsRead(dateBefore, signal),
   cancel: (client, messageId) => client.cancelScheduledPicture(messageId),
   cancelAll: (client) => client.cancelAllScheduledPictures(),
   historyCursor: 'pictureHistoryDate',
@@ -81,7 +75,7 @@ export function historyOf(kind: Kind, client: ClickSendClient, query: Omit<Histo
 }
 
 export function receiptsOf(kind: Kind, client: ClickSendClient, signal?: AbortSignal) {
-  return walkPages((page, limit) => kind.receiptsPage(client, page, limit, signal), { key: (r) => `${r.message_id}:${r.timestamp}` });
+  return walkPages((page, limit) => client.receiptsPage(kind.name, page, limit, signal), { key: (r) => `${r.message_id}:${r.timestamp}` });
 }
 
 /** A history row as a message to store; `repliesUnread`: a reply never seen counts as unread (see fromHistory). */

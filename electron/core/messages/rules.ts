@@ -92,16 +92,17 @@ export function describeMessage(m: StoredMessage): Message {
 }
 
 /**
- * Whether a message has happened, and so places its conversation in the list:
- * not one waiting for a future time, nor one cancelled before it went. (A
- * conversation holding only such messages is placed when it was first seen.)
- * The same rule in SQL is happenedSql.
+ * Whether a message has gone out or come in (or is going now, or failed to
+ * go), and so places its conversation in the list: not one still waiting for
+ * a future time, nor one cancelled before it went. (A conversation holding
+ * only such messages is placed when it was first seen.) The same rule in SQL
+ * is goneOutOrComeInSql.
  */
-export function happened(status: MessageStatus, scheduledAt: number | null): boolean {
+export function hasGoneOutOrComeIn(status: MessageStatus, scheduledAt: number | null): boolean {
   return status !== 'Scheduled' && status !== 'Cancelled' && !(status === 'Pending' && scheduledAt !== null);
 }
 
-export function happenedSql(alias: string): string {
+export function goneOutOrComeInSql(alias: string): string {
   return `(${alias}.status NOT IN ('Scheduled', 'Cancelled') AND NOT (${alias}.status = 'Pending' AND ${alias}.scheduled_at IS NOT NULL))`;
 }
 

@@ -9,14 +9,10 @@ import { conversationTitle } from '../cache/conversations';
 import type { Db } from '../cache/database';
 import { chargedDueLater, chargedMessages, conversationNames, type ChargedMessage } from '../cache/spend';
 import { formatCost, plainAmount, toUnits } from '../../../shared/money-amounts';
-import { addDays, datesBetween, rangeDates, startOfDay, type IsoDate } from './zone-days';
+import { addDays, datesBetween, localTime, rangeDates, startOfDay, type IsoDate } from './zone-days';
 
-interface Tally {
-  messages: number;
-  pictures: number;
-  texts: number;
-  units: number;
-}
+/** A sum being counted: the figures before their cost is put in words. */
+type Tally = Omit<SpendFigures, 'cost'>;
 
 const empty = (): Tally => ({ messages: 0, pictures: 0, texts: 0, units: 0 });
 
@@ -130,19 +126,6 @@ export function spendSummary(db: Db, query: SpendQuery): SpendSummary {
   };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The local time of day in the zone, HH:MM. */
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per zone: building one costs more than formatting a row. */
-function timeIn(instantMs: number, zone: string): string {
-  let clock = clocks.get(zone);
-  if (!clock) clocks.set(zone, (clock = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric' })));
-  const parts = Object.fromEntries(clock.formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
-  return `${pad(Number(parts.hour))}:${pad(Number(parts.minute))}`;
-}
-
 /** The messages behind the summary, one row each: a spreadsheet's sums of Cost match the view's. */
 export function spendCsv(db: Db, query: SpendQuery): Result<'spend.export'> {
   const { from, to, dates, rows } = counted(db, query);
@@ -154,7 +137,8 @@ export function spendCsv(db: Db, query: SpendQuery): Result<'spend.export'> {
     const phone = name?.phone ?? '';
     return [
       dates[day]!,
-      timeIn(message.at, query.zone),
+      // HH:MM of its local time.
+      localTime(message.at, query.zone).slice(11, 16),
       conversationTitle(name?.contactName, phone),
       phone ? formatNumber(phone) : '',
       message.kind === 'mms' ? 'Picture' : 'SMS',

@@ -69,3 +69,17 @@ export function datesBetween(from: IsoDate, to: IsoDate): IsoDate[] {
   for (let date = from; date <= to; date = addDays(date, 1)) dates.push(date);
   return dates;
 }
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-11-30 22:05:43" in the user's zone: what a spreadsheet reads as a date and time. One formatter per zone: building one costs more than a row. */
+export function localTime(ms: number, zone: string): string {
+  let format = formatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    });
+    formatters.set(zone, format);
+  }
+  return format.format(ms);
+}

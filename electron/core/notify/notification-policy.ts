@@ -1,5 +1,6 @@
 // Which replies become system notifications, and how. Pure decisions, tested
 // on their own; the renderer only displays the result.
+import type { EventPayload } from '../../../shared/contract';
 import { plainText } from '../../../shared/notification-text';
 
 export interface Reply {
@@ -21,12 +22,8 @@ export interface NotificationContext {
   openConversationId: number | null;
 }
 
-export interface AppNotification {
-  title: string;
-  body: string;
-  /** Where a click takes the user. */
-  conversationId: number;
-}
+/** What notification.show carries but its sound, which the settings decide (reply-notifications.ts). */
+export type AppNotification = Omit<EventPayload<'notification.show'>, 'sound'>;
 
 /** More replies than this in one sync pass become a single summary. */
 export const GROUP_FROM = 4;

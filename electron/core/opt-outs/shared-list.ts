@@ -10,13 +10,6 @@ import type { Db } from '../cache/database';
 import { allOptOutRecords, recordOptOut } from '../cache/opt-outs';
 import type { ClickSendClient } from '../clicksend/client';
 
-interface ListEntry {
-  contactId: number;
-  phone: string;
-  /** Epoch ms the entry last changed at ClickSend, when known. */
-  at: number | null;
-}
-
 export interface Reconciled {
   /** Numbers whose opt-out changed here because of the list. */
   changedHere: string[];
@@ -27,9 +20,10 @@ export interface Reconciled {
 export async function reconcileOptOutList(db: Db, client: ClickSendClient, listName: string, now = Date.now()): Promise<Reconciled> {
   const result: Reconciled = { changedHere: [], added: 0, removed: 0 };
   let listId = listIdNamed(db, listName);
-  const entries: ListEntry[] = (listId === null ? [] : numbersInList(db, listId)).map((e) => ({
+  const entries = (listId === null ? [] : numbersInList(db, listId)).map((e) => ({
     contactId: e.contactId,
     phone: conversationKey(e.phone),
+    // Epoch ms the entry last changed at ClickSend, when known.
     at: e.updatedAt === null ? null : e.updatedAt * 1000,
   }));
   const inList = new Map(entries.map((e) => [e.phone, e]));

@@ -97,9 +97,9 @@ export class AccountLifecycle {
   async signIn(username: string, apiKey: string): Promise<Session> {
     registerSecret(apiKey);
     const origin = this.apiOrigin();
-    let data: AccountData;
+    let answer: AccountData;
     try {
-      data = await createClient(this.options, username, apiKey, 2).getAccount();
+      answer = await createClient(this.options, username, apiKey, 2).getAccount();
     } catch (error) {
       if (error instanceof ClickSendError && error.isUnauthorized) {
         throw new InboxError(
@@ -120,7 +120,7 @@ export class AccountLifecycle {
     this.deactivate();
     this.cacheNotice = null;
     const db = this.openAccountCache(username);
-    const account = toAccount(data);
+    const account = toAccount(answer);
     writeCursor(db, 'account', account);
     const saved = readSessionFile(this.options.dataDir);
     writeSessionFile(this.options.dataDir, {

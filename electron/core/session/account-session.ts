@@ -311,14 +311,15 @@ export class AccountSession {
   }
 }
 
-export function toAccount(data: AccountData): AccountRecord {
-  const name = data.account_name ?? [data.user_first_name, data.user_last_name].filter(Boolean).join(' ');
+/** ClickSend's answer to GET /account, as the cache keeps it. */
+export function toAccount(answer: AccountData): AccountRecord {
+  const name = answer.account_name ?? [answer.user_first_name, answer.user_last_name].filter(Boolean).join(' ');
   return {
-    username: data.username,
-    accountName: name || data.username,
-    balance: data.balance,
-    currency: data._currency?.currency_prefix_d ?? data._currency?.currency_name_short ?? '',
-    country: data.country ?? null,
-    lowCreditAmount: data.low_credit_amount,
+    username: answer.username,
+    accountName: name || answer.username,
+    balance: answer.balance,
+    currency: answer._currency?.currency_prefix_d ?? answer._currency?.currency_name_short ?? '',
+    country: answer.country ?? null,
+    lowCreditAmount: answer.low_credit_amount,
   };
 }

@@ -86,11 +86,9 @@ export class HistoryWalk {
       if (this.cursor.lastPage === null) await this.fetchPages([1]);
       await this.fetchPages(missingPages(this.cursor.done, this.cursor.lastPage ?? 0));
       const again = this.cursor.shifted && this.cursor.walks < MAX_WALKS;
-      this.commit(
-        again
-          ? { ...this.cursor, done: [], shifted: false, walks: this.cursor.walks + 1 }
-          : { ...this.cursor, complete: true },
-      );
+      const next = again ? { ...this.cursor, done: [], shifted: false, walks: this.cursor.walks + 1 } : { ...this.cursor, complete: true };
+      this.save(next);
+      this.cursor = next;
     }
     this.options.progress(null);
   }
@@ -146,7 +144,7 @@ export class HistoryWalk {
 
   private fetchPage(page: number): Promise<Page<KindHistoryRow>> {
     const { kind, client, signal } = this.options;
-    return kind.historyPage(client, { order_by: `${kind.dateField}:desc`, date_to: this.cursor.windowEnd, page, limit: PAGE }, signal, false);
+    return kind.historyPage(client, { order_by: `${kind.dateField}:desc`, date_to: this.cursor.windowEnd, page, limit: PAGE }, signal, { retry: false });
   }
 
   /** One page and the cursor that says it is stored, together. */
@@ -165,11 +163,6 @@ export class HistoryWalk {
     this.cursor = next;
     if (result.added.length || result.changed.length) this.options.stored(result);
     this.options.progress(progressOf(this.cursor, this.etaSeconds()));
-  }
-
-  private commit(cursor: HistoryWalkCursor): void {
-    this.save(cursor);
-    this.cursor = cursor;
   }
 
   private save(cursor: HistoryWalkCursor): void {

@@ -62,7 +62,7 @@ export async function pullReceipts(sync: PullContext, kind: Kind, signal: AbortS
   }
   // date_before is exclusive. A receipt that lands in between and is hidden
   // by this is still caught: history carries the same status.
-  if (newest > 0) await kind.markReceiptsRead(sync.client, newest + 1, signal);
+  if (newest > 0) await sync.client.markReceiptsRead(kind.name, newest + 1, signal);
   return count;
 }
 

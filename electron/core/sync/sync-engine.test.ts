@@ -242,7 +242,7 @@ describe('SyncEngine in a process killed mid-pass', () => {
   });
   afterEach(() => sim.close());
 
-  const fixture = join(import.meta.dirname, 'sync-process.fixture.ts');
+  const fixture = join(root, 'test-support', 'sync-process.ts');
 
   /** Starts the child and SIGKILLs it once `ready()` holds; resolves when it is dead. */
   function killWhen(file: string, ready: () => boolean, sendBody?: string): Promise<void> {

@@ -15,7 +15,7 @@ import { awaitingReceipts } from '../cache/messages';
 import { type IngestResult } from '../cache/ingest';
 import { HistoryWalk, progressOf } from './history-walk';
 import { readCursor, writeCursor } from '../cache/sync-state';
-import { pollDelay, type Presence } from './cadence';
+import { pollDelay, type WindowFocus } from './cadence';
 import { refreshDirectory } from './directory';
 import { pullDueScheduled, pullInbound, pullReceipts, pullRecentHistory, type PullContext } from './pulls';
 import { KINDS, MMS, SMS, type Kind } from '../messages/kinds';
@@ -90,7 +90,7 @@ export class SyncEngine {
   private online = true;
   private current: SyncStatus;
   private readonly now: () => number;
-  private presence: Presence;
+  private focus: WindowFocus;
   private nextPassAt = 0;
   private directoryDue = true;
   /** Sync now was chosen: the next pass reads everything and says so at once. */
@@ -98,7 +98,6 @@ export class SyncEngine {
   /** Passes in a row whose queues were empty since history was last read. */
   private quietPasses = 0;
   private savedSyncedAt = 0;
-  /** Each kind's first walk: see WalkState. */
   private readonly walks = new Map<Kind, WalkState>(KINDS.map((kind) => [kind, { running: null, failures: 0, retryAt: 0, message: null, complete: false }]));
   private readonly pictures: PictureGate;
   private readonly walkConcurrency: SyncOptions['walkConcurrency'];
@@ -112,7 +111,7 @@ export class SyncEngine {
     this.intervalMs = options.intervalMs ?? 15_000;
     this.outbox = options.outbox;
     this.now = options.now ?? Date.now;
-    this.presence = { focused: options.focused ?? true, unfocusedSince: this.now() };
+    this.focus = { focused: options.focused ?? true, unfocusedSince: this.now() };
     this.walkConcurrency = options.walkConcurrency;
     this.pulls = { db: this.db, client: this.client, now: this.now, changes: (result) => this.emitChanges(result) };
     this.pictures = options.pictures ?? new PictureGate(this.db, this.now);
@@ -165,10 +164,10 @@ export class SyncEngine {
 
   /** Focus speeds polling up at once; losing it starts the idle clock. */
   setFocused(focused: boolean): void {
-    if (focused === this.presence.focused) return;
-    this.presence = { focused, unfocusedSince: focused ? this.presence.unfocusedSince : this.now() };
+    if (focused === this.focus.focused) return;
+    this.focus = { focused, unfocusedSince: focused ? this.focus.unfocusedSince : this.now() };
     if (focused && this.timer && this.failures === 0) {
-      const sooner = this.now() + pollDelay(this.intervalMs, this.presence, this.now());
+      const sooner = this.now() + pollDelay(this.intervalMs, this.focus, this.now());
       if (sooner < this.nextPassAt) this.schedule(sooner - this.now());
     }
   }
@@ -181,7 +180,7 @@ export class SyncEngine {
   /** The delay before the next pass, as things stand: for tests and diagnostics. */
   get nextDelayMs(): number {
     return this.failures === 0
-      ? pollDelay(this.intervalMs, this.presence, this.now())
+      ? pollDelay(this.intervalMs, this.focus, this.now())
       : Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** (this.failures - 1));
   }
 

@@ -71,6 +71,13 @@ describe('Templates', () => {
     expect(await atClickSend()).toEqual([{ name: 'Old', body: 'Edited text' }]);
   });
 
+  it('deleting a template already deleted at ClickSend is done: it leaves the cache, no error', async () => {
+    const created = await templates.save({ name: 'Gone', body: 'Deleted on the dashboard' });
+    await client.deleteTemplate(created.templateId);
+    await expect(templates.delete(created.templateId)).resolves.toBeUndefined();
+    expect(templates.list()).toEqual([]);
+  });
+
   it('refuses edits while ClickSend cannot be reached, and changes nothing', async () => {
     const created = await templates.save({ name: 'Kept', body: 'As it was' });
     await sim.close();

@@ -3,10 +3,9 @@
 // need conflict rules a user cannot see.
 import type { Template } from '../../../shared/contract';
 import type { ClickSendClient } from '../clicksend/client';
-import { ClickSendError } from '../clicksend/errors';
 import type { Db } from '../cache/database';
 import { deleteTemplateRow, listTemplates, upsertTemplate } from '../cache/templates';
-import { editError } from '../errors/edit-errors';
+import { deleteAtClickSend, saveAtClickSend } from '../errors/edit-errors';
 
 export class Templates {
   constructor(
@@ -21,15 +20,11 @@ export class Templates {
 
   async save(input: { templateId?: number; name: string; body: string }): Promise<Template> {
     const fields = { template_name: input.name, body: input.body };
-    let saved;
-    try {
-      saved = input.templateId === undefined ? await this.client.createTemplate(fields) : await this.client.updateTemplate(input.templateId, fields);
-    } catch (error) {
-      throw editError(error, 'template', () => {
-        deleteTemplateRow(this.db, input.templateId!);
-        this.changed();
-      });
-    }
+    const request = input.templateId === undefined ? this.client.createTemplate(fields) : this.client.updateTemplate(input.templateId, fields);
+    const saved = await saveAtClickSend(request, 'template', () => {
+      deleteTemplateRow(this.db, input.templateId!);
+      this.changed();
+    });
     const template = { templateId: saved.template_id, name: saved.template_name, body: saved.body };
     upsertTemplate(this.db, template);
     this.changed();
@@ -37,12 +32,7 @@ export class Templates {
   }
 
   async delete(templateId: number): Promise<void> {
-    try {
-      await this.client.deleteTemplate(templateId);
-    } catch (error) {
-      // Already gone at ClickSend is what the user wanted.
-      if (!(error instanceof ClickSendError && error.status === 404)) throw editError(error, 'template');
-    }
+    await deleteAtClickSend(this.client.deleteTemplate(templateId), 'template');
     deleteTemplateRow(this.db, templateId);
     this.changed();
   }

@@ -1,11 +1,11 @@
 // A sync pass (and optionally a send) in a process of its own, so tests can
 // SIGKILL it at any point and restart it on the same cache file.
-// Usage: node --import tsx sync-process.fixture.ts <apiUrl> <cacheFile> <username> <apiKey> [send-body]
-import { ClickSendClient } from '../clicksend/client';
-import { openCache } from '../cache/database';
-import { Outbox } from '../outbox/outbox';
-import { accountCacheRules } from '../session/cache-rules';
-import { SyncEngine } from './sync-engine';
+// Usage: node --import tsx test-support/sync-process.ts <apiUrl> <cacheFile> <username> <apiKey> [send-body]
+import { ClickSendClient } from '../electron/core/clicksend/client';
+import { openCache } from '../electron/core/cache/database';
+import { Outbox } from '../electron/core/outbox/outbox';
+import { accountCacheRules } from '../electron/core/session/cache-rules';
+import { SyncEngine } from '../electron/core/sync/sync-engine';
 
 const [apiUrl, cacheFile, username, apiKey, sendBody] = process.argv.slice(2);
 const db = openCache(cacheFile!, accountCacheRules);
