@@ -226,7 +226,7 @@ async function main() {
   core.kill('SIGTERM');
   await sim.close();
 
-  log('\n9. A thread of 50 pictures: the click to every picture in view drawn; reopened from the media cache beside the same pictures as bare <img>s');
+  log('\n8b. A thread of 50 pictures: the click to every picture in view drawn; reopened from the media cache beside the same pictures as bare <img>s');
   const pictures = await picturesBench(await browser.newPage(), join(root, 'out/web/main.mjs'));
   report.pictures = pictures;
   log(
