@@ -6,7 +6,7 @@ import { ClickSendClient } from '../clicksend/client';
 import { openCache, type Db } from '../cache/database';
 import { getMessage } from '../cache/messages';
 import { listOutbox } from '../cache/outbox';
-import { syncOnce } from '../sync/sync-once';
+import { syncOnce } from '../../../test-support/sync-once';
 import { Outbox } from './outbox';
 import { ScheduledSends } from './scheduled';
 import { accountCacheRules } from '../session/cache-rules';
