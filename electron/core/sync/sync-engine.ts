@@ -335,7 +335,7 @@ export class SyncEngine {
     state.failures++;
     state.retryAt = this.now() + Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** (state.failures - 1));
     // Pictures refused to the account are the gate's to keep, and Settings' to say.
-    if (kind === MMS && this.pictures.refusedBy(error, true)) return;
+    if (kind === MMS && this.pictures.refusedBy(error, { keyAccepted: true })) return;
     if (!(error instanceof ClickSendError)) return this.passFailed(error);
     if (error.isUnauthorized) return this.keyRefused(error);
     const { message } = error.toUserError();
