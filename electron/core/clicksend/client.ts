@@ -163,11 +163,6 @@ export class ClickSendClient {
     });
   }
 
-  /** Every history row matching the query, each once (see walkPages). */
-  history(query: Omit<HistoryQuery, 'page' | 'limit'>, signal?: AbortSignal) {
-    return walkPages((p, limit) => this.historyPage({ ...query, page: p, limit }, signal), { key: (r) => r.message_id });
-  }
-
   inbound(signal?: AbortSignal) {
     return walkPages((p, limit) => this.inboundPage(p, limit, signal), { key: (r) => r.message_id });
   }
