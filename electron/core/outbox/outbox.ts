@@ -65,10 +65,8 @@ export interface PictureUploads {
   upload(pictureFile: string, signal?: AbortSignal): Promise<string>;
   /** ClickSend took the message: the picture is kept under its URL(s) for showing, offline too. */
   sent(pictureFile: string | null, mediaUrl: string, answerUrl: string | null): void;
-  /** Throws, in words, while ClickSend refuses pictures to the account. */
-  requireOffered(): void;
-  /** A picture endpoint's failure other than the upload's: true (and kept) when it was ClickSend refusing pictures to the account. */
-  refusedBy(error: unknown): boolean;
+  /** Whether ClickSend takes pictures: `require` throws in words while it refuses them; `refusedBy` keeps a send's refusal. */
+  readonly gate: Pick<PictureGate, 'require' | 'refusedBy'>;
 }
 
 /** A picture message to send: a prepared file (not yet at ClickSend) or a URL ClickSend already has. */
@@ -122,7 +120,7 @@ export class Outbox {
       if (!this.options.pictures || (!picture.pictureFile && !picture.mediaUrl)) {
         throw new InboxError('NO_PICTURE', 'That picture is no longer attached.', 'Attach it again.');
       }
-      this.options.pictures.requireOffered();
+      this.options.pictures.gate.require();
     }
     const e164 = requirePhoneNumber(to, this.options.defaultCountry?.());
     this.checkSchedule(schedule);
@@ -302,7 +300,7 @@ export class Outbox {
       if (error.neverReachedServer || error.status === 429) {
         return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
       }
-      if (entry.picture && this.options.pictures?.refusedBy(error)) return this.failWith(id, PictureGate.refusal());
+      if (entry.picture && this.options.pictures?.gate.refusedBy(error)) return this.failWith(id, PictureGate.refusal());
       if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
       if (error.kind === 'invalid-response') return this.publish(setOutboxState(db, id, 'unknown', UNREADABLE_CHECKING, { answerUnreadable: true }))!;
       const outcomeUnknown = error.isConnectivity || error.kind === 'aborted' || (error.status ?? 0) >= 500;
@@ -319,7 +317,7 @@ export class Outbox {
   /** The picture's URL at ClickSend: uploaded once, recorded, then reused by every later submission. */
   private async uploaded(entry: OutboxEntry): Promise<string> {
     const picture = entry.picture!;
-    this.options.pictures?.requireOffered();
+    this.options.pictures?.gate.require();
     if (picture.mediaUrl) return picture.mediaUrl;
     if (!picture.pictureFile || !this.options.pictures) throw new InboxError('NO_PICTURE', 'The picture for this message is missing.', 'Delete it and attach the picture again.');
     const url = await this.options.pictures.upload(picture.pictureFile);
