@@ -38,7 +38,7 @@ import {
   setOutboxState,
   type OutboxEntry,
 } from '../cache/outbox';
-import { InboxError } from '../errors/inbox-error';
+import { InboxError, inWords } from '../errors/inbox-error';
 import { allows } from '../messages/rules';
 import { findSent } from './find-sent';
 import { pictureTextProblem, subjectProblem } from '../../../shared/picture-messages';
@@ -273,7 +273,7 @@ export class Outbox {
       this.options.attempted?.();
       const [outcome] = recipientOutcomes(answer);
       if (!outcome) return this.fail(id, 'ClickSend did not report on this message.');
-      if (outcome.error) return this.fail(id, [outcome.error.message, outcome.error.action].filter(Boolean).join(' '));
+      if (outcome.error) return this.fail(id, inWords(outcome.error));
       const local = getMessage(db, id)!;
       const accepted = confirmSend(db, id, {
         messageId: outcome.messageId,
@@ -300,15 +300,14 @@ export class Outbox {
       if (error.neverReachedServer || error.status === 429) {
         return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
       }
-      if (entry.picture && this.options.pictures?.gate.refusedBy(error)) return this.failWith(id, PictureGate.refusal());
+      if (entry.picture && this.options.pictures?.gate.refusedBy(error)) return this.fail(id, inWords(PictureGate.refusal()));
       if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
       if (error.kind === 'invalid-response') return this.publish(setOutboxState(db, id, 'unknown', UNREADABLE_CHECKING, { answerUnreadable: true }))!;
       const outcomeUnknown = error.isConnectivity || error.kind === 'aborted' || (error.status ?? 0) >= 500;
       if (outcomeUnknown) return this.publish(setOutboxState(db, id, 'unknown', UNCONFIRMED))!;
       // Refused (no credit, a bad number…): the balance may be why.
       this.options.attempted?.();
-      const { message, action } = error.toUserError();
-      return this.fail(id, [message, action].filter(Boolean).join(' '));
+      return this.fail(id, inWords(error.toUserError()));
     } finally {
       this.inFlight.delete(id);
     }
@@ -331,18 +330,13 @@ export class Outbox {
    */
   private uploadFailed(id: number, error: unknown): Message {
     const { db } = this.options;
-    if (error instanceof InboxError) return this.failWith(id, error);
+    if (error instanceof InboxError) return this.fail(id, inWords(error));
     if (!(error instanceof ClickSendError)) throw error;
     if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
     if (error.kind === 'invalid-response') return this.fail(id, `${UNREADABLE} The picture was not sent. Retry or delete it.`);
     if (error.isTransient) return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
     const { message, action } = error.toUserError();
     return this.fail(id, ['ClickSend did not accept the picture:', message, action].filter(Boolean).join(' '));
-  }
-
-  /** Failed with an error's words: what went wrong, then what to do. */
-  private failWith(id: number, error: InboxError): Message {
-    return this.fail(id, [error.message, error.action].filter(Boolean).join(' '));
   }
 
   private fail(id: number, reason: string): Message {
