@@ -130,7 +130,7 @@ export class Inbox {
   }
 
   async stop(): Promise<void> {
-    this.accounts.stop();
+    this.accounts.deactivate();
   }
 
   /** The desktop shell's updater downloaded this version: the window offers "Restart to update". */

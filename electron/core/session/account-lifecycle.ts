@@ -89,10 +89,6 @@ export class AccountLifecycle {
     }
   }
 
-  stop(): void {
-    this.deactivate();
-  }
-
   async signIn(username: string, apiKey: string): Promise<Session> {
     registerSecret(apiKey);
     const origin = this.apiOrigin();
@@ -269,7 +265,8 @@ export class AccountLifecycle {
     session.start(firstPassDelayMs);
   }
 
-  private deactivate(): void {
+  /** Closes the account in use, if any (signing out, switching, the app stopping); the saved accounts stay. */
+  deactivate(): void {
     this.options.feed.reset();
     this.options.replies.clear();
     if (!this.active) return;
