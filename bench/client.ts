@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import * as clicksend from 'clicksend';
 import { ClickSendClient } from '../electron/core/clicksend/client';
+import { historyOf, SMS } from '../electron/core/messages/kinds';
 import { startSimulatorProcess } from '../simulator/process';
 import { round } from './measure';
 
@@ -34,7 +35,7 @@ export async function clientBesideSdk(): Promise<ClientResult> {
     const ours = async () => {
       const client = new ClickSendClient({ baseUrl: sim.url, ...account, requestsPerSecond: 10_000 });
       let rows = 0;
-      for await (const page of client.history({})) rows += page.length;
+      for await (const page of historyOf(SMS, client, {})) rows += page.length;
       return rows;
     };
     const oursSequential = async () => {

@@ -13,6 +13,7 @@ import { startSimulator } from '../simulator/server';
 import { startSimulatorProcess } from '../simulator/process';
 import { ClickSendClient } from '../electron/core/clicksend/client';
 import { fromHistory } from '../electron/core/messages/from-api';
+import { historyOf, SMS } from '../electron/core/messages/kinds';
 import type { ClientResult } from './client';
 import { firstSync, LATENCY_MS, RATE_LIMIT, type FirstSyncResult } from './first-sync';
 import { conversationIdForPhone, listConversations } from '../electron/core/cache/conversations';
@@ -48,7 +49,7 @@ async function ingest() {
   await sim.control('POST', '/seed-history', { username: ACCOUNT.username, n: rows, conversations: 500 });
   const client = new ClickSendClient({ baseUrl: sim.url, ...ACCOUNT, requestsPerSecond: 1000 });
   const incoming: IncomingMessage[] = [];
-  for await (const page of client.history({})) incoming.push(...page.map((row) => fromHistory(row)));
+  for await (const page of historyOf(SMS, client, {})) incoming.push(...page.map((row) => fromHistory(row)));
   sim.stop();
 
   // The app's ingestion: dedupe by message_id, the conversation summary, a commit per page of 100.

@@ -49,3 +49,8 @@ export function useAccountFixture(
     },
   };
 }
+
+/** How many messages the cache holds, of every kind (the app never asks). */
+export function countMessages(db: Db): number {
+  return db.prepare('SELECT COUNT(*) FROM messages').pluck().get() as number;
+}

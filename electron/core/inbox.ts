@@ -3,7 +3,7 @@
 // badge, and wires them to one event stream. The Electron shell and browser
 // mode both wrap this one object.
 import { EventEmitter } from 'node:events';
-import type { EventName, EventPayload, Session, Settings } from '../../shared/contract';
+import type { EventName, EventPayload, Settings } from '../../shared/contract';
 import { totalUnread } from './cache/conversations';
 import type { CoreConfig } from './config';
 import { withDemoKey } from './credentials/demo-key';
@@ -130,11 +130,7 @@ export class Inbox {
   }
 
   async stop(): Promise<void> {
-    this.accounts.stop();
-  }
-
-  session(): Session {
-    return this.accounts.session();
+    this.accounts.deactivate();
   }
 
   /** The desktop shell's updater downloaded this version: the window offers "Restart to update". */

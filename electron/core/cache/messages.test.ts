@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCache, type Db } from './database';
 import { listConversations, markConversationRead } from './conversations';
-import { countMessages, listMessages } from './messages';
+import { listMessages } from './messages';
+import { countMessages } from '../../../test-support/account-fixture';
 import { applyStatusReports, ingestMessages, type IncomingMessage } from './ingest';
 import { accountCacheRules } from '../session/cache-rules';
 

@@ -130,10 +130,6 @@ export function getMessage(db: Db, id: number): Message | null {
   return row ? toMessage(row) : null;
 }
 
-export function countMessages(db: Db): number {
-  return prepared<[], number>(db, 'SELECT COUNT(*) FROM messages', { value: true }).get()!;
-}
-
 /** Removes a message ClickSend never accepted, keeping the conversation's summary right. */
 export function deleteLocalMessage(db: Db, id: number): void {
   db.transaction(() => {

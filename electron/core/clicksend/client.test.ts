@@ -5,7 +5,7 @@ import { startSimulator, type Simulator } from '../../../simulator/server';
 import { ClickSendClient } from './client';
 import { ClickSendError } from './errors';
 import { recipientOutcomes } from './send-outcomes';
-import { receiptsOf, SMS } from '../messages/kinds';
+import { historyOf, receiptsOf, SMS } from '../messages/kinds';
 
 const ACCOUNT = { username: 'client-user', apiKey: 'client-key' };
 
@@ -70,15 +70,15 @@ describe('ClickSendClient', () => {
 
     it('reads history with q, order_by and a date range, walking every page once', async () => {
       sim.seedHistory(ACCOUNT.username, 350, { conversations: 5 });
-      const all = await collect(client.history({ order_by: 'date:asc' }));
+      const all = await collect(historyOf(SMS, client, { order_by: 'date:asc' }));
       expect(all).toHaveLength(350);
       expect(new Set(all.map((r) => r.message_id)).size).toBe(350);
       const dates = all.map((r) => r.date);
       expect(dates).toEqual([...dates].sort((a, b) => a - b));
       const middle = dates[175]!;
-      const recent = await collect(client.history({ date_from: middle }));
+      const recent = await collect(historyOf(SMS, client, { date_from: middle }));
       expect(recent.every((r) => r.date >= middle)).toBe(true);
-      const inbound = await collect(client.history({ q: 'direction:in' }));
+      const inbound = await collect(historyOf(SMS, client, { q: 'direction:in' }));
       expect(inbound.length).toBeGreaterThan(0);
       expect(inbound.every((r) => r.direction === 'in')).toBe(true);
       const page = await client.historyPage({ page: 1, limit: 500 });

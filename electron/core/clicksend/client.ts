@@ -50,16 +50,8 @@ export interface OutgoingPicture extends OutgoingSms {
 
 export type TemplateInput = Pick<Template, 'template_name' | 'body'>;
 
-export interface ContactInput {
-  phone_number?: string;
-  first_name?: string;
-  last_name?: string;
-  email?: string;
-  custom_1?: string;
-  custom_2?: string;
-  custom_3?: string;
-  custom_4?: string;
-}
+/** A contact's fields as a create or an edit sends them: the schema's, less what ClickSend assigns. */
+export type ContactInput = { [K in keyof Omit<Contact, 'contact_id' | 'list_id' | 'date_updated'>]?: string };
 
 export interface HistoryQuery {
   q?: string;
@@ -169,11 +161,6 @@ export class ClickSendClient {
       retry: true,
       signal,
     });
-  }
-
-  /** Every history row matching the query, each once (see walkPages). */
-  history(query: Omit<HistoryQuery, 'page' | 'limit'>, signal?: AbortSignal) {
-    return walkPages((p, limit) => this.historyPage({ ...query, page: p, limit }, signal), { key: (r) => r.message_id });
   }
 
   inbound(signal?: AbortSignal) {

@@ -21,7 +21,7 @@ import {
 } from '../cache/contacts';
 import type { Db } from '../cache/database';
 import { deleteAtClickSend, editError, saveAtClickSend } from '../errors/edit-errors';
-import { InboxError } from '../errors/inbox-error';
+import { InboxError, inWords } from '../errors/inbox-error';
 
 type ParsedContactInput = { [K in keyof ContactInput]-?: Exclude<ContactInput[K], undefined> };
 export type ImportRow = ParsedContactInput & { line: number };
@@ -104,8 +104,7 @@ export class Contacts {
           else result.created++;
         } catch (error) {
           if (error instanceof ClickSendError && !error.isConnectivity && error.status !== 404) {
-            const { message, action } = error.toUserError();
-            result.failed.push({ line: row.line, reason: [message, action].filter(Boolean).join(' ') });
+            result.failed.push({ line: row.line, reason: inWords(error.toUserError()) });
           } else {
             throw editError(error, 'list');
           }

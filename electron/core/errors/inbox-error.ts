@@ -19,3 +19,8 @@ export class InboxError extends Error {
     return { code: this.code, message: this.message, action: this.action };
   }
 }
+
+/** Words of a refusal in one line: what went wrong, then what to do when there is something to do. */
+export function inWords({ message, action }: { message: string; action?: string | null }): string {
+  return [message, action].filter(Boolean).join(' ');
+}

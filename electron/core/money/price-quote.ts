@@ -8,6 +8,7 @@ import { callingCode } from '../../../shared/phone-numbers';
 import type { Db } from '../cache/database';
 import { recentCharge } from '../cache/spend';
 import { explainApplicationCode } from '../clicksend/errors';
+import { inWords } from '../errors/inbox-error';
 import type { PriceData } from '../clicksend/schemas';
 import { textsOf } from './spend';
 
@@ -31,8 +32,7 @@ export function quotePrice(answer: PriceData, to: string, kind: 'sms' | 'mms', c
   const refused = answer.messages.find((m) => m.status !== 'SUCCESS');
   if (!refused) return { ...price, cost: formatCost(toUnits(answer.total_price) ?? 0, currency), refusal: null };
   if (refused.status !== 'INSUFFICIENT_CREDIT') {
-    const { message, action } = explainApplicationCode(refused.status);
-    return { ...price, cost: null, refusal: [message, action].filter(Boolean).join(' ') };
+    return { ...price, cost: null, refusal: inWords(explainApplicationCode(refused.status)) };
   }
   const balance = toUnits(context.balance);
   const perText = estimate(context.db, kind, to);

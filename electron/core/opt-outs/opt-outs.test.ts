@@ -8,7 +8,7 @@ import { reconcileOptOutList } from './shared-list';
 import { getMessage } from '../cache/messages';
 import { Outbox } from '../outbox/outbox';
 import { ScheduledSends } from '../outbox/scheduled';
-import { syncOnce } from '../sync/sync-once';
+import { syncOnce } from '../../../test-support/sync-once';
 import { useAccountFixture } from '../../../test-support/account-fixture';
 import { accountCacheRules } from '../session/cache-rules';
 

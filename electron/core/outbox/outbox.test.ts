@@ -7,14 +7,14 @@ import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startSimulator, type Simulator } from '../../../simulator/server';
 import { ClickSendClient } from '../clicksend/client';
 import { openCache, type Db } from '../cache/database';
-import { countMessages, getMessage } from '../cache/messages';
+import { getMessage } from '../cache/messages';
 import { listOutbox, markSubmitting } from '../cache/outbox';
 import { setConversationFlags } from '../cache/conversation-flags';
 import { conversationIdForPhone, getConversation } from '../cache/conversations';
 import { ingestMessages } from '../cache/ingest';
 import { salvageLocalWork } from '../cache/salvage';
 import { replyFrom } from '../../../test-support/replies';
-import { useAccountFixture } from '../../../test-support/account-fixture';
+import { countMessages, useAccountFixture } from '../../../test-support/account-fixture';
 import { Outbox } from './outbox';
 import { accountCacheRules } from '../session/cache-rules';
 

@@ -38,7 +38,7 @@ import {
   setOutboxState,
   type OutboxEntry,
 } from '../cache/outbox';
-import { InboxError } from '../errors/inbox-error';
+import { InboxError, inWords } from '../errors/inbox-error';
 import { allows } from '../messages/rules';
 import { findSent } from './find-sent';
 import { pictureTextProblem, subjectProblem } from '../../../shared/picture-messages';
@@ -65,10 +65,8 @@ export interface PictureUploads {
   upload(pictureFile: string, signal?: AbortSignal): Promise<string>;
   /** ClickSend took the message: the picture is kept under its URL(s) for showing, offline too. */
   sent(pictureFile: string | null, mediaUrl: string, answerUrl: string | null): void;
-  /** Throws, in words, while ClickSend refuses pictures to the account. */
-  requireOffered(): void;
-  /** A picture endpoint's failure other than the upload's: true (and kept) when it was ClickSend refusing pictures to the account. */
-  refusedBy(error: unknown): boolean;
+  /** Whether ClickSend takes pictures: `require` throws in words while it refuses them; `refusedBy` keeps a send's refusal. */
+  readonly gate: Pick<PictureGate, 'require' | 'refusedBy'>;
 }
 
 /** A picture message to send: a prepared file (not yet at ClickSend) or a URL ClickSend already has. */
@@ -122,7 +120,7 @@ export class Outbox {
       if (!this.options.pictures || (!picture.pictureFile && !picture.mediaUrl)) {
         throw new InboxError('NO_PICTURE', 'That picture is no longer attached.', 'Attach it again.');
       }
-      this.options.pictures.requireOffered();
+      this.options.pictures.gate.require();
     }
     const e164 = requirePhoneNumber(to, this.options.defaultCountry?.());
     this.checkSchedule(schedule);
@@ -275,7 +273,7 @@ export class Outbox {
       this.options.attempted?.();
       const [outcome] = recipientOutcomes(answer);
       if (!outcome) return this.fail(id, 'ClickSend did not report on this message.');
-      if (outcome.error) return this.fail(id, [outcome.error.message, outcome.error.action].filter(Boolean).join(' '));
+      if (outcome.error) return this.fail(id, inWords(outcome.error));
       const local = getMessage(db, id)!;
       const accepted = confirmSend(db, id, {
         messageId: outcome.messageId,
@@ -302,15 +300,14 @@ export class Outbox {
       if (error.neverReachedServer || error.status === 429) {
         return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
       }
-      if (entry.picture && this.options.pictures?.refusedBy(error)) return this.failWith(id, PictureGate.refusal());
+      if (entry.picture && this.options.pictures?.gate.refusedBy(error)) return this.fail(id, inWords(PictureGate.refusal()));
       if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
       if (error.kind === 'invalid-response') return this.publish(setOutboxState(db, id, 'unknown', UNREADABLE_CHECKING, { answerUnreadable: true }))!;
       const outcomeUnknown = error.isConnectivity || error.kind === 'aborted' || (error.status ?? 0) >= 500;
       if (outcomeUnknown) return this.publish(setOutboxState(db, id, 'unknown', UNCONFIRMED))!;
       // Refused (no credit, a bad number…): the balance may be why.
       this.options.attempted?.();
-      const { message, action } = error.toUserError();
-      return this.fail(id, [message, action].filter(Boolean).join(' '));
+      return this.fail(id, inWords(error.toUserError()));
     } finally {
       this.inFlight.delete(id);
     }
@@ -319,7 +316,7 @@ export class Outbox {
   /** The picture's URL at ClickSend: uploaded once, recorded, then reused by every later submission. */
   private async uploaded(entry: OutboxEntry): Promise<string> {
     const picture = entry.picture!;
-    this.options.pictures?.requireOffered();
+    this.options.pictures?.gate.require();
     if (picture.mediaUrl) return picture.mediaUrl;
     if (!picture.pictureFile || !this.options.pictures) throw new InboxError('NO_PICTURE', 'The picture for this message is missing.', 'Delete it and attach the picture again.');
     const url = await this.options.pictures.upload(picture.pictureFile);
@@ -333,18 +330,13 @@ export class Outbox {
    */
   private uploadFailed(id: number, error: unknown): Message {
     const { db } = this.options;
-    if (error instanceof InboxError) return this.failWith(id, error);
+    if (error instanceof InboxError) return this.fail(id, inWords(error));
     if (!(error instanceof ClickSendError)) throw error;
     if (error.isUnauthorized) return this.publish(setOutboxState(db, id, 'waiting', SIGN_IN_FIRST))!;
     if (error.kind === 'invalid-response') return this.fail(id, `${UNREADABLE} The picture was not sent. Retry or delete it.`);
     if (error.isTransient) return this.publish(setOutboxState(db, id, 'waiting', WAITING))!;
     const { message, action } = error.toUserError();
     return this.fail(id, ['ClickSend did not accept the picture:', message, action].filter(Boolean).join(' '));
-  }
-
-  /** Failed with an error's words: what went wrong, then what to do. */
-  private failWith(id: number, error: InboxError): Message {
-    return this.fail(id, [error.message, error.action].filter(Boolean).join(' '));
   }
 
   private fail(id: number, reason: string): Message {

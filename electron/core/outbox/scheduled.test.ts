@@ -6,7 +6,8 @@ import { ClickSendClient } from '../clicksend/client';
 import { openCache, type Db } from '../cache/database';
 import { getMessage } from '../cache/messages';
 import { listOutbox } from '../cache/outbox';
-import { syncOnce } from '../sync/sync-once';
+import { syncOnce } from '../../../test-support/sync-once';
+import { historyOf, SMS } from '../messages/kinds';
 import { Outbox } from './outbox';
 import { ScheduledSends } from './scheduled';
 import { accountCacheRules } from '../session/cache-rules';
@@ -35,7 +36,7 @@ describe('Scheduled sends', () => {
     offsetMs += seconds * 1000;
   };
   const atClickSend = async (messageId: string) => {
-    for await (const rows of client.history({ q: `message_id:${messageId}` })) return rows[0]?.status;
+    for await (const rows of historyOf(SMS, client, { q: `message_id:${messageId}` })) return rows[0]?.status;
     return undefined;
   };
   const syncPass = () => syncOnce({ db, client, outbox, now });

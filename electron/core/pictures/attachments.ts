@@ -74,7 +74,8 @@ export class Attachments implements PictureUploads {
     private readonly client: ClickSendClient,
     private readonly media: MediaCache,
     readonly outgoingDir: string,
-    private readonly gate = new PictureGate(db),
+    /** Whether ClickSend takes pictures from the account: the outbox asks it before a send and tells it of a refusal. */
+    readonly gate = new PictureGate(db),
   ) {
     makePrivateDir(outgoingDir);
     void this.dropUnsent();
@@ -192,16 +193,6 @@ export class Attachments implements PictureUploads {
     } catch (error) {
       throw this.gate.refusedBy(error) ? PictureGate.refusal() : error;
     }
-  }
-
-  /** Sending a picture asks here first: refused in words while ClickSend refuses pictures to the account. */
-  requireOffered(): void {
-    this.gate.require();
-  }
-
-  /** A picture endpoint other than the upload refused: true when it was refusing pictures to the account. */
-  refusedBy(error: unknown): boolean {
-    return this.gate.refusedBy(error);
   }
 
   /** ClickSend took it: the prepared file goes into the media cache under its URL (read off the event loop), then leaves the outgoing folder unless another send still needs it. */

@@ -44,7 +44,7 @@ export class PictureGate {
    * refusing pictures to the account. A 403 is; a 401 only when `keyAccepted`
    * (another endpoint took the same key just before), else it is the key.
    */
-  refusedBy(error: unknown, keyAccepted = false): boolean {
+  refusedBy(error: unknown, { keyAccepted = false }: { keyAccepted?: boolean } = {}): boolean {
     if (!(error instanceof ClickSendError)) return false;
     if (error.status !== 403 && !(keyAccepted && error.isUnauthorized)) return false;
     const at = this.now();

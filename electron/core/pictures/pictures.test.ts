@@ -15,7 +15,7 @@ import type { ClickSendClient } from '../clicksend/client';
 import { searchCache } from '../cache/search';
 import { Outbox } from '../outbox/outbox';
 import { ScheduledSends } from '../outbox/scheduled';
-import { syncOnce } from '../sync/sync-once';
+import { syncOnce } from '../../../test-support/sync-once';
 import { useAccountFixture } from '../../../test-support/account-fixture';
 import { Attachments } from './attachments';
 import { MediaCache, PICTURE_WORDS, servedPicture } from './media-cache';

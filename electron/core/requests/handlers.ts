@@ -46,6 +46,14 @@ export interface RequestContext {
   pictureUrl(id: string): string;
 }
 
+/** A request answered with null once done: whatever the action returns (or resolves to) is not the answer. */
+function done<P>(act: (params: P) => unknown): (params: P) => Promise<null> {
+  return async (params) => {
+    await act(params);
+    return null;
+  };
+}
+
 /** What the composer needs to word a price: the account as the session keeps it (see QuoteContext.balance). */
 function quoteContext(session: AccountSession): QuoteContext {
   const { currency, balance } = session.account;
@@ -128,10 +136,7 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       return { attachmentId, uploadUrl: ctx.pictureUrl(attachmentId) };
     },
     'pictures.prepare': ({ attachmentId }) => active().attachments.prepare(attachmentId, ctx.pictureUrl),
-    'pictures.discard': async ({ attachmentId }) => {
-      active().attachments.discard(attachmentId);
-      return null;
-    },
+    'pictures.discard': done(({ attachmentId }) => active().attachments.discard(attachmentId)),
     'pictures.show': async ({ id }) => {
       const missing = await active().media.show(id, active().attachments.outgoingDir);
       return { src: missing === null ? ctx.pictureUrl(String(id)) : null, missing };
@@ -142,37 +147,22 @@ export function requestHandlers(ctx: RequestContext): Handlers {
     'messages.reschedule': ({ id, body, schedule }) => active().scheduled.reschedule(id, body, schedule),
     'messages.retry': ({ id }) => active().outbox.retry(id),
     'messages.sendAgain': ({ id }) => active().outbox.sendAgain(id),
-    'messages.discard': async ({ id }) => {
-      active().outbox.discard(id);
-      return null;
-    },
+    'messages.discard': done(({ id }) => active().outbox.discard(id)),
 
     'drafts.get': async ({ phone }) => readDraft(active().db, phone),
-    'drafts.save': async ({ phone, body }) => {
-      saveDraft(active().db, phone, body, Date.now());
-      return null;
-    },
+    'drafts.save': done(({ phone, body }) => saveDraft(active().db, phone, body, Date.now())),
 
     'templates.list': async () => active().templates.list(),
     'templates.save': (input) => active().templates.save(input),
-    'templates.delete': async ({ templateId }) => {
-      await active().templates.delete(templateId);
-      return null;
-    },
+    'templates.delete': done(({ templateId }) => active().templates.delete(templateId)),
 
     'lists.list': async () => active().contacts.lists(),
     'lists.save': ({ listId, name }) => active().contacts.saveList(listId, name),
-    'lists.delete': async ({ listId }) => {
-      await active().contacts.deleteList(listId);
-      return null;
-    },
+    'lists.delete': done(({ listId }) => active().contacts.deleteList(listId)),
     'contacts.list': async ({ listId, query, limit, offset }) => active().contacts.list(listId, query, limit, offset),
     'contacts.forPhone': async ({ phone }) => active().contacts.forPhone(phone),
     'contacts.save': ({ listId, contactId, contact }) => active().contacts.save(listId, contactId, contact),
-    'contacts.delete': async ({ listId, contactId }) => {
-      await active().contacts.delete(listId, contactId);
-      return null;
-    },
+    'contacts.delete': done(({ listId, contactId }) => active().contacts.delete(listId, contactId)),
     'contacts.import': ({ listId, rows }) => active().contacts.import(listId, rows),
     'contacts.export': async ({ listId }) => active().contacts.export(listId),
 
@@ -195,10 +185,7 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       await session.changeOptOut(session.normalise(phone), optedOut, note);
       return null;
     },
-    'optOuts.dismiss': async ({ id }) => {
-      active().dismissStopRequest(id);
-      return null;
-    },
+    'optOuts.dismiss': done(({ id }) => active().dismissStopRequest(id)),
     'optOuts.list': async () => optedOutNumbers(active().db),
     'optOuts.export': async () => optedOutCsv(active().db),
     'spend.summary': async ({ range, zone }) => spendSummary(active().db, { range, zone, now: Date.now(), currency: active().account.currency }),
@@ -213,19 +200,10 @@ export function requestHandlers(ctx: RequestContext): Handlers {
       return session.exports.start(range, zone, `messages-${scope.from}-to-${scope.to}.csv`);
     },
     'export.next': async ({ exportId }) => active().exports.next(exportId),
-    'export.cancel': async ({ exportId }) => {
-      active().exports.cancel(exportId);
-      return null;
-    },
+    'export.cancel': done(({ exportId }) => active().exports.cancel(exportId)),
     'spend.export': async ({ range, zone }) => spendCsv(active().db, { range, zone, now: Date.now(), currency: active().account.currency }),
     'app.update': async () => ctx.update.state(),
-    'app.restartToUpdate': async () => {
-      ctx.update.restart();
-      return null;
-    },
-    'app.focusWindow': async () => {
-      ctx.focusWindow?.();
-      return null;
-    },
+    'app.restartToUpdate': done(() => ctx.update.restart()),
+    'app.focusWindow': done(() => ctx.focusWindow?.()),
   };
 }

@@ -13,7 +13,7 @@ import { readCursor, writeCursor } from '../cache/sync-state';
 import type { AccountData } from '../clicksend/schemas';
 import { ClickSendError } from '../clicksend/errors';
 import type { SecretStore } from '../credentials/keychain';
-import { InboxError } from '../errors/inbox-error';
+import { InboxError, inWords } from '../errors/inbox-error';
 import { registerSecret } from '../log';
 import { tightenDataDir } from '../private-files';
 import { toUserError } from '../requests/dispatch';
@@ -85,13 +85,8 @@ export class AccountLifecycle {
       await this.open(username);
     } catch (error) {
       // Whatever it was, the app starts and says why it is signed out.
-      const { message, action } = toUserError(error, 'start', this.options.log);
-      this.notice = [message, action].filter(Boolean).join(' ');
+      this.notice = inWords(toUserError(error, 'start', this.options.log));
     }
-  }
-
-  stop(): void {
-    this.deactivate();
   }
 
   async signIn(username: string, apiKey: string): Promise<Session> {
@@ -185,8 +180,7 @@ export class AccountLifecycle {
       this.deactivate();
       this.activate(active.username, active.apiKey, this.openAccountCache(active.username), active.record);
     } catch (error) {
-      const { message, action } = toUserError(error, 'settings', this.options.log);
-      this.notice = [message, action].filter(Boolean).join(' ');
+      this.notice = inWords(toUserError(error, 'settings', this.options.log));
     }
     this.changed();
   }
@@ -271,7 +265,8 @@ export class AccountLifecycle {
     session.start(firstPassDelayMs);
   }
 
-  private deactivate(): void {
+  /** Closes the account in use, if any (signing out, switching, the app stopping); the saved accounts stay. */
+  deactivate(): void {
     this.options.feed.reset();
     this.options.replies.clear();
     if (!this.active) return;

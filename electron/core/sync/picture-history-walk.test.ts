@@ -4,11 +4,11 @@
 // is stored once. Then polls read only what is new. A walk left by a version
 // that went a page at a time resumes where it stopped.
 import { describe, expect, it } from 'vitest';
-import { countMessages, listMessages } from '../cache/messages';
+import { listMessages } from '../cache/messages';
 import { readCursor, writeCursor } from '../cache/sync-state';
 import { listConversations } from '../cache/conversations';
 import { MMS } from '../messages/kinds';
-import { useAccountFixture } from '../../../test-support/account-fixture';
+import { countMessages, useAccountFixture } from '../../../test-support/account-fixture';
 import { HistoryWalk } from './history-walk';
 import { pullRecentHistory, type PullContext } from './pulls';
 

@@ -63,7 +63,7 @@ export class PullSteps {
       if (picture) this.pictures.answered();
       return value;
     } catch (error) {
-      if (picture && this.pictures.refusedBy(error, this.keyAccepted)) {
+      if (picture && this.pictures.refusedBy(error, { keyAccepted: this.keyAccepted })) {
         this.picturesRefused = true;
         return undefined;
       }

@@ -77,11 +77,7 @@ interface WalkState {
 }
 
 export class SyncEngine {
-  private readonly db: Db;
-  private readonly client: ClickSendClient;
-  private readonly listener: SyncListener;
   private intervalMs: number;
-  private readonly outbox: SyncOptions['outbox'];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private abort = new AbortController();
@@ -100,26 +96,20 @@ export class SyncEngine {
   private savedSyncedAt = 0;
   private readonly walks = new Map<Kind, WalkState>(KINDS.map((kind) => [kind, { running: null, failures: 0, retryAt: 0, message: null, complete: false }]));
   private readonly pictures: PictureGate;
-  private readonly walkConcurrency: SyncOptions['walkConcurrency'];
   private readonly pulls: PullContext;
   private readonly steps: PullSteps;
 
-  constructor(options: SyncOptions) {
-    this.db = options.db;
-    this.client = options.client;
-    this.listener = options.listener;
+  constructor(private readonly options: SyncOptions) {
     this.intervalMs = options.intervalMs ?? 15_000;
-    this.outbox = options.outbox;
     this.now = options.now ?? Date.now;
     this.focus = { focused: options.focused ?? true, unfocusedSince: this.now() };
-    this.walkConcurrency = options.walkConcurrency;
-    this.pulls = { db: this.db, client: this.client, now: this.now, changes: (result) => this.emitChanges(result) };
-    this.pictures = options.pictures ?? new PictureGate(this.db, this.now);
+    this.pulls = { db: options.db, client: options.client, now: this.now, changes: (result) => this.emitChanges(result) };
+    this.pictures = options.pictures ?? new PictureGate(options.db, this.now);
     this.steps = new PullSteps(this.now, this.pictures);
-    const walk = readCursor(this.db, 'backfill');
+    const walk = readCursor(options.db, 'backfill');
     this.current = {
       state: 'idle',
-      lastSyncedAt: readCursor(this.db, 'lastSyncedAt'),
+      lastSyncedAt: readCursor(options.db, 'lastSyncedAt'),
       backfill: walk ? progressOf(walk) : null,
       message: null,
     };
@@ -223,7 +213,7 @@ export class SyncEngine {
       // Each kind is a history of its own at ClickSend, read on the same terms.
       let receipts = 0;
       for (const kind of KINDS) {
-        if (routine && !awaitingReceipts(this.db, since, kind.name)) continue;
+        if (routine && !awaitingReceipts(this.options.db, since, kind.name)) continue;
         receipts += (await steps.run(kind.pulls.receipts, () => pullReceipts(pulls, kind, signal))) ?? 0;
       }
       if (!routine || receipts > 0) {
@@ -235,25 +225,25 @@ export class SyncEngine {
         });
       }
       for (const kind of KINDS) await steps.run(kind.pulls.due, () => pullDueScheduled(pulls, kind, signal));
-      const outbox = this.outbox;
+      const outbox = this.options.outbox;
       if (outbox) await steps.run('outbox', () => outbox.flush(signal));
       const directory = await refreshDirectory(pulls, signal, this.directoryDue, steps);
       if (directory !== 'not due') {
         this.directoryDue = false;
-        if (directory.templates || directory.contacts) this.listener.directoryChanged(directory);
-        this.listener.directoryRefreshed?.();
+        if (directory.templates || directory.contacts) this.options.listener.directoryChanged(directory);
+        this.options.listener.directoryRefreshed?.();
       }
       this.failures = 0;
       const now = this.now();
       // The time shown is to the minute: the file need not be written every few seconds.
       if (now - this.savedSyncedAt >= 60_000) {
-        writeCursor(this.db, 'lastSyncedAt', now);
+        writeCursor(this.options.db, 'lastSyncedAt', now);
         this.savedSyncedAt = now;
       }
       this.setOnline(true, null);
       // A pull failing alone is said; pictures refused to the account are Settings' and the composer's to say.
       this.setStatus({ state: 'idle', lastSyncedAt: now, message: steps.message ?? this.walkMessage() });
-      this.listener.passDone?.(firstSync);
+      this.options.listener.passDone?.(firstSync);
     } catch (error) {
       if (this.stopped) return;
       // Never rethrown: a pass runs from a timer, where a throw would be an unhandled rejection.
@@ -272,7 +262,7 @@ export class SyncEngine {
   private keyRefused(error: ClickSendError): void {
     this.stopped = true;
     this.setStatus({ state: 'paused', message: error.toUserError().message });
-    this.listener.unauthorized(error);
+    this.options.listener.unauthorized(error);
   }
 
   /** The cache, or the app itself, failed: back off, say why, try again later. */
@@ -283,8 +273,8 @@ export class SyncEngine {
       ? storageUserError(fault)
       : { message: 'Something went wrong while syncing.', action: 'The app tries again by itself.' };
     this.setStatus({ state: 'idle', message: `${words.message} ${words.action}` });
-    if (fault) this.listener.storageFault?.(fault, error);
-    else this.listener.unexpected?.(error);
+    if (fault) this.options.listener.storageFault?.(fault, error);
+    else this.options.listener.unexpected?.(error);
   }
 
   /**
@@ -297,12 +287,12 @@ export class SyncEngine {
     if (state.complete || state.running || this.stopped || this.now() < state.retryAt) return;
     const walk = new HistoryWalk({
       kind,
-      db: this.db,
-      client: this.client,
+      db: this.options.db,
+      client: this.options.client,
       signal: this.abort.signal,
       now: this.now,
-      concurrency: this.walkConcurrency,
-      stored: (result) => (this.listener.historyFilled ?? this.listener.changes).call(this.listener, result),
+      concurrency: this.options.walkConcurrency,
+      stored: (result) => (this.options.listener.historyFilled ?? this.options.listener.changes).call(this.options.listener, result),
       progress: (backfill) => {
         if (state.message) state.message = null;
         // The header's progress is the SMS history's: picture messages are few.
@@ -335,7 +325,7 @@ export class SyncEngine {
     state.failures++;
     state.retryAt = this.now() + Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** (state.failures - 1));
     // Pictures refused to the account are the gate's to keep, and Settings' to say.
-    if (kind === MMS && this.pictures.refusedBy(error, true)) return;
+    if (kind === MMS && this.pictures.refusedBy(error, { keyAccepted: true })) return;
     if (!(error instanceof ClickSendError)) return this.passFailed(error);
     if (error.isUnauthorized) return this.keyRefused(error);
     const { message } = error.toUserError();
@@ -354,13 +344,13 @@ export class SyncEngine {
   }
 
   private emitChanges(result: IngestResult): void {
-    if (result.added.length || result.changed.length) this.listener.changes(result);
+    if (result.added.length || result.changed.length) this.options.listener.changes(result);
   }
 
   private setOnline(online: boolean, message: string | null): void {
     if (this.online === online) return;
     this.online = online;
-    this.listener.connection(online, message);
+    this.options.listener.connection(online, message);
   }
 
   /** Said only when it would look different (state, words, progress, or the minute shown). */
@@ -373,6 +363,6 @@ export class SyncEngine {
       before.message === this.current.message &&
       minute(before.lastSyncedAt) === minute(this.current.lastSyncedAt) &&
       JSON.stringify(before.backfill) === JSON.stringify(this.current.backfill);
-    if (!same) this.listener.status(this.current);
+    if (!same) this.options.listener.status(this.current);
   }
 }

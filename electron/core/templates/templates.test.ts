@@ -5,7 +5,7 @@ import type { ClickSendClient } from '../clicksend/client';
 import type { Db } from '../cache/database';
 import { useAccountFixture } from '../../../test-support/account-fixture';
 import { listTemplates } from '../cache/templates';
-import { syncOnce } from '../sync/sync-once';
+import { syncOnce } from '../../../test-support/sync-once';
 import { Templates } from './templates';
 
 const ACCOUNT = { username: 'tpl-user', apiKey: 'tpl-key' };

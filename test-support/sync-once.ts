@@ -1,8 +1,8 @@
 // One complete sync pass and the first sync's whole walk through history,
-// then stop: for tools and tests that want the cache brought up to date once
-// (the app itself keeps an engine running).
-import type { SyncStatus } from '../../../shared/contract';
-import { SyncEngine, type SyncListener, type SyncOptions } from './sync-engine';
+// then stop: for tests that want the cache brought up to date once (the app
+// itself keeps an engine running).
+import type { SyncStatus } from '../shared/contract';
+import { SyncEngine, type SyncListener, type SyncOptions } from '../electron/core/sync/sync-engine';
 
 const quiet: SyncListener = { changes() {}, status() {}, connection() {}, unauthorized() {}, directoryChanged() {} };
 
