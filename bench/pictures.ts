@@ -3,7 +3,6 @@
 // picture drawn. First from ClickSend (each downloaded into the media cache),
 // then reopened from the cache, alternated with the floor: the same URLs as
 // bare <img> tags added to the same page, nothing else.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { createKeytarStore } from '../electron/core/credentials/keychain';
 import { writeSessionFile } from '../electron/core/session/session-file';
 import { startSimulator } from '../simulator/server';
 import { latency, type Latency } from './measure';
+import { launchWebCore } from './web-core-process';
 
 const PICTURES = 50;
 const ROUNDS = 7;
@@ -50,17 +50,8 @@ export async function picturesBench(page: Page, webCore: string): Promise<Pictur
   await keychain.set(account.username, account.apiKey);
   writeSessionFile(dataDir, { activeAccount: account.username, accounts: [account.username], apiOrigin: null });
   const env = { ...process.env, INBOX_DATA_DIR: dataDir, CLICKSEND_API_URL: sim.url, INBOX_WEB_PORT: '0', INBOX_KEYCHAIN_SERVICE: service };
-  const child = spawn(process.execPath, [webCore], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const { child, url } = await launchWebCore(webCore, env);
   try {
-    const url = await new Promise<string>((resolveUrl, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /Inbox ready at (\S+)/.exec(out);
-        if (match) resolveUrl(match[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`browser mode exited (${code})`)));
-    });
     await page.setViewportSize({ width: 1920, height: 1080 });
     const row = (name: string) => page.getByRole('navigation', { name: 'Conversations' }).getByRole('option').filter({ hasText: name });
     // The thread draws the pictures in view (it is virtualized): opened when the newest and every one it drew have loaded.

@@ -2,7 +2,7 @@
 // feels: ingest, the list, opening a conversation, search, start-up, memory,
 // idle cost, a thread of pictures, and the API client beside the official SDK. Prints a table and
 // writes out/bench/report.json and docs/bench/latency.svg.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,7 @@ import { writeChart } from './chart';
 import { exportBench } from './export';
 import { findBench } from './find';
 import { picturesBench } from './pictures';
+import { launchWebCore } from './web-core-process';
 // @ts-expect-error -- a plain .mjs script
 import { buildWebCore } from '../scripts/web-core.mjs';
 
@@ -168,16 +169,7 @@ async function main() {
   const launch = async () => {
     const started = performance.now();
     // As `npm run start:web` runs it: the core bundled to JavaScript (built before the clock starts).
-    const child = spawn(process.execPath, ['out/web/main.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
-    const url = await new Promise<string>((resolveUrl, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /Inbox ready at (\S+)/.exec(out);
-        if (match) resolveUrl(match[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`browser mode exited (${code})`)));
-    });
+    const { child, url } = await launchWebCore('out/web/main.mjs', env, root);
     const ready = performance.now();
     await page.goto(url);
     await page.getByRole('navigation', { name: 'Conversations' }).getByRole('option').first().waitFor();
