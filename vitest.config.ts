@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // SQLite, the real keychain and real HTTP to the simulator, so they run in Node.
 export default defineConfig({
   test: {
-    include: ['electron/**/*.test.ts', 'test-support/**/*.test.ts', 'shared/**/*.test.ts', 'simulator/**/*.test.ts', 'renderer/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['electron/**/*.test.ts', 'bench/**/*.test.ts', 'test-support/**/*.test.ts', 'shared/**/*.test.ts', 'simulator/**/*.test.ts', 'renderer/src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,

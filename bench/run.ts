@@ -31,6 +31,7 @@ import { exportBench } from './export';
 import { findBench } from './find';
 import { picturesBench } from './pictures';
 import { launchWebCore } from './web-core-process';
+import { appendHistory } from './history';
 // @ts-expect-error -- a plain .mjs script
 import { buildWebCore } from '../scripts/web-core.mjs';
 
@@ -260,7 +261,30 @@ async function main() {
   log('| --- | --- | --- | --- |');
   for (const [name, t] of Object.entries(targets)) log(`| ${name} | ${t.value} | ${t.target} | ${t.met ? 'yes' : 'NO'} |`);
   writeFileSync(join(root, 'out/bench/report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  if (!quick) writeChart(join(root, 'docs/bench/latency.svg'), queries);
+  if (!quick) {
+    writeChart(join(root, 'docs/bench/latency.svg'), queries);
+    const commit = await promisify(execFile)('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).then((r) => r.stdout.trim(), () => null);
+    const p95 = (name: string) => queries[name]!.p95;
+    appendHistory(join(root, 'docs/bench/history.csv'), {
+      date: report.at as string,
+      commit,
+      machine: report.machine as string,
+      messages: MESSAGES,
+      list_p95_ms: p95('list'),
+      open_p95_ms: p95('openNewest'),
+      page_before_p95_ms: p95('openOlder'),
+      search_common_p95_ms: p95('searchCommon'),
+      search_prefix_p95_ms: p95('searchPrefix'),
+      find_p95_ms: found.all.p95,
+      startup_ms: (report.startup as { toListPaintedMs: number }).toListPaintedMs,
+      core_rss_mb: (report.memory as { coreRssMb: number }).coreRssMb,
+      renderer_heap_mb: (report.memory as { rendererHeapMb: number }).rendererHeapMb,
+      idle_cpu_percent: (report.idle as { cpuPercentOfOneCore: number }).cpuPercentOfOneCore,
+      client_vs_sdk: clientRatio,
+      first_sync_20k_s: first.seconds,
+      pictures_reopen_p50_ms: pictures.reopen.p50,
+    });
+  }
   log('\nReport: out/bench/report.json');
 }
 
