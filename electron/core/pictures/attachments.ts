@@ -17,12 +17,13 @@ import type { PriceData } from '../clicksend/schemas';
 import { InboxError } from '../errors/inbox-error';
 import type { PictureUploads } from '../outbox/outbox';
 import { makePrivateDir, savePrivateFile } from '../private-files';
+import { PastLimit, readAtMost, type Body } from './capped-body';
 import { refusalOf, type MediaCache } from './media-cache';
 import { PictureGate } from './picture-gate';
 import { preparePicture, refuseTooLarge } from './prepare';
 
 /** An upload's body as the host has it: a request's stream (Node's IncomingMessage, a fetch Request's body). */
-export type PictureBody = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+export type PictureBody = Body;
 
 /** What the upload route says of the bytes it was given: the HTTP status and text either host answers. */
 export const PICTURE_RECEIPTS = {
@@ -40,22 +41,8 @@ interface Arriving {
   bytes: Promise<Buffer> | null;
 }
 
-class TooLarge extends Error {}
-
 /** Uploads held for pictures.prepare at once (each up to PICTURE_INPUT_MAX_BYTES in memory). */
 const MAX_ARRIVING = 3;
-
-/** The whole body, refused as soon as it passes the size announced. */
-async function collect(body: PictureBody, size: number): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of body) {
-    length += chunk.length;
-    if (length > size) throw new TooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, length);
-}
 
 const noLongerAttached = () => new InboxError('NO_PICTURE', 'That picture is no longer attached.', 'Attach it again.');
 
@@ -102,10 +89,10 @@ export class Attachments implements PictureUploads {
   receive(attachmentId: string, body: PictureBody): Promise<PictureReceipt> {
     const arriving = this.arriving.get(attachmentId);
     if (!arriving || arriving.bytes) return Promise.resolve('unknown');
-    arriving.bytes = collect(body, arriving.size);
+    arriving.bytes = readAtMost(body, arriving.size);
     return arriving.bytes.then(
       () => 'stored',
-      (error: unknown) => (error instanceof TooLarge ? 'too large' : 'incomplete'),
+      (error: unknown) => (error instanceof PastLimit ? 'too large' : 'incomplete'),
     );
   }
 

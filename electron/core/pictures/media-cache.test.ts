@@ -73,6 +73,8 @@ describe('media cache: redirects', () => {
       if (path === '/away-https') return { status: 302, location: `${other.origin.replace('http:', 'https:')}/stolen.jpg` };
       if (path === '/metadata') return { status: 302, location: 'https://169.254.169.254/latest/meta-data/' };
       if (path === '/loop') return { status: 302, location: '/loop' };
+      // A picture past the 5 MB the app downloads, sent without a Content-Length (chunked): only reading finds out.
+      if (path === '/huge') return { status: 200, body: Buffer.concat([jpeg, Buffer.alloc(6 * 1024 * 1024)]) };
       return { status: 404 };
     });
   });
@@ -102,6 +104,10 @@ describe('media cache: redirects', () => {
     expect((await show(`${api.origin}/chain`)).src).toBe('image/jpeg');
     expect((await show(`${api.origin}/hops/5`)).src).toBe('image/jpeg');
     expect(api.paths).toEqual(['/chain', '/chain/2', '/chain/3', '/hops/0', '/hops/5', '/hops/4', '/hops/3', '/hops/2', '/hops/1', '/hops/0']);
+  });
+
+  it('a picture larger than the app downloads is refused in words, however its size is (not) announced', async () => {
+    expect(await show(`${api.origin}/huge`)).toEqual({ src: null, missing: PICTURE_WORDS.tooLarge });
   });
 
   it('a redirect loop, or a sixth redirect, stops with words', async () => {

@@ -9,8 +9,10 @@
 import { createHash } from 'node:crypto';
 import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ReadableStream as WebStream } from 'node:stream/web';
 import type { Db } from '../cache/database';
 import { forgetMedia, leastRecentlyUsedMedia, mediaEntry, mediaFiles, mediaTotalBytes, pictureSource, putMedia, touchMedia } from '../cache/media';
+import { PastLimit, readAtMost } from './capped-body';
 import { linkRefusal } from './picture-links';
 import { makePrivateDir, savePrivateFile } from '../private-files';
 import { browserShows, CONTENT_TYPES, pictureType } from './picture-types';
@@ -162,20 +164,9 @@ export class MediaCache {
     const type = (response.headers.get('content-type') ?? '').toLowerCase();
     if (type && !type.startsWith('image/') && !type.includes('octet-stream')) throw new FetchRefused(PICTURE_WORDS.notPicture);
     if (Number(response.headers.get('content-length') ?? 0) > MAX_FETCH_BYTES) throw new FetchRefused(PICTURE_WORDS.tooLarge);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const reader = response.body?.getReader();
-    for (;;) {
-      const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
-      if (chunk.done) break;
-      total += chunk.value.length;
-      if (total > MAX_FETCH_BYTES) {
-        await reader?.cancel();
-        throw new FetchRefused(PICTURE_WORDS.tooLarge);
-      }
-      chunks.push(Buffer.from(chunk.value));
-    }
-    const bytes = Buffer.concat(chunks);
+    const bytes = await readAtMost((response.body as WebStream<Uint8Array> | null) ?? [], MAX_FETCH_BYTES).catch((error: unknown) => {
+      throw error instanceof PastLimit ? new FetchRefused(PICTURE_WORDS.tooLarge) : error;
+    });
     if (!pictureType(bytes)) throw new FetchRefused(PICTURE_WORDS.notPicture);
     return bytes;
   }
