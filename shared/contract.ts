@@ -104,6 +104,7 @@ const PreparedPicture = z.object({
 });
 /** A picture attached in the composer (pictures.prepare), and the subject it goes with. */
 const AttachedPicture = z.object({ subject: PictureSubject, attachmentId: AttachmentId }).strict();
+export type AttachedPicture = z.input<typeof AttachedPicture>;
 
 /** A message to price or send, with a picture or without. */
 const Outgoing = z.object({ to: z.string().trim().min(1, 'Enter a phone number.').max(40), body: z.string(), picture: AttachedPicture.optional() });

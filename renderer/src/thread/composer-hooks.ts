@@ -1,11 +1,9 @@
 // The composer's moving parts, each on its own: the draft the core keeps per
 // number, the price ClickSend quotes, and the body's limit.
 import { useEffect, useRef, useState } from 'react';
-import type { Params, Price } from '../../../shared/contract';
+import type { AttachedPicture, Price } from '../../../shared/contract';
 import { call } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
-
-type PictureToSend = NonNullable<Params<'messages.price'>['picture']>;
 
 const DRAFT_SAVE_MS = 400;
 const PRICE_MS = 700;
@@ -54,7 +52,7 @@ export function useDraft(phone: string, body: string, setBody: (update: (typed: 
  * attached (the core uploads it for the price, once), asked shortly after
  * typing stops; null until it answers (or when it changed since).
  */
-export function usePrice(phone: string, body: string, picture: PictureToSend | null, online: boolean): Price | 'unavailable' | null {
+export function usePrice(phone: string, body: string, picture: AttachedPicture | null, online: boolean): Price | 'unavailable' | null {
   const complete = body.trim() !== '' && (picture === null || picture.subject.trim() !== '');
   return useQuote(complete ? JSON.stringify([phone, body, picture]) : null, () => call('messages.price', { to: phone, body, ...(picture ? { picture } : {}) }), online);
 }

@@ -2,14 +2,14 @@
 // message), sending now or at a time (or saving an edited scheduled
 // message), and the guard that never sends a literal {first_name} by accident.
 import { useCallback, useState } from 'react';
-import type { Message, UserError } from '../../../shared/contract';
+import type { AttachedPicture, Message, UserError } from '../../../shared/contract';
 import { unresolvedPlaceholders } from '../../../shared/placeholders';
 import { limitBody } from './composer-hooks';
-import { useThread, type PictureToSend } from './thread-store';
+import { useThread } from './thread-store';
 
 /** The picture attached, if any: sent with the text, and let go once the core has it. */
 export interface Attached {
-  toSend: PictureToSend | null;
+  toSend: AttachedPicture | null;
   /** A picture is being prepared: Enter must not send the text without it. */
   preparing: boolean;
   sent(): void;

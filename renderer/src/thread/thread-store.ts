@@ -1,7 +1,7 @@
 // The open thread: which conversation (or which number, for a conversation
 // not started yet), its window of messages, and sending into it.
 import { create } from 'zustand';
-import type { Contact, Conversation, ConversationMenuItem, Message, Params, UserError } from '../../../shared/contract';
+import type { AttachedPicture, Contact, Conversation, ConversationMenuItem, Message, UserError } from '../../../shared/contract';
 import { call, describeError } from '../bridge/inbox-client';
 import { attempt } from '../store/attempt';
 import { latestRequest } from '../store/latest-request';
@@ -28,9 +28,6 @@ export interface ThreadTarget {
   title: string;
 }
 
-/** A prepared picture (pictures.prepare) and its subject. */
-export type PictureToSend = NonNullable<Params<'messages.send'>['picture']>;
-
 interface ThreadState {
   target: ThreadTarget | null;
   /** The contact with this number: undefined while looking, null when there is none. */
@@ -56,7 +53,7 @@ interface ThreadState {
   /** Messages added or changed anywhere: applied to the open thread. */
   receive(messages: Message[]): void;
   /** `schedule` in unix seconds sends it later; with `picture`, a picture message. */
-  send(body: string, schedule?: number, picture?: PictureToSend): Promise<UserError | null>;
+  send(body: string, schedule?: number, picture?: AttachedPicture): Promise<UserError | null>;
   /** A scheduled message being edited in the composer. */
   editing: Message | null;
   startEdit(message: Message): void;
