@@ -1,5 +1,6 @@
 // The renderer's one way to the core: Electron's preload bridge when present,
-// browser mode's WebSocket otherwise. Same contract, same types.
+// browser mode's WebSocket otherwise. Same contract, same types; an attached
+// picture's bytes go to the media route the contract names.
 import type { EventName, EventPayload, InboxBridge, Params, RequestName, Result, UserError } from '../../../shared/contract';
 import { createWebSocketBridge } from './websocket-bridge';
 
@@ -24,6 +25,19 @@ export async function call<N extends RequestName>(name: N, params: Params<N>): P
   const reply = await getBridge().invoke(name, params);
   if (!reply.ok) throw new RequestFailed(reply.error);
   return reply.value;
+}
+
+/**
+ * A picture the user attached, handed to the core: announced (refused in words
+ * before a byte moves), the file itself streamed to the media route the core
+ * names for it (the one request that is not a contract frame: a picture is
+ * bytes, not JSON), then checked by the core, which also says whether it
+ * arrived whole.
+ */
+export async function attachPicture(file: File, name: string): Promise<Result<'pictures.prepare'>> {
+  const { attachmentId, uploadUrl } = await call('pictures.attach', { name, size: file.size });
+  await fetch(uploadUrl, { method: 'PUT', body: file }).catch(() => undefined);
+  return call('pictures.prepare', { attachmentId });
 }
 
 export function subscribe<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {

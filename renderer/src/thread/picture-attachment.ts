@@ -1,11 +1,10 @@
 // The picture attached in the composer: a file chosen, dropped or pasted is
-// streamed to the core (pictures.attach, a PUT to the media route), which
-// checks it and makes it small enough (pictures.prepare);
-// the composer shows what the core made of it, with its subject. Removing it,
-// or attaching another, lets the core drop the one before.
+// streamed to the core (attachPicture), which checks it and makes it small
+// enough; the composer shows what the core made of it, with its subject.
+// Removing it, or attaching another, lets the core drop the one before.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result, UserError } from '../../../shared/contract';
-import { call, describeError } from '../bridge/inbox-client';
+import { attachPicture, call, describeError } from '../bridge/inbox-client';
 import { useInbox } from '../store/inbox-store';
 
 export type PreparedPicture = Result<'pictures.prepare'>;
@@ -27,11 +26,7 @@ export function usePictureAttachment() {
       setPreparing(true);
       setError(null);
       try {
-        // Refused before a byte is sent when the core will not take it (too large, pictures refused).
-        const { attachmentId, uploadUrl } = await call('pictures.attach', { name: file.name || 'Pasted picture', size: file.size });
-        // Streamed to the core's media route; whether it arrived whole is the core's to say (pictures.prepare).
-        await fetch(uploadUrl, { method: 'PUT', body: file }).catch(() => undefined);
-        const prepared = await call('pictures.prepare', { attachmentId });
+        const prepared = await attachPicture(file, file.name || 'Pasted picture');
         drop(current.current?.attachmentId);
         current.current = prepared;
         setPicture(prepared);
