@@ -9,6 +9,7 @@ import { setMaxListeners } from 'node:events';
 import type { SyncStatus } from '../../../shared/contract';
 import type { ClickSendClient } from '../clicksend/client';
 import { ClickSendError } from '../clicksend/errors';
+import { inWords } from '../errors/inbox-error';
 import { storageFault, storageUserError, type StorageFault } from '../cache/storage-faults';
 import type { Db } from '../cache/database';
 import { awaitingReceipts } from '../cache/messages';
@@ -272,7 +273,7 @@ export class SyncEngine {
     const words = fault
       ? storageUserError(fault)
       : { message: 'Something went wrong while syncing.', action: 'The app tries again by itself.' };
-    this.setStatus({ state: 'idle', message: `${words.message} ${words.action}` });
+    this.setStatus({ state: 'idle', message: inWords(words) });
     if (fault) this.options.listener.storageFault?.(fault, error);
     else this.options.listener.unexpected?.(error);
   }
