@@ -47,7 +47,7 @@ export interface HistoryWalkOptions {
 }
 
 /** The walk of this kind the cache is in, or a new one for a window ending now. */
-export function walkCursor(db: Db, now: number, kind: Kind): HistoryWalkCursor {
+function walkCursor(db: Db, now: number, kind: Kind): HistoryWalkCursor {
   const saved = readCursor(db, kind.walkCursor);
   if (saved) return saved;
   // Picture walks up to 0.1 kept no cursor once done, only where the incremental pull reads from.
