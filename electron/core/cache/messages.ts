@@ -1,5 +1,6 @@
 // Typed queries over messages: a thread's window, scheduled and awaited
-// messages, and local status changes. Storing what ClickSend says is ingest.ts's.
+// messages, and deleting one ClickSend never accepted. Storing what ClickSend
+// says is ingest.ts's; the outbox's own status changes are cache/outbox.ts's.
 import type { Message, MessageStatus } from '../../../shared/contract';
 import { describeMessage, goneOutOrComeInSql } from '../messages/rules';
 import { contactNameOf } from './conversations';
