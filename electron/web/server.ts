@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { contentTypeFor } from '../../shared/content-types';
 import type { Logger } from '../core/requests/dispatch';
 import type { Inbox } from '../core/inbox';
@@ -146,7 +146,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, po
     return;
   }
   // The socket by the name this page was asked for: the bridge connects to its own page's host.
-  const policy = contentSecurityPolicy(`ws://${host}`);
+  const policy = browserModePolicy(`ws://${host}`);
   const headers = {
     'Content-Type': contentTypeFor(extname(file)),
     'Cache-Control': 'no-store',
@@ -170,6 +170,6 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, po
 }
 
 /** The Electron window's policy, plus the one WebSocket it needs, and no framing (frame-ancestors last: the page's copy drops it). */
-function contentSecurityPolicy(socketOrigin: string): string {
-  return [CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${socketOrigin}`), "frame-ancestors 'none'"].join('; ');
+function browserModePolicy(socketOrigin: string): string {
+  return [contentSecurityPolicy([socketOrigin]), "frame-ancestors 'none'"].join('; ');
 }
