@@ -220,9 +220,17 @@ export function refusalOf(bytes: Uint8Array): string | null {
 
 /** The same from the file's first bytes only: asked for every picture shown, so it reads no more. */
 async function refusalOfFile(path: string): Promise<string | null> {
-  const file = await open(path).catch(() => null);
-  const head = await file?.read(Buffer.alloc(16), 0, 16, 0).catch(() => null).finally(() => file.close());
-  return head ? refusalOf(head.buffer.subarray(0, head.bytesRead)) : PICTURE_WORDS.offline;
+  try {
+    const file = await open(path);
+    try {
+      const { buffer, bytesRead } = await file.read(Buffer.alloc(16), 0, 16, 0);
+      return refusalOf(buffer.subarray(0, bytesRead));
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return PICTURE_WORDS.offline;
+  }
 }
 
 /** The file as the page is served it, or null (gone, not a picture, HEIC). */
